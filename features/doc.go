@@ -1,0 +1,25 @@
+// Package features turns text into numbers for stance classification.
+//
+// It holds the pieces that know about text but nothing about labels or
+// models:
+//
+//   - Tokenize splits text into tokens that carry byte offsets into the
+//     input. Tokens are never copies: Text(text) is a subslice of it.
+//   - Sentences splits running text into sentences, and Mentions finds
+//     capitalised names and acronyms in a sentence.
+//   - Extractor turns one (sentence, target span) pair into a list of
+//     feature ids: the target is replaced by a placeholder, and the words
+//     and bigrams around it are tagged with their side and distance and
+//     with negation scope.
+//
+// # Feature identity
+//
+// A feature id is a 64-bit hash. The term hash is xxHash64 of the
+// normalised term (lower case, curly quotes folded to straight ones); a
+// feature id is xxHash64 of a one-byte namespace, the extractor's seed and
+// one or two term hashes, all encoded little-endian. The ids therefore
+// depend only on the text, the extractor's settings and its seed: they are
+// the same on every run and every platform. Extractor.Version names the
+// feature set; a change to what features are produced bumps it, so a model
+// trained on one feature set never silently scores another.
+package features

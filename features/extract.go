@@ -1,0 +1,408 @@
+package features
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/cespare/xxhash/v2"
+)
+
+// Version is the version of the feature set that this package produces.
+// It changes whenever a change to the code would give different feature
+// ids for the same text and settings.
+const Version = 1
+
+// Span is a byte range [Start, End) of a text.
+type Span struct {
+	Start, End int
+}
+
+// In reports whether the span lies within a text of n bytes and is not
+// reversed: 0 <= Start <= End <= n.
+func (s Span) In(n int) bool { return 0 <= s.Start && s.Start <= s.End && s.End <= n }
+
+// Feature is a feature id together with a readable name, as produced by
+// Extractor.AppendNamed for explanations.
+type Feature struct {
+	ID   uint64
+	Name string
+}
+
+// Option configures an Extractor.
+type Option func(*config)
+
+type config struct {
+	window   int    // side-tagged window, in terms on each side of the target; 0 turns it off
+	near     int    // distance that counts as "near" inside the window
+	bigrams  bool   // bigrams over the term sequence
+	negation bool   // negation scope marking
+	sides    bool   // every term tagged with its side of the target
+	seed     uint64 // mixed into every feature id
+}
+
+func defaultConfig() config {
+	return config{window: 6, near: 2, bigrams: true, negation: true, sides: true}
+}
+
+// WithWindow sets how many terms on each side of the target get
+// side-tagged window features (default 6); 0 turns window features off.
+// Terms within near of the target (default 2) get a separate "near" tag.
+// Negative values are treated as 0.
+func WithWindow(window, near int) Option {
+	return func(c *config) { c.window, c.near = max(window, 0), max(near, 0) }
+}
+
+// WithBigrams turns bigram features on or off (default on).
+func WithBigrams(on bool) Option { return func(c *config) { c.bigrams = on } }
+
+// WithNegation turns negation scope on or off (default on). In scope —
+// from a negation word such as "not", "n't", "never" or "without" to the
+// next clause punctuation or "but" — words yield negated features.
+func WithNegation(on bool) Option { return func(c *config) { c.negation = on } }
+
+// WithSides turns side features on or off (default on): every word of the
+// sentence also yields a feature tagged with its side of the target.
+func WithSides(on bool) Option { return func(c *config) { c.sides = on } }
+
+// WithSeed sets the seed mixed into every feature id (default 0). Models
+// trained with one seed only score features produced with the same seed.
+func WithSeed(seed uint64) Option { return func(c *config) { c.seed = seed } }
+
+// Extractor turns a (sentence, target span) pair into feature ids. Its
+// settings are fixed at construction. An *Extractor is safe for concurrent
+// use by multiple goroutines. The zero value is not ready to use: call
+// NewExtractor.
+type Extractor struct {
+	cfg     config
+	scratch sync.Pool // *scratch
+}
+
+// NewExtractor returns an extractor with the default settings changed by
+// opts.
+func NewExtractor(opts ...Option) *Extractor {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	return newExtractor(cfg)
+}
+
+func newExtractor(cfg config) *Extractor {
+	e := &Extractor{cfg: cfg}
+	e.scratch.New = func() any { return new(scratch) }
+	return e
+}
+
+// String describes the extractor's settings.
+func (e *Extractor) String() string {
+	c := e.cfg
+	return fmt.Sprintf("features v%d: window=%d near=%d bigrams=%t negation=%t sides=%t seed=%d",
+		Version, c.window, c.near, c.bigrams, c.negation, c.sides, c.seed)
+}
+
+// Namespaces of feature ids.
+const (
+	nsUnigram   = 'u'
+	nsBigram    = 'b'
+	nsLeft      = 'L' // + near/far bucket
+	nsRight     = 'R'
+	nsLeftSide  = 'l'
+	nsRightSide = 'r'
+	nsNegated   = 0x80 // or-ed into the namespace of a term in negation scope
+)
+
+// term is one position of the term sequence: a token's normalised hash,
+// or the target placeholder.
+type term struct {
+	hash   uint64
+	tok    int  // index of the token, or -1 for the placeholder
+	word   bool // words, numbers, clitics and URLs; not punctuation
+	negCue bool
+	negEnd bool // punctuation that ends negation scope
+}
+
+type scratch struct {
+	toks  []Token
+	terms []term
+	buf   []byte
+}
+
+// Fixed term hashes.
+var (
+	placeholderHash = xxhash.Sum64String("\x00<T>")
+	boundaryHash    = xxhash.Sum64String("\x00<S>")
+)
+
+// AppendFeatures appends the feature ids of the pair (text, target) to dst
+// and returns the extended slice. The same feature may occur more than
+// once. It does no allocation once dst has room and the extractor's pooled
+// scratch space has grown to the size of the text.
+//
+// AppendFeatures panics if target is not within text (see Span.In); the
+// caller validates spans that come from outside the program.
+func (e *Extractor) AppendFeatures(dst []uint64, text string, target Span) []uint64 {
+	s := e.scratch.Get().(*scratch)
+	dst = e.extract(dst, nil, s, text, target)
+	e.scratch.Put(s)
+	return dst
+}
+
+// AppendNamed is like AppendFeatures but appends each feature with a
+// readable name, for explanations. It allocates the names.
+func (e *Extractor) AppendNamed(dst []Feature, text string, target Span) []Feature {
+	s := e.scratch.Get().(*scratch)
+	var ids []uint64
+	names := make([]string, 0, 64)
+	ids = e.extract(ids, &names, s, text, target)
+	e.scratch.Put(s)
+	for i, id := range ids {
+		dst = append(dst, Feature{ID: id, Name: names[i]})
+	}
+	return dst
+}
+
+// extract does the work of AppendFeatures; when names is not nil it also
+// appends a readable name per feature.
+func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text string, target Span) []uint64 {
+	if !target.In(len(text)) {
+		panic("features: target span " + strconv.Itoa(target.Start) + ":" + strconv.Itoa(target.End) +
+			" out of range for text of length " + strconv.Itoa(len(text)))
+	}
+	s.toks = Tokenize(s.toks[:0], text)
+	terms := s.terms[:0]
+	tpos := -1
+	for i, t := range s.toks {
+		overlaps := t.Start < target.End && target.Start < t.End
+		if overlaps || (tpos < 0 && target.Start == target.End && t.Start >= target.Start) {
+			if tpos < 0 {
+				tpos = len(terms)
+				terms = append(terms, term{hash: placeholderHash, tok: -1, word: true})
+			}
+			if overlaps {
+				continue
+			}
+		}
+		s.buf = AppendNormalized(s.buf[:0], t.Text(text))
+		tm := term{hash: xxhash.Sum64(s.buf), tok: i, word: t.Kind != Punct && t.Kind != Invalid}
+		if e.cfg.negation {
+			tm.negCue = isNegationCue(s.buf)
+			tm.negEnd = t.Kind == Punct && isNegationEnd(s.buf) || string(s.buf) == "but"
+		}
+		terms = append(terms, tm)
+	}
+	if tpos < 0 { // the target lies after the last token
+		tpos = len(terms)
+		terms = append(terms, term{hash: placeholderHash, tok: -1, word: true})
+	}
+	s.terms = terms
+
+	name := func(i int) string { // only called when names != nil
+		if i < 0 || i >= len(terms) {
+			return "<S>"
+		}
+		if terms[i].tok < 0 {
+			return "<T>"
+		}
+		return Normalize(s.toks[terms[i].tok].Text(text))
+	}
+	emit := func(ns byte, h1, h2 uint64, label func() string) {
+		dst = append(dst, e.id(ns, h1, h2))
+		if names != nil {
+			*names = append(*names, label())
+		}
+	}
+
+	c := e.cfg
+	negated := false
+	for i, tm := range terms {
+		if tm.negEnd {
+			negated = false
+		}
+		var neg byte
+		if negated && i != tpos {
+			neg = nsNegated
+		}
+		if tm.word && i != tpos {
+			emit(nsUnigram|neg, tm.hash, 0, func() string { return wrapNeg(neg, strconv.Quote(name(i))) })
+		}
+		if c.bigrams {
+			prev := boundaryHash
+			if i > 0 {
+				prev = terms[i-1].hash
+			}
+			emit(nsBigram, prev, tm.hash, func() string { return strconv.Quote(name(i-1) + " " + name(i)) })
+		}
+		if tm.word && i != tpos {
+			d := i - tpos
+			side, sideNS, where := byte(nsRight), byte(nsRightSide), "after"
+			if d < 0 {
+				d, side, sideNS, where = -d, nsLeft, nsLeftSide, "before"
+			}
+			if d <= c.window {
+				bucket, dist := byte('2'), "within "+strconv.Itoa(c.window)+" words"
+				if d <= c.near {
+					bucket, dist = '1', "within "+strconv.Itoa(c.near)+" words"
+				}
+				emit(side|neg, tm.hash, uint64(bucket), func() string {
+					return wrapNeg(neg, strconv.Quote(name(i))+" "+dist+" "+where+" target")
+				})
+			}
+			if c.sides {
+				emit(sideNS|neg, tm.hash, 0, func() string {
+					return wrapNeg(neg, strconv.Quote(name(i))+" "+where+" target")
+				})
+			}
+		}
+		if tm.negCue {
+			negated = true
+		}
+	}
+	if c.bigrams && len(terms) > 0 {
+		last := len(terms) - 1
+		emit(nsBigram, terms[last].hash, boundaryHash, func() string { return strconv.Quote(name(last) + " <S>") })
+	}
+	return dst
+}
+
+func wrapNeg(neg byte, s string) string {
+	if neg != 0 {
+		return "negated " + s
+	}
+	return s
+}
+
+// id hashes a namespace and two term hashes into a feature id.
+func (e *Extractor) id(ns byte, h1, h2 uint64) uint64 {
+	var b [25]byte
+	b[0] = ns
+	binary.LittleEndian.PutUint64(b[1:], e.cfg.seed)
+	binary.LittleEndian.PutUint64(b[9:], h1)
+	binary.LittleEndian.PutUint64(b[17:], h2)
+	return xxhash.Sum64(b[:])
+}
+
+func isNegationCue(w []byte) bool {
+	switch string(w) {
+	case "not", "n't", "no", "never", "without", "nor", "neither", "none", "nobody", "nothing",
+		"cannot", "hardly", "barely", "scarcely", "lacks", "lacked", "failed", "fails", "refused", "declined":
+		return true
+	}
+	return false
+}
+
+func isNegationEnd(w []byte) bool {
+	switch string(w) {
+	case ".", ",", ";", ":", "!", "?", "\"", "(", ")", "-", "...":
+		return true
+	}
+	return false
+}
+
+// Errors returned by UnmarshalExtractor.
+var (
+	ErrExtractorEncoding = errors.New("features: malformed extractor encoding")
+	ErrFeatureVersion    = errors.New("features: unsupported feature set version")
+)
+
+// MarshalBinary encodes the extractor's settings and the feature set
+// version, so that UnmarshalExtractor can rebuild an extractor that
+// produces the same feature ids.
+func (e *Extractor) MarshalBinary() ([]byte, error) {
+	c := e.cfg
+	b := make([]byte, 0, 32)
+	b = binary.AppendUvarint(b, Version)
+	b = binary.AppendUvarint(b, uint64(c.window))
+	b = binary.AppendUvarint(b, uint64(c.near))
+	var flags byte
+	for i, on := range []bool{c.bigrams, c.negation, c.sides} {
+		if on {
+			flags |= 1 << i
+		}
+	}
+	b = append(b, flags)
+	b = binary.LittleEndian.AppendUint64(b, c.seed)
+	return b, nil
+}
+
+// UnmarshalExtractor decodes settings written by MarshalBinary. Data from
+// another feature set version gives an error wrapping ErrFeatureVersion;
+// malformed data one wrapping ErrExtractorEncoding.
+func UnmarshalExtractor(data []byte) (*Extractor, error) {
+	r := data
+	next := func(what string) (uint64, error) {
+		v, n := binary.Uvarint(r)
+		if n <= 0 {
+			return 0, fmt.Errorf("%w: bad %s", ErrExtractorEncoding, what)
+		}
+		r = r[n:]
+		return v, nil
+	}
+	v, err := next("version")
+	if err != nil {
+		return nil, err
+	}
+	if v != Version {
+		return nil, fmt.Errorf("%w: %d (this build reads %d)", ErrFeatureVersion, v, Version)
+	}
+	var c config
+	w, err := next("window")
+	if err != nil {
+		return nil, err
+	}
+	near, err := next("near")
+	if err != nil {
+		return nil, err
+	}
+	if w > 1<<16 || near > 1<<16 {
+		return nil, fmt.Errorf("%w: window %d, near %d out of range", ErrExtractorEncoding, w, near)
+	}
+	c.window, c.near = int(w), int(near)
+	if len(r) != 9 {
+		return nil, fmt.Errorf("%w: %d trailing bytes, want 9", ErrExtractorEncoding, len(r))
+	}
+	flags := r[0]
+	if flags>>3 != 0 {
+		return nil, fmt.Errorf("%w: unknown flags %#x", ErrExtractorEncoding, flags)
+	}
+	c.bigrams, c.negation, c.sides = flags&1 != 0, flags&2 != 0, flags&4 != 0
+	c.seed = binary.LittleEndian.Uint64(r[1:])
+	return newExtractor(c), nil
+}
+
+// GomlTokenizer adapts an Extractor to the Tokenize(string) []string
+// method that goml's text.NaiveBayes expects, so that goml can be trained
+// and evaluated on exactly the same features. The input string is a pair
+// encoded by EncodePair; each feature id becomes a 16-digit hex word (goml
+// drops words shorter than 3 bytes, so ids must not be short). Tokenize
+// returns nil for a string that EncodePair did not produce.
+type GomlTokenizer struct {
+	Extractor *Extractor
+}
+
+// EncodePair encodes a (text, target) pair as one string for
+// GomlTokenizer: "start:end:text".
+func EncodePair(text string, target Span) string {
+	return strconv.Itoa(target.Start) + ":" + strconv.Itoa(target.End) + ":" + text
+}
+
+// Tokenize implements goml's text.Tokenizer.
+func (g GomlTokenizer) Tokenize(pair string) []string {
+	a, rest, ok1 := strings.Cut(pair, ":")
+	b, text, ok2 := strings.Cut(rest, ":")
+	start, err1 := strconv.Atoi(a)
+	end, err2 := strconv.Atoi(b)
+	sp := Span{start, end}
+	if !ok1 || !ok2 || err1 != nil || err2 != nil || !sp.In(len(text)) {
+		return nil
+	}
+	ids := g.Extractor.AppendFeatures(nil, text, sp)
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = fmt.Sprintf("%016x", id)
+	}
+	return out
+}

@@ -1,0 +1,296 @@
+package features_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stancekit/stancekit/features"
+)
+
+func texts(text string, toks []features.Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text(text)
+	}
+	return out
+}
+
+func TestTokenize(t *testing.T) {
+	cases := []struct {
+		name, in string
+		want     []string
+	}{
+		{"possessive", "NATO's chief", []string{"NATO", "'s", "chief"}},
+		{"curly possessive", "NATO’s chief", []string{"NATO", "’s", "chief"}},
+		{"contraction", "They didn't say", []string{"They", "did", "n't", "say"}},
+		{"inner apostrophe", "O'Brien won", []string{"O'Brien", "won"}},
+		{"hyphen compound", "United States-led talks", []string{"United", "States-led", "talks"}},
+		{"acronym dots", "the U.S. and U.N. said", []string{"the", "U.S.", "and", "U.N.", "said"}},
+		{"numbers", "3.5% at 10:30, 1,000 troops", []string{"3.5", "%", "at", "10:30", ",", "1,000", "troops"}},
+		{"ordinal", "the 3rd round", []string{"the", "3rd", "round"}},
+		{"url", "see https://example.org/a?b=1.", []string{"see", "https://example.org/a?b=1", "."}},
+		{"www", "at www.example.com now", []string{"at", "www.example.com", "now"}},
+		{"quotes", "“Great,” he said", []string{"“", "Great", ",", "”", "he", "said"}},
+		{"non-ascii", "São Paulo and Zelenskyy", []string{"São", "Paulo", "and", "Zelenskyy"}},
+		{"ellipsis", "Wait... no", []string{"Wait", "...", "no"}},
+		{"combining mark", "Cafe\u0301 open", []string{"Cafe\u0301", "open"}},
+		{"invalid utf8", "ab\xffcd", []string{"ab", "\xff", "cd"}},
+		{"empty", "", []string{}},
+		{"spaces only", " \t\n ", []string{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			toks := features.Tokenize(nil, c.in)
+			assert.Equal(t, c.want, texts(c.in, toks))
+			checkTokens(t, c.in, toks)
+		})
+	}
+}
+
+// checkTokens asserts the tokenizer's invariants: tokens are in order,
+// non-empty, on rune boundaries, and everything between them is space.
+func checkTokens(t *testing.T, text string, toks []features.Token) {
+	t.Helper()
+	prev := 0
+	for i, tk := range toks {
+		require.True(t, tk.Start >= prev && tk.Start < tk.End && tk.End <= len(text), "token %d %+v out of order or range", i, tk)
+		gap := text[prev:tk.Start]
+		require.Empty(t, strings.TrimSpace(gap), "text lost between tokens: %q", gap)
+		if tk.Kind != features.Invalid {
+			require.True(t, utf8.ValidString(tk.Text(text)), "token %d not valid UTF-8: %q", i, tk.Text(text))
+		}
+		prev = tk.End
+	}
+	require.Empty(t, strings.TrimSpace(text[prev:]), "text lost after the last token")
+}
+
+func TestNormalize(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"NATO’s", "nato's"},
+		{"“Quote”", "\"quote\""},
+		{"already normal", "already normal"},
+		{"SÃO PAULO", "são paulo"},
+		{"en–dash", "en-dash"},
+		{"bad\xffbyte", "bad\xffbyte"},
+	}
+	for _, c := range cases {
+		t.Run(c.in, func(t *testing.T) {
+			got := features.Normalize(c.in)
+			assert.Equal(t, c.want, got)
+			assert.Equal(t, got, features.Normalize(got), "not idempotent")
+		})
+	}
+	// Returns its input without allocating when nothing changes.
+	s := "nothing to change here"
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = features.Normalize(s) }))
+}
+
+const petro = "Colombian President Gustavo Petro has called for severing Colombia's ties with NATO, accusing the bloc's leaders of supporting genocide in Gaza."
+
+func span(t *testing.T, text, mention string) features.Span {
+	t.Helper()
+	i := strings.Index(text, mention)
+	require.GreaterOrEqual(t, i, 0, "%q not in %q", mention, text)
+	return features.Span{Start: i, End: i + len(mention)}
+}
+
+func TestExtractorTargetAware(t *testing.T) {
+	e := features.NewExtractor()
+	nato := e.AppendNamed(nil, petro, span(t, petro, "NATO"))
+	gaza := e.AppendNamed(nil, petro, span(t, petro, "Gaza"))
+	names := func(fs []features.Feature) map[string]bool {
+		m := map[string]bool{}
+		for _, f := range fs {
+			m[f.Name] = true
+		}
+		return m
+	}
+	n, g := names(nato), names(gaza)
+	assert.True(t, n[`"with <T>"`], "placeholder bigram")
+	assert.True(t, n[`"accusing" within 2 words after target`], "near window")
+	assert.False(t, n[`"nato"`], "the target's own words are replaced by the placeholder")
+	assert.True(t, g[`"nato"`])
+	assert.True(t, g[`"in <T>"`])
+	assert.NotEqual(t, nato, gaza)
+
+	ids := e.AppendFeatures(nil, petro, span(t, petro, "NATO"))
+	require.Len(t, ids, len(nato))
+	for i := range ids {
+		assert.Equal(t, nato[i].ID, ids[i])
+	}
+}
+
+func TestExtractorNegation(t *testing.T) {
+	e := features.NewExtractor()
+	s := "The minister did not praise Siemens, but thanked Bosch."
+	got := map[string]bool{}
+	for _, f := range e.AppendNamed(nil, s, span(t, s, "Siemens")) {
+		got[f.Name] = true
+	}
+	assert.True(t, got[`negated "praise"`])
+	assert.True(t, got[`"thanked"`], "scope ends at the comma")
+	assert.False(t, got[`negated "thanked"`])
+
+	off := features.NewExtractor(features.WithNegation(false))
+	for _, f := range off.AppendNamed(nil, s, span(t, s, "Siemens")) {
+		assert.NotContains(t, f.Name, "negated")
+	}
+}
+
+// TestFeatureIDsStable pins feature ids: they must not change across runs,
+// platforms or refactors without a bump of features.Version.
+func TestFeatureIDsStable(t *testing.T) {
+	e := features.NewExtractor()
+	ids := e.AppendFeatures(nil, "EU fined Apple.", features.Span{Start: 9, End: 14})
+	require.NotEmpty(t, ids)
+	assert.Equal(t, 1, features.Version)
+	assert.Equal(t, uint64(0xafc627d8fe6f30c1), ids[0], "first feature id changed: bump features.Version")
+	seeded := features.NewExtractor(features.WithSeed(7)).AppendFeatures(nil, "EU fined Apple.", features.Span{Start: 9, End: 14})
+	assert.NotEqual(t, ids[0], seeded[0], "the seed changes ids")
+}
+
+func TestExtractorMarshal(t *testing.T) {
+	e := features.NewExtractor(features.WithWindow(4, 1), features.WithBigrams(false), features.WithSeed(42))
+	b, err := e.MarshalBinary()
+	require.NoError(t, err)
+	d, err := features.UnmarshalExtractor(b)
+	require.NoError(t, err)
+	assert.Equal(t, e.String(), d.String())
+	sp := span(t, petro, "NATO")
+	assert.Equal(t, e.AppendFeatures(nil, petro, sp), d.AppendFeatures(nil, petro, sp))
+
+	bad := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"empty", nil, features.ErrExtractorEncoding},
+		{"future version", append([]byte{99}, b[1:]...), features.ErrFeatureVersion},
+		{"truncated", b[:len(b)-1], features.ErrExtractorEncoding},
+		{"trailing", append(append([]byte{}, b...), 0), features.ErrExtractorEncoding},
+	}
+	for _, c := range bad {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := features.UnmarshalExtractor(c.data)
+			assert.ErrorIs(t, err, c.want)
+		})
+	}
+}
+
+func TestAppendFeaturesAllocs(t *testing.T) {
+	e := features.NewExtractor()
+	sp := span(t, petro, "NATO")
+	buf := make([]uint64, 0, 512)
+	buf = e.AppendFeatures(buf[:0], petro, sp) // warm the pool
+	allocs := testing.AllocsPerRun(200, func() { buf = e.AppendFeatures(buf[:0], petro, sp) })
+	assert.Zero(t, allocs)
+}
+
+func TestAppendFeaturesPanicsOnBadSpan(t *testing.T) {
+	e := features.NewExtractor()
+	assert.Panics(t, func() { e.AppendFeatures(nil, "short", features.Span{Start: 3, End: 10}) })
+	assert.Panics(t, func() { e.AppendFeatures(nil, "short", features.Span{Start: 3, End: 1}) })
+}
+
+func TestGomlTokenizer(t *testing.T) {
+	e := features.NewExtractor()
+	g := features.GomlTokenizer{Extractor: e}
+	sp := span(t, petro, "NATO")
+	words := g.Tokenize(features.EncodePair(petro, sp))
+	ids := e.AppendFeatures(nil, petro, sp)
+	require.Len(t, words, len(ids))
+	for _, w := range words {
+		assert.Len(t, w, 16)
+	}
+	assert.Nil(t, g.Tokenize("not a pair"))
+	assert.Nil(t, g.Tokenize("5:99:short"))
+}
+
+func TestSentences(t *testing.T) {
+	cases := []struct {
+		name, in string
+		want     []string
+	}{
+		{"simple", "NATO met. The EU left.", []string{"NATO met.", "The EU left."}},
+		{"title abbreviation", "Mr. Smith met Dr. Jones. They spoke.", []string{"Mr. Smith met Dr. Jones.", "They spoke."}},
+		{"initial", "George W. Bush spoke. It rained.", []string{"George W. Bush spoke.", "It rained."}},
+		{"acronym mid", "The U.S. Senate voted. It passed.", []string{"The U.S. Senate voted.", "It passed."}},
+		{"acronym end", "He flew to the U.S. The talks failed.", []string{"He flew to the U.S.", "The talks failed."}},
+		{"decimal", "Growth was 2.5 percent. Markets rose.", []string{"Growth was 2.5 percent.", "Markets rose."}},
+		{"quote end", "\"We won,\" he said. \"Next!\" She left.", []string{"\"We won,\" he said.", "\"Next!\"", "She left."}},
+		{"question", "Why? Nobody knows.", []string{"Why?", "Nobody knows."}},
+		{"paragraphs", "Headline without period\n\nBody text here.", []string{"Headline without period", "Body text here."}},
+		{"month", "It began on Jan. 5 in Paris. Then it ended.", []string{"It began on Jan. 5 in Paris.", "Then it ended."}},
+		{"lowercase after dot", "See fig. 3 for details.", []string{"See fig. 3 for details."}},
+		{"no final period", "NATO met", []string{"NATO met"}},
+		{"empty", "   ", []string{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			spans := features.Sentences(nil, c.in)
+			got := make([]string, len(spans))
+			for i, s := range spans {
+				got[i] = c.in[s.Start:s.End]
+			}
+			assert.Equal(t, c.want, got)
+		})
+	}
+}
+
+func TestMentions(t *testing.T) {
+	cases := []struct {
+		name, in string
+		want     []string
+	}{
+		{"design example", petro, []string{"Colombian", "Gustavo Petro", "Colombia", "NATO", "Gaza"}},
+		{"connector", "Bank of America and Lula da Silva met.", []string{"Bank of America", "Lula da Silva"}},
+		{"possessive", "NATO's chief spoke.", []string{"NATO"}},
+		{"compound", "The United States-led coalition", []string{"United States"}},
+		{"title", "Prime Minister Keir Starmer and Mr. Smith", []string{"Keir Starmer", "Smith"}},
+		{"leading function word", "In Brazil, the rains came.", []string{"Brazil"}},
+		{"calendar", "On Monday in March, Siemens fell.", []string{"Siemens"}},
+		{"acronyms", "The EU, the U.S. and the UN", []string{"EU", "U.S.", "UN"}},
+		{"particle", "Bashar al-Assad fled.", []string{"Bashar al-Assad"}},
+		{"non-ascii", "Zelenskyy met officials in São Paulo.", []string{"Zelenskyy", "São Paulo"}},
+		{"none", "nothing capitalised here", []string{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			spans := features.Mentions(nil, c.in)
+			got := make([]string, len(spans))
+			for i, s := range spans {
+				got[i] = c.in[s.Start:s.End]
+			}
+			assert.Equal(t, c.want, got)
+		})
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{petro, "NATO’s didn't U.S. 3.5% https://x.org", "ab\xffcd", "", "São Paulo-led ...", "'s 's'"} {
+		f.Add(s)
+	}
+	e := features.NewExtractor()
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := features.Tokenize(nil, s)
+		checkTokens(t, s, toks)
+		n := features.Normalize(s)
+		require.Equal(t, n, features.Normalize(n), "Normalize not idempotent")
+		for _, sp := range features.Sentences(nil, s) {
+			require.True(t, sp.In(len(s)) && sp.Start < sp.End, "sentence span %v", sp)
+		}
+		prev := 0
+		for _, sp := range features.Mentions(nil, s) {
+			require.True(t, sp.In(len(s)) && sp.Start < sp.End && sp.Start >= prev, "mention span %v", sp)
+			prev = sp.End
+		}
+		if len(s) > 0 {
+			ids := e.AppendFeatures(nil, s, features.Span{Start: 0, End: len(s) / 2})
+			require.NotEmpty(t, ids)
+		}
+	})
+}

@@ -1,0 +1,196 @@
+package features
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Mentions appends to dst the spans of the named mentions in sentence —
+// runs of capitalised words and acronyms — and returns the extended
+// slice. Spans are in order and do not overlap.
+//
+// Lower-case connectors join capitalised words ("Bank of America", "Lula
+// da Silva"); a possessive ending is left out ("NATO's" → "NATO"); a
+// hyphenated compound keeps only its capitalised part ("United States-led"
+// → "United States"); leading titles ("President", "Mr.") and leading
+// function words ("The", "In") are dropped; months, days and capitalised
+// function words on their own are not mentions.
+func Mentions(dst []Span, sentence string) []Span {
+	var buf [64]Token
+	toks := Tokenize(buf[:0], sentence)
+	for i := 0; i < len(toks); {
+		if !isNameToken(sentence, toks[i]) {
+			i++
+			continue
+		}
+		// Grow the run: capitalised tokens, joined by connectors that are
+		// followed by another capitalised token.
+		j := i + 1
+		for j < len(toks) {
+			t := toks[j]
+			if cutsCompound(toks[j-1].Text(sentence)) {
+				break // "States-led" ends the name
+			}
+			if _, title := titles[t.Text(sentence)]; title && !isLeadingNonName(sentence, toks, j-1) {
+				break // "Colombian President Gustavo Petro": a title starts a new name
+			}
+			if isNameToken(sentence, t) && adjacent(sentence, toks[j-1], t) {
+				j++
+				continue
+			}
+			if isConnector(t.Text(sentence)) && j+1 < len(toks) && isNameToken(sentence, toks[j+1]) &&
+				adjacent(sentence, toks[j-1], t) && adjacent(sentence, t, toks[j+1]) {
+				j += 2
+				continue
+			}
+			break
+		}
+		// Drop leading titles and function words.
+		k := i
+		for k < j && isLeadingNonName(sentence, toks, k) {
+			k++
+		}
+		// A trailing connector or title cannot end a name.
+		for j > k && isConnector(toks[j-1].Text(sentence)) {
+			j--
+		}
+		if k < j {
+			start, end := toks[k].Start, toks[j-1].End
+			if h := strings.IndexAny(sentence[toks[j-1].Start:end], "-‑"); h > 0 {
+				// "States-led": keep the part before a hyphen that opens a lower-case word.
+				rest := sentence[toks[j-1].Start+h:]
+				_, hs := utf8.DecodeRuneInString(rest)
+				if r, _ := utf8.DecodeRuneInString(rest[hs:]); unicode.IsLower(r) {
+					end = toks[j-1].Start + h
+				}
+			}
+			if !(k+1 == j && isNonEntityWord(toks[k].Text(sentence))) {
+				dst = append(dst, Span{start, end})
+			}
+		}
+		if j == i {
+			j = i + 1
+		}
+		i = j
+	}
+	return dst
+}
+
+// adjacent reports whether b follows a with only spaces (no line break)
+// between them.
+func adjacent(text string, a, b Token) bool {
+	gap := text[a.End:b.Start]
+	return len(gap) <= 2 && strings.TrimLeft(gap, " ") == ""
+}
+
+// cutsCompound reports whether a token is a compound whose first part
+// ends a name ("States-led"): the next name token cannot continue a run
+// through it.
+func cutsCompound(w string) bool {
+	h := strings.IndexByte(w, '-')
+	if h <= 0 || h+1 >= len(w) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[h+1:])
+	return unicode.IsLower(r)
+}
+
+// isNameToken reports whether t can be part of a name: a Word that starts
+// with an upper-case letter or a digit-free acronym, or a lower-case
+// particle joined to a capitalised part ("al-Assad", "bin-Salman").
+func isNameToken(text string, t Token) bool {
+	if t.Kind != Word {
+		return false
+	}
+	w := t.Text(text)
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(r) || unicode.IsTitle(r) {
+		_, cal := calendarWords[w]
+		return !cal
+	}
+	if h := strings.IndexByte(w, '-'); h > 0 && h+1 < len(w) {
+		r2, _ := utf8.DecodeRuneInString(w[h+1:])
+		return unicode.IsUpper(r2)
+	}
+	return false
+}
+
+func isConnector(w string) bool {
+	switch w {
+	case "of", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "bin", "al", "y", "&":
+		return true
+	}
+	return false
+}
+
+// isLeadingNonName reports whether token k, at the start of a run, is a
+// title or a function word rather than part of the name.
+func isLeadingNonName(text string, toks []Token, k int) bool {
+	w := toks[k].Text(text)
+	if isConnector(w) {
+		return true
+	}
+	if _, ok := titles[w]; ok {
+		return true
+	}
+	if _, ok := titleModifiers[w]; ok && k+1 < len(toks) {
+		next := toks[k+1].Text(text)
+		_, t := titles[next]
+		_, m := titleModifiers[next]
+		return t || m
+	}
+	// "Mr." is tokenised as "Mr" + "."; the dot is not a Word so the run
+	// already stopped there.
+	_, ok := functionWords[w]
+	return ok
+}
+
+func isNonEntityWord(w string) bool {
+	if _, ok := functionWords[w]; ok {
+		return true
+	}
+	if _, ok := calendarWords[w]; ok {
+		return true
+	}
+	_, ok := titles[w]
+	return ok
+}
+
+var titles = setOf(
+	"President", "Minister", "Chancellor", "Secretary", "Senator", "Sen", "Rep",
+	"Representative", "Governor", "Gov", "Mayor", "King", "Queen", "Prince", "Princess", "Pope",
+	"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Gen", "General", "Admiral", "Colonel", "Col",
+	"Lt", "Captain", "Capt", "Sgt", "Judge", "CEO", "Chairman",
+	"Chairwoman", "Chair", "Director", "Commissioner", "Ambassador", "Speaker", "Leader", "Coach",
+	"Manager", "Striker", "Defender", "Midfielder", "Goalkeeper", "Sir", "Dame", "Lord", "Lady",
+	"Sheikh", "Rabbi", "Presidents", "Ministers", "Senators", "Former",
+)
+
+// titleModifiers are dropped only before a title ("Foreign Minister", "Vice
+// President"), since on their own they start names ("Health Canada").
+var titleModifiers = setOf(
+	"Vice", "Prime", "Foreign", "Defence", "Defense", "Finance", "Health", "Interior", "Deputy",
+	"Acting", "Chief", "Executive", "Economy", "Trade", "Justice", "Labor", "Labour", "Energy",
+	"Agriculture", "Education", "Transport", "Home", "State", "Opposition", "Party", "Army",
+)
+
+var functionWords = setOf(
+	"The", "A", "An", "This", "That", "These", "Those", "There", "Here", "He", "She", "It", "They",
+	"We", "I", "You", "His", "Her", "Its", "Their", "Our", "My", "Your", "But", "And", "Or", "Nor",
+	"In", "On", "At", "By", "For", "From", "To", "With", "Without", "Of", "As", "After", "Before",
+	"When", "While", "If", "Although", "Though", "Because", "Since", "Yet", "So", "Meanwhile",
+	"However", "Still", "Then", "Now", "Why", "What", "Who", "Whom", "Whose", "Which", "Where", "How",
+	"Not", "No", "Yes", "All", "Some", "Many", "Most", "Few", "Both", "Each", "Every", "Any", "One",
+	"Two", "Three", "Under", "Over", "Amid", "Despite", "During", "Against", "About", "Asked",
+	"According", "Also", "Even", "Only", "Just", "Last", "Next", "New", "Earlier", "Later", "Today",
+	"Tonight", "Yesterday", "Tomorrow", "Is", "Are", "Was", "Were", "Will", "Would", "Can", "Could",
+	"Should", "May", "Might", "Must", "Do", "Does", "Did", "Has", "Have", "Had", "Let", "OK",
+)
+
+var calendarWords = setOf(
+	"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+	"Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+	"Saturday", "Sunday",
+)

@@ -1,0 +1,72 @@
+package features
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// AppendNormalized appends the normalised form of s to dst and returns the
+// extended slice: letters are lower-cased, curly apostrophes and quotes are
+// folded to straight ones, and the Unicode hyphens to '-'. Invalid UTF-8
+// bytes are copied unchanged. ASCII input takes a fast path; it allocates
+// only when dst must grow.
+func AppendNormalized(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		dst = utf8.AppendRune(dst, foldRune(r))
+		i += size
+	}
+	return dst
+}
+
+// Normalize returns the normalised form of s (see AppendNormalized). It
+// returns s itself, without allocating, when s is already normal.
+// Normalize is idempotent.
+func Normalize(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return string(AppendNormalized(make([]byte, 0, len(s)), s))
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !(r == utf8.RuneError && size == 1) && foldRune(r) != r {
+			return string(AppendNormalized(make([]byte, 0, len(s)), s))
+		}
+		i += size
+	}
+	return s
+}
+
+func foldRune(r rune) rune {
+	switch r {
+	case '’', '‘', '‛', '′':
+		return '\''
+	case '“', '”', '„', '″', '«', '»':
+		return '"'
+	case '‐', '‑', '‒', '–', '—', '−':
+		return '-'
+	}
+	l := unicode.ToLower(r)
+	if utf8.RuneLen(l) < 0 {
+		return r
+	}
+	return l
+}

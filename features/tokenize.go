@@ -1,0 +1,300 @@
+package features
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind classifies a token.
+type Kind uint8
+
+// The kinds of token that Tokenize produces.
+const (
+	// Word is a run of letters, digits and combining marks, with inner
+	// apostrophes, hyphens and acronym dots ("don", "States-led", "U.S.").
+	Word Kind = iota + 1
+	// Number is a run of digits with inner separators ("3.5", "1,000", "10:30").
+	Number
+	// Clitic is a possessive or contracted ending split from its word
+	// ("'s", "’s", "n't").
+	Clitic
+	// URL is a web address starting with http://, https:// or www.
+	URL
+	// Punct is one punctuation or symbol rune, or "..." as one token.
+	Punct
+	// Invalid is one byte that is not valid UTF-8. It is kept as a token so
+	// that no input is lost.
+	Invalid
+)
+
+var kindNames = [...]string{"?", "word", "number", "clitic", "url", "punct", "invalid"}
+
+// String returns the kind's lower-case name.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "?"
+}
+
+// Token is one token of a text: the bytes text[Start:End] and their kind.
+type Token struct {
+	Start, End int
+	Kind       Kind
+}
+
+// Text returns the token's text as a subslice of text, the string the
+// token was produced from. It does no allocation.
+func (t Token) Text(text string) string { return text[t.Start:t.End] }
+
+// TokenizeFunc is the signature of a tokenizer: it appends the tokens of
+// text to dst and returns the extended slice. Tokenize is one.
+type TokenizeFunc func(dst []Token, text string) []Token
+
+// Tokenize appends the tokens of text to dst and returns the extended
+// slice. Tokens are in order, do not overlap, and cover every byte of text
+// that is not white space, so no text is lost; invalid UTF-8 bytes become
+// Invalid tokens of one byte. It allocates only when dst must grow.
+//
+// Words keep inner apostrophes and hyphens ("O'Brien", "States-led") and
+// acronym dots ("U.S."); a possessive or contracted ending is split off as
+// a Clitic ("NATO's" → "NATO", "'s"; "didn't" → "did", "n't").
+func Tokenize(dst []Token, text string) []Token {
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if r == utf8.RuneError && size == 1 {
+				dst = append(dst, Token{i, i + 1, Invalid})
+				i++
+				continue
+			}
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+		}
+		switch {
+		case (c == 'h' || c == 'w' || c == 'H' || c == 'W') && isURLStart(text[i:]):
+			end := i
+			for end < len(text) {
+				r, sz := utf8.DecodeRuneInString(text[end:])
+				if unicode.IsSpace(r) || (r == utf8.RuneError && sz == 1) {
+					break
+				}
+				end += sz
+			}
+			// Trailing sentence punctuation is not part of the address.
+			for end > i && isTrailingURLPunct(text[end-1]) {
+				end--
+			}
+			dst = append(dst, Token{i, end, URL})
+			i = end
+		case isDigit(r):
+			end := scanNumber(text, i)
+			if end < len(text) && startsWord(text[end:]) {
+				// "3rd", "G7s", "2024-era": a word that starts with digits.
+				dst, i = appendWord(dst, text, i)
+				continue
+			}
+			dst = append(dst, Token{i, end, Number})
+			i = end
+		case isWordRune(r):
+			dst, i = appendWord(dst, text, i)
+		case (r == '\'' || r == '’') && i+size < len(text) && startsClitic(text[i+size:]):
+			// A clitic after a space or quote ("'s" standing alone) stays one token.
+			end := i + size + 1
+			dst = append(dst, Token{i, end, Clitic})
+			i = end
+		case c == '.' && i+2 < len(text) && text[i+1] == '.' && text[i+2] == '.':
+			dst = append(dst, Token{i, i + 3, Punct})
+			i += 3
+		default:
+			dst = append(dst, Token{i, i + size, Punct})
+			i += size
+		}
+	}
+	return dst
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// isWordRune reports whether r can start or continue a word.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r) && !isDigit(r)
+}
+
+func isLetterRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+func isURLStart(s string) bool {
+	return hasPrefixFold(s, "http://") || hasPrefixFold(s, "https://") || (hasPrefixFold(s, "www.") && len(s) > 4 && isWordRune(rune(s[4])))
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isTrailingURLPunct(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '!', '?', ')', ']', '"', '\'':
+		return true
+	}
+	return false
+}
+
+// scanNumber returns the end of the number starting at i: digits with inner
+// '.', ',' or ':' separators that are followed by a digit.
+func scanNumber(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		switch {
+		case c >= '0' && c <= '9':
+			i++
+		case (c == '.' || c == ',' || c == ':') && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// startsClitic reports whether s (the text after an apostrophe) is a
+// clitic ending: s, d, m, t, ll, re, ve not followed by a word rune.
+func startsClitic(s string) bool {
+	n := 0
+	switch {
+	case len(s) >= 2 && (s[:2] == "ll" || s[:2] == "re" || s[:2] == "ve" || s[:2] == "LL" || s[:2] == "RE" || s[:2] == "VE"):
+		n = 2
+	case len(s) >= 1 && (s[0] == 's' || s[0] == 'd' || s[0] == 'm' || s[0] == 't' || s[0] == 'S' || s[0] == 'D' || s[0] == 'M' || s[0] == 'T'):
+		n = 1
+	default:
+		return false
+	}
+	if n < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[n:])
+		if isWordRune(r) {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// appendWord scans the word that starts at i and appends it, with any
+// clitic split off, to dst.
+func appendWord(dst []Token, text string, i int) ([]Token, int) {
+	start := i
+	end := i
+	for end < len(text) {
+		r, sz := utf8.DecodeRuneInString(text[end:])
+		if isWordRune(r) {
+			end += sz
+			continue
+		}
+		if end+sz >= len(text) {
+			break
+		}
+		next, nsz := utf8.DecodeRuneInString(text[end+sz:])
+		switch {
+		case r == '\'' || r == '’':
+			// Inner apostrophe: "O'Brien" stays whole; "NATO's", "didn't" split.
+			if startsClitic(text[end+sz:]) {
+				cl := end
+				if cl-1 >= start && (text[cl-1] == 'n' || text[cl-1] == 'N') && (next == 't' || next == 'T') && cl-1 > start {
+					// "didn't" → "did" + "n't"
+					dst = append(dst, Token{start, cl - 1, Word})
+					clEnd := end + sz + 1
+					return append(dst, Token{cl - 1, clEnd, Clitic}), clEnd
+				}
+				dst = append(dst, Token{start, end, Word})
+				clEnd := end + sz + cliticLen(text[end+sz:])
+				return append(dst, Token{end, clEnd, Clitic}), clEnd
+			}
+			if isLetterRune(next) {
+				end += sz + nsz
+				continue
+			}
+		case r == '-' || r == '‑':
+			if isWordRune(next) {
+				end += sz + nsz
+				continue
+			}
+		case r == '.':
+			// Acronym dots: single letters separated by dots, "U.S." or "U.N.".
+			if isAcronymDot(text, start, end) && isLetterRune(next) {
+				end += sz + nsz
+				continue
+			}
+		}
+		break
+	}
+	// A trailing dot after an acronym ("U.S.") belongs to it.
+	if end < len(text) && text[end] == '.' && end-start >= 3 && isAcronymDot(text, start, end) && text[end-2] == '.' {
+		end++
+	}
+	return append(dst, Token{start, end, Word}), end
+}
+
+func cliticLen(s string) int {
+	if len(s) >= 2 {
+		switch s[:2] {
+		case "ll", "re", "ve", "LL", "RE", "VE":
+			return 2
+		}
+	}
+	return 1
+}
+
+// isAcronymDot reports whether text[start:end] has the shape of an acronym
+// so far: single letters each followed by a dot, ending in a letter.
+func isAcronymDot(text string, start, end int) bool {
+	n := 0
+	for i := start; i < end; {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if n%2 == 0 {
+			if !isLetterRune(r) {
+				return false
+			}
+		} else if r != '.' {
+			return false
+		}
+		n++
+		i += sz
+	}
+	return n%2 == 1 || n > 0 && text[end-1] == '.'
+}
