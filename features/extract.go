@@ -41,11 +41,13 @@ type config struct {
 	bigrams  bool   // bigrams over the term sequence
 	negation bool   // negation scope marking
 	sides    bool   // every term tagged with its side of the target
+	others   bool   // other named mentions become one placeholder term each
+	clause   bool   // words in the target's clause get a clause feature
 	seed     uint64 // mixed into every feature id
 }
 
 func defaultConfig() config {
-	return config{window: 6, near: 2, bigrams: true, negation: true, sides: true}
+	return config{window: 6, near: 2, bigrams: true, negation: true, sides: true, others: true, clause: true}
 }
 
 // WithWindow sets how many terms on each side of the target get
@@ -67,6 +69,18 @@ func WithNegation(on bool) Option { return func(c *config) { c.negation = on } }
 // WithSides turns side features on or off (default on): every word of the
 // sentence also yields a feature tagged with its side of the target.
 func WithSides(on bool) Option { return func(c *config) { c.sides = on } }
+
+// WithOthers turns other-mention placeholders on or off (default on):
+// the names in the sentence other than the target (see Mentions) are
+// replaced by one placeholder each, so that features generalise from
+// "Trump praised <T>" to any other name.
+func WithOthers(on bool) Option { return func(c *config) { c.others = on } }
+
+// WithClause turns clause features on or off (default on): words in the
+// same clause as the target — between clause punctuation or conjunctions
+// such as "but" and "while" — yield an extra feature, so that cues near
+// the target weigh more than cues aimed at someone else.
+func WithClause(on bool) Option { return func(c *config) { c.clause = on } }
 
 // WithSeed sets the seed mixed into every feature id (default 0). Models
 // trained with one seed only score features produced with the same seed.
@@ -100,8 +114,8 @@ func newExtractor(cfg config) *Extractor {
 // String describes the extractor's settings.
 func (e *Extractor) String() string {
 	c := e.cfg
-	return fmt.Sprintf("features v%d: window=%d near=%d bigrams=%t negation=%t sides=%t seed=%d",
-		Version, c.window, c.near, c.bigrams, c.negation, c.sides, c.seed)
+	return fmt.Sprintf("features v%d: window=%d near=%d bigrams=%t negation=%t sides=%t others=%t clause=%t seed=%d",
+		Version, c.window, c.near, c.bigrams, c.negation, c.sides, c.others, c.clause, c.seed)
 }
 
 // Namespaces of feature ids.
@@ -112,6 +126,7 @@ const (
 	nsRight     = 'R'
 	nsLeftSide  = 'l'
 	nsRightSide = 'r'
+	nsClause    = 'c'
 	nsNegated   = 0x80 // or-ed into the namespace of a term in negation scope
 )
 
@@ -123,17 +138,20 @@ type term struct {
 	word   bool // words, numbers, clitics and URLs; not punctuation
 	negCue bool
 	negEnd bool // punctuation that ends negation scope
+	clause bool // punctuation or conjunction that ends a clause
 }
 
 type scratch struct {
 	toks  []Token
 	terms []term
 	buf   []byte
+	spans []Span
 }
 
 // Fixed term hashes.
 var (
 	placeholderHash = xxhash.Sum64String("\x00<T>")
+	otherHash       = xxhash.Sum64String("\x00<E>")
 	boundaryHash    = xxhash.Sum64String("\x00<S>")
 )
 
@@ -175,8 +193,23 @@ func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text stri
 	s.toks = Tokenize(s.toks[:0], text)
 	terms := s.terms[:0]
 	tpos := -1
+	var others []Span
+	if e.cfg.others {
+		s.spans = appendMentions(s.spans[:0], text, s.toks)
+		others = s.spans
+	}
 	for i, t := range s.toks {
 		overlaps := t.Start < target.End && target.Start < t.End
+		for len(others) > 0 && others[0].End <= t.Start {
+			others = others[1:]
+		}
+		if !overlaps && len(others) > 0 && others[0].Start <= t.Start && t.End <= others[0].End &&
+			!(others[0].Start < target.End && target.Start < others[0].End) {
+			if t.Start == others[0].Start {
+				terms = append(terms, term{hash: otherHash, tok: -2, word: true})
+			}
+			continue
+		}
 		if overlaps || (tpos < 0 && target.Start == target.End && t.Start >= target.Start) {
 			if tpos < 0 {
 				tpos = len(terms)
@@ -192,6 +225,7 @@ func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text stri
 			tm.negCue = isNegationCue(s.buf)
 			tm.negEnd = t.Kind == Punct && isNegationEnd(s.buf) || string(s.buf) == "but"
 		}
+		tm.clause = t.Kind == Punct && isNegationEnd(s.buf) || isClauseWord(s.buf)
 		terms = append(terms, tm)
 	}
 	if tpos < 0 { // the target lies after the last token
@@ -204,8 +238,11 @@ func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text stri
 		if i < 0 || i >= len(terms) {
 			return "<S>"
 		}
-		if terms[i].tok < 0 {
+		switch terms[i].tok {
+		case -1:
 			return "<T>"
+		case -2:
+			return "<E>"
 		}
 		return Normalize(s.toks[terms[i].tok].Text(text))
 	}
@@ -217,6 +254,13 @@ func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text stri
 	}
 
 	c := e.cfg
+	lo, hi := -1, len(terms) // the target's clause is (lo, hi)
+	if c.clause {
+		for lo = tpos - 1; lo >= 0 && !terms[lo].clause; lo-- {
+		}
+		for hi = tpos + 1; hi < len(terms) && !terms[hi].clause; hi++ {
+		}
+	}
 	negated := false
 	for i, tm := range terms {
 		if tm.negEnd {
@@ -249,6 +293,11 @@ func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text stri
 				}
 				emit(side|neg, tm.hash, uint64(bucket), func() string {
 					return wrapNeg(neg, strconv.Quote(name(i))+" "+dist+" "+where+" target")
+				})
+			}
+			if c.clause && lo < i && i < hi {
+				emit(nsClause|neg, tm.hash, 0, func() string {
+					return wrapNeg(neg, strconv.Quote(name(i))+" in the target's clause")
 				})
 			}
 			if c.sides {
@@ -294,6 +343,14 @@ func isNegationCue(w []byte) bool {
 	return false
 }
 
+func isClauseWord(w []byte) bool {
+	switch string(w) {
+	case "but", "while", "whereas", "although", "though", "however", "yet", "meanwhile", "after", "before", "because", "who", "which", "when":
+		return true
+	}
+	return false
+}
+
 func isNegationEnd(w []byte) bool {
 	switch string(w) {
 	case ".", ",", ";", ":", "!", "?", "\"", "(", ")", "-", "...":
@@ -318,7 +375,7 @@ func (e *Extractor) MarshalBinary() ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(c.window))
 	b = binary.AppendUvarint(b, uint64(c.near))
 	var flags byte
-	for i, on := range []bool{c.bigrams, c.negation, c.sides} {
+	for i, on := range []bool{c.bigrams, c.negation, c.sides, c.others, c.clause} {
 		if on {
 			flags |= 1 << i
 		}
@@ -365,10 +422,10 @@ func UnmarshalExtractor(data []byte) (*Extractor, error) {
 		return nil, fmt.Errorf("%w: %d trailing bytes, want 9", ErrExtractorEncoding, len(r))
 	}
 	flags := r[0]
-	if flags>>3 != 0 {
+	if flags>>5 != 0 {
 		return nil, fmt.Errorf("%w: unknown flags %#x", ErrExtractorEncoding, flags)
 	}
-	c.bigrams, c.negation, c.sides = flags&1 != 0, flags&2 != 0, flags&4 != 0
+	c.bigrams, c.negation, c.sides, c.others, c.clause = flags&1 != 0, flags&2 != 0, flags&4 != 0, flags&8 != 0, flags&16 != 0
 	c.seed = binary.LittleEndian.Uint64(r[1:])
 	return newExtractor(c), nil
 }

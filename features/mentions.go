@@ -18,7 +18,11 @@ import (
 // function words on their own are not mentions.
 func Mentions(dst []Span, sentence string) []Span {
 	var buf [64]Token
-	toks := Tokenize(buf[:0], sentence)
+	return appendMentions(dst, sentence, Tokenize(buf[:0], sentence))
+}
+
+// appendMentions is Mentions on the tokens of sentence.
+func appendMentions(dst []Span, sentence string, toks []Token) []Span {
 	for i := 0; i < len(toks); {
 		if !isNameToken(sentence, toks[i]) {
 			i++
