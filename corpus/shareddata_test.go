@@ -1,0 +1,39 @@
+package corpus_test
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stancekit/stancekit/corpus"
+)
+
+// TestNewsMTSCDevRW reads the shared NewsMTSC real-world dev split, which
+// lives outside the module and may be absent.
+func TestNewsMTSCDevRW(t *testing.T) {
+	const path = "../../shared/data/newsmtsc/dev_rw.jsonl"
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("shared NewsMTSC data not present at %s", path)
+	}
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+
+	r := corpus.NewReader(f, corpus.WithName(path), corpus.Lenient())
+	var exs []corpus.Example
+	for r.Next() {
+		exs = append(exs, r.Example())
+	}
+	require.NoError(t, r.Err())
+	require.Zero(t, r.SkippedCount(), "skipped: %v", r.Skipped())
+
+	st := corpus.ComputeStats(exs)
+	assert.Equal(t, 320, st.Sentences)
+	assert.Equal(t, 343, st.Targets)
+	assert.Equal(t, [3]int{134, 136, 73}, st.PerLabel)
+	assert.Equal(t, map[string]int{"newsmtsc": 320}, st.PerDomain)
+}

@@ -1,0 +1,147 @@
+package corpus
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+)
+
+// Writer writes examples as JSON Lines in the project's corpus format, one
+// example per line, with keys in the order id, text, domain, targets and
+// target keys in the order start, end, mention, label. Characters such as
+// <, > and & are written as they are, not HTML-escaped. Every example is
+// validated before it is written, and a non-empty id that the Writer has
+// already written is rejected with ErrDuplicateID, so that a Reader reads
+// the output back unchanged.
+//
+// A Writer buffers its output: call Flush when done. Use NewWriter; the
+// zero Writer is not usable. A Writer is not safe for concurrent use.
+type Writer struct {
+	bw      *bufio.Writer
+	enc     *json.Encoder
+	ids     map[string]struct{}
+	targets []jsonlOutTarget // scratch, reused
+}
+
+// jsonlOut fixes the order of keys on output.
+type jsonlOut struct {
+	ID      string           `json:"id"`
+	Text    string           `json:"text"`
+	Domain  string           `json:"domain"`
+	Targets []jsonlOutTarget `json:"targets"`
+}
+
+type jsonlOutTarget struct {
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Mention string `json:"mention"`
+	Label   Label  `json:"label"`
+}
+
+// NewWriter returns a Writer that writes to w.
+func NewWriter(w io.Writer) *Writer {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	return &Writer{bw: bw, enc: enc, ids: make(map[string]struct{})}
+}
+
+// Write validates ex and writes it as one line. An invalid example is not
+// written and the error, which wraps the Validate error or ErrDuplicateID,
+// names it by id.
+func (w *Writer) Write(ex Example) error {
+	err := ex.Validate()
+	if err == nil && ex.ID != "" {
+		if _, dup := w.ids[ex.ID]; dup {
+			err = ErrDuplicateID
+		}
+	}
+	if err != nil {
+		return &contextError{context: "write example " + strconv.Quote(ex.ID), err: err}
+	}
+	w.targets = w.targets[:0]
+	for _, t := range ex.Targets {
+		w.targets = append(w.targets, jsonlOutTarget(t))
+	}
+	out := jsonlOut{ID: ex.ID, Text: ex.Text, Domain: ex.Domain, Targets: w.targets}
+	if err := w.enc.Encode(out); err != nil {
+		return fmt.Errorf("corpus: write example %q: %w", ex.ID, err)
+	}
+	if ex.ID != "" {
+		w.ids[ex.ID] = struct{}{}
+	}
+	return nil
+}
+
+// Flush writes any buffered data to the underlying io.Writer.
+func (w *Writer) Flush() error {
+	if err := w.bw.Flush(); err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
+	return nil
+}
+
+// WriteFile writes exs to the file at path, atomically: it writes a
+// temporary file in the same directory, syncs it to disk and renames it
+// over path. On error path is left as it was. A new file gets mode 0644;
+// an existing file keeps its mode.
+func WriteFile(path string, exs []Example) (err error) {
+	mode := os.FileMode(0o644)
+	if fi, statErr := os.Stat(path); statErr == nil {
+		mode = fi.Mode().Perm()
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".tmp*")
+	if err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	w := NewWriter(f)
+	for i, ex := range exs {
+		if err := w.Write(ex); err != nil {
+			return &contextError{context: path + ": example " + strconv.Itoa(i), err: err}
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if err := f.Chmod(mode); err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes a rename in dir durable where the platform allows it.
+// Errors are ignored: not every platform can sync a directory, and the
+// rename itself has already succeeded.
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	_ = d.Sync()
+	_ = d.Close()
+}
