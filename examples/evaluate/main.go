@@ -1,0 +1,137 @@
+// Command evaluate scores a model on a labelled file.
+//
+//	go run ./examples/evaluate -model PATH|default -data FILE [-format jsonl|newsmtsc] [-json]
+//
+// With -json it prints one JSON object: examples, accuracy, macro_f1,
+// per_class (precision, recall, f1 and support per label) and confusion
+// (gold label → predicted label → count). Without it, a readable table.
+//
+// With -backend goml -train FILE[,FILE…] it instead trains goml's naive
+// Bayes on the training files with the same features as the model named by
+// -model and evaluates that, for a side-by-side comparison.
+//
+// On a missing or bad file it prints a one-line error on stderr and exits
+// with status 1.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/internal/gomlbaseline"
+	"github.com/stancekit/stancekit/stance"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "evaluate:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	modelPath := fs.String("model", "default", "model file, or \"default\" for the embedded model")
+	data := fs.String("data", "", "labelled file to evaluate on (required)")
+	format := fs.String("format", "auto", "input format: auto, jsonl or newsmtsc")
+	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
+	backend := fs.String("backend", "nb", "nb (stancekit) or goml (goml's NaiveBayes on the same features)")
+	train := fs.String("train", "", "with -backend goml: comma-separated files to train goml on")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *data == "" {
+		return errors.New("-data is required")
+	}
+	f, err := corpus.ParseFormat(*format)
+	if err != nil {
+		return err
+	}
+	m, err := loadModel(*modelPath)
+	if err != nil {
+		return err
+	}
+	exs, err := corpus.ReadFile(*data, corpus.WithFormat(f))
+	if err != nil {
+		return err
+	}
+	var rep stance.Report
+	switch *backend {
+	case "nb":
+		if rep, err = stance.Evaluate(m, exs); err != nil {
+			return err
+		}
+	case "goml":
+		if *train == "" {
+			return errors.New("-backend goml needs -train FILE")
+		}
+		var trainExs []corpus.Example
+		for _, p := range strings.Split(*train, ",") {
+			e, err := corpus.ReadFile(p, corpus.WithFormat(f))
+			if err != nil {
+				return err
+			}
+			trainExs = append(trainExs, e...)
+		}
+		nb, err := gomlbaseline.Train(trainExs, m.Extractor())
+		if err != nil {
+			return err
+		}
+		var c stance.Confusion
+		for _, ex := range exs {
+			for _, t := range ex.Targets {
+				c.Add(t.Label, gomlbaseline.Predict(nb, ex.Text, stance.Span{Start: t.Start, End: t.End}))
+			}
+		}
+		rep = c.Report()
+	default:
+		return fmt.Errorf("unknown -backend %q (want nb or goml)", *backend)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		return enc.Encode(rep)
+	}
+	return printTable(stdout, *backend, *data, rep)
+}
+
+func loadModel(path string) (*stance.Model, error) {
+	if path == "default" {
+		return stance.Default()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := stance.ReadModel(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}
+
+func printTable(w io.Writer, backend, data string, r stance.Report) error {
+	fmt.Fprintf(w, "%s on %s: %d examples\n", backend, data, r.Examples)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "label\tprecision\trecall\tf1\tsupport\t\n")
+	for i, l := range stance.Labels {
+		s := r.Classes[i]
+		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%d\t\n", l, s.Precision, s.Recall, s.F1, s.Support)
+	}
+	fmt.Fprintf(tw, "accuracy\t\t\t%.3f\t%d\t\n", r.Accuracy, r.Examples)
+	fmt.Fprintf(tw, "macro F1\t\t\t%.3f\t%d\t\n", r.MacroF1, r.Examples)
+	fmt.Fprintf(tw, "\t\t\t\t\t\n")
+	fmt.Fprintf(tw, "gold \\ predicted\t%s\t%s\t%s\t\t\n", stance.Labels[0], stance.Labels[1], stance.Labels[2])
+	for g, l := range stance.Labels {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\t\n", l, r.Raw[g][0], r.Raw[g][1], r.Raw[g][2])
+	}
+	return tw.Flush()
+}

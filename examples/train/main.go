@@ -1,0 +1,140 @@
+// Command train trains a stancekit model on labelled files and writes it.
+//
+//	go run ./examples/train -data train.jsonl[,more.jsonl…] -out model.stk
+//
+// Files are in the stancekit corpus format or NewsMTSC JSONL (detected per
+// file, or forced with -format). Progress goes to stderr for long runs and
+// a summary at the end; the model file is written atomically, so a failed
+// run never leaves a half-written file behind.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/stance"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, log io.Writer) error {
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.SetOutput(log)
+	data := fs.String("data", "", "comma-separated labelled files to train on (required)")
+	out := fs.String("out", "", "model file to write (required)")
+	format := fs.String("format", "auto", "input format: auto, jsonl or newsmtsc")
+	lenient := fs.Bool("lenient", false, "skip malformed lines (counted and reported) instead of stopping")
+	alpha := fs.Float64("alpha", 0.5, "Lidstone smoothing constant")
+	binary := fs.Bool("binary", true, "count each feature once per example")
+	uniform := fs.Bool("uniform-prior", false, "ignore label frequencies in training")
+	minCount := fs.Int("min-count", 1, "drop features seen fewer times than this")
+	window := fs.Int("window", 6, "side-tagged window around the target, in words (0: off)")
+	near := fs.Int("near", 2, "distance that counts as near the target, in words")
+	bigrams := fs.Bool("bigrams", true, "bigram features")
+	negation := fs.Bool("negation", true, "negation scope features")
+	sides := fs.Bool("sides", true, "side-of-target features for every word")
+	seed := fs.Uint64("seed", 0, "feature hash seed")
+	quiet := fs.Bool("q", false, "no progress or summary on stderr")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *data == "" || *out == "" {
+		fs.Usage()
+		return errors.New("-data and -out are required")
+	}
+	f, err := corpus.ParseFormat(*format)
+	if err != nil {
+		return err
+	}
+	if *quiet {
+		log = io.Discard
+	}
+	ext := features.NewExtractor(features.WithWindow(*window, *near), features.WithBigrams(*bigrams),
+		features.WithNegation(*negation), features.WithSides(*sides), features.WithSeed(*seed))
+	tr := stance.NewTrainer(ext, stance.WithAlpha(*alpha), stance.WithBinary(*binary), stance.WithUniformPrior(*uniform))
+	start := time.Now()
+	for _, path := range strings.Split(*data, ",") {
+		if err := addFile(tr, path, f, *lenient, log); err != nil {
+			return err
+		}
+	}
+	m := tr.Model()
+	if *minCount > 1 {
+		m = m.Prune(*minCount)
+	}
+	n, err := writeAtomic(*out, m)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(log, "trained on %d examples in %v: %d features, %d bytes → %s\n",
+		tr.Examples(), time.Since(start).Round(time.Millisecond), m.NumFeatures(), n, *out)
+	return nil
+}
+
+func addFile(tr *stance.Trainer, path string, f corpus.Format, lenient bool, log io.Writer) error {
+	file, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	opts := []corpus.Option{corpus.WithName(path), corpus.WithFormat(f)}
+	if lenient {
+		opts = append(opts, corpus.Lenient())
+	}
+	r := corpus.NewReader(file, opts...)
+	before := tr.Examples()
+	last := time.Now()
+	for r.Next() {
+		ex := r.Example()
+		if err := tr.AddExample(ex); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if time.Since(last) > time.Second {
+			fmt.Fprintf(log, "%s: %d examples so far\n", path, tr.Examples()-before)
+			last = time.Now()
+		}
+	}
+	if err := r.Err(); err != nil {
+		return err
+	}
+	fmt.Fprintf(log, "%s: %d examples", path, tr.Examples()-before)
+	if k := r.SkippedCount(); k > 0 {
+		fmt.Fprintf(log, ", %d malformed lines skipped (first: %v)", k, r.Skipped()[0])
+	}
+	fmt.Fprintln(log)
+	return nil
+}
+
+// writeAtomic writes the model to a temporary file beside path and renames
+// it into place, so a crash never leaves a partial model at path.
+func writeAtomic(path string, m *stance.Model) (int64, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(tmp.Name()) // no-op after a successful rename
+	n, err := m.WriteTo(tmp)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	return n, err
+}

@@ -1,0 +1,85 @@
+package stance_test
+
+import (
+	"testing"
+
+	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/internal/gomlbaseline"
+	"github.com/stancekit/stancekit/stance"
+)
+
+type pair struct {
+	text string
+	sp   stance.Span
+}
+
+func benchPairs(b *testing.B) ([]pair, []corpus.Example) {
+	exs := newsmtsc(b, "dev_rw.jsonl")
+	var ps []pair
+	for _, ex := range exs {
+		for _, t := range ex.Targets {
+			ps = append(ps, pair{ex.Text, stance.Span{Start: t.Start, End: t.End}})
+		}
+	}
+	return ps, exs
+}
+
+// BenchmarkPredict classifies one (sentence, target) pair with the default
+// model, rotating through the NewsMTSC dev_rw sentences.
+func BenchmarkPredict(b *testing.B) {
+	m, err := stance.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps, _ := benchPairs(b)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		p := ps[i%len(ps)]
+		if _, err := m.Predict(p.text, p.sp); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkPredictGoml is goml's NaiveBayes.Predict on the same sentences
+// and the same features, trained on NewsMTSC train.
+func BenchmarkPredictGoml(b *testing.B) {
+	m, err := stance.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps, _ := benchPairs(b)
+	nb, err := gomlbaseline.Train(newsmtsc(b, "train.jsonl"), m.Extractor())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		p := ps[i%len(ps)]
+		if l := gomlbaseline.Predict(nb, p.text, p.sp); l.Index() < 0 {
+			b.Fatal("bad label")
+		}
+		i++
+	}
+}
+
+// BenchmarkTrain trains on NewsMTSC train; examples/s is the figure to read.
+func BenchmarkTrain(b *testing.B) {
+	train := newsmtsc(b, "train.jsonl")
+	n := 0
+	for _, ex := range train {
+		n += len(ex.Targets)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		m, err := stance.Train(train, features.NewExtractor())
+		if err != nil || m.NumFeatures() == 0 {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "examples/s")
+}

@@ -1,0 +1,23 @@
+// Package stance classifies the stance of a sentence toward each entity it
+// mentions: supportive, critical or neutral.
+//
+// A Model is a multinomial naive-Bayes classifier over the target-aware
+// features of package features. It is trained with a Trainer (or Train),
+// scores in log space with Lidstone smoothing and normalises with
+// log-sum-exp, so probabilities never underflow, and breaks ties toward
+// the label with the lowest index in Labels, so results are deterministic.
+//
+//	m, err := stance.Default()
+//	if err != nil { … }
+//	p, err := m.Predict("NATO was accused of stalling.", stance.Span{Start: 0, End: 4})
+//	fmt.Println(p.Label, p.Prob(stance.Critical))
+//
+// A trained *Model is immutable and safe for concurrent use; a Trainer is
+// not. Models trained on disjoint shards of data Merge into exactly the
+// model trained on all of it. WriteTo and ReadModel persist a model with
+// every setting that affects its features, in a checksummed, versioned
+// format.
+//
+// Evaluate and Confusion compute accuracy and per-label and macro F1, the
+// metric reported by the NewsMTSC paper.
+package stance

@@ -1,0 +1,102 @@
+package stance
+
+import (
+	"fmt"
+
+	"github.com/stancekit/stancekit/corpus"
+)
+
+// Confusion counts predictions against gold labels: Confusion[gold][pred],
+// both indexed like Labels. The zero value is an empty matrix ready to use.
+type Confusion [NumLabels][NumLabels]int
+
+// Add counts one prediction. Unknown labels are ignored and reported as
+// false.
+func (c *Confusion) Add(gold, pred Label) bool {
+	g, p := gold.Index(), pred.Index()
+	if g < 0 || p < 0 {
+		return false
+	}
+	c[g][p]++
+	return true
+}
+
+// ClassScores are the scores of one label.
+type ClassScores struct {
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+	Support   int     `json:"support"`
+}
+
+// Report is the outcome of an evaluation. Its JSON form is the one that
+// examples/evaluate -json prints.
+type Report struct {
+	Examples int                     `json:"examples"`
+	Accuracy float64                 `json:"accuracy"`
+	MacroF1  float64                 `json:"macro_f1"`
+	PerClass map[Label]ClassScores   `json:"per_class"`
+	Matrix   map[Label]map[Label]int `json:"confusion"` // gold → predicted → count
+	Classes  [NumLabels]ClassScores  `json:"-"`         // indexed like Labels
+	Raw      Confusion               `json:"-"`
+}
+
+// Report computes the scores of the matrix. Precision, recall and F1 of a
+// label with no predictions or no support are 0; MacroF1 is the mean F1
+// over all labels.
+func (c *Confusion) Report() Report {
+	r := Report{PerClass: make(map[Label]ClassScores, NumLabels), Matrix: make(map[Label]map[Label]int, NumLabels), Raw: *c}
+	correct := 0
+	for g := range NumLabels {
+		row := make(map[Label]int, NumLabels)
+		for p := range NumLabels {
+			r.Examples += c[g][p]
+			row[Labels[p]] = c[g][p]
+		}
+		r.Matrix[Labels[g]] = row
+		correct += c[g][g]
+	}
+	for l := range NumLabels {
+		var predicted, support int
+		for o := range NumLabels {
+			predicted += c[o][l]
+			support += c[l][o]
+		}
+		s := ClassScores{Support: support}
+		if predicted > 0 {
+			s.Precision = float64(c[l][l]) / float64(predicted)
+		}
+		if support > 0 {
+			s.Recall = float64(c[l][l]) / float64(support)
+		}
+		if s.Precision+s.Recall > 0 {
+			s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
+		}
+		r.Classes[l] = s
+		r.PerClass[Labels[l]] = s
+		r.MacroF1 += s.F1 / NumLabels
+	}
+	if r.Examples > 0 {
+		r.Accuracy = float64(correct) / float64(r.Examples)
+	}
+	return r
+}
+
+// Evaluate predicts every target of exs with m and scores the predictions
+// against the gold labels. It stops at the first example that cannot be
+// classified and names it.
+func Evaluate(m *Model, exs []corpus.Example) (Report, error) {
+	var c Confusion
+	for _, ex := range exs {
+		for i, t := range ex.Targets {
+			p, err := m.Predict(ex.Text, Span{Start: t.Start, End: t.End})
+			if err != nil {
+				return Report{}, fmt.Errorf("stance: example %q target %d: %w", ex.ID, i, err)
+			}
+			if !c.Add(t.Label, p.Label) {
+				return Report{}, fmt.Errorf("stance: example %q target %d: %w: %q", ex.ID, i, ErrUnknownLabel, t.Label)
+			}
+		}
+	}
+	return c.Report(), nil
+}

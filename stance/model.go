@@ -1,0 +1,215 @@
+package stance
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/stancekit/stancekit/features"
+)
+
+// Span is a byte range [Start, End) of a text; it marks a target.
+type Span = features.Span
+
+// Errors returned for bad input to Predict and Explain. Callers test them
+// with errors.Is; the returned errors wrap them with the position.
+var (
+	ErrEmptyText   = errors.New("stance: empty text")
+	ErrInvalidUTF8 = errors.New("stance: text is not valid UTF-8")
+	ErrTextTooLong = errors.New("stance: text too long")
+	ErrBadSpan     = errors.New("stance: bad target span")
+)
+
+// DefaultMaxTextBytes is the longest text Predict accepts unless the model
+// was trained or loaded with another limit (see WithMaxTextBytes).
+const DefaultMaxTextBytes = 1 << 20
+
+// Prediction is the outcome of classifying one (sentence, target) pair.
+type Prediction struct {
+	// Label is the most probable label; ties go to the label with the
+	// lowest index in Labels.
+	Label Label
+	// Probs holds the posterior probability of each label, indexed like
+	// Labels. They sum to 1.
+	Probs [NumLabels]float64
+}
+
+// Prob returns the probability of label l, or 0 for an unknown label.
+func (p Prediction) Prob(l Label) float64 {
+	if i := l.Index(); i >= 0 {
+		return p.Probs[i]
+	}
+	return 0
+}
+
+// Model is a trained naive-Bayes stance classifier together with the
+// feature extractor it was trained with.
+//
+// A *Model is immutable: Predict, Explain, Evaluate and WriteTo never
+// change it, and it is safe for concurrent use by any number of
+// goroutines. Build one with a Trainer, Merge, ReadModel or Default; the
+// zero value is not usable.
+type Model struct {
+	ext      *features.Extractor
+	settings settings
+
+	docs   [NumLabels]uint64   // training examples per label
+	keys   []uint64            // feature ids, sorted ascending
+	counts [][NumLabels]uint32 // counts[i] belongs to keys[i]
+
+	// Derived from the above by finish.
+	tab      *table
+	logPrior [NumLabels]float64
+	scratch  sync.Pool // *[]uint64
+}
+
+// settings are the model settings that are persisted with it.
+type settings struct {
+	alpha        float64 // Lidstone smoothing
+	binary       bool    // count each feature once per example
+	uniformPrior bool    // ignore label frequencies
+	maxTextBytes int
+}
+
+func defaultSettings() settings {
+	return settings{alpha: 0.5, binary: true, maxTextBytes: DefaultMaxTextBytes}
+}
+
+// finish computes the scoring tables from the counts.
+func (m *Model) finish() {
+	var total [NumLabels]float64
+	for _, c := range m.counts {
+		for l := range NumLabels {
+			total[l] += float64(c[l])
+		}
+	}
+	a := m.settings.alpha
+	v := float64(len(m.keys))
+	var logDenom [NumLabels]float64
+	for l := range NumLabels {
+		logDenom[l] = math.Log(total[l] + a*v)
+	}
+	m.tab = newTable(len(m.keys))
+	for i, k := range m.keys {
+		var lp [NumLabels]float32
+		for l := range NumLabels {
+			lp[l] = float32(math.Log(float64(m.counts[i][l])+a) - logDenom[l])
+		}
+		m.tab.put(k, lp)
+	}
+	var docs float64
+	for _, d := range m.docs {
+		docs += float64(d)
+	}
+	for l := range NumLabels {
+		if m.settings.uniformPrior || docs == 0 {
+			m.logPrior[l] = -math.Log(NumLabels)
+		} else {
+			// Add-one on the priors keeps a label unseen in training possible.
+			m.logPrior[l] = math.Log((float64(m.docs[l]) + 1) / (docs + NumLabels))
+		}
+	}
+	m.scratch.New = func() any { b := make([]uint64, 0, 256); return &b }
+}
+
+// Extractor returns the feature extractor the model was trained with.
+func (m *Model) Extractor() *features.Extractor { return m.ext }
+
+// NumFeatures returns the number of distinct features the model knows.
+func (m *Model) NumFeatures() int { return len(m.keys) }
+
+// String summarises the model.
+func (m *Model) String() string {
+	return fmt.Sprintf("stance.Model{features: %d, docs: %v, alpha: %g, binary: %t, uniformPrior: %t; %v}",
+		len(m.keys), m.docs, m.settings.alpha, m.settings.binary, m.settings.uniformPrior, m.ext)
+}
+
+// checkInput validates a (text, target) pair from outside the program.
+func checkInput(text string, target Span, maxBytes int) error {
+	switch {
+	case len(text) == 0:
+		return ErrEmptyText
+	case len(text) > maxBytes:
+		return fmt.Errorf("%w: %d bytes, limit %d", ErrTextTooLong, len(text), maxBytes)
+	case !target.In(len(text)) || target.Start == target.End:
+		return fmt.Errorf("%w: %d:%d in a text of %d bytes", ErrBadSpan, target.Start, target.End, len(text))
+	case !utf8.ValidString(text):
+		return fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, firstInvalid(text))
+	case !utf8.RuneStart(text[target.Start]) || target.End < len(text) && !utf8.RuneStart(text[target.End]):
+		return fmt.Errorf("%w: %d:%d splits a character", ErrBadSpan, target.Start, target.End)
+	}
+	return nil
+}
+
+func firstInvalid(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// Predict classifies the stance of text toward the target span. text is
+// one sentence (or a short passage); target marks the entity mention by
+// byte offsets. It returns an error wrapping ErrEmptyText, ErrTextTooLong,
+// ErrBadSpan or ErrInvalidUTF8 for bad input. In steady state it does no
+// allocation.
+func (m *Model) Predict(text string, target Span) (Prediction, error) {
+	if err := checkInput(text, target, m.settings.maxTextBytes); err != nil {
+		return Prediction{}, err
+	}
+	bp := m.scratch.Get().(*[]uint64)
+	ids := m.ext.AppendFeatures((*bp)[:0], text, target)
+	p := m.PredictFeatures(ids)
+	*bp = ids
+	m.scratch.Put(bp)
+	return p, nil
+}
+
+// PredictFeatures classifies a list of feature ids produced by the
+// model's Extractor. When the model counts features once per example
+// (the default), PredictFeatures sorts ids in place and drops duplicates
+// from the slice's backing array. It does no allocation.
+func (m *Model) PredictFeatures(ids []uint64) Prediction {
+	if m.settings.binary {
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+	}
+	score := m.logPrior
+	for _, id := range ids {
+		if lp := m.tab.get(id); lp != nil {
+			for l := range NumLabels {
+				score[l] += float64(lp[l])
+			}
+		}
+	}
+	return fromScores(score)
+}
+
+// fromScores turns log scores into a Prediction: probabilities by
+// log-sum-exp, the winner by the first maximum.
+func fromScores(score [NumLabels]float64) Prediction {
+	best := 0
+	for l := 1; l < NumLabels; l++ {
+		if score[l] > score[best] {
+			best = l
+		}
+	}
+	var sum float64
+	var p Prediction
+	for l := range NumLabels {
+		p.Probs[l] = math.Exp(score[l] - score[best])
+		sum += p.Probs[l]
+	}
+	for l := range NumLabels {
+		p.Probs[l] /= sum
+	}
+	p.Label = Labels[best]
+	return p
+}

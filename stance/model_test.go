@@ -1,0 +1,411 @@
+package stance_test
+
+import (
+	"bytes"
+	"encoding/binary"
+	"flag"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"testing/iotest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/stance"
+)
+
+// unigramsOnly is an extractor whose only features are the words of the
+// sentence outside the target, so that counts can be worked out by hand.
+func unigramsOnly() *features.Extractor {
+	return features.NewExtractor(features.WithWindow(0, 0), features.WithBigrams(false),
+		features.WithNegation(false), features.WithSides(false), features.WithOthers(false), features.WithClause(false))
+}
+
+func ex(id, text, target string, label stance.Label) corpus.Example {
+	i := strings.LastIndex(text, target)
+	return corpus.Example{ID: id, Text: text, Targets: []corpus.Target{{Start: i, End: i + len(target), Mention: target, Label: label}}}
+}
+
+func at(text, target string) stance.Span {
+	i := strings.LastIndex(text, target)
+	return stance.Span{Start: i, End: i + len(target)}
+}
+
+// TestHandComputed checks the arithmetic against numbers worked out by hand.
+//
+// Training (alpha 1, counts not binarised), features are the non-target words:
+//
+//	critical:   {bad}, {bad, good}  → bad 2, good 1; total 3; 2 examples
+//	neutral:    {the}               → the 1;         total 1; 1 example
+//	supportive: {good}              → good 1;        total 1; 1 example
+//
+// V = 3. Priors with add-one: (2+1)/(4+3) = 3/7, 2/7, 2/7.
+// "bad Y": P(bad|c) = (2+1)/(3+3) = 1/2, P(bad|n) = (0+1)/(1+3) = 1/4,
+// P(bad|s) = 1/4; joint 3/14, 1/14, 1/14; posterior 0.6, 0.2, 0.2.
+// "good Y": (1+1)/6 = 1/3, 1/4, (1+1)/4 = 1/2; joint 1/7, 1/14, 1/7;
+// posterior 0.4, 0.2, 0.4. An unseen word leaves the priors: 3/7, 2/7, 2/7.
+// "bad bad Y" counts bad twice: 3/7·(1/2)², 2/7·(1/4)², 2/7·(1/4)² =
+// 6/56, 1/56, 1/56; posterior 0.75, 0.125, 0.125.
+func TestHandComputed(t *testing.T) {
+	exs := []corpus.Example{
+		ex("1", "good X", "X", stance.Supportive),
+		ex("2", "bad X", "X", stance.Critical),
+		ex("3", "bad good X", "X", stance.Critical),
+		ex("4", "the X", "X", stance.Neutral),
+	}
+	m, err := stance.Train(exs, unigramsOnly(), stance.WithAlpha(1), stance.WithBinary(false))
+	require.NoError(t, err)
+	assert.Equal(t, 3, m.NumFeatures())
+
+	cases := []struct {
+		text  string
+		want  [3]float64
+		label stance.Label
+	}{
+		{"bad Y", [3]float64{0.6, 0.2, 0.2}, stance.Critical},
+		{"good Y", [3]float64{0.4, 0.2, 0.4}, ""},
+		{"unseen Y", [3]float64{3.0 / 7, 2.0 / 7, 2.0 / 7}, stance.Critical},
+		{"bad bad Y", [3]float64{0.75, 0.125, 0.125}, stance.Critical},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			p, err := m.Predict(c.text, at(c.text, "Y"))
+			require.NoError(t, err)
+			for i := range c.want {
+				assert.InDelta(t, c.want[i], p.Probs[i], 1e-6, "P(%s)", stance.Labels[i])
+			}
+			if c.label != "" {
+				assert.Equal(t, c.label, p.Label)
+			}
+		})
+	}
+}
+
+func TestNoUnderflowOnLongText(t *testing.T) {
+	m, err := stance.Train([]corpus.Example{
+		ex("1", "good X", "X", stance.Supportive),
+		ex("2", "bad X", "X", stance.Critical),
+	}, unigramsOnly())
+	require.NoError(t, err)
+	long := strings.Repeat("bad ", 20000) + "Y"
+	p, err := m.Predict(long, at(long, "Y"))
+	require.NoError(t, err)
+	assert.Equal(t, stance.Critical, p.Label)
+	sum := 0.0
+	for _, x := range p.Probs {
+		assert.False(t, x != x, "NaN probability")
+		sum += x
+	}
+	assert.InDelta(t, 1, sum, 1e-9)
+}
+
+func smallCorpus() []corpus.Example {
+	var exs []corpus.Example
+	words := []struct {
+		w string
+		l stance.Label
+	}{{"praised", stance.Supportive}, {"thanked", stance.Supportive}, {"backed", stance.Supportive},
+		{"accused", stance.Critical}, {"sanctioned", stance.Critical}, {"blamed", stance.Critical},
+		{"met", stance.Neutral}, {"visited", stance.Neutral}, {"called", stance.Neutral}}
+	names := []string{"NATO", "Brazil", "Siemens", "the EU", "Petro", "São Paulo"}
+	for i, w := range words {
+		for j, n := range names {
+			text := fmt.Sprintf("The minister %s %s on day %d.", w.w, n, i*10+j)
+			exs = append(exs, ex(fmt.Sprintf("x%d-%d", i, j), text, n, w.l))
+		}
+	}
+	return exs
+}
+
+func TestTrainingDeterministicAndRoundTrip(t *testing.T) {
+	exs := smallCorpus()
+	m1, err := stance.Train(exs, nil)
+	require.NoError(t, err)
+	rev := append([]corpus.Example(nil), exs...)
+	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+		rev[i], rev[j] = rev[j], rev[i]
+	}
+	m2, err := stance.Train(rev, nil)
+	require.NoError(t, err)
+	var b1, b2 bytes.Buffer
+	n, err := m1.WriteTo(&b1)
+	require.NoError(t, err)
+	assert.Equal(t, int64(b1.Len()), n)
+	_, err = m2.WriteTo(&b2)
+	require.NoError(t, err)
+	assert.Equal(t, b1.Bytes(), b2.Bytes(), "same data in another order must give the same file")
+
+	loaded, err := stance.ReadModel(iotest.OneByteReader(bytes.NewReader(b1.Bytes())))
+	require.NoError(t, err)
+	var b3 bytes.Buffer
+	_, err = loaded.WriteTo(&b3)
+	require.NoError(t, err)
+	assert.Equal(t, b1.Bytes(), b3.Bytes())
+	for _, e := range exs {
+		sp := stance.Span{Start: e.Targets[0].Start, End: e.Targets[0].End}
+		p1, err := m1.Predict(e.Text, sp)
+		require.NoError(t, err)
+		p2, err := loaded.Predict(e.Text, sp)
+		require.NoError(t, err)
+		assert.Equal(t, p1, p2)
+	}
+}
+
+func TestMergeEqualsTrainingOnAll(t *testing.T) {
+	exs := smallCorpus()
+	all, err := stance.Train(exs, nil)
+	require.NoError(t, err)
+	var shards []*stance.Model
+	for k := range 3 {
+		var part []corpus.Example
+		for i := k; i < len(exs); i += 3 {
+			part = append(part, exs[i])
+		}
+		m, err := stance.Train(part, nil)
+		require.NoError(t, err)
+		shards = append(shards, m)
+	}
+	merged, err := stance.Merge(shards...)
+	require.NoError(t, err)
+	var a, b bytes.Buffer
+	_, err = all.WriteTo(&a)
+	require.NoError(t, err)
+	_, err = merged.WriteTo(&b)
+	require.NoError(t, err)
+	assert.Equal(t, a.Bytes(), b.Bytes())
+
+	other, err := stance.Train(exs, features.NewExtractor(features.WithSeed(9)))
+	require.NoError(t, err)
+	_, err = stance.Merge(all, other)
+	assert.ErrorIs(t, err, stance.ErrIncompatible)
+	alpha, err := stance.Train(exs, nil, stance.WithAlpha(2))
+	require.NoError(t, err)
+	_, err = stance.Merge(all, alpha)
+	assert.ErrorIs(t, err, stance.ErrIncompatible)
+	_, err = stance.Merge()
+	assert.ErrorIs(t, err, stance.ErrIncompatible)
+}
+
+func TestPrune(t *testing.T) {
+	m, err := stance.Train(smallCorpus(), nil)
+	require.NoError(t, err)
+	p := m.Prune(2)
+	assert.Less(t, p.NumFeatures(), m.NumFeatures())
+	assert.Positive(t, p.NumFeatures())
+}
+
+func modelBytes(t testing.TB) []byte {
+	t.Helper()
+	m, err := stance.Train(smallCorpus(), nil)
+	require.NoError(t, err)
+	var b bytes.Buffer
+	_, err = m.WriteTo(&b)
+	require.NoError(t, err)
+	return b.Bytes()
+}
+
+// resum recomputes the trailing checksum so that a change inside the
+// payload is seen by the decoder rather than by the checksum.
+func resum(b []byte) []byte {
+	payload := b[16 : len(b)-4]
+	binary.LittleEndian.PutUint32(b[len(b)-4:], crc32.Checksum(payload, crc32.MakeTable(crc32.Castagnoli)))
+	return b
+}
+
+func TestReadModelErrors(t *testing.T) {
+	good := modelBytes(t)
+	mod := func(f func(b []byte) []byte) []byte { return f(append([]byte(nil), good...)) }
+	cases := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"empty", nil, stance.ErrNotModel},
+		{"foreign", []byte("PK\x03\x04 this is a zip file, not a model"), stance.ErrNotModel},
+		{"json", []byte(`{"words":{}}`), stance.ErrNotModel},
+		{"future version", mod(func(b []byte) []byte { b[6] = 2; return b }), stance.ErrUnsupportedVersion},
+		{"truncated header", good[:10], stance.ErrTruncated},
+		{"truncated payload", good[:len(good)/2], stance.ErrTruncated},
+		{"truncated checksum", good[:len(good)-2], stance.ErrTruncated},
+		{"bit flip", mod(func(b []byte) []byte { b[len(b)/2] ^= 0x10; return b }), stance.ErrChecksum},
+		{"checksum flip", mod(func(b []byte) []byte { b[len(b)-1] ^= 1; return b }), stance.ErrChecksum},
+		{"huge declared length", mod(func(b []byte) []byte { binary.LittleEndian.PutUint64(b[8:], 1<<40); return b }), stance.ErrCorrupt},
+		{"bad flags", mod(func(b []byte) []byte {
+			// The extractor settings are short; corrupt the flags byte after alpha instead.
+			extLen := int(b[16])
+			b[16+1+extLen+8] = 0x7f
+			return resum(b)
+		}), stance.ErrCorrupt},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m, err := stance.ReadModel(bytes.NewReader(c.data))
+			assert.Nil(t, m)
+			assert.ErrorIs(t, err, c.want)
+		})
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/model-v1.stk")
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err, "fixture missing")
+	return b
+}
+
+func TestReadModelFixtureV1(t *testing.T) {
+	// testdata/model-v1.stk is a model written by format version 1; it must
+	// keep loading and predicting the same way in every later release.
+	// Regenerate only when adding a new format version's fixture.
+	if *update {
+		require.NoError(t, os.WriteFile("testdata/model-v1.stk", modelBytes(t), 0o644))
+	}
+	m, err := stance.ReadModel(bytes.NewReader(mustRead(t, "testdata/model-v1.stk")))
+	require.NoError(t, err)
+	text := "The minister praised NATO on day 99."
+	p, err := m.Predict(text, at(text, "NATO"))
+	require.NoError(t, err)
+	assert.Equal(t, stance.Supportive, p.Label)
+}
+
+func TestPredictBadInput(t *testing.T) {
+	m, err := stance.Train(smallCorpus(), nil)
+	require.NoError(t, err)
+	cases := []struct {
+		name string
+		text string
+		sp   stance.Span
+		want error
+	}{
+		{"empty", "", stance.Span{}, stance.ErrEmptyText},
+		{"out of range", "NATO", stance.Span{Start: 0, End: 10}, stance.ErrBadSpan},
+		{"reversed", "NATO met", stance.Span{Start: 4, End: 1}, stance.ErrBadSpan},
+		{"empty span", "NATO met", stance.Span{Start: 2, End: 2}, stance.ErrBadSpan},
+		{"negative", "NATO met", stance.Span{Start: -1, End: 2}, stance.ErrBadSpan},
+		{"inside rune", "São Paulo", stance.Span{Start: 0, End: 2}, stance.ErrBadSpan},
+		{"invalid utf8", "NATO \xff met", stance.Span{Start: 0, End: 4}, stance.ErrInvalidUTF8},
+		{"too long", strings.Repeat("a", stance.DefaultMaxTextBytes+1), stance.Span{Start: 0, End: 1}, stance.ErrTextTooLong},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := m.Predict(c.text, c.sp)
+			assert.ErrorIs(t, err, c.want)
+			_, err = m.Explain(c.text, c.sp)
+			assert.ErrorIs(t, err, c.want)
+		})
+	}
+	tr := stance.NewTrainer(nil)
+	assert.ErrorIs(t, tr.Add("NATO met", stance.Span{Start: 0, End: 4}, "angry"), stance.ErrUnknownLabel)
+	assert.Equal(t, 0, tr.Examples())
+}
+
+func TestPredictAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool drop items, so allocations cannot be counted")
+	}
+	m, err := stance.Train(smallCorpus(), nil)
+	require.NoError(t, err)
+	text := "The minister praised NATO on day 99 while others accused Brazil."
+	sp := at(text, "NATO")
+	_, err = m.Predict(text, sp)
+	require.NoError(t, err)
+	allocs := testing.AllocsPerRun(200, func() {
+		if _, err := m.Predict(text, sp); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.Zero(t, allocs)
+}
+
+func TestConcurrentPredict(t *testing.T) {
+	exs := smallCorpus()
+	m, err := stance.Train(exs, nil)
+	require.NoError(t, err)
+	want := make([]stance.Prediction, len(exs))
+	for i, e := range exs {
+		want[i], err = m.Predict(e.Text, stance.Span{Start: e.Targets[0].Start, End: e.Targets[0].End})
+		require.NoError(t, err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := range 8 {
+		wg.Go(func() {
+			for k := range 200 {
+				i := (g*31 + k) % len(exs)
+				e := exs[i]
+				p, err := m.Predict(e.Text, stance.Span{Start: e.Targets[0].Start, End: e.Targets[0].End})
+				if err != nil || p != want[i] {
+					errs <- fmt.Sprintf("goroutine %d example %d: %v %v", g, i, p, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func TestExplain(t *testing.T) {
+	m, err := stance.Train(smallCorpus(), nil)
+	require.NoError(t, err)
+	text := "The minister accused Petro on day 99."
+	e, err := m.Explain(text, at(text, "Petro"))
+	require.NoError(t, err)
+	p, err := m.Predict(text, at(text, "Petro"))
+	require.NoError(t, err)
+	assert.Equal(t, p, e.Prediction)
+	assert.Equal(t, stance.Critical, e.Label)
+	require.NotEmpty(t, e.Features)
+	found := false
+	for _, c := range e.Features {
+		if strings.Contains(c.Feature, `"accused"`) && c.LogOdds > 0 {
+			found = true
+		}
+	}
+	assert.True(t, found, "the cue word pushes toward the prediction: %+v", e.Features[:min(5, len(e.Features))])
+	for i := 1; i < len(e.Features); i++ {
+		assert.GreaterOrEqual(t, abs(e.Features[i-1].LogOdds), abs(e.Features[i].LogOdds))
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func TestConfusionReport(t *testing.T) {
+	var c stance.Confusion
+	// gold critical: 3 right, 1 → neutral; gold neutral: 2 right; gold supportive: 1 right, 1 → critical.
+	for range 3 {
+		c.Add(stance.Critical, stance.Critical)
+	}
+	c.Add(stance.Critical, stance.Neutral)
+	c.Add(stance.Neutral, stance.Neutral)
+	c.Add(stance.Neutral, stance.Neutral)
+	c.Add(stance.Supportive, stance.Supportive)
+	c.Add(stance.Supportive, stance.Critical)
+	assert.False(t, c.Add("bogus", stance.Neutral))
+	r := c.Report()
+	assert.Equal(t, 8, r.Examples)
+	assert.InDelta(t, 6.0/8, r.Accuracy, 1e-12)
+	// critical: P 3/4, R 3/4, F1 .75; neutral: P 2/3, R 1, F1 .8; supportive: P 1, R 1/2, F1 2/3.
+	assert.InDelta(t, 0.75, r.PerClass[stance.Critical].F1, 1e-12)
+	assert.InDelta(t, 0.8, r.PerClass[stance.Neutral].F1, 1e-12)
+	assert.InDelta(t, 2.0/3, r.PerClass[stance.Supportive].F1, 1e-12)
+	assert.InDelta(t, (0.75+0.8+2.0/3)/3, r.MacroF1, 1e-12)
+	assert.Equal(t, 1, r.Matrix[stance.Supportive][stance.Critical])
+	assert.Equal(t, 2, r.PerClass[stance.Supportive].Support)
+}

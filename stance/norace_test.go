@@ -1,0 +1,5 @@
+//go:build !race
+
+package stance_test
+
+const raceEnabled = false

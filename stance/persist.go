@@ -1,0 +1,260 @@
+package stance
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+
+	"github.com/stancekit/stancekit/features"
+)
+
+// File format, version 1 (all integers little-endian):
+//
+//	magic    [6]byte  "\x89STKM\n"
+//	version  uint16   FormatVersion
+//	length   uint64   payload length in bytes
+//	payload  [length]byte
+//	crc      uint32   CRC-32C (Castagnoli) of the payload
+//
+// The payload holds, as uvarints unless noted: the extractor settings
+// (length-prefixed, see features.Extractor.MarshalBinary); alpha (float64
+// bits, uint64); flags (bit 0 binary, bit 1 uniform prior); the maximum
+// text length; the number of labels and each label name (length-prefixed);
+// the example count per label; the number of features; then per feature,
+// in ascending id order, the id's delta from the previous id and its count
+// per label.
+
+// FormatVersion is the version of the model file format that WriteTo
+// writes and ReadModel reads.
+const FormatVersion = 1
+
+const magic = "\x89STKM\n"
+
+const headerLen = len(magic) + 2 + 8
+
+// maxPayload bounds the payload length a model file may declare.
+const maxPayload = 1 << 30
+
+// Errors returned by ReadModel. Each is wrapped with details.
+var (
+	ErrNotModel           = errors.New("stance: not a stancekit model file")
+	ErrUnsupportedVersion = errors.New("stance: unsupported model format version")
+	ErrTruncated          = errors.New("stance: model file truncated")
+	ErrChecksum           = errors.New("stance: model file checksum mismatch")
+	ErrCorrupt            = errors.New("stance: model file corrupt")
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// WriteTo writes the model to w in the format ReadModel reads and returns
+// the number of bytes written. The same model always gives the same bytes.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	p := m.appendPayload(nil)
+	var h [headerLen]byte
+	copy(h[:], magic)
+	binary.LittleEndian.PutUint16(h[len(magic):], FormatVersion)
+	binary.LittleEndian.PutUint64(h[len(magic)+2:], uint64(len(p)))
+	var n int64
+	for _, b := range [][]byte{h[:], p, binary.LittleEndian.AppendUint32(nil, crc32.Checksum(p, castagnoli))} {
+		k, err := w.Write(b)
+		n += int64(k)
+		if err != nil {
+			return n, fmt.Errorf("stance: writing model: %w", err)
+		}
+	}
+	return n, nil
+}
+
+func (m *Model) appendPayload(b []byte) []byte {
+	ext, _ := m.ext.MarshalBinary()
+	b = binary.AppendUvarint(b, uint64(len(ext)))
+	b = append(b, ext...)
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(m.settings.alpha))
+	var flags uint64
+	if m.settings.binary {
+		flags |= 1
+	}
+	if m.settings.uniformPrior {
+		flags |= 2
+	}
+	b = binary.AppendUvarint(b, flags)
+	b = binary.AppendUvarint(b, uint64(m.settings.maxTextBytes))
+	b = binary.AppendUvarint(b, NumLabels)
+	for _, l := range Labels {
+		b = binary.AppendUvarint(b, uint64(len(l)))
+		b = append(b, l...)
+	}
+	for _, d := range m.docs {
+		b = binary.AppendUvarint(b, d)
+	}
+	b = binary.AppendUvarint(b, uint64(len(m.keys)))
+	prev := uint64(0)
+	for i, k := range m.keys {
+		b = binary.AppendUvarint(b, k-prev)
+		prev = k
+		for _, c := range m.counts[i] {
+			b = binary.AppendUvarint(b, uint64(c))
+		}
+	}
+	return b
+}
+
+// ReadModel reads a model written by WriteTo. It returns an error wrapping
+// ErrNotModel for data that is not a model file, ErrUnsupportedVersion for
+// a format version this build cannot read, ErrTruncated for a file cut
+// short, ErrChecksum for a file whose bytes were changed, and ErrCorrupt
+// for a file whose checksum holds but whose content is impossible. It
+// never allocates more than the declared payload, which is itself bounded,
+// and it reads nothing past the model.
+func ReadModel(r io.Reader) (*Model, error) {
+	var h [headerLen]byte
+	if n, err := io.ReadFull(r, h[:]); err != nil {
+		if n >= len(magic) && string(h[:len(magic)]) == magic {
+			return nil, fmt.Errorf("%w: header has %d of %d bytes", ErrTruncated, n, headerLen)
+		}
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, fmt.Errorf("%w: %d bytes, too short for a model", ErrNotModel, n)
+		}
+		return nil, fmt.Errorf("stance: reading model: %w", err)
+	}
+	if string(h[:len(magic)]) != magic {
+		return nil, fmt.Errorf("%w: bad magic bytes %q", ErrNotModel, h[:len(magic)])
+	}
+	if v := binary.LittleEndian.Uint16(h[len(magic):]); v != FormatVersion {
+		return nil, fmt.Errorf("%w: %d (this build reads %d)", ErrUnsupportedVersion, v, FormatVersion)
+	}
+	length := binary.LittleEndian.Uint64(h[len(magic)+2:])
+	if length > maxPayload {
+		return nil, fmt.Errorf("%w: declared payload of %d bytes exceeds %d", ErrCorrupt, length, maxPayload)
+	}
+	// Read through a growing buffer rather than allocating the declared
+	// length up front, so a lying header cannot force a huge allocation.
+	var buf bytes.Buffer
+	n, err := io.Copy(&buf, io.LimitReader(r, int64(length)+4))
+	if err != nil {
+		return nil, fmt.Errorf("stance: reading model: %w", err)
+	}
+	if n < int64(length)+4 {
+		return nil, fmt.Errorf("%w: payload has %d of %d bytes", ErrTruncated, n, length+4)
+	}
+	data := buf.Bytes()
+	p, sum := data[:length], binary.LittleEndian.Uint32(data[length:])
+	if got := crc32.Checksum(p, castagnoli); got != sum {
+		return nil, fmt.Errorf("%w: computed %08x, file says %08x", ErrChecksum, got, sum)
+	}
+	m, err := decodePayload(p)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
+	return m, nil
+}
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint(what string) uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = fmt.Errorf("bad %s", what)
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) bytes(n uint64, what string) []byte {
+	if d.err != nil {
+		return nil
+	}
+	if n > uint64(len(d.b)) {
+		d.err = fmt.Errorf("%s: %d bytes declared, %d left", what, n, len(d.b))
+		return nil
+	}
+	v := d.b[:n]
+	d.b = d.b[n:]
+	return v
+}
+
+func decodePayload(p []byte) (*Model, error) {
+	d := &decoder{b: p}
+	extData := d.bytes(d.uvarint("extractor length"), "extractor")
+	alphaBits := d.bytes(8, "alpha")
+	flags := d.uvarint("flags")
+	maxText := d.uvarint("text limit")
+	nl := d.uvarint("label count")
+	if d.err != nil {
+		return nil, d.err
+	}
+	ext, err := features.UnmarshalExtractor(extData)
+	if err != nil {
+		return nil, err
+	}
+	s := settings{
+		alpha:        math.Float64frombits(binary.LittleEndian.Uint64(alphaBits)),
+		binary:       flags&1 != 0,
+		uniformPrior: flags&2 != 0,
+		maxTextBytes: int(min(maxText, math.MaxInt32)),
+	}
+	if flags>>2 != 0 || !(s.alpha > 0) || math.IsInf(s.alpha, 0) || s.maxTextBytes < 1 {
+		return nil, fmt.Errorf("bad settings (flags %#x, alpha %g, text limit %d)", flags, s.alpha, maxText)
+	}
+	if nl != NumLabels {
+		return nil, fmt.Errorf("%d labels, want %d", nl, NumLabels)
+	}
+	for _, l := range Labels {
+		name := d.bytes(d.uvarint("label length"), "label")
+		if d.err == nil && string(name) != string(l) {
+			return nil, fmt.Errorf("label %q, want %q", name, l)
+		}
+	}
+	m := &Model{ext: ext, settings: s}
+	for l := range NumLabels {
+		m.docs[l] = d.uvarint("example count")
+	}
+	nf := d.uvarint("feature count")
+	if d.err != nil {
+		return nil, d.err
+	}
+	// Each feature takes at least 1+NumLabels bytes: validate before allocating.
+	if nf > uint64(len(d.b))/(1+NumLabels) {
+		return nil, fmt.Errorf("%d features declared in %d bytes", nf, len(d.b))
+	}
+	m.keys = make([]uint64, nf)
+	m.counts = make([][NumLabels]uint32, nf)
+	prev := uint64(0)
+	for i := range m.keys {
+		delta := d.uvarint("feature id")
+		if i > 0 && delta == 0 {
+			return nil, fmt.Errorf("feature %d: ids not strictly ascending", i)
+		}
+		k := prev + delta
+		if k < prev {
+			return nil, fmt.Errorf("feature %d: id overflows", i)
+		}
+		m.keys[i], prev = k, k
+		for l := range NumLabels {
+			c := d.uvarint("feature count")
+			if c > math.MaxUint32 {
+				return nil, fmt.Errorf("feature %d: count %d out of range", i, c)
+			}
+			m.counts[i][l] = uint32(c)
+		}
+		if d.err != nil {
+			return nil, d.err
+		}
+	}
+	if len(d.b) != 0 {
+		return nil, fmt.Errorf("%d unread bytes after the features", len(d.b))
+	}
+	m.finish()
+	return m, nil
+}
