@@ -71,7 +71,34 @@ type settings struct {
 	alpha        float64 // Lidstone smoothing
 	binary       bool    // count each feature once per example
 	uniformPrior bool    // ignore label frequencies
+	variant      Variant // how feature counts become weights
 	maxTextBytes int
+}
+
+// Variant selects how a model turns feature counts into weights.
+type Variant uint8
+
+// The naive-Bayes variants.
+const (
+	// Multinomial weighs a feature by log P(feature | label).
+	Multinomial Variant = iota
+	// Complement weighs a feature by −log P(feature | not label), estimated
+	// from the other labels' counts (Rennie et al., 2003); it is steadier
+	// when labels are unbalanced.
+	Complement
+	// Combined adds the Multinomial and Complement weights.
+	Combined
+	numVariants
+)
+
+var variantNames = [...]string{"multinomial", "complement", "combined"}
+
+// String returns the variant's name.
+func (v Variant) String() string {
+	if v < numVariants {
+		return variantNames[v]
+	}
+	return fmt.Sprintf("Variant(%d)", uint8(v))
 }
 
 func defaultSettings() settings {
@@ -88,15 +115,32 @@ func (m *Model) finish() {
 	}
 	a := m.settings.alpha
 	v := float64(len(m.keys))
-	var logDenom [NumLabels]float64
+	var all float64
+	var logDenom, logCompDenom [NumLabels]float64
+	for l := range NumLabels {
+		all += total[l]
+	}
 	for l := range NumLabels {
 		logDenom[l] = math.Log(total[l] + a*v)
+		logCompDenom[l] = math.Log(all - total[l] + a*v)
 	}
 	m.tab = newTable(len(m.keys))
 	for i, k := range m.keys {
 		var lp [NumLabels]float32
+		var n float64
 		for l := range NumLabels {
-			lp[l] = float32(math.Log(float64(m.counts[i][l])+a) - logDenom[l])
+			n += float64(m.counts[i][l])
+		}
+		for l := range NumLabels {
+			c := float64(m.counts[i][l])
+			var w float64
+			if m.settings.variant != Complement {
+				w += math.Log(c+a) - logDenom[l]
+			}
+			if m.settings.variant != Multinomial {
+				w -= math.Log(n-c+a) - logCompDenom[l]
+			}
+			lp[l] = float32(w)
 		}
 		m.tab.put(k, lp)
 	}
@@ -123,8 +167,8 @@ func (m *Model) NumFeatures() int { return len(m.keys) }
 
 // String summarises the model.
 func (m *Model) String() string {
-	return fmt.Sprintf("stance.Model{features: %d, docs: %v, alpha: %g, binary: %t, uniformPrior: %t; %v}",
-		len(m.keys), m.docs, m.settings.alpha, m.settings.binary, m.settings.uniformPrior, m.ext)
+	return fmt.Sprintf("stance.Model{%v, features: %d, docs: %v, alpha: %g, binary: %t, uniformPrior: %t; %v}",
+		m.settings.variant, len(m.keys), m.docs, m.settings.alpha, m.settings.binary, m.settings.uniformPrior, m.ext)
 }
 
 // checkInput validates a (text, target) pair from outside the program.

@@ -22,7 +22,8 @@ import (
 //
 // The payload holds, as uvarints unless noted: the extractor settings
 // (length-prefixed, see features.Extractor.MarshalBinary); alpha (float64
-// bits, uint64); flags (bit 0 binary, bit 1 uniform prior); the maximum
+// bits, uint64); flags (bit 0 binary, bit 1 uniform prior, bits 2-3 the
+// Variant); the maximum
 // text length; the number of labels and each label name (length-prefixed);
 // the example count per label; the number of features; then per feature,
 // in ascending id order, the id's delta from the previous id and its count
@@ -81,6 +82,7 @@ func (m *Model) appendPayload(b []byte) []byte {
 	if m.settings.uniformPrior {
 		flags |= 2
 	}
+	flags |= uint64(m.settings.variant) << 2
 	b = binary.AppendUvarint(b, flags)
 	b = binary.AppendUvarint(b, uint64(m.settings.maxTextBytes))
 	b = binary.AppendUvarint(b, NumLabels)
@@ -202,9 +204,10 @@ func decodePayload(p []byte) (*Model, error) {
 		alpha:        math.Float64frombits(binary.LittleEndian.Uint64(alphaBits)),
 		binary:       flags&1 != 0,
 		uniformPrior: flags&2 != 0,
+		variant:      Variant(flags >> 2 & 3),
 		maxTextBytes: int(min(maxText, math.MaxInt32)),
 	}
-	if flags>>2 != 0 || !(s.alpha > 0) || math.IsInf(s.alpha, 0) || s.maxTextBytes < 1 {
+	if flags>>4 != 0 || s.variant >= numVariants || !(s.alpha > 0) || math.IsInf(s.alpha, 0) || s.maxTextBytes < 1 {
 		return nil, fmt.Errorf("bad settings (flags %#x, alpha %g, text limit %d)", flags, s.alpha, maxText)
 	}
 	if nl != NumLabels {

@@ -40,6 +40,16 @@ func WithBinary(on bool) Option { return func(s *settings) { s.binary = on } }
 // occurs in training (default false).
 func WithUniformPrior(on bool) Option { return func(s *settings) { s.uniformPrior = on } }
 
+// WithVariant sets the naive-Bayes variant (default Multinomial). Unknown
+// variants are ignored.
+func WithVariant(v Variant) Option {
+	return func(s *settings) {
+		if v < numVariants {
+			s.variant = v
+		}
+	}
+}
+
 // WithMaxTextBytes sets the longest text Predict accepts (default
 // DefaultMaxTextBytes). Values below 1 are ignored.
 func WithMaxTextBytes(n int) Option {

@@ -14,12 +14,14 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode"
@@ -153,6 +155,7 @@ func classify(m *stance.Model, text string, names []string, explain bool) ([]Row
 			for _, n := range names {
 				spans = appendOccurrences(spans, sentence, n)
 			}
+			slices.SortFunc(spans, func(a, b features.Span) int { return cmp.Compare(a.Start, b.Start) })
 		} else {
 			spans = features.Mentions(nil, sentence)
 		}
@@ -225,15 +228,22 @@ func printTable(w io.Writer, rows []Row, top int) error {
 		}
 		fmt.Fprintf(tw, "%s\t%d-%d\t%s\t%.3f\t%.3f\t%.3f\t%s\n", r.Entity, r.Start, r.End, r.Label,
 			r.Probs["critical"], r.Probs["neutral"], r.Probs["supportive"], sentence)
-		if r.explain != nil {
-			fmt.Fprintf(tw, "\t\tvs %s\tprior %+.2f\t\t\t\n", r.explain.RunnerUp, r.explain.Prior)
-			for i, c := range r.explain.Features {
-				if i == top {
-					break
-				}
-				fmt.Fprintf(tw, "\t\t\t%+.2f\t\t\t%s\n", c.LogOdds, c.Feature)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if r.explain == nil {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s (bytes %d-%d): %s rather than %s, log-odds by feature:\n", r.Entity, r.Start, r.End, r.Label, r.explain.RunnerUp)
+		fmt.Fprintf(w, "  %+6.2f  label frequencies (prior)\n", r.explain.Prior)
+		for i, c := range r.explain.Features {
+			if i == top {
+				break
 			}
+			fmt.Fprintf(w, "  %+6.2f  %s\n", c.LogOdds, c.Feature)
 		}
 	}
-	return tw.Flush()
+	return nil
 }
