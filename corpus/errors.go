@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// Sentinel errors. Errors returned by this package wrap one of them; test
-// with errors.Is.
+// Sentinel errors. Errors about bad data wrap one of them; test with
+// errors.Is. I/O errors are wrapped as they are.
 var (
 	// ErrBadJSON reports a line that is not a well-formed JSON object of
 	// the expected shape.

@@ -20,7 +20,12 @@ const (
 	FormatJSONL
 	// FormatNewsMTSC is NewsMTSC JSON Lines: "primary_gid",
 	// "sentence_normalized" and "targets" whose "from" and "to" count
-	// Unicode code points and whose "polarity" is 2.0, 4.0 or 6.0.
+	// Unicode code points and whose "polarity" is 2.0, 4.0 or 6.0. The
+	// Reader converts the offsets to bytes and sets ID to primary_gid and
+	// Domain to "newsmtsc". Each target's "further_mentions" (automatic
+	// coreferences without a polarity) are ignored. A span whose text
+	// differs from its "mention" is reported as ErrMentionMismatch, not
+	// repaired.
 	FormatNewsMTSC
 )
 

@@ -129,3 +129,26 @@ func equalExamples(a, b []corpus.Example) bool {
 	}
 	return true
 }
+
+// TestReaderProperties runs the fuzz properties on hand-picked edge cases,
+// so that they are checked on every plain `go test`.
+func TestReaderProperties(t *testing.T) {
+	tests := []struct{ name, input string }{
+		{"empty", ""},
+		{"bom only", "\xef\xbb\xbf"},
+		{"lone surrogate escape", `{"id":"s","text":"\ud800 Ann","targets":[{"start":4,"end":7,"mention":"Ann","label":"neutral"}]}`},
+		{"line separator", `{"id":"s","text":"Ann` + "\u2028" + `Bob","targets":[{"start":6,"end":9,"mention":"Bob","label":"con"}]}`},
+		{"escaped mention", `{"id":"s","text":"<Ann>","targets":[{"start":0,"end":5,"mention":"\u003cAnn\u003e","label":"pro"}]}`},
+		{"news surrogate pair", `{"primary_gid":"n","sentence_normalized":"\ud83d\ude00 Zoë","targets":[{"from":2,"to":5,"mention":"Zoë","polarity":"6"}]}`},
+		{"cr only", goodLine + "\r" + goodLine2},
+		{"nul bytes", "\x00\n" + goodLine},
+		{"duplicate keys", `{"id":"a","id":"b","text":"Ann","targets":[{"start":0,"end":3,"mention":"Ann","label":"neutral"}]}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, format := range []corpus.Format{corpus.FormatAuto, corpus.FormatJSONL, corpus.FormatNewsMTSC} {
+				checkFuzzInput(t, []byte(tt.input), format)
+			}
+		})
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"iter"
 	"os"
+	"reflect"
 	"unicode/utf8"
 )
 
@@ -35,7 +36,8 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // lines may end in "\n" or "\r\n", and the last line needs no line ending.
 // Every example a Reader returns has passed Example.Validate, carries
 // canonical labels and, when its id is not empty, an id not seen before on
-// the same Reader.
+// the same Reader (the Reader keeps the ids it has returned, so its memory
+// grows with their number).
 //
 // Use NewReader; the zero Reader is not usable. A Reader is not safe for
 // concurrent use.
@@ -291,7 +293,25 @@ func badJSON(err error) error {
 	if se, ok := errors.AsType[*json.SyntaxError](err); ok {
 		return fmt.Errorf("%w: %v (after byte %d)", ErrBadJSON, err, se.Offset)
 	}
+	if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok && te.Field != "" {
+		return fmt.Errorf("%w: %q is a JSON %s, want %s", ErrBadJSON, te.Field, te.Value, jsonKind(te.Type.Kind()))
+	}
 	return fmt.Errorf("%w: %v", ErrBadJSON, err)
+}
+
+// jsonKind names the JSON value that a Go kind is decoded from.
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.Int:
+		return "integer"
+	case reflect.String:
+		return "string"
+	case reflect.Slice:
+		return "array"
+	case reflect.Struct, reflect.Map:
+		return "object"
+	}
+	return k.String()
 }
 
 // jsonlLine is one line of the project's format as read.

@@ -89,9 +89,9 @@ func (w *Writer) Flush() error {
 // temporary file in the same directory, syncs it to disk and renames it
 // over path. On error path is left as it was. A new file gets mode 0644;
 // an existing file keeps its mode.
-func WriteFile(path string, exs []Example) (err error) {
+func WriteFile(path string, exs []Example) error {
 	mode := os.FileMode(0o644)
-	if fi, statErr := os.Stat(path); statErr == nil {
+	if fi, err := os.Stat(path); err == nil {
 		mode = fi.Mode().Perm()
 	}
 	dir, base := filepath.Split(path)
@@ -103,12 +103,22 @@ func WriteFile(path string, exs []Example) (err error) {
 		return fmt.Errorf("corpus: %w", err)
 	}
 	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
+	if err := writeTemp(f, path, exs, mode); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("corpus: %w", err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// writeTemp writes exs to f, sets its mode, syncs and closes it. path names
+// the destination in errors.
+func writeTemp(f *os.File, path string, exs []Example, mode os.FileMode) error {
 	w := NewWriter(f)
 	for i, ex := range exs {
 		if err := w.Write(ex); err != nil {
@@ -127,10 +137,6 @@ func WriteFile(path string, exs []Example) (err error) {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("corpus: %w", err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("corpus: %w", err)
-	}
-	syncDir(dir)
 	return nil
 }
 
