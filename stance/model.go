@@ -93,6 +93,16 @@ const (
 
 var variantNames = [...]string{"multinomial", "complement", "combined"}
 
+// ParseVariant returns the variant with the given name.
+func ParseVariant(name string) (Variant, error) {
+	for i, n := range variantNames {
+		if n == name {
+			return Variant(i), nil
+		}
+	}
+	return 0, fmt.Errorf("stance: unknown variant %q (want multinomial, complement or combined)", name)
+}
+
 // String returns the variant's name.
 func (v Variant) String() string {
 	if v < numVariants {
@@ -102,7 +112,7 @@ func (v Variant) String() string {
 }
 
 func defaultSettings() settings {
-	return settings{alpha: 0.5, binary: true, maxTextBytes: DefaultMaxTextBytes}
+	return settings{alpha: 0.5, maxTextBytes: DefaultMaxTextBytes}
 }
 
 // finish computes the scoring tables from the counts.
@@ -217,8 +227,8 @@ func (m *Model) Predict(text string, target Span) (Prediction, error) {
 }
 
 // PredictFeatures classifies a list of feature ids produced by the
-// model's Extractor. When the model counts features once per example
-// (the default), PredictFeatures sorts ids in place and drops duplicates
+// model's Extractor. When the model counts each feature once per example
+// (WithBinary), PredictFeatures sorts ids in place and drops duplicates
 // from the slice's backing array. It does no allocation.
 func (m *Model) PredictFeatures(ids []uint64) Prediction {
 	if m.settings.binary {

@@ -24,7 +24,7 @@ import (
 // sentence outside the target, so that counts can be worked out by hand.
 func unigramsOnly() *features.Extractor {
 	return features.NewExtractor(features.WithWindow(0, 0), features.WithBigrams(false),
-		features.WithNegation(false), features.WithSides(false), features.WithOthers(false), features.WithClause(false))
+		features.WithNegation(false), features.WithSides(false), features.WithOthers(false), features.WithClause(false), features.WithLexicon(false))
 }
 
 func ex(id, text, target string, label stance.Label) corpus.Example {

@@ -33,7 +33,7 @@ func WithAlpha(alpha float64) Option {
 }
 
 // WithBinary sets whether a feature counts once per example however often
-// it occurs (default true), in training and prediction alike.
+// it occurs (default false: counts are used), in training and prediction alike.
 func WithBinary(on bool) Option { return func(s *settings) { s.binary = on } }
 
 // WithUniformPrior sets whether the model ignores how often each label

@@ -38,7 +38,7 @@ func run(args []string, log io.Writer) error {
 	format := fs.String("format", "auto", "input format: auto, jsonl or newsmtsc")
 	lenient := fs.Bool("lenient", false, "skip malformed lines (counted and reported) instead of stopping")
 	alpha := fs.Float64("alpha", 0.5, "Lidstone smoothing constant")
-	binary := fs.Bool("binary", true, "count each feature once per example")
+	binary := fs.Bool("binary", false, "count each feature once per example")
 	uniform := fs.Bool("uniform-prior", false, "ignore label frequencies in training")
 	minCount := fs.Int("min-count", 1, "drop features seen fewer times than this")
 	window := fs.Int("window", 6, "side-tagged window around the target, in words (0: off)")
@@ -46,6 +46,10 @@ func run(args []string, log io.Writer) error {
 	bigrams := fs.Bool("bigrams", true, "bigram features")
 	negation := fs.Bool("negation", true, "negation scope features")
 	sides := fs.Bool("sides", true, "side-of-target features for every word")
+	others := fs.Bool("others", true, "replace other names in the sentence by a placeholder")
+	clause := fs.Bool("clause", true, "features for words in the target's clause")
+	lexicon := fs.Bool("lexicon", true, "cue-word category features")
+	variant := fs.String("variant", "multinomial", "naive-Bayes variant: multinomial, complement or combined")
 	seed := fs.Uint64("seed", 0, "feature hash seed")
 	quiet := fs.Bool("q", false, "no progress or summary on stderr")
 	if err := fs.Parse(args); err != nil {
@@ -63,8 +67,14 @@ func run(args []string, log io.Writer) error {
 		log = io.Discard
 	}
 	ext := features.NewExtractor(features.WithWindow(*window, *near), features.WithBigrams(*bigrams),
-		features.WithNegation(*negation), features.WithSides(*sides), features.WithSeed(*seed))
-	tr := stance.NewTrainer(ext, stance.WithAlpha(*alpha), stance.WithBinary(*binary), stance.WithUniformPrior(*uniform))
+		features.WithNegation(*negation), features.WithSides(*sides), features.WithOthers(*others),
+		features.WithClause(*clause), features.WithLexicon(*lexicon), features.WithSeed(*seed))
+	v, err := stance.ParseVariant(*variant)
+	if err != nil {
+		return err
+	}
+	tr := stance.NewTrainer(ext, stance.WithAlpha(*alpha), stance.WithBinary(*binary),
+		stance.WithUniformPrior(*uniform), stance.WithVariant(v))
 	start := time.Now()
 	for _, path := range strings.Split(*data, ",") {
 		if err := addFile(tr, path, f, *lenient, log); err != nil {
