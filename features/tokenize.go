@@ -220,10 +220,18 @@ func startsClitic(s string) bool {
 func appendWord(dst []Token, text string, i int) ([]Token, int) {
 	start := i
 	end := i
+	// Acronym state, kept as we go so that scanning stays linear: acro says
+	// the word so far is single letters joined by dots ("U.S"), seg counts
+	// the runes since the last dot.
+	acro, seg, dots := true, 0, 0
 	for end < len(text) {
 		r, sz := utf8.DecodeRuneInString(text[end:])
 		if isWordRune(r) {
 			end += sz
+			seg++
+			if seg > 1 || !isLetterRune(r) {
+				acro = false
+			}
 			continue
 		}
 		if end+sz >= len(text) {
@@ -247,24 +255,27 @@ func appendWord(dst []Token, text string, i int) ([]Token, int) {
 			}
 			if isLetterRune(next) {
 				end += sz + nsz
+				acro, seg = false, 1
 				continue
 			}
 		case r == '-' || r == '‑':
 			if isWordRune(next) {
 				end += sz + nsz
+				acro, seg = false, 1
 				continue
 			}
 		case r == '.':
 			// Acronym dots: single letters separated by dots, "U.S." or "U.N.".
-			if isAcronymDot(text, start, end) && isLetterRune(next) {
+			if acro && seg == 1 && isLetterRune(next) {
 				end += sz + nsz
+				dots, seg = dots+1, 1
 				continue
 			}
 		}
 		break
 	}
 	// A trailing dot after an acronym ("U.S.") belongs to it.
-	if end < len(text) && text[end] == '.' && end-start >= 3 && isAcronymDot(text, start, end) && text[end-2] == '.' {
+	if acro && dots > 0 && seg == 1 && end < len(text) && text[end] == '.' {
 		end++
 	}
 	return append(dst, Token{start, end, Word}), end
@@ -278,23 +289,4 @@ func cliticLen(s string) int {
 		}
 	}
 	return 1
-}
-
-// isAcronymDot reports whether text[start:end] has the shape of an acronym
-// so far: single letters each followed by a dot, ending in a letter.
-func isAcronymDot(text string, start, end int) bool {
-	n := 0
-	for i := start; i < end; {
-		r, sz := utf8.DecodeRuneInString(text[i:])
-		if n%2 == 0 {
-			if !isLetterRune(r) {
-				return false
-			}
-		} else if r != '.' {
-			return false
-		}
-		n++
-		i += sz
-	}
-	return n%2 == 1 || n > 0 && text[end-1] == '.'
 }
