@@ -411,13 +411,52 @@ func wrapNeg(neg byte, s string) string {
 // are combined with odd multipliers and passed through the 64-bit
 // finaliser of SplitMix64, a bijection with full avalanche. It is cheaper
 // than hashing the 25 bytes again and as well spread.
+//
+// The low four bits of the id are replaced by the feature's Group, so that
+// a model can weigh groups differently (see GroupOf).
 func (e *Extractor) id(ns byte, h1, h2 uint64) uint64 {
 	x := h1*0x9e3779b97f4a7c15 ^ bits.RotateLeft64(h2, 31)*0xc2b2ae3d27d4eb4f ^ uint64(ns)*0x165667b19e3779f9 ^ e.cfg.seed
 	x ^= x >> 30
 	x *= 0xbf58476d1ce4e5b9
 	x ^= x >> 27
 	x *= 0x94d049bb133111eb
-	return x ^ x>>31
+	x ^= x >> 31
+	return x&^groupMask | uint64(nsGroup[ns&^nsNegated])
+}
+
+// Group is the kind of a feature, carried in the low bits of its id.
+type Group uint8
+
+// The feature groups.
+const (
+	GroupUnigram Group = iota // words of the sentence
+	GroupBigram               // adjacent word pairs
+	GroupWindow               // words near the target, by side and distance
+	GroupSide                 // every word, by side of the target
+	GroupClause               // words in the target's clause
+	GroupCue                  // cue-word categories relative to the target
+	GroupCueAny               // cue-word categories anywhere
+	NumGroups                 // the number of groups
+)
+
+const groupMask = 0xf
+
+var groupNames = [NumGroups]string{"unigram", "bigram", "window", "side", "clause", "cue", "cue-any"}
+
+// String returns the group's name.
+func (g Group) String() string {
+	if g < NumGroups {
+		return groupNames[g]
+	}
+	return "group(" + strconv.Itoa(int(g)) + ")"
+}
+
+// GroupOf returns the group of a feature id produced by an Extractor.
+func GroupOf(id uint64) Group { return Group(id & groupMask) }
+
+var nsGroup = [128]Group{
+	nsUnigram: GroupUnigram, nsBigram: GroupBigram, nsLeft: GroupWindow, nsRight: GroupWindow,
+	nsLeftSide: GroupSide, nsRightSide: GroupSide, nsClause: GroupClause, nsCue: GroupCue, nsCueAny: GroupCueAny,
 }
 
 func isNegationCue(w []byte) bool {

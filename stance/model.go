@@ -73,6 +73,7 @@ type settings struct {
 	uniformPrior bool    // ignore label frequencies
 	variant      Variant // how feature counts become weights
 	maxTextBytes int
+	groupWeights [features.NumGroups]float64 // scale each feature group's log-likelihoods
 }
 
 // Variant selects how a model turns feature counts into weights.
@@ -112,7 +113,11 @@ func (v Variant) String() string {
 }
 
 func defaultSettings() settings {
-	return settings{alpha: 0.5, maxTextBytes: DefaultMaxTextBytes}
+	s := settings{alpha: 0.5, maxTextBytes: DefaultMaxTextBytes}
+	for g := range s.groupWeights {
+		s.groupWeights[g] = 1
+	}
+	return s
 }
 
 // finish computes the scoring tables from the counts.
@@ -150,7 +155,7 @@ func (m *Model) finish() {
 			if m.settings.variant != Multinomial {
 				w -= math.Log(n-c+a) - logCompDenom[l]
 			}
-			lp[l] = float32(w)
+			lp[l] = float32(w * m.settings.groupWeights[features.GroupOf(k)])
 		}
 		m.tab.put(k, lp)
 	}

@@ -409,3 +409,39 @@ func TestConfusionReport(t *testing.T) {
 	assert.Equal(t, 1, r.Matrix[stance.Supportive][stance.Critical])
 	assert.Equal(t, 2, r.PerClass[stance.Supportive].Support)
 }
+
+func TestGroupWeights(t *testing.T) {
+	exs := smallCorpus()
+	var zero []stance.Option
+	for g := range features.NumGroups {
+		zero = append(zero, stance.WithGroupWeight(g, 0))
+	}
+	m, err := stance.Train(exs, nil, zero...)
+	require.NoError(t, err)
+	text := "The minister praised NATO on day 99."
+	p, err := m.Predict(text, at(text, "NATO"))
+	require.NoError(t, err)
+	for i := range p.Probs {
+		assert.InDelta(t, 1.0/3, p.Probs[i], 1e-9, "all groups weighted 0 leaves the (equal) priors")
+	}
+
+	half, err := stance.Train(exs, nil, stance.WithGroupWeight(features.GroupSide, 0.5))
+	require.NoError(t, err)
+	var b bytes.Buffer
+	_, err = half.WriteTo(&b)
+	require.NoError(t, err)
+	loaded, err := stance.ReadModel(&b)
+	require.NoError(t, err)
+	p1, err := half.Predict(text, at(text, "NATO"))
+	require.NoError(t, err)
+	p2, err := loaded.Predict(text, at(text, "NATO"))
+	require.NoError(t, err)
+	assert.Equal(t, p1, p2, "weights survive persistence")
+	full, err := stance.Train(exs, nil)
+	require.NoError(t, err)
+	p3, err := full.Predict(text, at(text, "NATO"))
+	require.NoError(t, err)
+	assert.NotEqual(t, p1.Probs, p3.Probs)
+	_, err = stance.Merge(full, half)
+	assert.ErrorIs(t, err, stance.ErrIncompatible)
+}

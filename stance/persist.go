@@ -24,7 +24,8 @@ import (
 // (length-prefixed, see features.Extractor.MarshalBinary); alpha (float64
 // bits, uint64); flags (bit 0 binary, bit 1 uniform prior, bits 2-3 the
 // Variant); the maximum
-// text length; the number of labels and each label name (length-prefixed);
+// text length; the number of feature groups and each group's weight
+// (float64 bits, uint64); the number of labels and each label name (length-prefixed);
 // the example count per label; the number of features; then per feature,
 // in ascending id order, the id's delta from the previous id and its count
 // per label.
@@ -85,6 +86,10 @@ func (m *Model) appendPayload(b []byte) []byte {
 	flags |= uint64(m.settings.variant) << 2
 	b = binary.AppendUvarint(b, flags)
 	b = binary.AppendUvarint(b, uint64(m.settings.maxTextBytes))
+	b = binary.AppendUvarint(b, uint64(len(m.settings.groupWeights)))
+	for _, w := range m.settings.groupWeights {
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(w))
+	}
 	b = binary.AppendUvarint(b, NumLabels)
 	for _, l := range Labels {
 		b = binary.AppendUvarint(b, uint64(len(l)))
@@ -192,6 +197,19 @@ func decodePayload(p []byte) (*Model, error) {
 	alphaBits := d.bytes(8, "alpha")
 	flags := d.uvarint("flags")
 	maxText := d.uvarint("text limit")
+	ng := d.uvarint("group count")
+	if d.err == nil && ng != uint64(features.NumGroups) {
+		return nil, fmt.Errorf("%d feature groups, want %d", ng, features.NumGroups)
+	}
+	var weights [features.NumGroups]float64
+	for g := range weights {
+		if wb := d.bytes(8, "group weight"); wb != nil {
+			weights[g] = math.Float64frombits(binary.LittleEndian.Uint64(wb))
+			if !(weights[g] >= 0) || math.IsInf(weights[g], 0) {
+				return nil, fmt.Errorf("group %d weight %g", g, weights[g])
+			}
+		}
+	}
 	nl := d.uvarint("label count")
 	if d.err != nil {
 		return nil, d.err
@@ -206,6 +224,7 @@ func decodePayload(p []byte) (*Model, error) {
 		uniformPrior: flags&2 != 0,
 		variant:      Variant(flags >> 2 & 3),
 		maxTextBytes: int(min(maxText, math.MaxInt32)),
+		groupWeights: weights,
 	}
 	if flags>>4 != 0 || s.variant >= numVariants || !(s.alpha > 0) || math.IsInf(s.alpha, 0) || s.maxTextBytes < 1 {
 		return nil, fmt.Errorf("bad settings (flags %#x, alpha %g, text limit %d)", flags, s.alpha, maxText)
