@@ -31,5 +31,45 @@
 // KFold makes deterministic, stratified cross-validation folds and
 // ComputeStats counts sentences, targets, labels and domains.
 //
+// # The built-in corpus
+//
+// Builtin returns stancekit's own labelled corpus, embedded in the package:
+// 2,640 English sentences in news, statement and headline style with 5,158
+// (sentence, target) examples, written for this project in six domains
+// (international, politics, business, technology, sport, health; 440
+// sentences each). Labels: critical 31.8%, neutral 36.4%, supportive 31.8%.
+// 69.7% of sentences hold two or more targets and 57.6% carry different
+// labels for different targets ("X praised Y but condemned Z"). It
+// deliberately covers what breaks bag-of-words models: negation, reported
+// speech (speaker neutral, target judged), contrast and concession,
+// passive voice, possessives, sanctions and cut ties, faint praise, hedged
+// claims, verbless headlines, non-ASCII names and acronyms.
+//
+// The split is fixed: in each domain every sentence whose id number is a
+// multiple of 5 is in Test (528 sentences, 1,049 targets), the rest in
+// Train (2,112 sentences, 4,109 targets). No training in this project
+// touches Test; TestBuiltinInvariants checks the split, the offsets and
+// labels, the balance and that no sentence appears twice.
+//
+// Every target was labelled twice, independently: by the sentence's
+// writer, and by a second reader who saw only the label definitions and
+// the sentence with the target marked. Agreement before resolution
+// (Cohen's κ):
+//
+//	domain          targets  agreement  κ      disagreements
+//	international   955      0.953      0.929  45
+//	politics        843      0.970      0.955  25
+//	business        872      0.811      0.715  165
+//	technology      912      0.932      0.898  62
+//	sport           787      0.929      0.893  56
+//	health          789      0.944      0.916  44
+//	all             5158     0.923      0.884  397
+//
+// Business fell short of the κ ≥ 0.8 aim: its readers differed on losers of
+// contests (neutral or critical) and on places named only as markets. Each
+// of the 397 disagreements was resolved by a third reading against the
+// definitions; data/adjudication.jsonl records every one with both
+// original labels, the final label and the reason.
+//
 // Nothing in this package prints, logs or starts goroutines.
 package corpus

@@ -1,0 +1,73 @@
+package corpus_test
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stancekit/stancekit/corpus"
+)
+
+// TestBuiltinInvariants checks the promises the package documentation makes
+// about the built-in corpus.
+func TestBuiltinInvariants(t *testing.T) {
+	train, err := corpus.Builtin(corpus.Train)
+	require.NoError(t, err)
+	test, err := corpus.Builtin(corpus.Test)
+	require.NoError(t, err)
+	all := append(append([]corpus.Example(nil), train...), test...)
+
+	st := corpus.ComputeStats(all)
+	assert.GreaterOrEqual(t, st.Sentences, 2500, "sentences")
+	assert.GreaterOrEqual(t, st.Targets, 4000, "targets")
+	for i, n := range st.PerLabel {
+		assert.GreaterOrEqual(t, float64(n)/float64(st.Targets), 0.25, "share of %s", corpus.Labels[i])
+	}
+	assert.GreaterOrEqual(t, float64(st.MultiTarget)/float64(st.Sentences), 0.35, "multi-target share")
+	assert.GreaterOrEqual(t, float64(st.MixedLabel)/float64(st.MultiTarget), 0.5, "mixed-label share of multi-target sentences")
+	assert.GreaterOrEqual(t, len(st.PerDomain), 6, "domains: %v", st.PerDomain)
+
+	ids := map[string]bool{}
+	texts := map[string]corpus.Split{}
+	for split, exs := range map[corpus.Split][]corpus.Example{corpus.Train: train, corpus.Test: test} {
+		for _, ex := range exs {
+			require.NoError(t, ex.Validate(), "%s", ex.ID)
+			assert.False(t, ids[ex.ID], "duplicate id %s", ex.ID)
+			ids[ex.ID] = true
+			norm := strings.Join(strings.Fields(strings.ToLower(ex.Text)), " ")
+			if other, ok := texts[norm]; ok {
+				assert.Failf(t, "duplicate sentence", "%s (%s) repeats a sentence of %s", ex.ID, split, other)
+			}
+			texts[norm] = split
+			_, num, ok := strings.Cut(ex.ID, "-")
+			require.True(t, ok, "id %q has no domain prefix", ex.ID)
+			n, err := strconv.Atoi(num)
+			require.NoError(t, err, "id %q", ex.ID)
+			assert.Equal(t, n%5 == 0, split == corpus.Test, "%s is in the wrong split", ex.ID)
+		}
+	}
+	assert.InDelta(t, 0.2, float64(len(test))/float64(len(all)), 0.02, "test share")
+}
+
+func TestBuiltinFilters(t *testing.T) {
+	train, err := corpus.Builtin(corpus.Train)
+	require.NoError(t, err)
+	sport := corpus.Filter(train, corpus.InDomain("sport"))
+	require.NotEmpty(t, sport)
+	for _, ex := range sport {
+		assert.Equal(t, "sport", ex.Domain)
+	}
+	crit := corpus.Filter(train, corpus.WithTargetLabel(corpus.Critical))
+	require.NotEmpty(t, crit)
+	assert.Less(t, len(crit), len(train))
+	_, err = corpus.Builtin("dev")
+	assert.Error(t, err)
+	// The returned slice is the caller's.
+	train[0].ID = "changed"
+	again, err := corpus.Builtin(corpus.Train)
+	require.NoError(t, err)
+	assert.NotEqual(t, "changed", again[0].ID)
+}
