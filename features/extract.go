@@ -451,6 +451,16 @@ func (g Group) String() string {
 	return "group(" + strconv.Itoa(int(g)) + ")"
 }
 
+// ParseGroup returns the group with the given name (see Group.String).
+func ParseGroup(name string) (Group, error) {
+	for g, n := range groupNames {
+		if n == name {
+			return Group(g), nil
+		}
+	}
+	return 0, fmt.Errorf("features: unknown feature group %q (want one of %s)", name, strings.Join(groupNames[:], ", "))
+}
+
 // GroupOf returns the group of a feature id produced by an Extractor.
 func GroupOf(id uint64) Group { return Group(id & groupMask) }
 

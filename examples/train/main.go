@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -51,6 +52,7 @@ func run(args []string, log io.Writer) error {
 	lexicon := fs.Bool("lexicon", true, "cue-word category features")
 	variant := fs.String("variant", "multinomial", "naive-Bayes variant: multinomial, complement or combined")
 	seed := fs.Uint64("seed", 0, "feature hash seed")
+	weights := fs.String("weights", "", "feature group weights, e.g. unigram=0,side=0.25 (groups: unigram, bigram, window, side, clause, cue, cue-any; default 1)")
 	quiet := fs.Bool("q", false, "no progress or summary on stderr")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -73,8 +75,23 @@ func run(args []string, log io.Writer) error {
 	if err != nil {
 		return err
 	}
-	tr := stance.NewTrainer(ext, stance.WithAlpha(*alpha), stance.WithBinary(*binary),
-		stance.WithUniformPrior(*uniform), stance.WithVariant(v))
+	opts := []stance.Option{stance.WithAlpha(*alpha), stance.WithBinary(*binary),
+		stance.WithUniformPrior(*uniform), stance.WithVariant(v)}
+	if *weights != "" {
+		for _, kv := range strings.Split(*weights, ",") {
+			name, val, ok := strings.Cut(kv, "=")
+			g, err := features.ParseGroup(strings.TrimSpace(name))
+			if err != nil {
+				return err
+			}
+			w, err := strconv.ParseFloat(val, 64)
+			if !ok || err != nil || w < 0 {
+				return fmt.Errorf("-weights: bad weight in %q (want group=number >= 0)", kv)
+			}
+			opts = append(opts, stance.WithGroupWeight(g, w))
+		}
+	}
+	tr := stance.NewTrainer(ext, opts...)
 	start := time.Now()
 	for _, path := range strings.Split(*data, ",") {
 		if err := addFile(tr, path, f, *lenient, log); err != nil {
