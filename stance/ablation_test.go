@@ -58,7 +58,7 @@ func TestAblation(t *testing.T) {
 	add("+ target-clause features", []features.Option{features.WithClause(true)}, nil, false)
 	add("+ cue-word lexicon features", []features.Option{features.WithLexicon(true)}, nil, false)
 	add("counts instead of binary", nil, []stance.Option{stance.WithBinary(false)}, false)
-	rows = append(rows, row{name: "+ group weights (the default model's settings)", like: def})
+	rows = append(rows, row{name: "+ group weights, alpha 0.75 (the default model's settings)", like: def})
 	rows = append(rows, row{name: "+ built-in corpus train part (the default model)", like: def, own: true})
 
 	var b strings.Builder
