@@ -154,6 +154,9 @@ func isNonEntityWord(w string) bool {
 	if _, ok := functionWords[w]; ok {
 		return true
 	}
+	if _, ok := commonNouns[w]; ok {
+		return true
+	}
 	if _, ok := calendarWords[w]; ok {
 		return true
 	}
@@ -190,6 +193,21 @@ var functionWords = setOf(
 	"According", "Also", "Even", "Only", "Just", "Last", "Next", "New", "Earlier", "Later", "Today",
 	"Tonight", "Yesterday", "Tomorrow", "Is", "Are", "Was", "Were", "Will", "Would", "Can", "Could",
 	"Should", "May", "Might", "Must", "Do", "Does", "Did", "Has", "Have", "Had", "Let", "OK",
+)
+
+// commonNouns are capitalised at the start of a sentence far more often
+// than they name anything.
+var commonNouns = setOf(
+	"Analysts", "Officials", "Critics", "Experts", "Investors", "Residents", "Protesters",
+	"Lawmakers", "Police", "Authorities", "Scientists", "Doctors", "Researchers", "Workers", "Fans",
+	"Voters", "Sources", "Shares", "Markets", "Prices", "Stocks", "Supporters", "Opponents",
+	"Activists", "Campaigners", "Citizens", "People", "Leaders", "Ministers", "Diplomats", "Troops",
+	"Soldiers", "Rebels", "Militants", "Migrants", "Refugees", "Patients", "Students", "Teachers",
+	"Parents", "Farmers", "Unions", "Regulators", "Prosecutors", "Judges", "Lawyers", "Witnesses",
+	"Observers", "Commentators", "Economists", "Traders", "Shareholders", "Customers", "Users",
+	"Players", "Coaches", "Teams", "Clubs", "Companies", "Banks", "Governments", "Countries",
+	"Sanctions", "Talks", "Negotiations", "Elections", "Polls", "Reports", "Documents", "Data",
+	"Several", "Others", "Many", "Most", "Some", "Thousands", "Hundreds", "Dozens", "Millions",
 )
 
 var calendarWords = setOf(

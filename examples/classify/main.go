@@ -1,5 +1,5 @@
 // Command classify labels the stance of each sentence toward each entity
-// it mentions.
+// it mentions, and sums up how the text treats each entity.
 //
 //	go run ./examples/classify "Petro accused NATO of supporting genocide."
 //	go run ./examples/classify -file article.txt -json
@@ -8,23 +8,24 @@
 // Text comes from the arguments, from -file, or from stdin. The text is
 // split into sentences; the entities are the names given with -target
 // (every whole-word occurrence) or, by default, every capitalised name and
-// acronym found. It prints a table, or with -json one JSON object per line
-// with sentence, entity, start and end (byte offsets into the input), label
-// and probs. With -explain it also lists the features behind each label.
+// acronym found plus the names and aliases of a -gazetteer file. Short
+// forms resolve to the full name seen earlier ("Petro" → "Gustavo
+// Petro"). It prints a table of mentions and a summary per entity, or with
+// -json one JSON object per mention and line with sentence, entity, start
+// and end (byte offsets into the input), label, probs, canonical (the
+// resolved entity) and holder (whose stance the sentence reports, or
+// empty). With -explain it also lists the features behind each label.
 package main
 
 import (
-	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 	"text/tabwriter"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/stancekit/stancekit/features"
@@ -46,15 +47,17 @@ func main() {
 	}
 }
 
-// Row is one (sentence, entity) result; its JSON form is the -json output.
+// Row is one classified mention; its JSON form is the -json output.
 type Row struct {
-	Sentence string             `json:"sentence"`
-	Entity   string             `json:"entity"`
-	Start    int                `json:"start"`
-	End      int                `json:"end"`
-	Label    stance.Label       `json:"label"`
-	Probs    map[string]float64 `json:"probs"`
-	explain  *stance.Explanation
+	Sentence  string             `json:"sentence"`
+	Entity    string             `json:"entity"`
+	Start     int                `json:"start"`
+	End       int                `json:"end"`
+	Label     stance.Label       `json:"label"`
+	Probs     map[string]float64 `json:"probs"`
+	Canonical string             `json:"canonical"`
+	Holder    string             `json:"holder"`
+	explain   *stance.Explanation
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -65,6 +68,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print one JSON object per line")
 	explain := fs.Bool("explain", false, "show the features behind each label")
 	top := fs.Int("top", 5, "with -explain, how many features to show")
+	gazPath := fs.String("gazetteer", "", "JSON file of known entities and their aliases")
+	summary := fs.Bool("summary", true, "after the mentions, print a summary per entity (table output only)")
 	var tg targets
 	fs.Var(&tg, "target", "entity name to classify (repeatable; default: every name found)")
 	if err := fs.Parse(args); err != nil {
@@ -78,21 +83,69 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rows, err := classify(m, text, tg, *explain)
+	var opts []stance.AnalyzeOption
+	switch {
+	case len(tg) > 0 && *gazPath != "":
+		return errors.New("give -target or -gazetteer, not both")
+	case len(tg) > 0:
+		ents := make([]features.Entity, len(tg))
+		for i, n := range tg {
+			ents[i] = features.Entity{Name: n}
+		}
+		g, err := features.NewGazetteer(ents)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, stance.WithGazetteer(g), stance.WithGazetteerOnly())
+	case *gazPath != "":
+		f, err := os.Open(*gazPath)
+		if err != nil {
+			return err
+		}
+		g, err := features.ReadGazetteer(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", *gazPath, err)
+		}
+		opts = append(opts, stance.WithGazetteer(g))
+	}
+	if strings.TrimSpace(text) == "" {
+		return errors.New("no text to classify")
+	}
+	s := m.NewStream(opts...)
+	var rows []Row
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	err = s.Text(text, func(mn stance.Mention) error {
+		r := Row{Sentence: mn.Sentence, Entity: mn.Text, Start: mn.Span.Start, End: mn.Span.End,
+			Label: mn.Label, Probs: probs(mn.Prediction), Canonical: mn.Canonical, Holder: mn.Holder}
+		if *asJSON {
+			return enc.Encode(r) // streamed: nothing is held
+		}
+		if *explain {
+			local := stance.Span{Start: mn.Span.Start - mn.SentenceSpan.Start, End: mn.Span.End - mn.SentenceSpan.Start}
+			e, err := m.Explain(mn.Sentence, local)
+			if err != nil {
+				return err
+			}
+			r.explain = &e
+		}
+		rows = append(rows, r)
+		return nil
+	})
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		for _, r := range rows {
-			if err := enc.Encode(r); err != nil {
-				return err
-			}
-		}
 		return nil
 	}
-	return printTable(stdout, rows, *top)
+	if err := printTable(stdout, rows, *top); err != nil {
+		return err
+	}
+	if *summary && len(rows) > 0 {
+		return printSummary(stdout, s.Entities())
+	}
+	return nil
 }
 
 func readText(args []string, file string, stdin io.Reader) (string, error) {
@@ -143,43 +196,6 @@ func loadModel(path string) (*stance.Model, error) {
 	return m, nil
 }
 
-func classify(m *stance.Model, text string, names []string, explain bool) ([]Row, error) {
-	if strings.TrimSpace(text) == "" {
-		return nil, errors.New("no text to classify")
-	}
-	var rows []Row
-	for _, s := range features.Sentences(nil, text) {
-		sentence := text[s.Start:s.End]
-		var spans []features.Span
-		if len(names) > 0 {
-			for _, n := range names {
-				spans = appendOccurrences(spans, sentence, n)
-			}
-			slices.SortFunc(spans, func(a, b features.Span) int { return cmp.Compare(a.Start, b.Start) })
-		} else {
-			spans = features.Mentions(nil, sentence)
-		}
-		for _, sp := range spans {
-			r := Row{Sentence: sentence, Entity: sentence[sp.Start:sp.End], Start: s.Start + sp.Start, End: s.Start + sp.End}
-			if explain {
-				e, err := m.Explain(sentence, sp)
-				if err != nil {
-					return nil, fmt.Errorf("sentence at byte %d: %w", s.Start, err)
-				}
-				r.Label, r.Probs, r.explain = e.Label, probs(e.Prediction), &e
-			} else {
-				p, err := m.Predict(sentence, sp)
-				if err != nil {
-					return nil, fmt.Errorf("sentence at byte %d: %w", s.Start, err)
-				}
-				r.Label, r.Probs = p.Label, probs(p)
-			}
-			rows = append(rows, r)
-		}
-	}
-	return rows, nil
-}
-
 func probs(p stance.Prediction) map[string]float64 {
 	out := make(map[string]float64, stance.NumLabels)
 	for i, l := range stance.Labels {
@@ -188,35 +204,13 @@ func probs(p stance.Prediction) map[string]float64 {
 	return out
 }
 
-// appendOccurrences appends the whole-word occurrences of name in s.
-func appendOccurrences(dst []features.Span, s, name string) []features.Span {
-	if name == "" {
-		return dst
-	}
-	for off := 0; ; {
-		i := strings.Index(s[off:], name)
-		if i < 0 {
-			return dst
-		}
-		start, end := off+i, off+i+len(name)
-		before, _ := utf8.DecodeLastRuneInString(s[:start])
-		after, _ := utf8.DecodeRuneInString(s[end:])
-		if !isWordRune(before) && !isWordRune(after) {
-			dst = append(dst, features.Span{Start: start, End: end})
-		}
-		off = end
-	}
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
 func printTable(w io.Writer, rows []Row, top int) error {
 	if len(rows) == 0 {
 		_, err := fmt.Fprintln(w, "no entities found (name them with -target)")
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "entity\tbytes\tlabel\tcritical\tneutral\tsupportive\tsentence")
+	fmt.Fprintln(tw, "entity\tbytes\tlabel\tcritical\tneutral\tsupportive\tholder\tsentence")
 	for _, r := range rows {
 		sentence := r.Sentence
 		if len(sentence) > 70 {
@@ -226,8 +220,16 @@ func printTable(w io.Writer, rows []Row, top int) error {
 			}
 			sentence = sentence[:cut] + "..."
 		}
-		fmt.Fprintf(tw, "%s\t%d-%d\t%s\t%.3f\t%.3f\t%.3f\t%s\n", r.Entity, r.Start, r.End, r.Label,
-			r.Probs["critical"], r.Probs["neutral"], r.Probs["supportive"], sentence)
+		entity := r.Entity
+		if r.Canonical != r.Entity {
+			entity += " (" + r.Canonical + ")"
+		}
+		holder := r.Holder
+		if holder == "" {
+			holder = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%d-%d\t%s\t%.3f\t%.3f\t%.3f\t%s\t%s\n", entity, r.Start, r.End, r.Label,
+			r.Probs["critical"], r.Probs["neutral"], r.Probs["supportive"], holder, sentence)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -246,4 +248,23 @@ func printTable(w io.Writer, rows []Row, top int) error {
 		}
 	}
 	return nil
+}
+
+func printSummary(w io.Writer, ents []stance.EntitySummary) error {
+	fmt.Fprintln(w, "\nper entity:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "entity\tmentions\tcritical\tneutral\tsupportive\tnet\tmost critical sentence")
+	for _, e := range ents {
+		crit := e.MostCritical.Text
+		if len(crit) > 60 {
+			cut := 57
+			for cut > 0 && !utf8.RuneStart(crit[cut]) {
+				cut--
+			}
+			crit = crit[:cut] + "..."
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%+.2f\t%s\n", e.Name, e.Mentions,
+			e.Counts[0], e.Counts[1], e.Counts[2], e.Net, crit)
+	}
+	return tw.Flush()
 }

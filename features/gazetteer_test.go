@@ -1,0 +1,98 @@
+package features_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stancekit/stancekit/features"
+)
+
+const gazJSON = `[
+ {"name": "NATO", "kind": "org", "aliases": ["North Atlantic Treaty Organization", "the alliance"]},
+ {"name": "United States", "kind": "country", "aliases": ["U.S.", "US", "America", "Washington"]}
+]`
+
+func TestGazetteerMatches(t *testing.T) {
+	g, err := features.ReadGazetteer(strings.NewReader(gazJSON))
+	require.NoError(t, err)
+	cases := []struct {
+		name, in string
+		want     []string // "text=Entity"
+	}{
+		{"full name", "The North Atlantic Treaty Organization met.", []string{"North Atlantic Treaty Organization=NATO"}},
+		{"lower-case alias", "Officials said the alliance would act.", []string{"the alliance=NATO"}},
+		{"capitalised alias", "The Alliance would act.", []string{"The Alliance=NATO"}},
+		{"acronym exact case", "The US and the U.S. agreed.", []string{"US=United States", "U.S.=United States"}},
+		{"short acronym not lower case", "Let us talk to us.", []string{}},
+		{"possessive", "Washington's view and NATO's plan", []string{"Washington=United States", "NATO=NATO"}},
+		{"none", "Nothing here.", []string{}},
+	}
+	ents := g.Entities()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := []string{}
+			for _, m := range g.AppendMatches(nil, c.in, nil) {
+				got = append(got, c.in[m.Start:m.End]+"="+ents[m.Entity].Name)
+			}
+			assert.Equal(t, c.want, got)
+		})
+	}
+}
+
+func TestGazetteerObjectFormAndErrors(t *testing.T) {
+	g, err := features.ReadGazetteer(strings.NewReader(`{"NATO": {"kind": "org", "aliases": ["the alliance"]}, "EU": {"aliases": ["European Union"]}}`))
+	require.NoError(t, err)
+	ents := g.Entities()
+	require.Len(t, ents, 2)
+	assert.Equal(t, "EU", ents[0].Name, "object form is sorted by name")
+	assert.Equal(t, "org", ents[1].Kind)
+
+	bad := []struct{ name, in string }{
+		{"not json", `nope`},
+		{"no name", `[{"aliases": ["x"]}]`},
+		{"empty alias", `[{"name": "A", "aliases": ["  "]}]`},
+		{"shared alias", `[{"name": "A", "aliases": ["the group"]}, {"name": "B", "aliases": ["The Group"]}]`},
+	}
+	for _, c := range bad {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := features.ReadGazetteer(strings.NewReader(c.in))
+			assert.ErrorIs(t, err, features.ErrGazetteer)
+		})
+	}
+	var nilG *features.Gazetteer
+	assert.Empty(t, nilG.AppendMatches(nil, "NATO", nil), "a nil gazetteer matches nothing")
+}
+
+func TestHolderUnit(t *testing.T) {
+	cases := []struct {
+		name, in, target, holder string
+	}{
+		{"accuse", "Petro accused NATO of stalling.", "NATO", "Petro"},
+		{"speaker abstains", "Petro accused NATO of stalling.", "Petro", ""},
+		{"passive", "NATO was criticised by Petro on Monday.", "NATO", "Petro"},
+		{"quote", "\"NATO has failed,\" Petro said.", "NATO", "Petro"},
+		{"according to", "NATO stalled the talks, according to Reuters.", "NATO", "Reuters"},
+		{"no holder", "NATO's budget collapsed.", "NATO", ""},
+		{"place is not the subject", "Analysts in Bogotá said Petro erred.", "Petro", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			spans := features.Mentions(nil, c.in)
+			ti := -1
+			for i, sp := range spans {
+				if c.in[sp.Start:sp.End] == c.target {
+					ti = i
+				}
+			}
+			require.GreaterOrEqual(t, ti, 0, "target %q not found among %v", c.target, spans)
+			got := ""
+			if h := features.Holder(c.in, spans, ti); h >= 0 {
+				got = c.in[spans[h].Start:spans[h].End]
+			}
+			assert.Equal(t, c.holder, got)
+		})
+	}
+}

@@ -1,0 +1,382 @@
+package stance
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stancekit/stancekit/features"
+)
+
+// ErrTooManyMentions is returned when a text holds more mentions than
+// the limit set with WithMaxMentions.
+var ErrTooManyMentions = errors.New("stance: too many mentions")
+
+// DefaultMaxAnalyzeBytes is the longest text one Analyze or Stream.Text
+// call accepts unless WithMaxBytes says otherwise.
+const DefaultMaxAnalyzeBytes = 16 << 20
+
+// AnalyzeOption configures Analyze and NewStream.
+type AnalyzeOption func(*analyzeConfig)
+
+type analyzeConfig struct {
+	gazetteer   *features.Gazetteer
+	maxBytes    int
+	maxMentions int
+	noAutoNames bool
+}
+
+// WithGazetteer adds known entities: their names and aliases are found
+// even when not capitalised and resolve to the entity's canonical name.
+func WithGazetteer(g *features.Gazetteer) AnalyzeOption {
+	return func(c *analyzeConfig) { c.gazetteer = g }
+}
+
+// WithMaxBytes sets the longest text one call accepts (default
+// DefaultMaxAnalyzeBytes); longer text gives an error wrapping
+// ErrTextTooLong. Values below 1 are ignored.
+func WithMaxBytes(n int) AnalyzeOption {
+	return func(c *analyzeConfig) {
+		if n > 0 {
+			c.maxBytes = n
+		}
+	}
+}
+
+// WithMaxMentions bounds the mentions a Stream classifies over its life
+// (default 0: no bound); past it calls return ErrTooManyMentions.
+func WithMaxMentions(n int) AnalyzeOption {
+	return func(c *analyzeConfig) { c.maxMentions = max(n, 0) }
+}
+
+// WithGazetteerOnly restricts mentions to gazetteer matches: capitalised
+// names that the gazetteer does not know are not classified.
+func WithGazetteerOnly() AnalyzeOption {
+	return func(c *analyzeConfig) { c.noAutoNames = true }
+}
+
+// Mention is one classified mention of an entity in analysed text.
+type Mention struct {
+	// Sentence is the sentence's text and SentenceSpan its byte offsets.
+	Sentence     string
+	SentenceSpan Span
+	// Span is the mention's byte offsets and Text the mention itself.
+	Span Span
+	Text string
+	// Canonical is the entity the mention refers to: the gazetteer's name
+	// for a gazetteer match, the earlier full name for a short form
+	// ("Petro" after "Gustavo Petro"), else the mention itself.
+	Canonical string
+	// Kind is the gazetteer entity's kind, or empty.
+	Kind string
+	Prediction
+	// Holder is the canonical name of the entity whose stance the sentence
+	// reports ("Petro accused NATO …" → holder of NATO's label is "Gustavo
+	// Petro"), or empty when none is found.
+	Holder string
+}
+
+// SentenceRef points at one sentence of an analysed text.
+type SentenceRef struct {
+	Text string
+	Span Span
+	Prob float64 // the probability that ranked this sentence
+}
+
+// EntitySummary sums up how a text treats one entity.
+type EntitySummary struct {
+	Name     string
+	Kind     string
+	Mentions int
+	// Counts holds the number of mentions per label, indexed like Labels.
+	Counts [NumLabels]int
+	// MeanProbs holds the mean probability of each label over the mentions.
+	MeanProbs [NumLabels]float64
+	// Net is the mean of P(supportive) − P(critical) over the mentions, in
+	// [-1, 1]: above 0 the text leans supportive, below 0 critical.
+	Net float64
+	// MostSupportive and MostCritical are the sentences with the highest
+	// probability of each label.
+	MostSupportive, MostCritical SentenceRef
+}
+
+// Analysis is the result of Analyze.
+type Analysis struct {
+	Mentions []Mention
+	// Entities are sorted by number of mentions, then by name.
+	Entities []EntitySummary
+}
+
+// Analyze splits text into sentences, finds the entities each mentions —
+// capitalised names and acronyms, and the gazetteer's names and aliases —
+// resolves short forms to the full names seen earlier, and classifies the
+// stance of each sentence toward each mention. It holds every mention in
+// memory; use NewStream for long texts.
+func (m *Model) Analyze(text string, opts ...AnalyzeOption) (*Analysis, error) {
+	s := m.NewStream(opts...)
+	a := &Analysis{}
+	err := s.Text(text, func(mn Mention) error {
+		a.Mentions = append(a.Mentions, mn)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	a.Entities = s.Entities()
+	return a, nil
+}
+
+// Stream analyses a long text in pieces — paragraphs, pages, messages —
+// passing each mention to a callback as soon as it is classified, so that
+// no more than a sentence of results is held at a time. Aliases and the
+// per-entity summaries carry over from piece to piece, and mention offsets
+// count from the start of the first piece.
+//
+// A Stream is not safe for concurrent use; the Model behind it is.
+type Stream struct {
+	m        *Model
+	cfg      analyzeConfig
+	offset   int                       // bytes of text before the current piece
+	mentions int                       // mentions classified so far
+	aliases  map[string]aliasTarget    // normalised short form → entity
+	summary  map[string]*EntitySummary // canonical name → summary
+	spans    []features.Span
+	matches  []features.Match
+	toks     []features.Token
+	found    []found
+}
+
+type aliasTarget struct{ name, kind string }
+
+type found struct {
+	span       features.Span
+	canon      string
+	kind       string
+	fromGazzet bool
+}
+
+// NewStream returns a Stream that classifies with m.
+func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
+	cfg := analyzeConfig{maxBytes: DefaultMaxAnalyzeBytes}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	return &Stream{m: m, cfg: cfg, aliases: make(map[string]aliasTarget), summary: make(map[string]*EntitySummary)}
+}
+
+// Text analyses the next piece of text and calls fn with each mention in
+// order. An error from fn stops the analysis and is returned. Bad input —
+// invalid UTF-8, or a piece longer than the limit — gives an error before
+// any mention is reported; empty or blank text gives no mentions and no
+// error.
+func (s *Stream) Text(text string, fn func(Mention) error) error {
+	if len(text) > s.cfg.maxBytes {
+		return fmt.Errorf("%w: %d bytes, limit %d", ErrTextTooLong, len(text), s.cfg.maxBytes)
+	}
+	if !utf8.ValidString(text) {
+		return fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, s.offset+firstInvalid(text))
+	}
+	base := s.offset
+	s.offset += len(text)
+	for _, sp := range features.Sentences(s.spans[:0], text) {
+		sentence := text[sp.Start:sp.End]
+		if len(sentence) > s.m.settings.maxTextBytes {
+			return fmt.Errorf("%w: sentence at byte %d has %d bytes, limit %d", ErrTextTooLong, base+sp.Start, len(sentence), s.m.settings.maxTextBytes)
+		}
+		s.find(sentence)
+		if s.cfg.maxMentions > 0 && s.mentions+len(s.found) > s.cfg.maxMentions {
+			return fmt.Errorf("%w: more than %d", ErrTooManyMentions, s.cfg.maxMentions)
+		}
+		spans := make([]features.Span, len(s.found))
+		for i, f := range s.found {
+			spans[i] = f.span
+		}
+		for i, f := range s.found {
+			p, err := s.m.Predict(sentence, f.span)
+			if err != nil {
+				return fmt.Errorf("stance: sentence at byte %d: %w", base+sp.Start, err)
+			}
+			mn := Mention{
+				Sentence:     sentence,
+				SentenceSpan: Span{Start: base + sp.Start, End: base + sp.End},
+				Span:         Span{Start: base + sp.Start + f.span.Start, End: base + sp.Start + f.span.End},
+				Text:         sentence[f.span.Start:f.span.End],
+				Canonical:    f.canon,
+				Kind:         f.kind,
+				Prediction:   p,
+			}
+			if h := features.Holder(sentence, spans, i); h >= 0 {
+				mn.Holder = s.found[h].canon
+			}
+			s.mentions++
+			s.add(mn)
+			if err := fn(mn); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// find fills s.found with the mentions of one sentence: gazetteer matches
+// first, then capitalised names that do not overlap them, each resolved to
+// its canonical name.
+func (s *Stream) find(sentence string) {
+	s.toks = features.Tokenize(s.toks[:0], sentence)
+	s.matches = s.cfg.gazetteer.AppendMatches(s.matches[:0], sentence, s.toks)
+	s.found = s.found[:0]
+	var ents []features.Entity
+	if s.cfg.gazetteer != nil {
+		ents = s.cfg.gazetteer.Entities()
+	}
+	for _, mt := range s.matches {
+		e := ents[mt.Entity]
+		s.found = append(s.found, found{span: mt.Span, canon: e.Name, kind: e.Kind, fromGazzet: true})
+	}
+	if !s.cfg.noAutoNames {
+		for _, sp := range features.Mentions(nil, sentence) {
+			overlaps := false
+			for _, mt := range s.matches {
+				if mt.Start < sp.End && sp.Start < mt.End {
+					overlaps = true
+					break
+				}
+			}
+			if !overlaps {
+				s.found = append(s.found, found{span: sp})
+			}
+		}
+	}
+	sort.Slice(s.found, func(i, j int) bool { return s.found[i].span.Start < s.found[j].span.Start })
+	for i := range s.found {
+		f := &s.found[i]
+		text := sentence[f.span.Start:f.span.End]
+		if f.fromGazzet {
+			continue
+		}
+		key := features.Normalize(text)
+		if a, ok := s.aliases[key]; ok {
+			f.canon, f.kind = a.name, a.kind
+			continue
+		}
+		f.canon = text
+		s.aliases[key] = aliasTarget{name: text}
+		s.registerShortForms(sentence, f.span, text)
+	}
+}
+
+// registerShortForms records the later short forms of a newly seen name:
+// an acronym given in brackets right after it ("World Health Organization
+// (WHO)"), and for a person-like name its surname ("Gustavo Petro" →
+// "Petro") and, after a particle, its first name ("Lula da Silva" →
+// "Lula"). A short form already taken keeps its first owner.
+func (s *Stream) registerShortForms(sentence string, sp features.Span, name string) {
+	claim := func(form string) {
+		k := features.Normalize(form)
+		if _, taken := s.aliases[k]; !taken {
+			s.aliases[k] = aliasTarget{name: name}
+		}
+	}
+	rest := strings.TrimLeft(sentence[sp.End:], " ")
+	if strings.HasPrefix(rest, "(") {
+		if end := strings.IndexByte(rest, ')'); end > 1 && end <= 12 {
+			if acr := rest[1:end]; isAcronym(acr) {
+				claim(acr)
+			}
+		}
+	}
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 4 {
+		return
+	}
+	particle := false
+	for _, w := range words {
+		if _, org := orgWords[w]; org || isAcronym(w) {
+			return
+		}
+		if _, p := nameParticles[w]; p {
+			particle = true
+		}
+	}
+	claim(words[len(words)-1])
+	if particle {
+		claim(words[0])
+	}
+}
+
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if r == '.' {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+var nameParticles = map[string]struct{}{"da": {}, "de": {}, "do": {}, "dos": {}, "das": {}, "del": {}, "van": {}, "von": {}, "bin": {}, "al": {}}
+
+// orgWords mark names of organisations and places, whose last word is not
+// a short form of the name ("Bank of America" is not "America").
+var orgWords = map[string]struct{}{}
+
+func init() {
+	for _, w := range strings.Fields(`of for and & Bank Banks Ministry University College Party Union Council
+		Inc Corp Corporation Group Association Committee League Court Department Agency Organization
+		Organisation Company Airlines Airways Motors Holdings Partners Capital Fund Foundation Institute
+		Commission Authority Service Services Office Board Bureau Federation Assembly Parliament Senate
+		Congress House Army Forces Police News Times Post Journal Press Media Network Systems Labs
+		Technologies Energy Oil Gas Pharma Therapeutics Health Hospital Club United City FC Republic
+		Kingdom States Nations Islands Island Sea River Street Square Airport Stadium Games Cup Olympics
+		Summit Treaty Act Bill Plan Program Programme Project Initiative Alliance Coalition Front Movement`) {
+		orgWords[w] = struct{}{}
+	}
+}
+
+func (s *Stream) add(mn Mention) {
+	e := s.summary[mn.Canonical]
+	if e == nil {
+		e = &EntitySummary{Name: mn.Canonical, Kind: mn.Kind}
+		s.summary[mn.Canonical] = e
+	}
+	e.Mentions++
+	e.Counts[mn.Label.Index()]++
+	for l := range NumLabels {
+		e.MeanProbs[l] += mn.Probs[l] // a sum until Entities divides
+	}
+	ref := func(p float64) SentenceRef { return SentenceRef{Text: mn.Sentence, Span: mn.SentenceSpan, Prob: p} }
+	if p := mn.Prob(Supportive); e.MostSupportive.Text == "" || p > e.MostSupportive.Prob {
+		e.MostSupportive = ref(p)
+	}
+	if p := mn.Prob(Critical); e.MostCritical.Text == "" || p > e.MostCritical.Prob {
+		e.MostCritical = ref(p)
+	}
+}
+
+// Entities returns the summaries of the entities seen so far, sorted by
+// number of mentions (most first), then by name.
+func (s *Stream) Entities() []EntitySummary {
+	out := make([]EntitySummary, 0, len(s.summary))
+	for _, e := range s.summary {
+		c := *e
+		for l := range NumLabels {
+			c.MeanProbs[l] /= float64(c.Mentions)
+		}
+		c.Net = c.MeanProbs[Supportive.Index()] - c.MeanProbs[Critical.Index()]
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Mentions != out[j].Mentions {
+			return out[i].Mentions > out[j].Mentions
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}

@@ -1,0 +1,128 @@
+package stance_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/stance"
+)
+
+const article = `Colombian President Gustavo Petro has called for severing Colombia's ties with NATO, accusing the bloc's leaders of supporting genocide in Gaza.
+
+Petro said the alliance had failed to protect civilians. The World Health Organization (WHO) praised Colombia's hospitals, and the WHO thanked Petro.`
+
+func gazetteer(t *testing.T) *features.Gazetteer {
+	g, err := features.NewGazetteer([]features.Entity{
+		{Name: "NATO", Kind: "org", Aliases: []string{"North Atlantic Treaty Organization", "the alliance"}},
+	})
+	require.NoError(t, err)
+	return g
+}
+
+func TestAnalyze(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	a, err := m.Analyze(article, stance.WithGazetteer(gazetteer(t)))
+	require.NoError(t, err)
+
+	canon := map[string][]string{}
+	for _, mn := range a.Mentions {
+		assert.Equal(t, mn.Text, article[mn.Span.Start:mn.Span.End], "span points at the mention")
+		assert.Equal(t, mn.Sentence, article[mn.SentenceSpan.Start:mn.SentenceSpan.End])
+		assert.True(t, mn.SentenceSpan.Start <= mn.Span.Start && mn.Span.End <= mn.SentenceSpan.End)
+		canon[mn.Canonical] = append(canon[mn.Canonical], mn.Text)
+	}
+	assert.Equal(t, []string{"Gustavo Petro", "Petro", "Petro"}, canon["Gustavo Petro"], "short forms resolve to the full name")
+	assert.Equal(t, []string{"NATO", "the alliance"}, canon["NATO"], "gazetteer alias found in lower case")
+	assert.Equal(t, []string{"World Health Organization", "WHO", "WHO"}, canon["World Health Organization"], "bracketed acronym becomes an alias")
+
+	total := 0
+	for _, e := range a.Entities {
+		n := 0
+		for _, c := range e.Counts {
+			n += c
+		}
+		assert.Equal(t, e.Mentions, n, "%s: counts add up", e.Name)
+		assert.InDelta(t, 1, e.MeanProbs[0]+e.MeanProbs[1]+e.MeanProbs[2], 1e-9)
+		assert.True(t, e.Net >= -1 && e.Net <= 1)
+		assert.NotEmpty(t, e.MostCritical.Text)
+		total += e.Mentions
+	}
+	assert.Equal(t, len(a.Mentions), total)
+	assert.Equal(t, "Gustavo Petro", a.Entities[0].Name, "most mentioned first, ties by name")
+	assert.Equal(t, "World Health Organization", a.Entities[1].Name)
+	for _, e := range a.Entities {
+		if e.Name == "NATO" {
+			assert.Equal(t, "org", e.Kind)
+			assert.Equal(t, 2, e.Mentions)
+		}
+	}
+}
+
+func TestStreamOffsetsAndLimits(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	parts := strings.SplitAfter(article, "\n\n")
+	s := m.NewStream()
+	var got []stance.Mention
+	for _, p := range parts {
+		require.NoError(t, s.Text(p, func(mn stance.Mention) error { got = append(got, mn); return nil }))
+	}
+	whole, err := m.Analyze(article)
+	require.NoError(t, err)
+	require.Equal(t, len(whole.Mentions), len(got))
+	for i := range got {
+		assert.Equal(t, whole.Mentions[i].Span, got[i].Span, "offsets count from the start of the first piece")
+		assert.Equal(t, whole.Mentions[i].Canonical, got[i].Canonical, "aliases carry over between pieces")
+	}
+	assert.Equal(t, whole.Entities, s.Entities())
+
+	stop := errors.New("stop")
+	n := 0
+	err = m.NewStream().Text(article, func(stance.Mention) error { n++; return stop })
+	assert.ErrorIs(t, err, stop)
+	assert.Equal(t, 1, n)
+
+	cases := []struct {
+		name string
+		text string
+		opts []stance.AnalyzeOption
+		want error
+	}{
+		{"invalid utf8", "NATO met \xff Petro.", nil, stance.ErrInvalidUTF8},
+		{"too long", strings.Repeat("NATO met. ", 20), []stance.AnalyzeOption{stance.WithMaxBytes(100)}, stance.ErrTextTooLong},
+		{"too many mentions", strings.Repeat("NATO met Brazil. ", 10), []stance.AnalyzeOption{stance.WithMaxMentions(5)}, stance.ErrTooManyMentions},
+		{"sentence over the model's limit", "NATO " + strings.Repeat("x", stance.DefaultMaxTextBytes), nil, stance.ErrTextTooLong},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := m.Analyze(c.text, c.opts...)
+			assert.ErrorIs(t, err, c.want)
+		})
+	}
+	for _, blank := range []string{"", "   \n\n\t", "no names here at all."} {
+		a, err := m.Analyze(blank)
+		require.NoError(t, err)
+		assert.Empty(t, a.Mentions)
+		assert.Empty(t, a.Entities)
+	}
+}
+
+func TestAnalyzeHolder(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	a, err := m.Analyze("Gustavo Petro accused NATO of stalling. Petro also thanked Brazil.")
+	require.NoError(t, err)
+	holders := map[string]string{}
+	for _, mn := range a.Mentions {
+		holders[mn.Text] = mn.Holder
+	}
+	assert.Equal(t, "Gustavo Petro", holders["NATO"])
+	assert.Equal(t, "Gustavo Petro", holders["Brazil"], "the holder is given by its canonical name")
+	assert.Equal(t, "", holders["Gustavo Petro"])
+}
