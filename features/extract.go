@@ -205,9 +205,9 @@ func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text stri
 	s.toks = Tokenize(s.toks[:0], text)
 	terms := s.terms[:0]
 	tpos := -1
-	var lex map[string]uint8
+	var lex map[uint64]uint8
 	if e.cfg.lexicon {
-		lex = loadLexicon()
+		lex = loadLexiconByHash()
 	}
 	var others []Span
 	if e.cfg.others {
@@ -243,7 +243,7 @@ func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text stri
 		}
 		tm.clause = t.Kind == Punct && isNegationEnd(s.buf) || isClauseWord(s.buf)
 		if lex != nil {
-			tm.cues = lex[string(s.buf)]
+			tm.cues = lex[tm.hash]
 		}
 		terms = append(terms, tm)
 	}
@@ -306,11 +306,12 @@ func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text stri
 				d, side, sideNS, where = -d, nsLeft, nsLeftSide, "before"
 			}
 			if d <= c.window {
-				bucket, dist := byte('2'), "within "+strconv.Itoa(c.window)+" words"
+				bucket, within := byte('2'), c.window
 				if d <= c.near {
-					bucket, dist = '1', "within "+strconv.Itoa(c.near)+" words"
+					bucket, within = '1', c.near
 				}
 				emit(side|neg, tm.hash, uint64(bucket), func() string {
+					dist := "within " + strconv.Itoa(within) + " words"
 					return wrapNeg(neg, strconv.Quote(name(i))+" "+dist+" "+where+" target")
 				})
 			}

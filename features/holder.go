@@ -111,7 +111,8 @@ func Holder(sentence string, mentions []Span, target int) int {
 			}
 			return s
 		}
-		if v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
+		// "said Petro" names the speaker; "told Reuters" names the listener.
+		if w := word(v); w != "told" && w != "tells" && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
 			return owner[v+1]
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"embed"
 	"strings"
 	"sync"
+
+	"github.com/cespare/xxhash/v2"
 )
 
 // The cue word lists in lexicon/ were written for stancekit: one lower-case
@@ -23,6 +25,17 @@ var lexiconFS embed.FS
 // Categories reports the cue categories of the lists in lexicon/, in the
 // order of their bits in the category masks.
 var lexiconCategories = [...]string{"positive", "negative", "attack", "support", "suffer", "hedge"}
+
+// loadLexiconByHash indexes the lexicon by term hash (xxHash64 of the
+// normalised word), the hash the extractor computes for every token anyway.
+var loadLexiconByHash = sync.OnceValue(func() map[uint64]uint8 {
+	lex := loadLexicon()
+	m := make(map[uint64]uint8, len(lex))
+	for w, mask := range lex {
+		m[xxhash.Sum64String(w)] |= mask
+	}
+	return m
+})
 
 var loadLexicon = sync.OnceValue(func() map[string]uint8 {
 	m := make(map[string]uint8, 2048)

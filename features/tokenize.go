@@ -129,10 +129,18 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
+// asciiWord marks the ASCII bytes that are word runes.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
 // isWordRune reports whether r can start or continue a word.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		return r >= 0 && asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
@@ -225,6 +233,15 @@ func appendWord(dst []Token, text string, i int) ([]Token, int) {
 	// the runes since the last dot.
 	acro, seg, dots := true, 0, 0
 	for end < len(text) {
+		if c := text[end]; c < utf8.RuneSelf && asciiWord[c] {
+			// ASCII fast path.
+			end++
+			seg++
+			if seg > 1 || c <= '9' {
+				acro = false
+			}
+			continue
+		}
 		r, sz := utf8.DecodeRuneInString(text[end:])
 		if isWordRune(r) {
 			end += sz

@@ -1,6 +1,9 @@
 package stance_test
 
 import (
+	"bytes"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/stancekit/stancekit/corpus"
@@ -82,4 +85,80 @@ func BenchmarkTrain(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "examples/s")
+}
+
+// benchArticle builds a multi-paragraph article from the built-in corpus's
+// test sentences: four sentences a paragraph.
+func benchArticle(b *testing.B) string {
+	exs, err := corpus.Builtin(corpus.Test)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	for i, ex := range exs[:120] {
+		sb.WriteString(ex.Text)
+		if i%4 == 3 {
+			sb.WriteString("\n\n")
+		} else {
+			sb.WriteString(" ")
+		}
+	}
+	return sb.String()
+}
+
+// BenchmarkAnalyze runs an article of 120 sentences through sentence
+// splitting, entity finding, alias resolution, classification and holder
+// attribution; MB/s is the figure to read.
+func BenchmarkAnalyze(b *testing.B) {
+	m, err := stance.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := benchArticle(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		err := m.NewStream().Text(text, func(stance.Mention) error { n++; return nil })
+		if err != nil || n == 0 {
+			b.Fatal(err, n)
+		}
+	}
+}
+
+// BenchmarkReadModel decodes the embedded default model.
+func BenchmarkReadModel(b *testing.B) {
+	data, err := os.ReadFile("default.model")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		m, err := stance.ReadModel(bytes.NewReader(data))
+		if err != nil || m.NumFeatures() == 0 {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPredictParallel runs BenchmarkPredict's work on every core;
+// compare its ns/op with BenchmarkPredict's for the scaling.
+func BenchmarkPredictParallel(b *testing.B) {
+	m, err := stance.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ps, _ := benchPairs(b)
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			p := ps[i%len(ps)]
+			if _, err := m.Predict(p.text, p.sp); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
 }

@@ -62,6 +62,7 @@ type Model struct {
 
 	// Derived from the above by finish.
 	tab      *table
+	skip     [16]bool // by feature group: weight 0, not in tab
 	logPrior [NumLabels]float64
 	scratch  sync.Pool // *[]uint64
 }
@@ -139,8 +140,23 @@ func (m *Model) finish() {
 		logDenom[l] = math.Log(total[l] + a*v)
 		logCompDenom[l] = math.Log(all - total[l] + a*v)
 	}
-	m.tab = newTable(len(m.keys))
+	// Features of a group weighted 0 add nothing: they stay in the counts
+	// (for persistence and Merge) but not in the scoring table, and
+	// PredictFeatures skips them without a lookup.
+	live := 0
+	for g, w := range m.settings.groupWeights {
+		m.skip[g] = w == 0
+	}
+	for _, k := range m.keys {
+		if !m.skip[features.GroupOf(k)] {
+			live++
+		}
+	}
+	m.tab = newTable(live)
 	for i, k := range m.keys {
+		if m.skip[features.GroupOf(k)] {
+			continue
+		}
 		var lp [NumLabels]float32
 		var n float64
 		for l := range NumLabels {
@@ -242,6 +258,9 @@ func (m *Model) PredictFeatures(ids []uint64) Prediction {
 	}
 	score := m.logPrior
 	for _, id := range ids {
+		if m.skip[id&15] {
+			continue
+		}
 		if lp := m.tab.get(id); lp != nil {
 			for l := range NumLabels {
 				score[l] += float64(lp[l])

@@ -3,15 +3,22 @@ package stance
 import "math/bits"
 
 // table is an open-addressing hash table from feature id to the feature's
-// per-label log-likelihoods. Feature ids are already uniform hashes, so the
-// slot is the id's low bits. Key 0 marks an empty slot; the one feature
-// whose id is 0 is stored in zeroVal.
+// per-label weights. Feature ids are already uniform hashes, so the slot is
+// the id's high bits (the low bits carry the feature group). A slot holds
+// the key and its weights together, so a lookup touches one cache line.
+// Key 0 marks an empty slot; the one feature whose id is 0 is stored in
+// zero.
 type table struct {
-	keys    []uint64
-	vals    [][NumLabels]float32
+	slots   []slot
+	shift   uint
 	mask    uint64
 	hasZero bool
-	zeroVal [NumLabels]float32
+	zero    [NumLabels]float32
+}
+
+type slot struct {
+	key uint64
+	val [NumLabels]float32
 }
 
 func newTable(n int) *table {
@@ -19,38 +26,35 @@ func newTable(n int) *table {
 	if size < 8 {
 		size = 8
 	}
-	return &table{
-		keys: make([]uint64, size),
-		vals: make([][NumLabels]float32, size),
-		mask: uint64(size - 1),
-	}
+	return &table{slots: make([]slot, size), shift: uint(64 - bits.TrailingZeros(uint(size))), mask: uint64(size - 1)}
 }
 
 func (t *table) put(k uint64, v [NumLabels]float32) {
 	if k == 0 {
-		t.hasZero, t.zeroVal = true, v
+		t.hasZero, t.zero = true, v
 		return
 	}
-	for i := k & t.mask; ; i = (i + 1) & t.mask {
-		if t.keys[i] == 0 || t.keys[i] == k {
-			t.keys[i], t.vals[i] = k, v
+	for i := k >> t.shift; ; i = (i + 1) & t.mask {
+		if s := &t.slots[i]; s.key == 0 || s.key == k {
+			s.key, s.val = k, v
 			return
 		}
 	}
 }
 
-// get returns a pointer to k's values, or nil if k is absent.
+// get returns a pointer to k's weights, or nil if k is absent.
 func (t *table) get(k uint64) *[NumLabels]float32 {
 	if k == 0 {
 		if t.hasZero {
-			return &t.zeroVal
+			return &t.zero
 		}
 		return nil
 	}
-	for i := k & t.mask; ; i = (i + 1) & t.mask {
-		switch t.keys[i] {
+	for i := k >> t.shift; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		switch s.key {
 		case k:
-			return &t.vals[i]
+			return &s.val
 		case 0:
 			return nil
 		}
