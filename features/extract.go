@@ -154,10 +154,8 @@ type term struct {
 }
 
 type scratch struct {
-	toks  []Token
+	p     Prepared
 	terms []term
-	buf   []byte
-	spans []Span
 }
 
 // Fixed term hashes.
@@ -195,6 +193,67 @@ func (e *Extractor) AppendNamed(dst []Feature, text string, target Span) []Featu
 	return dst
 }
 
+// Prepared is one sentence analysed for classification, ready for any
+// number of targets in it: its tokens, their normalised hashes and cue
+// flags, and its named mentions. Preparing a sentence once and calling
+// AppendPrepared per target does the target-independent work once. The
+// zero value is ready to use; a Prepared is reused by preparing another
+// sentence into it, and is not safe for concurrent use.
+type Prepared struct {
+	text     string
+	toks     []Token
+	base     []term // one per token
+	mentions []Span
+	buf      []byte
+}
+
+// Text returns the prepared sentence.
+func (p *Prepared) Text() string { return p.text }
+
+// Tokens returns the sentence's tokens. The slice is owned by p.
+func (p *Prepared) Tokens() []Token { return p.toks }
+
+// Mentions returns the sentence's named mentions, as from Mentions. The
+// slice is owned by p.
+func (p *Prepared) Mentions() []Span { return p.mentions }
+
+// Prepare analyses text into p, reusing p's buffers. It does no
+// allocation once p's buffers have grown to the sentence's size.
+func (e *Extractor) Prepare(p *Prepared, text string) {
+	p.text = text
+	p.toks = Tokenize(p.toks[:0], text)
+	p.mentions = appendMentions(p.mentions[:0], text, p.toks)
+	var lex map[uint64]uint8
+	if e.cfg.lexicon {
+		lex = loadLexiconByHash()
+	}
+	base := p.base[:0]
+	for i, t := range p.toks {
+		p.buf = AppendNormalized(p.buf[:0], t.Text(text))
+		tm := term{hash: xxhash.Sum64(p.buf), tok: i, word: t.Kind != Punct && t.Kind != Invalid}
+		if e.cfg.negation {
+			tm.negCue = isNegationCue(p.buf)
+			tm.negEnd = t.Kind == Punct && isNegationEnd(p.buf) || string(p.buf) == "but"
+		}
+		tm.clause = t.Kind == Punct && isNegationEnd(p.buf) || isClauseWord(p.buf)
+		if lex != nil {
+			tm.cues = lex[tm.hash]
+		}
+		base = append(base, tm)
+	}
+	p.base = base
+}
+
+// AppendPrepared appends the feature ids of the target in the prepared
+// sentence to dst, exactly as AppendFeatures would for (p.Text(), target).
+// It panics if target is not within the sentence.
+func (e *Extractor) AppendPrepared(dst []uint64, p *Prepared, target Span) []uint64 {
+	s := e.scratch.Get().(*scratch)
+	dst = e.extractPrepared(dst, nil, p, &s.terms, target)
+	e.scratch.Put(s)
+	return dst
+}
+
 // extract does the work of AppendFeatures; when names is not nil it also
 // appends a readable name per feature.
 func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text string, target Span) []uint64 {
@@ -202,19 +261,26 @@ func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text stri
 		panic("features: target span " + strconv.Itoa(target.Start) + ":" + strconv.Itoa(target.End) +
 			" out of range for text of length " + strconv.Itoa(len(text)))
 	}
-	s.toks = Tokenize(s.toks[:0], text)
-	terms := s.terms[:0]
-	tpos := -1
-	var lex map[uint64]uint8
-	if e.cfg.lexicon {
-		lex = loadLexiconByHash()
+	e.Prepare(&s.p, text)
+	return e.extractPrepared(dst, names, &s.p, &s.terms, target)
+}
+
+// extractPrepared builds the target's term sequence from the prepared
+// sentence — the target's tokens become one placeholder, other names one
+// placeholder each — and emits the features.
+func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, termBuf *[]term, target Span) []uint64 {
+	text := p.text
+	if !target.In(len(text)) {
+		panic("features: target span " + strconv.Itoa(target.Start) + ":" + strconv.Itoa(target.End) +
+			" out of range for text of length " + strconv.Itoa(len(text)))
 	}
+	terms := (*termBuf)[:0]
+	tpos := -1
 	var others []Span
 	if e.cfg.others {
-		s.spans = appendMentions(s.spans[:0], text, s.toks)
-		others = s.spans
+		others = p.mentions
 	}
-	for i, t := range s.toks {
+	for i, t := range p.toks {
 		overlaps := t.Start < target.End && target.Start < t.End
 		for len(others) > 0 && others[0].End <= t.Start {
 			others = others[1:]
@@ -235,23 +301,14 @@ func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text stri
 				continue
 			}
 		}
-		s.buf = AppendNormalized(s.buf[:0], t.Text(text))
-		tm := term{hash: xxhash.Sum64(s.buf), tok: i, word: t.Kind != Punct && t.Kind != Invalid}
-		if e.cfg.negation {
-			tm.negCue = isNegationCue(s.buf)
-			tm.negEnd = t.Kind == Punct && isNegationEnd(s.buf) || string(s.buf) == "but"
-		}
-		tm.clause = t.Kind == Punct && isNegationEnd(s.buf) || isClauseWord(s.buf)
-		if lex != nil {
-			tm.cues = lex[tm.hash]
-		}
-		terms = append(terms, tm)
+		terms = append(terms, p.base[i])
 	}
 	if tpos < 0 { // the target lies after the last token
 		tpos = len(terms)
 		terms = append(terms, term{hash: placeholderHash, tok: -1, word: true})
 	}
-	s.terms = terms
+	*termBuf = terms
+	toks := p.toks
 
 	name := func(i int) string { // only called when names != nil
 		if i < 0 || i >= len(terms) {
@@ -263,7 +320,7 @@ func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text stri
 		case -2:
 			return "<E>"
 		}
-		return Normalize(s.toks[terms[i].tok].Text(text))
+		return Normalize(toks[terms[i].tok].Text(text))
 	}
 	emit := func(ns byte, h1, h2 uint64, label func() string) {
 		dst = append(dst, e.id(ns, h1, h2))

@@ -1,5 +1,7 @@
 package features
 
+import "github.com/cespare/xxhash/v2"
+
 // Holder returns the index in mentions of the mention that holds the
 // stance the sentence reports toward mentions[target] — the subject of a
 // reporting or judging verb whose object or clause holds the target
@@ -13,11 +15,25 @@ package features
 // mentions are spans of sentence in order and without overlap, as from
 // Mentions. Holder panics if target is out of range.
 func Holder(sentence string, mentions []Span, target int) int {
-	toks := Tokenize(nil, sentence)
-	// Map tokens to the mention that covers them.
+	_ = mentions[target]
+	var p Prepared
+	holderExtractor.Prepare(&p, sentence)
+	return Holders(nil, &p, mentions)[target]
+}
+
+// holderExtractor prepares sentences for Holder; only the term hashes and
+// cue flags matter, which every extractor with the lexicon computes alike.
+var holderExtractor = NewExtractor()
+
+// Holders appends to dst, for each of mentions in turn, the index of its
+// holder as Holder defines it, or -1, and returns the extended slice. p is
+// the prepared sentence (any Extractor with the lexicon on prepares it
+// alike; without the lexicon, judging verbs are not recognised).
+func Holders(dst []int, p *Prepared, mentions []Span) []int {
+	toks, base := p.toks, p.base
 	owner := make([]int, len(toks))
-	first := make([]int, len(mentions)) // first token of each mention
-	last := make([]int, len(mentions))  // last token of each mention
+	first := make([]int, len(mentions))
+	last := make([]int, len(mentions))
 	for i := range first {
 		first[i], last[i] = -1, -1
 	}
@@ -35,88 +51,79 @@ func Holder(sentence string, mentions []Span, target int) int {
 			last[m] = i
 		}
 	}
-	_ = mentions[target]
-	if first[target] < 0 {
-		return -1
+	is := func(i int, set map[uint64]struct{}) bool { _, ok := set[base[i].hash]; return ok }
+	isVerb := func(i int) bool {
+		return is(i, reportVerbs) || base[i].cues&(1<<cueAttack|1<<cueSupport) != 0
 	}
-	lex := loadLexicon()
-	var buf []byte
-	word := func(i int) string {
-		buf = AppendNormalized(buf[:0], toks[i].Text(sentence))
-		return string(buf)
-	}
-	isVerb := func(w string) bool {
-		if _, ok := reportVerbs[w]; ok {
-			return true
-		}
-		return lex[w]&(1<<cueAttack|1<<cueSupport) != 0
-	}
-	isReport := func(w string) bool { _, ok := reportVerbs[w]; return ok }
-
 	// subjectOf returns the mention that is the subject of the verb at
-	// token v: the nearest mention ending at most four tokens before it,
+	// token v: the nearest mention ending at most five tokens before it,
 	// with only auxiliaries, adverbs, "'s" and a role noun between.
 	subjectOf := func(v int) int {
 		for j := v - 1; j >= 0 && j >= v-5; j-- {
 			if owner[j] >= 0 {
 				// "Analysts in Bogotá said": a place after a preposition
 				// is not the subject.
-				if f := first[owner[j]]; f > 0 {
-					if _, prep := locPrepositions[word(f-1)]; prep {
-						return -1
-					}
+				if f := first[owner[j]]; f > 0 && is(f-1, locPrepositions) {
+					return -1
 				}
 				return owner[j]
 			}
-			w := word(j)
-			if _, ok := subjectGap[w]; !ok && toks[j].Kind != Clitic {
+			if !is(j, subjectGap) && toks[j].Kind != Clitic {
 				return -1
 			}
 		}
 		return -1
 	}
-
-	t0, t1 := first[target], last[target]
-	// Passive: "<T> was criticised by <M>".
-	for v := t1 + 1; v < len(toks)-1 && v <= t1+6; v++ {
-		if isVerb(word(v)) && word(v+1) == "by" && v+2 < len(toks) && owner[v+2] >= 0 && owner[v+2] != target {
-			return owner[v+2]
-		}
-	}
-	// "according to <M>" anywhere in the sentence.
-	for v := 0; v+2 < len(toks); v++ {
-		if word(v) == "according" && word(v+1) == "to" && owner[v+2] >= 0 && owner[v+2] != target {
-			return owner[v+2]
-		}
-	}
-	// Active: "<M> … verb … <T>", the verb before the target.
-	for v := t0 - 1; v >= 0; v-- {
-		if !isVerb(word(v)) {
-			continue
-		}
-		if s := subjectOf(v); s >= 0 && s != target {
-			return s
-		} else if s == target {
+	holder := func(target int) int {
+		if first[target] < 0 {
 			return -1
 		}
-	}
-	// Quote attribution after the target: "'… <T> …,' <M> said" or "said <M>".
-	for v := t1 + 1; v < len(toks); v++ {
-		if !isReport(word(v)) {
-			continue
+		t0, t1 := first[target], last[target]
+		// Passive: "<T> was criticised by <M>".
+		for v := t1 + 1; v < len(toks)-2 && v <= t1+6; v++ {
+			if isVerb(v) && base[v+1].hash == hashBy && owner[v+2] >= 0 && owner[v+2] != target {
+				return owner[v+2]
+			}
 		}
-		if s := subjectOf(v); s >= 0 {
-			if s == target {
+		// "according to <M>" anywhere in the sentence.
+		for v := 0; v+2 < len(toks); v++ {
+			if base[v].hash == hashAccording && base[v+1].hash == hashTo && owner[v+2] >= 0 && owner[v+2] != target {
+				return owner[v+2]
+			}
+		}
+		// Active: "<M> … verb … <T>", the verb before the target.
+		for v := t0 - 1; v >= 0; v-- {
+			if !isVerb(v) {
+				continue
+			}
+			if s := subjectOf(v); s >= 0 && s != target {
+				return s
+			} else if s == target {
 				return -1
 			}
-			return s
 		}
-		// "said Petro" names the speaker; "told Reuters" names the listener.
-		if w := word(v); w != "told" && w != "tells" && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
-			return owner[v+1]
+		// Quote attribution after the target: "'… <T> …,' <M> said" or "said <M>".
+		for v := t1 + 1; v < len(toks); v++ {
+			if !is(v, reportVerbs) {
+				continue
+			}
+			if s := subjectOf(v); s >= 0 {
+				if s == target {
+					return -1
+				}
+				return s
+			}
+			// "said Petro" names the speaker; "told Reuters" names the listener.
+			if !is(v, listenerVerbs) && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
+				return owner[v+1]
+			}
 		}
+		return -1
 	}
-	return -1
+	for i := range mentions {
+		dst = append(dst, holder(i))
+	}
+	return dst
 }
 
 // Category bits of the lexicon, in the order of lexiconCategories.
@@ -129,7 +136,23 @@ const (
 	cueHedge
 )
 
-var reportVerbs = setOf(
+var (
+	hashBy        = xxhash.Sum64String("by")
+	hashAccording = xxhash.Sum64String("according")
+	hashTo        = xxhash.Sum64String("to")
+	listenerVerbs = hashSet("told", "tells")
+)
+
+// hashSet returns the set of the term hashes of words (already normal).
+func hashSet(words ...string) map[uint64]struct{} {
+	m := make(map[uint64]struct{}, len(words))
+	for _, w := range words {
+		m[xxhash.Sum64String(w)] = struct{}{}
+	}
+	return m
+}
+
+var reportVerbs = hashSet(
 	"said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "claimed", "claims",
 	"argued", "argues", "insisted", "insists", "wrote", "writes", "tweeted", "posted", "declared",
 	"declares", "announced", "announces", "noted", "notes", "explained", "explains", "warned", "warns",
@@ -137,10 +160,10 @@ var reportVerbs = setOf(
 	"called", "calls", "urged", "urges", "demanded", "demands", "vowed", "vows", "pledged", "pledges",
 )
 
-var locPrepositions = setOf("in", "at", "from", "near", "across", "inside", "outside", "of", "to", "for", "with", "than")
+var locPrepositions = hashSet("in", "at", "from", "near", "across", "inside", "outside", "of", "to", "for", "with", "than")
 
 // subjectGap holds the words that may stand between a subject and its verb.
-var subjectGap = setOf(
+var subjectGap = hashSet(
 	"has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "also", "again",
 	"repeatedly", "publicly", "sharply", "strongly", "openly", "once", "later", "then", "on", "now",
 	"spokesperson", "spokesman", "spokeswoman", "chief", "leader", "head", "president", "minister",

@@ -145,8 +145,10 @@ type Stream struct {
 	summary  map[string]*EntitySummary // canonical name → summary
 	spans    []features.Span
 	matches  []features.Match
-	toks     []features.Token
+	prep     features.Prepared
 	found    []found
+	mspans   []features.Span
+	holders  []int
 }
 
 type aliasTarget struct{ name, kind string }
@@ -186,16 +188,18 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		if len(sentence) > s.m.settings.maxTextBytes {
 			return fmt.Errorf("%w: sentence at byte %d has %d bytes, limit %d", ErrTextTooLong, base+sp.Start, len(sentence), s.m.settings.maxTextBytes)
 		}
+		s.m.ext.Prepare(&s.prep, sentence)
 		s.find(sentence)
 		if s.cfg.maxMentions > 0 && s.mentions+len(s.found) > s.cfg.maxMentions {
 			return fmt.Errorf("%w: more than %d", ErrTooManyMentions, s.cfg.maxMentions)
 		}
-		spans := make([]features.Span, len(s.found))
-		for i, f := range s.found {
-			spans[i] = f.span
+		s.mspans = s.mspans[:0]
+		for _, f := range s.found {
+			s.mspans = append(s.mspans, f.span)
 		}
+		s.holders = features.Holders(s.holders[:0], &s.prep, s.mspans)
 		for i, f := range s.found {
-			p, err := s.m.Predict(sentence, f.span)
+			p, err := s.m.PredictPrepared(&s.prep, f.span)
 			if err != nil {
 				return fmt.Errorf("stance: sentence at byte %d: %w", base+sp.Start, err)
 			}
@@ -208,7 +212,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				Kind:         f.kind,
 				Prediction:   p,
 			}
-			if h := features.Holder(sentence, spans, i); h >= 0 {
+			if h := s.holders[i]; h >= 0 {
 				mn.Holder = s.found[h].canon
 			}
 			s.mentions++
@@ -225,8 +229,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 // first, then capitalised names that do not overlap them, each resolved to
 // its canonical name.
 func (s *Stream) find(sentence string) {
-	s.toks = features.Tokenize(s.toks[:0], sentence)
-	s.matches = s.cfg.gazetteer.AppendMatches(s.matches[:0], sentence, s.toks)
+	s.matches = s.cfg.gazetteer.AppendMatches(s.matches[:0], sentence, s.prep.Tokens())
 	s.found = s.found[:0]
 	var ents []features.Entity
 	if s.cfg.gazetteer != nil {
@@ -237,7 +240,7 @@ func (s *Stream) find(sentence string) {
 		s.found = append(s.found, found{span: mt.Span, canon: e.Name, kind: e.Kind, fromGazzet: true})
 	}
 	if !s.cfg.noAutoNames {
-		for _, sp := range features.Mentions(nil, sentence) {
+		for _, sp := range s.prep.Mentions() {
 			overlaps := false
 			for _, mt := range s.matches {
 				if mt.Start < sp.End && sp.Start < mt.End {

@@ -247,6 +247,23 @@ func (m *Model) Predict(text string, target Span) (Prediction, error) {
 	return p, nil
 }
 
+// PredictPrepared classifies the stance of a prepared sentence toward the
+// target span, exactly as Predict(p.Text(), target) would. Prepare the
+// sentence with the model's Extractor; classifying several targets of one
+// sentence this way does the target-independent work once. It does no
+// allocation in steady state.
+func (m *Model) PredictPrepared(p *features.Prepared, target Span) (Prediction, error) {
+	if err := checkInput(p.Text(), target, m.settings.maxTextBytes); err != nil {
+		return Prediction{}, err
+	}
+	bp := m.scratch.Get().(*[]uint64)
+	ids := m.ext.AppendPrepared((*bp)[:0], p, target)
+	pr := m.PredictFeatures(ids)
+	*bp = ids
+	m.scratch.Put(bp)
+	return pr, nil
+}
+
 // PredictFeatures classifies a list of feature ids produced by the
 // model's Extractor. When the model counts each feature once per example
 // (WithBinary), PredictFeatures sorts ids in place and drops duplicates
