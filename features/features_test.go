@@ -253,7 +253,10 @@ func TestMentions(t *testing.T) {
 		name, in string
 		want     []string
 	}{
-		{"design example", petro, []string{"Colombian", "Gustavo Petro", "Colombia", "NATO", "Gaza"}},
+		{"design example", petro, []string{"Gustavo Petro", "Colombia", "NATO", "Gaza"}},
+		{"prefix", "The anti-NATO protest and Pro-Kremlin media", []string{"NATO", "Kremlin"}},
+		{"camel case brand", "Shares of eBay rose.", []string{"eBay"}},
+		{"new york", "The New York Times reported it.", []string{"New York Times"}},
 		{"connector", "Bank of America and Lula da Silva met.", []string{"Bank of America", "Lula da Silva"}},
 		{"possessive", "NATO's chief spoke.", []string{"NATO"}},
 		{"compound", "The United States-led coalition", []string{"United States"}},

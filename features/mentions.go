@@ -61,6 +61,9 @@ func appendMentions(dst []Span, sentence string, toks []Token) []Span {
 		}
 		if k < j {
 			start, end := toks[k].Start, toks[j-1].End
+			if p := prefixLen(toks[k].Text(sentence)); p > 0 {
+				start += p // "anti-NATO" → "NATO"
+			}
 			if h := strings.IndexAny(sentence[toks[j-1].Start:end], "-‑"); h > 0 {
 				// "States-led": keep the part before a hyphen that opens a lower-case word.
 				rest := sentence[toks[j-1].Start+h:]
@@ -113,12 +116,51 @@ func isNameToken(text string, t Token) bool {
 		_, cal := calendarWords[w]
 		return !cal
 	}
-	if h := strings.IndexByte(w, '-'); h > 0 && h+1 < len(w) {
-		r2, _ := utf8.DecodeRuneInString(w[h+1:])
-		return unicode.IsUpper(r2)
+	// "al-Assad", "d'Ivoire", and camel-case brands: "eBay", "iPhone".
+	for i, c := range w {
+		if i == 0 {
+			continue
+		}
+		if unicode.IsUpper(c) {
+			prev := w[i-1]
+			return prev == '-' || prev == '\'' || i <= 2
+		}
 	}
 	return false
 }
+
+// prefixLen returns the length of a lower-case prefix and hyphen before a
+// name ("anti-", "pro-", "ex-"), or 0.
+func prefixLen(w string) int {
+	h := strings.IndexByte(w, '-')
+	if h <= 0 || h+1 >= len(w) {
+		return 0
+	}
+	switch strings.ToLower(w[:h]) {
+	case "anti", "pro", "non", "ex", "pan", "post", "pre", "neo", "mid":
+		return h + 1
+	}
+	return 0
+}
+
+// demonyms are nationality, language and religion words: capitalised, but
+// not names of entities on their own ("Colombian", "French").
+var demonyms = setOf(
+	"American", "Americans", "British", "English", "French", "German", "Germans", "Italian", "Spanish",
+	"Portuguese", "Dutch", "Belgian", "Swiss", "Austrian", "Swedish", "Norwegian", "Danish", "Finnish",
+	"Polish", "Czech", "Slovak", "Hungarian", "Romanian", "Bulgarian", "Greek", "Turkish", "Russian",
+	"Russians", "Ukrainian", "Ukrainians", "Belarusian", "Serbian", "Croatian", "Bosnian", "Albanian",
+	"Irish", "Scottish", "Welsh", "European", "Europeans", "Canadian", "Mexican", "Brazilian",
+	"Argentine", "Argentinian", "Chilean", "Colombian", "Venezuelan", "Peruvian", "Cuban", "Haitian",
+	"Chinese", "Japanese", "Korean", "Taiwanese", "Vietnamese", "Thai", "Indonesian", "Filipino",
+	"Malaysian", "Indian", "Pakistani", "Afghan", "Iranian", "Iraqi", "Syrian", "Lebanese", "Israeli",
+	"Israelis", "Palestinian", "Palestinians", "Jordanian", "Saudi", "Emirati", "Qatari", "Yemeni",
+	"Egyptian", "Libyan", "Tunisian", "Algerian", "Moroccan", "Sudanese", "Ethiopian", "Kenyan",
+	"Nigerian", "Ghanaian", "Senegalese", "Somali", "African", "Africans", "Australian",
+	"Zealander", "Asian", "Arab", "Arabs", "Arabic", "Western", "Muslim", "Muslims", "Islamic", "Christian", "Christians", "Catholic", "Catholics",
+	"Jewish", "Jews", "Hindu", "Buddhist", "Protestant", "Sunni", "Shia", "Shiite", "Kurdish", "Kurds",
+	"Christmas", "Easter", "Ramadan", "Thanksgiving", "Diwali", "Hanukkah", "Eid", "Passover",
+)
 
 func isConnector(w string) bool {
 	switch w {
@@ -146,6 +188,9 @@ func isLeadingNonName(text string, toks []Token, k int) bool {
 	}
 	// "Mr." is tokenised as "Mr" + "."; the dot is not a Word so the run
 	// already stopped there.
+	if _, ok := commonNouns[w]; ok {
+		return true // "Shares of eBay"
+	}
 	_, ok := functionWords[w]
 	return ok
 }
@@ -155,6 +200,9 @@ func isNonEntityWord(w string) bool {
 		return true
 	}
 	if _, ok := commonNouns[w]; ok {
+		return true
+	}
+	if _, ok := demonyms[w]; ok {
 		return true
 	}
 	if _, ok := calendarWords[w]; ok {
@@ -190,7 +238,7 @@ var functionWords = setOf(
 	"However", "Still", "Then", "Now", "Why", "What", "Who", "Whom", "Whose", "Which", "Where", "How",
 	"Not", "No", "Yes", "All", "Some", "Many", "Most", "Few", "Both", "Each", "Every", "Any", "One",
 	"Two", "Three", "Under", "Over", "Amid", "Despite", "During", "Against", "About", "Asked",
-	"According", "Also", "Even", "Only", "Just", "Last", "Next", "New", "Earlier", "Later", "Today",
+	"According", "Also", "Even", "Only", "Just", "Last", "Next", "Earlier", "Later", "Today",
 	"Tonight", "Yesterday", "Tomorrow", "Is", "Are", "Was", "Were", "Will", "Would", "Can", "Could",
 	"Should", "May", "Might", "Must", "Do", "Does", "Did", "Has", "Have", "Had", "Let", "OK",
 )

@@ -11,11 +11,13 @@ import (
 // non-space text, and together cover every token of text.
 //
 // A sentence ends at '.', '!', '?' or "..." (with any closing quotes and
-// brackets after it) when the next token starts a new sentence, and always
-// at a blank line. A dot after a known abbreviation ("Mr.", "Gen.",
-// "Jan."), after a single capital initial ("George W. Bush") or inside a
-// number does not end a sentence; an acronym's dot ("U.S.") ends one only
-// before a common sentence opener ("The", "He", …).
+// brackets after it) when white space and a token that can open a sentence
+// follow; always at a blank line; and at a line break before a token that
+// can open a sentence (headlines, list items). A dot after a title ("Mr.",
+// "Gen."), a month ("Jan.") or a single capital initial ("George W. Bush")
+// does not end a sentence; after an acronym ("U.S.") or an abbreviation
+// that can close a sentence ("Inc.", "etc.", "p.m.") it ends one only before
+// a common sentence opener ("The", "He", "Officials", …).
 func Sentences(dst []Span, text string) []Span {
 	var toks [64]Token
 	all := Tokenize(toks[:0], text)
@@ -33,9 +35,17 @@ func Sentences(dst []Span, text string) []Span {
 			for j+1 < len(all) && all[j+1].Start == all[j].End && isCloser(all[j+1].Text(text)) {
 				j++
 			}
-			if j+1 == len(all) || startsSentence(text, all[j+1]) || blankLineBetween(text, all[j].End, all[j+1].Start) {
+			switch {
+			case j+1 == len(all):
+				end, i = all[j].End, j
+			case all[j+1].Start == all[j].End:
+				// "v3.0", "?!", "Yahoo!Japan": no space, no boundary.
+			case startsSentence(text, all[j+1]) || strings.Contains(text[all[j].End:all[j+1].Start], "\n"):
 				end, i = all[j].End, j
 			}
+		case strings.Contains(text[all[i].End:all[i+1].Start], "\n") && startsSentence(text, all[i+1]) && !isContinuation(all[i].Text(text)):
+			// A line break before a capital: a headline or list item ends.
+			end = all[i].End
 		}
 		if end >= 0 {
 			dst = append(dst, Span{start, end})
@@ -43,6 +53,15 @@ func Sentences(dst []Span, text string) []Span {
 		}
 	}
 	return dst
+}
+
+// isContinuation reports whether a line ending in w clearly goes on.
+func isContinuation(w string) bool {
+	switch w {
+	case ",", "-", "–", "—", "(", "&", "and", "or", "of", "the", "a", "to":
+		return true
+	}
+	return false
 }
 
 func blankLineBetween(text string, a, b int) bool {
@@ -61,6 +80,9 @@ func isCloser(s string) bool {
 func endsSentence(text string, toks []Token, i int) bool {
 	t := toks[i]
 	s := t.Text(text)
+	nextOpens := func() bool {
+		return i+1 >= len(toks) || isOpener(toks[i+1].Text(text))
+	}
 	switch {
 	case t.Kind == Punct && (s == "!" || s == "?" || s == "..." || s == "…"):
 		return true
@@ -69,21 +91,26 @@ func endsSentence(text string, toks []Token, i int) bool {
 			return true
 		}
 		prev := toks[i-1]
+		if prev.Kind == Number && prev.End == t.Start && (i == 1 || strings.Contains(text[toks[i-2].End:prev.Start], "\n")) {
+			return false // "1." opening a numbered list item
+		}
 		if prev.End != t.Start || prev.Kind != Word {
 			return true
 		}
 		w := prev.Text(text)
-		if isInitial(w) || isAbbreviation(w) {
+		if isInitial(w) {
 			return false
+		}
+		if k := abbreviationKind(w); k != 0 {
+			// Titles and months never end a sentence; other abbreviations
+			// do before a common opener ("… Acme Inc. The company …").
+			return k == abbrCanEnd && i+1 < len(toks) && nextOpens()
 		}
 		return true
 	case t.Kind == Word && strings.HasSuffix(s, "."):
 		// An acronym with its final dot ("U.S."): a boundary only before a
 		// common sentence opener.
-		if i+1 < len(toks) {
-			return isOpener(toks[i+1].Text(text))
-		}
-		return true
+		return nextOpens()
 	}
 	return false
 }
@@ -93,31 +120,56 @@ func isInitial(w string) bool {
 	return size == len(w) && unicode.IsUpper(r)
 }
 
-func isAbbreviation(w string) bool {
+const (
+	abbrNever  = 1 // titles, months: never end a sentence
+	abbrCanEnd = 2 // may close a sentence: "Inc.", "etc.", "p.m."
+)
+
+// abbreviationKind classifies the word before a dot.
+func abbreviationKind(w string) int {
 	var buf [16]byte
 	if len(w) > len(buf) {
-		return false
+		return 0
 	}
 	b := AppendNormalized(buf[:0], w)
-	_, ok := abbreviations[string(b)]
-	return ok
+	if _, ok := abbreviations[string(b)]; ok {
+		return abbrNever
+	}
+	if _, ok := closingAbbreviations[string(b)]; ok {
+		return abbrCanEnd
+	}
+	return 0
 }
 
 var abbreviations = setOf(
 	"mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
-	"adm", "cmdr", "st", "jr", "sr", "rev", "hon", "pres", "amb", "supt", "det", "insp", "cpl", "pvt",
+	"adm", "cmdr", "rev", "hon", "pres", "amb", "supt", "det", "insp", "cpl", "pvt", "mt", "ft",
 	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	"no", "nos", "vs", "v", "etc", "approx", "dept", "est", "fig", "inc", "corp", "ltd", "co", "bros",
-	"mt", "ft", "ave", "blvd", "rd", "e.g", "i.e", "al", "cf", "vol", "pp", "ed",
+	"vs", "v", "approx", "dept", "est", "fig", "e.g", "i.e", "al", "cf", "vol", "pp", "ed", "ph",
+	"calif", "mass", "penn", "wash", "fla", "ariz", "conn", "ill", "mich", "minn", "tenn", "va",
+)
+
+var closingAbbreviations = setOf(
+	"inc", "corp", "ltd", "co", "bros", "etc", "jr", "sr", "st", "no", "plc", "llc", "a.m", "p.m",
 )
 
 var openers = setOf(
 	"The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On", "At",
 	"This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "After", "Before",
 	"When", "While", "If", "As", "Yet", "So", "Meanwhile", "However", "Still", "Then", "Now",
+	"Later", "Earlier", "Last", "Next", "Both", "Neither", "Officials", "Shares", "Its",
 )
 
-func isOpener(w string) bool { _, ok := openers[w]; return ok }
+func isOpener(w string) bool {
+	if _, ok := openers[w]; ok {
+		return true
+	}
+	if _, ok := functionWords[w]; ok {
+		return true
+	}
+	_, ok := commonNouns[w]
+	return ok
+}
 
 func setOf(words ...string) map[string]struct{} {
 	m := make(map[string]struct{}, len(words))
@@ -128,11 +180,25 @@ func setOf(words ...string) map[string]struct{} {
 }
 
 // startsSentence reports whether t can open a sentence: it begins with an
-// upper-case letter, a digit, an opening quote or bracket, or a symbol.
+// upper-case letter, a digit, an opening quote or bracket, a currency sign
+// or a bullet, or is a lower-case brand written in camel case ("iPhone").
 func startsSentence(text string, t Token) bool {
-	r, _ := utf8.DecodeRuneInString(t.Text(text))
+	w := t.Text(text)
+	r, size := utf8.DecodeRuneInString(w)
 	if unicode.IsLetter(r) {
-		return unicode.IsUpper(r) || unicode.IsTitle(r) || !unicode.IsLower(r)
+		if !unicode.IsLower(r) {
+			return true
+		}
+		for _, r2 := range w[size:] {
+			if unicode.IsUpper(r2) {
+				return true // iPhone, eBay
+			}
+		}
+		return false
+	}
+	switch r {
+	case ',', ';', ':', ')', ']', '}', '?', '!', '%', '.':
+		return false
 	}
 	return true
 }

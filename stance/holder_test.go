@@ -79,4 +79,4 @@ func TestHolderGolden(t *testing.T) {
 }
 
 // holderPrecisionFloor sits below the measured precision (see the test log).
-const holderPrecisionFloor = 0.85
+const holderPrecisionFloor = 0.90 // measured 0.931
