@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/features"
 	"github.com/stancekit/stancekit/stance"
 )
 
@@ -58,4 +59,37 @@ func ExampleTrain() {
 	}
 	fmt.Printf("%s: %s (P=%.3f)\n", text[16:21], p.Label, p.Prob(p.Label))
 	// Output: Hooli: critical (P=1.000)
+}
+
+// Analyze a short article: every mention with its canonical entity, label
+// and holder, then a summary per entity.
+func ExampleModel_Analyze() {
+	m, err := stance.Default()
+	if err != nil {
+		panic(err)
+	}
+	g, err := features.NewGazetteer([]features.Entity{
+		{Name: "NATO", Kind: "org", Aliases: []string{"North Atlantic Treaty Organization", "the alliance"}},
+	})
+	if err != nil {
+		panic(err)
+	}
+	text := "Gustavo Petro accused NATO of stalling the talks.\n\nPetro said the alliance had failed."
+	a, err := m.Analyze(text, stance.WithGazetteer(g))
+	if err != nil {
+		panic(err)
+	}
+	for _, mn := range a.Mentions {
+		fmt.Printf("%q → %s, %s, holder %q\n", mn.Text, mn.Canonical, mn.Label, mn.Holder)
+	}
+	for _, e := range a.Entities {
+		fmt.Printf("%s: %d mentions, net %+.2f\n", e.Name, e.Mentions, e.Net)
+	}
+	// Output:
+	// "Gustavo Petro" → Gustavo Petro, neutral, holder ""
+	// "NATO" → NATO, critical, holder "Gustavo Petro"
+	// "Petro" → Gustavo Petro, neutral, holder ""
+	// "the alliance" → NATO, critical, holder "Gustavo Petro"
+	// Gustavo Petro: 2 mentions, net -0.00
+	// NATO: 2 mentions, net -1.00
 }
