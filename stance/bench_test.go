@@ -2,7 +2,10 @@ package stance_test
 
 import (
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -161,4 +164,63 @@ func BenchmarkPredictParallel(b *testing.B) {
 			i++
 		}
 	})
+}
+
+// BenchmarkTrainStream2M streams two million synthetic examples through one
+// Trainer and reports the live heap after each half million: memory is
+// bounded by the number of distinct features (the model), not by how many
+// examples pass through. Opt-in, as it runs for a minute or more:
+//
+//	STANCEKIT_BIG=1 go test ./stance -run '^$' -bench TrainStream2M -benchtime 1x -v
+func BenchmarkTrainStream2M(b *testing.B) {
+	if os.Getenv("STANCEKIT_BIG") == "" {
+		b.Skip("set STANCEKIT_BIG=1 to stream two million examples")
+	}
+	const n = 2_000_000
+	// 60 real words and 340 made-up ones: a feature space of a few hundred
+	// thousand that the stream saturates early.
+	words := strings.Fields(`the a minister said praised accused backed criticised met visited
+		government company team fans police report talks deal plan budget vote court ruling
+		strong weak new old failed won lost record growth crisis support attack defend blame
+		on in at with for of by after before while but not never again also today later`)
+	for i := range 340 {
+		words = append(words, fmt.Sprintf("w%03d", i))
+	}
+	names := []string{"NATO", "Acme", "Brazil", "Petro", "the EU", "Globex", "São Paulo", "Initech"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var sb strings.Builder
+	for b.Loop() {
+		tr := stance.NewTrainer(nil)
+		var ms runtime.MemStats
+		for i := range n {
+			sb.Reset()
+			k := 6 + rng.IntN(14)
+			tpos := rng.IntN(k)
+			var start, end int
+			for j := range k {
+				if j > 0 {
+					sb.WriteByte(' ')
+				}
+				if j == tpos {
+					start = sb.Len()
+					sb.WriteString(names[rng.IntN(len(names))])
+					end = sb.Len()
+					continue
+				}
+				sb.WriteString(words[rng.IntN(len(words))])
+			}
+			sb.WriteByte('.')
+			if err := tr.Add(sb.String(), stance.Span{Start: start, End: end}, stance.Labels[rng.IntN(3)]); err != nil {
+				b.Fatal(err)
+			}
+			if (i+1)%500_000 == 0 {
+				runtime.GC()
+				runtime.ReadMemStats(&ms)
+				b.Logf("%d examples: live heap %.1f MiB", i+1, float64(ms.HeapAlloc)/(1<<20))
+			}
+		}
+		m := tr.Model()
+		b.Logf("model: %d features", m.NumFeatures())
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "examples/s")
 }

@@ -153,23 +153,34 @@ func (m *Model) finish() {
 		}
 	}
 	m.tab = newTable(live)
+	// Most counts are small: their logarithms come from a table.
+	var logSmall [256]float64
+	for c := range logSmall {
+		logSmall[c] = math.Log(float64(c) + a)
+	}
+	logCount := func(c uint64) float64 {
+		if c < uint64(len(logSmall)) {
+			return logSmall[c]
+		}
+		return math.Log(float64(c) + a)
+	}
 	for i, k := range m.keys {
 		if m.skip[features.GroupOf(k)] {
 			continue
 		}
 		var lp [NumLabels]float32
-		var n float64
+		var n uint64
 		for l := range NumLabels {
-			n += float64(m.counts[i][l])
+			n += uint64(m.counts[i][l])
 		}
 		for l := range NumLabels {
-			c := float64(m.counts[i][l])
+			c := uint64(m.counts[i][l])
 			var w float64
 			if m.settings.variant != Complement {
-				w += math.Log(c+a) - logDenom[l]
+				w += logCount(c) - logDenom[l]
 			}
 			if m.settings.variant != Multinomial {
-				w -= math.Log(n-c+a) - logCompDenom[l]
+				w -= logCount(n-c) - logCompDenom[l]
 			}
 			lp[l] = float32(w * m.settings.groupWeights[features.GroupOf(k)])
 		}

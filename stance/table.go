@@ -60,3 +60,86 @@ func (t *table) get(k uint64) *[NumLabels]float32 {
 		}
 	}
 }
+
+// counts is a growing open-addressing hash table from feature id to its
+// per-label counts, used while training. Key 0 is kept aside as in table.
+type counts struct {
+	keys    []uint64
+	vals    [][NumLabels]uint32
+	n       int
+	mask    uint64
+	hasZero bool
+	zero    [NumLabels]uint32
+}
+
+func newCounts(size int) *counts {
+	size = 1 << bits.Len(uint(max(size, 8)-1))
+	return &counts{keys: make([]uint64, size), vals: make([][NumLabels]uint32, size), mask: uint64(size - 1)}
+}
+
+// at returns a pointer to k's counts, inserting zero counts if k is new.
+func (c *counts) at(k uint64) *[NumLabels]uint32 {
+	if k == 0 {
+		c.hasZero = true
+		return &c.zero
+	}
+	if 2*(c.n+1) > len(c.keys) {
+		c.grow()
+	}
+	for i := k >> 4 & c.mask; ; i = (i + 1) & c.mask {
+		switch c.keys[i] {
+		case k:
+			return &c.vals[i]
+		case 0:
+			c.keys[i] = k
+			c.n++
+			return &c.vals[i]
+		}
+	}
+}
+
+func (c *counts) grow() {
+	old := *c
+	*c = *newCounts(2 * len(old.keys))
+	c.hasZero, c.zero = old.hasZero, old.zero
+	for i, k := range old.keys {
+		if k != 0 {
+			*c.at(k) = old.vals[i]
+		}
+	}
+}
+
+// each calls fn for every key and its counts, in no particular order.
+func (c *counts) each(fn func(k uint64, v [NumLabels]uint32)) {
+	if c.hasZero {
+		fn(0, c.zero)
+	}
+	for i, k := range c.keys {
+		if k != 0 {
+			fn(k, c.vals[i])
+		}
+	}
+}
+
+// len returns the number of keys.
+func (c *counts) len() int {
+	if c.hasZero {
+		return c.n + 1
+	}
+	return c.n
+}
+
+// get returns k's counts, or zero counts if k is absent.
+func (c *counts) get(k uint64) [NumLabels]uint32 {
+	if k == 0 {
+		return c.zero
+	}
+	for i := k >> 4 & c.mask; ; i = (i + 1) & c.mask {
+		switch c.keys[i] {
+		case k:
+			return c.vals[i]
+		case 0:
+			return [NumLabels]uint32{}
+		}
+	}
+}

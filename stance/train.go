@@ -81,7 +81,7 @@ type Trainer struct {
 	ext      *features.Extractor
 	settings settings
 	docs     [NumLabels]uint64
-	counts   map[uint64][NumLabels]uint32
+	counts   *counts
 	buf      []uint64
 }
 
@@ -95,7 +95,7 @@ func NewTrainer(ext *features.Extractor, opts ...Option) *Trainer {
 	for _, o := range opts {
 		o(&s)
 	}
-	return &Trainer{ext: ext, settings: s, counts: make(map[uint64][NumLabels]uint32, 1<<16)}
+	return &Trainer{ext: ext, settings: s, counts: newCounts(1 << 18)}
 }
 
 // Add counts one (text, target, label) example. It returns an error for an
@@ -114,11 +114,9 @@ func (t *Trainer) Add(text string, target Span, label Label) error {
 		ids = slices.Compact(ids)
 	}
 	for _, id := range ids {
-		c := t.counts[id]
-		if c[l] < math.MaxUint32 {
+		if c := t.counts.at(id); c[l] < math.MaxUint32 {
 			c[l]++
 		}
-		t.counts[id] = c
 	}
 	t.docs[l]++
 	t.buf = ids
@@ -157,14 +155,12 @@ func (t *Trainer) Examples() int {
 // more examples can be added and Model called again.
 func (t *Trainer) Model() *Model {
 	m := &Model{ext: t.ext, settings: t.settings, docs: t.docs}
-	m.keys = make([]uint64, 0, len(t.counts))
-	for k := range t.counts {
-		m.keys = append(m.keys, k)
-	}
+	m.keys = make([]uint64, 0, t.counts.len())
+	t.counts.each(func(k uint64, _ [NumLabels]uint32) { m.keys = append(m.keys, k) })
 	slices.Sort(m.keys)
 	m.counts = make([][NumLabels]uint32, len(m.keys))
 	for i, k := range m.keys {
-		m.counts[i] = t.counts[k]
+		m.counts[i] = t.counts.get(k)
 	}
 	m.finish()
 	return m
@@ -269,5 +265,5 @@ func addSat(a, b uint32) uint32 {
 // and settings, for retraining with the same recipe — for instance on
 // more data, or to check that a model file rebuilds byte for byte.
 func (m *Model) NewTrainer() *Trainer {
-	return &Trainer{ext: m.ext, settings: m.settings, counts: make(map[uint64][NumLabels]uint32, 1<<16)}
+	return &Trainer{ext: m.ext, settings: m.settings, counts: newCounts(1 << 18)}
 }
