@@ -324,7 +324,9 @@ func (m *metrics) serve(w http.ResponseWriter, _ *http.Request) {
 	for k := range m.count {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1] })
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
+	})
 	fmt.Fprintln(w, "# HELP stancekit_requests_total HTTP requests by path and status code.")
 	fmt.Fprintln(w, "# TYPE stancekit_requests_total counter")
 	for _, k := range keys {
