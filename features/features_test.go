@@ -290,12 +290,20 @@ func FuzzTokenize(f *testing.F) {
 		checkTokens(t, s, toks)
 		n := features.Normalize(s)
 		require.Equal(t, n, features.Normalize(n), "Normalize not idempotent")
-		for _, sp := range features.Sentences(nil, s) {
-			require.True(t, sp.In(len(s)) && sp.Start < sp.End, "sentence span %v", sp)
+		valid := utf8.ValidString(s)
+		onRunes := func(sp features.Span) bool {
+			// Boundaries are rune boundaries; in invalid UTF-8 a stray byte
+			// is a token of its own, so only valid text is checked.
+			return !valid || utf8.RuneStart(s[sp.Start]) && (sp.End == len(s) || utf8.RuneStart(s[sp.End]))
 		}
 		prev := 0
+		for _, sp := range features.Sentences(nil, s) {
+			require.True(t, sp.In(len(s)) && sp.Start < sp.End && sp.Start >= prev && onRunes(sp), "sentence span %v", sp)
+			prev = sp.End
+		}
+		prev = 0
 		for _, sp := range features.Mentions(nil, s) {
-			require.True(t, sp.In(len(s)) && sp.Start < sp.End && sp.Start >= prev, "mention span %v", sp)
+			require.True(t, sp.In(len(s)) && sp.Start < sp.End && sp.Start >= prev && onRunes(sp), "mention span %v", sp)
 			prev = sp.End
 		}
 		if len(s) > 0 {
@@ -323,5 +331,26 @@ func TestLexiconFeatures(t *testing.T) {
 	off := features.NewExtractor(features.WithLexicon(false))
 	for _, f := range off.AppendNamed(nil, s, span(t, s, "Acme")) {
 		assert.NotContains(t, f.Name, "cue word")
+	}
+}
+
+// TestFuzzCrashers keeps the inputs FuzzTokenize failed on (also in
+// testdata/fuzz/FuzzTokenize) as named cases.
+func TestFuzzCrashers(t *testing.T) {
+	cases := []struct{ name, in string }{
+		// Stray continuation bytes next to sentence ends: the property check
+		// wrongly asked for rune boundaries inside invalid UTF-8.
+		{"stray continuation bytes", "\x87ЧΈF\xad0Bi"},
+		// A 100 kB dotted word: quadratic acronym scanning (see
+		// TestLongDegenerateInputs).
+		{"long acronym chain", strings.Repeat("a.", 50000)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			checkTokens(t, c.in, features.Tokenize(nil, c.in))
+			for _, sp := range features.Sentences(nil, c.in) {
+				require.True(t, sp.In(len(c.in)) && sp.Start < sp.End)
+			}
+		})
 	}
 }

@@ -2,7 +2,10 @@ package stance_test
 
 import (
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -125,4 +128,37 @@ func TestAnalyzeHolder(t *testing.T) {
 	assert.Equal(t, "Gustavo Petro", holders["NATO"])
 	assert.Equal(t, "Gustavo Petro", holders["Brazil"], "the holder is given by its canonical name")
 	assert.Equal(t, "", holders["Gustavo Petro"])
+}
+
+// TestConcurrentAnalyze runs Analyze from many goroutines on one model and
+// checks every result equals the sequential one (run under -race).
+func TestConcurrentAnalyze(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	texts := []string{article, "Gustavo Petro accused NATO of stalling. Petro also thanked Brazil.", "Acme sued Globex; Globex blamed Initech."}
+	want := make([]*stance.Analysis, len(texts))
+	for i, tx := range texts {
+		want[i], err = m.Analyze(tx, stance.WithGazetteer(gazetteer(t)))
+		require.NoError(t, err)
+	}
+	g := gazetteer(t)
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for w := range 8 {
+		wg.Go(func() {
+			for k := range 30 {
+				i := (w + k) % len(texts)
+				got, err := m.Analyze(texts[i], stance.WithGazetteer(g))
+				if err != nil || !reflect.DeepEqual(got, want[i]) {
+					errs <- fmt.Sprintf("worker %d text %d: differs from the sequential result (%v)", w, i, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }

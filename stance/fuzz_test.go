@@ -3,9 +3,11 @@ package stance_test
 import (
 	"bytes"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/stancekit/stancekit/features"
 	"github.com/stancekit/stancekit/stance"
 )
 
@@ -35,5 +37,45 @@ func FuzzReadModel(f *testing.F) {
 		require.Equal(t, b1.Bytes(), b2.Bytes())
 		_, err = m2.Predict("NATO met Brazil.", stance.Span{Start: 0, End: 4})
 		require.NoError(t, err)
+	})
+}
+
+// FuzzAnalyze feeds Analyze arbitrary text: it must not panic; on valid
+// UTF-8 it must succeed, and every mention's spans must lie on rune
+// boundaries, in order, inside their sentence, with probabilities that sum
+// to 1; invalid UTF-8 must give ErrInvalidUTF8.
+func FuzzAnalyze(f *testing.F) {
+	f.Add("Colombian President Gustavo Petro accused NATO of stalling. Petro said the alliance failed.")
+	f.Add("“Great,” said Zelenskyy.\n\nThe U.S. and the EU agreed; São Paulo's mayor did not.")
+	f.Add("🔥 Acme Inc. sued Globex Corp. … and won!")
+	f.Add("")
+	f.Add("a.b.c.d. A.B. x\xff")
+	m, err := stance.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	g, err := features.NewGazetteer([]features.Entity{{Name: "NATO", Aliases: []string{"the alliance", "US"}}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a, err := m.Analyze(text, stance.WithGazetteer(g))
+		if !utf8.ValidString(text) {
+			require.ErrorIs(t, err, stance.ErrInvalidUTF8)
+			return
+		}
+		if len(text) > stance.DefaultMaxTextBytes {
+			return // may be ErrTextTooLong for one long sentence
+		}
+		require.NoError(t, err)
+		prev := -1
+		for _, mn := range a.Mentions {
+			require.True(t, mn.SentenceSpan.Start <= mn.Span.Start && mn.Span.Start < mn.Span.End && mn.Span.End <= mn.SentenceSpan.End)
+			require.True(t, utf8.RuneStart(text[mn.Span.Start]) && (mn.Span.End == len(text) || utf8.RuneStart(text[mn.Span.End])))
+			require.Equal(t, mn.Text, text[mn.Span.Start:mn.Span.End])
+			require.GreaterOrEqual(t, mn.SentenceSpan.Start, prev)
+			prev = mn.SentenceSpan.Start
+			require.InDelta(t, 1, mn.Probs[0]+mn.Probs[1]+mn.Probs[2], 1e-9)
+		}
 	})
 }

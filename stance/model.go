@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -226,6 +227,8 @@ func checkInput(text string, target Span, maxBytes int) error {
 		return fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, firstInvalid(text))
 	case !utf8.RuneStart(text[target.Start]) || target.End < len(text) && !utf8.RuneStart(text[target.End]):
 		return fmt.Errorf("%w: %d:%d splits a character", ErrBadSpan, target.Start, target.End)
+	case strings.TrimSpace(text[target.Start:target.End]) == "":
+		return fmt.Errorf("%w: %d:%d holds only white space", ErrBadSpan, target.Start, target.End)
 	}
 	return nil
 }
@@ -243,9 +246,13 @@ func firstInvalid(s string) int {
 
 // Predict classifies the stance of text toward the target span. text is
 // one sentence (or a short passage); target marks the entity mention by
-// byte offsets. It returns an error wrapping ErrEmptyText, ErrTextTooLong,
-// ErrBadSpan or ErrInvalidUTF8 for bad input. In steady state it does no
-// allocation.
+// byte offsets. Bad input gives an error that says what and where: text
+// empty (ErrEmptyText), longer than the model's limit (ErrTextTooLong) or
+// not UTF-8 (ErrInvalidUTF8, with the offset of the first bad byte); a
+// target out of range, reversed, empty, splitting a character or holding
+// only white space (ErrBadSpan). Any other text is classified: NUL bytes,
+// emoji, combining marks and right-to-left scripts are ordinary characters.
+// In steady state Predict does no allocation.
 func (m *Model) Predict(text string, target Span) (Prediction, error) {
 	if err := checkInput(text, target, m.settings.maxTextBytes); err != nil {
 		return Prediction{}, err

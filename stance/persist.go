@@ -8,6 +8,8 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
 
 	"github.com/stancekit/stancekit/features"
 )
@@ -279,4 +281,45 @@ func decodePayload(p []byte) (*Model, error) {
 	}
 	m.finish()
 	return m, nil
+}
+
+// createTemp makes the temporary file for WriteFile; tests replace it to
+// simulate a crash mid-write.
+var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+
+type tempFile interface {
+	io.Writer
+	Name() string
+	Sync() error
+	Close() error
+}
+
+// WriteFile writes the model to path atomically: to a temporary file in
+// the same directory, synced, then renamed over path. A crash or error
+// part-way leaves any earlier file at path intact and removes the
+// temporary file.
+func (m *Model) WriteFile(path string) (err error) {
+	f, err := createTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("stance: writing model: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = m.WriteTo(f); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("stance: writing model: %w", err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("stance: writing model: %w", err)
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("stance: writing model: %w", err)
+	}
+	return nil
 }

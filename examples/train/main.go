@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -102,10 +101,14 @@ func run(args []string, log io.Writer) error {
 	if *minCount > 1 {
 		m = m.Prune(*minCount)
 	}
-	n, err := writeAtomic(*out, m)
+	if err := m.WriteFile(*out); err != nil {
+		return err
+	}
+	st, err := os.Stat(*out)
 	if err != nil {
 		return err
 	}
+	n := st.Size()
 	fmt.Fprintf(log, "trained on %d examples in %v: %d features, %d bytes → %s\n",
 		tr.Examples(), time.Since(start).Round(time.Millisecond), m.NumFeatures(), n, *out)
 	return nil
@@ -143,25 +146,4 @@ func addFile(tr *stance.Trainer, path string, f corpus.Format, lenient bool, log
 	}
 	fmt.Fprintln(log)
 	return nil
-}
-
-// writeAtomic writes the model to a temporary file beside path and renames
-// it into place, so a crash never leaves a partial model at path.
-func writeAtomic(path string, m *stance.Model) (int64, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
-	if err != nil {
-		return 0, err
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	n, err := m.WriteTo(tmp)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	return n, err
 }

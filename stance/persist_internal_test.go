@@ -1,0 +1,66 @@
+package stance
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// crashingFile fails after limit bytes, as a full disk or a killed
+// process would leave a write.
+type crashingFile struct {
+	*os.File
+	limit int
+}
+
+var errCrash = errors.New("simulated crash")
+
+func (c *crashingFile) Write(p []byte) (int, error) {
+	if len(p) > c.limit {
+		n, _ := c.File.Write(p[:c.limit])
+		c.limit = 0
+		return n, errCrash
+	}
+	c.limit -= len(p)
+	return c.File.Write(p)
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	m, err := Default()
+	require.NoError(t, err)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "model.stk")
+	old := []byte("the previous model file")
+	require.NoError(t, os.WriteFile(path, old, 0o644))
+
+	orig := createTemp
+	t.Cleanup(func() { createTemp = orig })
+	createTemp = func(dir, pattern string) (tempFile, error) {
+		f, err := os.CreateTemp(dir, pattern)
+		if err != nil {
+			return nil, err
+		}
+		return &crashingFile{File: f, limit: 1000}, nil
+	}
+	err = m.WriteFile(path)
+	require.ErrorIs(t, err, errCrash)
+	got, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, old, got, "a failed write leaves the old file intact")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "no temporary file is left behind")
+
+	createTemp = orig
+	require.NoError(t, m.WriteFile(path))
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	loaded, err := ReadModel(bytes.NewReader(data))
+	require.NoError(t, err)
+	assert.Equal(t, m.NumFeatures(), loaded.NumFeatures())
+}
