@@ -202,7 +202,9 @@ func (m *Model) Prune(minCount int) *Model {
 // models were trained on: counts add up. All models must share the same
 // feature extractor settings and model settings, or Merge returns an error
 // wrapping ErrIncompatible. Merging models trained on disjoint shards gives
-// exactly the model trained on all the data at once.
+// exactly the model trained on all the data at once. Merge only reads its
+// arguments, so it may run while other goroutines predict with the same
+// models; Trainers are merged by merging their Models.
 func Merge(models ...*Model) (*Model, error) {
 	if len(models) == 0 {
 		return nil, fmt.Errorf("%w: nothing to merge", ErrIncompatible)
