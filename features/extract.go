@@ -223,7 +223,7 @@ func (e *Extractor) Prepare(p *Prepared, text string) {
 	p.text = text
 	p.toks = Tokenize(p.toks[:0], text)
 	p.mentions = appendMentions(p.mentions[:0], text, p.toks)
-	var lex map[uint64]uint8
+	var lex *wordTable
 	if e.cfg.lexicon {
 		lex = loadLexiconByHash()
 	}
@@ -237,7 +237,7 @@ func (e *Extractor) Prepare(p *Prepared, text string) {
 		}
 		tm.clause = t.Kind == Punct && isNegationEnd(p.buf) || isClauseWord(p.buf)
 		if lex != nil {
-			tm.cues = lex[tm.hash]
+			tm.cues = uint8(lex.get(tm.hash))
 		}
 		base = append(base, tm)
 	}

@@ -28,13 +28,13 @@ var lexiconCategories = [...]string{"positive", "negative", "attack", "support",
 
 // loadLexiconByHash indexes the lexicon by term hash (xxHash64 of the
 // normalised word), the hash the extractor computes for every token anyway.
-var loadLexiconByHash = sync.OnceValue(func() map[uint64]uint8 {
+var loadLexiconByHash = sync.OnceValue(func() *wordTable {
 	lex := loadLexicon()
-	m := make(map[uint64]uint8, len(lex))
+	m := make(map[uint64]uint16, len(lex))
 	for w, mask := range lex {
-		m[xxhash.Sum64String(w)] |= mask
+		m[xxhash.Sum64String(w)] |= uint16(mask)
 	}
-	return m
+	return newWordTable(m)
 })
 
 var loadLexicon = sync.OnceValue(func() map[string]uint8 {

@@ -36,7 +36,7 @@ func appendMentions(dst []Span, sentence string, toks []Token) []Span {
 			if cutsCompound(toks[j-1].Text(sentence)) {
 				break // "States-led" ends the name
 			}
-			if _, title := titles[t.Text(sentence)]; title && !isLeadingNonName(sentence, toks, j-1) {
+			if classOf(t.Text(sentence))&clsTitle != 0 && !isLeadingNonName(sentence, toks, j-1) {
 				break // "Colombian President Gustavo Petro": a title starts a new name
 			}
 			if isNameToken(sentence, t) && adjacent(sentence, toks[j-1], t) {
@@ -113,8 +113,7 @@ func isNameToken(text string, t Token) bool {
 	w := t.Text(text)
 	r, _ := utf8.DecodeRuneInString(w)
 	if unicode.IsUpper(r) || unicode.IsTitle(r) {
-		_, cal := calendarWords[w]
-		return !cal
+		return classOf(w)&clsCalendar == 0
 	}
 	// "al-Assad", "d'Ivoire", and camel-case brands: "eBay", "iPhone".
 	for i, c := range w {
@@ -177,39 +176,21 @@ func isLeadingNonName(text string, toks []Token, k int) bool {
 	if isConnector(w) {
 		return true
 	}
-	if _, ok := titles[w]; ok {
+	c := classOf(w)
+	if c&clsTitle != 0 {
 		return true
 	}
-	if _, ok := titleModifiers[w]; ok && k+1 < len(toks) {
-		next := toks[k+1].Text(text)
-		_, t := titles[next]
-		_, m := titleModifiers[next]
-		return t || m
+	if c&clsTitleModifier != 0 && k+1 < len(toks) {
+		return classOf(toks[k+1].Text(text))&(clsTitle|clsTitleModifier) != 0
 	}
 	// "Mr." is tokenised as "Mr" + "."; the dot is not a Word so the run
-	// already stopped there.
-	if _, ok := commonNouns[w]; ok {
-		return true // "Shares of eBay"
-	}
-	_, ok := functionWords[w]
-	return ok
+	// already stopped there. A plural common noun leads no name ("Shares
+	// of eBay").
+	return c&(clsCommonNoun|clsFunction) != 0
 }
 
 func isNonEntityWord(w string) bool {
-	if _, ok := functionWords[w]; ok {
-		return true
-	}
-	if _, ok := commonNouns[w]; ok {
-		return true
-	}
-	if _, ok := demonyms[w]; ok {
-		return true
-	}
-	if _, ok := calendarWords[w]; ok {
-		return true
-	}
-	_, ok := titles[w]
-	return ok
+	return classOf(w)&(clsFunction|clsCommonNoun|clsDemonym|clsCalendar|clsTitle) != 0
 }
 
 var titles = setOf(
