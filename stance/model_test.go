@@ -445,3 +445,21 @@ func TestGroupWeights(t *testing.T) {
 	_, err = stance.Merge(full, half)
 	assert.ErrorIs(t, err, stance.ErrIncompatible)
 }
+
+func TestReadModelFile(t *testing.T) {
+	dir := t.TempDir()
+	m, err := stance.Train(smallCorpus(), nil)
+	require.NoError(t, err)
+	path := dir + "/m.stk"
+	require.NoError(t, m.WriteFile(path))
+	got, err := stance.ReadModelFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, m.NumFeatures(), got.NumFeatures())
+
+	_, err = stance.ReadModelFile(dir + "/missing.stk")
+	assert.ErrorIs(t, err, os.ErrNotExist)
+	require.NoError(t, os.WriteFile(dir+"/bad.stk", []byte("not a model at all"), 0o644))
+	_, err = stance.ReadModelFile(dir + "/bad.stk")
+	assert.ErrorIs(t, err, stance.ErrNotModel)
+	assert.Contains(t, err.Error(), "bad.stk", "errors name the file")
+}

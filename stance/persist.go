@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"errors"
@@ -322,4 +323,19 @@ func (m *Model) WriteFile(path string) (err error) {
 		return fmt.Errorf("stance: writing model: %w", err)
 	}
 	return nil
+}
+
+// ReadModelFile reads the model file at path (see ReadModel); errors name
+// the path.
+func ReadModelFile(path string) (*Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := ReadModel(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }

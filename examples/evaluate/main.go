@@ -106,16 +106,7 @@ func loadModel(path string) (*stance.Model, error) {
 	if path == "default" {
 		return stance.Default()
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	m, err := stance.ReadModel(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return m, nil
+	return stance.ReadModelFile(path)
 }
 
 func printTable(w io.Writer, backend, data string, r stance.Report) error {
