@@ -8,9 +8,14 @@
 //   - Sentences splits running text into sentences, and Mentions finds
 //     capitalised names and acronyms in a sentence.
 //   - Extractor turns one (sentence, target span) pair into a list of
-//     feature ids: the target is replaced by a placeholder, and the words
-//     and bigrams around it are tagged with their side and distance and
-//     with negation scope.
+//     feature ids: the target is replaced by a placeholder, other names by
+//     another; words and bigrams are tagged with their side of the target,
+//     distance, clause and negation scope; words of the built-in cue lists
+//     (lexicon/*.txt: positive, negative, attack, support, suffer, hedge,
+//     written for stancekit) add category features. Prepare and
+//     AppendPrepared do the target-independent work once per sentence.
+//   - Gazetteer finds known entities by name and alias; Holder and Holders
+//     name the entity whose stance a sentence reports toward a target.
 //
 // # Feature identity
 //

@@ -18,6 +18,13 @@
 // every setting that affects its features, in a checksummed, versioned
 // format.
 //
+// Analyze takes whole texts: it splits sentences, finds entity mentions
+// (capitalised names and acronyms, and the names and aliases of a
+// features.Gazetteer), resolves short forms to full names, classifies each
+// mention, names the holder of the reported stance where it can, and sums
+// up each entity. NewStream does the same piece by piece for long texts.
+// Explain reports the features behind a prediction in log-odds.
+//
 // Evaluate and Confusion compute accuracy and per-label and macro F1, the
 // metric reported by the NewsMTSC paper.
 package stance
