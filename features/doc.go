@@ -22,9 +22,12 @@
 // A feature id is a 64-bit hash. The term hash is xxHash64 of the
 // normalised term (lower case, curly quotes folded to straight ones); a
 // feature id mixes a one-byte namespace, the extractor's seed and one or
-// two term hashes with fixed odd multipliers and the SplitMix64 finaliser. The ids therefore
-// depend only on the text, the extractor's settings and its seed: they are
-// the same on every run and every platform. Extractor.Version names the
-// feature set; a change to what features are produced bumps it, so a model
-// trained on one feature set never silently scores another.
+// two term hashes with fixed odd multipliers and the SplitMix64 finaliser.
+// The ids therefore depend only on the text, the extractor's settings and
+// its seed: they are the same on every run and every platform. The low
+// four bits of an id carry its Group (unigram, bigram, window, side,
+// clause, cue, cue-any), so that a model can weigh groups differently. The
+// constant Version names the feature set; a change to what features are
+// produced bumps it, so a model trained on one feature set never silently
+// scores another.
 package features
