@@ -131,8 +131,11 @@ func (e *Extractor) String() string {
 const (
 	nsUnigram   = 'u'
 	nsBigram    = 'b'
+	nsTBigram   = 'B' // a bigram with the target placeholder in it
 	nsLeft      = 'L' // + near/far bucket
 	nsRight     = 'R'
+	nsNearLeft  = 'P' // window words within near of the target
+	nsNearRight = 'Q'
 	nsLeftSide  = 'l'
 	nsRightSide = 'r'
 	nsClause    = 'c'
@@ -354,18 +357,22 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 			if i > 0 {
 				prev = terms[i-1].hash
 			}
-			emit(nsBigram, prev, tm.hash, func() string { return strconv.Quote(name(i-1) + " " + name(i)) })
+			ns := byte(nsBigram)
+			if i == tpos || i-1 == tpos {
+				ns = nsTBigram
+			}
+			emit(ns, prev, tm.hash, func() string { return strconv.Quote(name(i-1) + " " + name(i)) })
 		}
 		if tm.word && i != tpos {
 			d := i - tpos
-			side, sideNS, where := byte(nsRight), byte(nsRightSide), "after"
+			side, near, sideNS, where := byte(nsRight), byte(nsNearRight), byte(nsRightSide), "after"
 			if d < 0 {
-				d, side, sideNS, where = -d, nsLeft, nsLeftSide, "before"
+				d, side, near, sideNS, where = -d, nsLeft, nsNearLeft, nsLeftSide, "before"
 			}
 			if d <= c.window {
 				bucket, within := byte('2'), c.window
 				if d <= c.near {
-					bucket, within = '1', c.near
+					bucket, within, side = '1', c.near, near
 				}
 				emit(side|neg, tm.hash, uint64(bucket), func() string {
 					dist := "within " + strconv.Itoa(within) + " words"
@@ -487,19 +494,21 @@ type Group uint8
 
 // The feature groups.
 const (
-	GroupUnigram Group = iota // words of the sentence
-	GroupBigram               // adjacent word pairs
-	GroupWindow               // words near the target, by side and distance
-	GroupSide                 // every word, by side of the target
-	GroupClause               // words in the target's clause
-	GroupCue                  // cue-word categories relative to the target
-	GroupCueAny               // cue-word categories anywhere
-	NumGroups                 // the number of groups
+	GroupUnigram      Group = iota // words of the sentence
+	GroupBigram                    // adjacent word pairs
+	GroupWindow                    // words near the target, by side and distance
+	GroupSide                      // every word, by side of the target
+	GroupClause                    // words in the target's clause
+	GroupCue                       // cue-word categories relative to the target
+	GroupCueAny                    // cue-word categories anywhere
+	GroupTargetBigram              // bigrams with the target placeholder in them
+	GroupNear                      // words next to the target, by side
+	NumGroups                      // the number of groups
 )
 
 const groupMask = 0xf
 
-var groupNames = [NumGroups]string{"unigram", "bigram", "window", "side", "clause", "cue", "cue-any"}
+var groupNames = [NumGroups]string{"unigram", "bigram", "window", "side", "clause", "cue", "cue-any", "target-bigram", "near"}
 
 // String returns the group's name.
 func (g Group) String() string {
@@ -524,6 +533,7 @@ func GroupOf(id uint64) Group { return Group(id & groupMask) }
 
 var nsGroup = [128]Group{
 	nsUnigram: GroupUnigram, nsBigram: GroupBigram, nsLeft: GroupWindow, nsRight: GroupWindow,
+	nsTBigram: GroupTargetBigram, nsNearLeft: GroupNear, nsNearRight: GroupNear,
 	nsLeftSide: GroupSide, nsRightSide: GroupSide, nsClause: GroupClause, nsCue: GroupCue, nsCueAny: GroupCueAny,
 }
 
