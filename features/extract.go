@@ -208,6 +208,7 @@ type Prepared struct {
 	base     []term // one per token
 	mentions []Span
 	buf      []byte
+	hs       holderScratch // buffers for Holders
 }
 
 // Text returns the prepared sentence.

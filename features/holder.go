@@ -30,10 +30,25 @@ var holderExtractor = NewExtractor()
 // the prepared sentence (any Extractor with the lexicon on prepares it
 // alike; without the lexicon, judging verbs are not recognised).
 func Holders(dst []int, p *Prepared, mentions []Span) []int {
+	return p.hs.holders(dst, p, mentions)
+}
+
+// holderScratch holds the buffers of Holders for reuse.
+type holderScratch struct{ owner, first, last, cls []int }
+
+func growInts(b []int, n int) []int {
+	if cap(b) < n {
+		return make([]int, n)
+	}
+	return b[:n]
+}
+
+func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int {
 	toks, base := p.toks, p.base
-	owner := make([]int, len(toks))
-	first := make([]int, len(mentions))
-	last := make([]int, len(mentions))
+	hs.owner = growInts(hs.owner, len(toks))
+	hs.first = growInts(hs.first, len(mentions))
+	hs.last = growInts(hs.last, len(mentions))
+	owner, first, last := hs.owner, hs.first, hs.last
 	for i := range first {
 		first[i], last[i] = -1, -1
 	}
@@ -51,9 +66,15 @@ func Holders(dst []int, p *Prepared, mentions []Span) []int {
 			last[m] = i
 		}
 	}
-	is := func(i int, set map[uint64]struct{}) bool { _, ok := set[base[i].hash]; return ok }
+	// One table lookup per token gives its holder word classes.
+	cls := growInts(hs.cls, len(toks))
+	hs.cls = cls
+	for i := range toks {
+		cls[i] = int(holderWords.get(base[i].hash))
+	}
+	is := func(i int, c uint16) bool { return cls[i]&int(c) != 0 }
 	isVerb := func(i int) bool {
-		return is(i, reportVerbs) || base[i].cues&(1<<cueAttack|1<<cueSupport) != 0
+		return is(i, hwReport) || base[i].cues&(1<<cueAttack|1<<cueSupport) != 0
 	}
 	// subjectOf returns the mention that is the subject of the verb at
 	// token v: the nearest mention ending at most five tokens before it,
@@ -63,12 +84,12 @@ func Holders(dst []int, p *Prepared, mentions []Span) []int {
 			if owner[j] >= 0 {
 				// "Analysts in Bogotá said": a place after a preposition
 				// is not the subject.
-				if f := first[owner[j]]; f > 0 && is(f-1, locPrepositions) {
+				if f := first[owner[j]]; f > 0 && is(f-1, hwLocation) {
 					return -1
 				}
 				return owner[j]
 			}
-			if !is(j, subjectGap) && toks[j].Kind != Clitic {
+			if !is(j, hwGap) && toks[j].Kind != Clitic {
 				return -1
 			}
 		}
@@ -104,7 +125,7 @@ func Holders(dst []int, p *Prepared, mentions []Span) []int {
 		}
 		// Quote attribution after the target: "'… <T> …,' <M> said" or "said <M>".
 		for v := t1 + 1; v < len(toks); v++ {
-			if !is(v, reportVerbs) {
+			if !is(v, hwReport) {
 				continue
 			}
 			if s := subjectOf(v); s >= 0 {
@@ -114,7 +135,7 @@ func Holders(dst []int, p *Prepared, mentions []Span) []int {
 				return s
 			}
 			// "said Petro" names the speaker; "told Reuters" names the listener.
-			if !is(v, listenerVerbs) && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
+			if !is(v, hwListener) && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
 				return owner[v+1]
 			}
 		}
@@ -142,6 +163,27 @@ var (
 	hashTo        = xxhash.Sum64String("to")
 	listenerVerbs = hashSet("told", "tells")
 )
+
+// Holder word classes.
+const (
+	hwReport uint16 = 1 << iota
+	hwGap
+	hwLocation
+	hwListener
+)
+
+// holderWords maps a term hash to its holder word classes.
+var holderWords = func() *wordTable {
+	m := map[uint64]uint16{}
+	for set, c := range map[*map[uint64]struct{}]uint16{
+		&reportVerbs: hwReport, &subjectGap: hwGap, &locPrepositions: hwLocation, &listenerVerbs: hwListener,
+	} {
+		for h := range *set {
+			m[h] |= c
+		}
+	}
+	return newWordTable(m)
+}()
 
 // hashSet returns the set of the term hashes of words (already normal).
 func hashSet(words ...string) map[uint64]struct{} {
