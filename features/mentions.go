@@ -111,11 +111,31 @@ func isNameToken(text string, t Token) bool {
 		return false
 	}
 	w := t.Text(text)
+	if c := w[0]; c < utf8.RuneSelf && !('A' <= c && c <= 'Z') {
+		// ASCII fast path for tokens that do not start with a capital:
+		// "al-Assad", "d'Ivoire", "eBay", "3M".
+		for i := 1; i < len(w); i++ {
+			b := w[i]
+			if b >= utf8.RuneSelf {
+				return innerCapital(w)
+			}
+			if 'A' <= b && b <= 'Z' {
+				prev := w[i-1]
+				return prev == '-' || prev == '\'' || i <= 2
+			}
+		}
+		return false
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	if unicode.IsUpper(r) || unicode.IsTitle(r) {
 		return classOf(w)&clsCalendar == 0
 	}
-	// "al-Assad", "d'Ivoire", and camel-case brands: "eBay", "iPhone".
+	return innerCapital(w)
+}
+
+// innerCapital reports whether w has a capital after a hyphen or an
+// apostrophe, or within its first three bytes (camel case).
+func innerCapital(w string) bool {
 	for i, c := range w {
 		if i == 0 {
 			continue

@@ -233,14 +233,19 @@ func appendWord(dst []Token, text string, i int) ([]Token, int) {
 	// the runes since the last dot.
 	acro, seg, dots := true, 0, 0
 	for end < len(text) {
-		if c := text[end]; c < utf8.RuneSelf && asciiWord[c] {
-			// ASCII fast path.
-			end++
-			seg++
-			if seg > 1 || c <= '9' {
-				acro = false
+		if c := text[end]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				// ASCII fast path.
+				end++
+				seg++
+				if seg > 1 || c <= '9' {
+					acro = false
+				}
+				continue
 			}
-			continue
+			if c != '\'' && c != '-' && c != '.' {
+				break // space or punctuation that cannot join a word
+			}
 		}
 		r, sz := utf8.DecodeRuneInString(text[end:])
 		if isWordRune(r) {
