@@ -67,6 +67,7 @@ type counts struct {
 	keys    []uint64
 	vals    [][NumLabels]uint32
 	n       int
+	shift   uint // slot = key >> shift: slot order is close to key order
 	mask    uint64
 	hasZero bool
 	zero    [NumLabels]uint32
@@ -74,7 +75,8 @@ type counts struct {
 
 func newCounts(size int) *counts {
 	size = 1 << bits.Len(uint(max(size, 8)-1))
-	return &counts{keys: make([]uint64, size), vals: make([][NumLabels]uint32, size), mask: uint64(size - 1)}
+	return &counts{keys: make([]uint64, size), vals: make([][NumLabels]uint32, size),
+		shift: uint(64 - bits.TrailingZeros(uint(size))), mask: uint64(size - 1)}
 }
 
 // at returns a pointer to k's counts, inserting zero counts if k is new.
@@ -86,7 +88,7 @@ func (c *counts) at(k uint64) *[NumLabels]uint32 {
 	if 2*(c.n+1) > len(c.keys) {
 		c.grow()
 	}
-	for i := k >> 4 & c.mask; ; i = (i + 1) & c.mask {
+	for i := k >> c.shift; ; i = (i + 1) & c.mask {
 		switch c.keys[i] {
 		case k:
 			return &c.vals[i]
@@ -109,7 +111,8 @@ func (c *counts) grow() {
 	}
 }
 
-// each calls fn for every key and its counts, in no particular order.
+// each calls fn for every key and its counts, nearly in ascending key
+// order (slots follow the keys' high bits; probing displaces a few).
 func (c *counts) each(fn func(k uint64, v [NumLabels]uint32)) {
 	if c.hasZero {
 		fn(0, c.zero)
@@ -134,7 +137,7 @@ func (c *counts) get(k uint64) [NumLabels]uint32 {
 	if k == 0 {
 		return c.zero
 	}
-	for i := k >> 4 & c.mask; ; i = (i + 1) & c.mask {
+	for i := k >> c.shift; ; i = (i + 1) & c.mask {
 		switch c.keys[i] {
 		case k:
 			return c.vals[i]
