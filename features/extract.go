@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -224,8 +225,30 @@ func (p *Prepared) Mentions() []Span { return p.mentions }
 // Prepare analyses text into p, reusing p's buffers. It does no
 // allocation once p's buffers have grown to the sentence's size.
 func (e *Extractor) Prepare(p *Prepared, text string) {
-	p.text = text
 	p.toks = Tokenize(p.toks[:0], text)
+	e.prepare(p, text)
+}
+
+// PrepareTokens is Prepare for a sentence already tokenized as part of a
+// longer text — by a SentenceSplitter, say: toks are the tokens of the
+// whole text and base is the offset of sentence in it, so the tokens that
+// fall inside the sentence are reused instead of tokenizing it again. The
+// result is the same as Prepare(p, sentence).
+func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, base int) {
+	p.toks = p.toks[:0]
+	// Tokens are in order: find the first one that ends inside the sentence.
+	first := sort.Search(len(toks), func(i int) bool { return toks[i].End > base })
+	for _, t := range toks[first:] {
+		if t.Start >= base+len(sentence) {
+			break
+		}
+		p.toks = append(p.toks, Token{Start: t.Start - base, End: t.End - base, Kind: t.Kind})
+	}
+	e.prepare(p, sentence)
+}
+
+func (e *Extractor) prepare(p *Prepared, text string) {
+	p.text = text
 	p.mentions = appendMentions(p.mentions[:0], text, p.toks)
 	var lex *wordTable
 	if e.cfg.lexicon {

@@ -20,7 +20,33 @@ import (
 // a common sentence opener ("The", "He", "Officials", …).
 func Sentences(dst []Span, text string) []Span {
 	var toks [64]Token
-	all := Tokenize(toks[:0], text)
+	return appendSentences(dst, text, Tokenize(toks[:0], text))
+}
+
+// SentenceSplitter splits texts like Sentences but keeps its token buffer
+// from call to call, so that splitting text after text allocates only when
+// a text has more tokens than any before. The zero value is ready to use.
+// A SentenceSplitter is not safe for concurrent use.
+type SentenceSplitter struct {
+	toks []Token
+}
+
+// Append appends the spans of the sentences of text to dst, as Sentences
+// does, and returns the extended slice.
+func (s *SentenceSplitter) Append(dst []Span, text string) []Span {
+	if want := len(text)/5 + 16; cap(s.toks) < want {
+		s.toks = make([]Token, 0, want) // news text runs about 5 bytes a token
+	}
+	s.toks = Tokenize(s.toks[:0], text)
+	return appendSentences(dst, text, s.toks)
+}
+
+// Tokens returns the tokens of the text last split, with offsets into that
+// text. The slice is owned by s and changes with the next Append.
+func (s *SentenceSplitter) Tokens() []Token { return s.toks }
+
+// appendSentences is Sentences on the tokens of text.
+func appendSentences(dst []Span, text string, all []Token) []Span {
 	start := -1
 	for i := 0; i < len(all); i++ {
 		if start < 0 {

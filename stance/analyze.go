@@ -1,8 +1,10 @@
 package stance
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -144,11 +146,13 @@ type Stream struct {
 	aliases  map[string]aliasTarget    // normalised short form → entity
 	summary  map[string]*EntitySummary // canonical name → summary
 	spans    []features.Span
+	splitter features.SentenceSplitter
 	matches  []features.Match
 	prep     features.Prepared
 	found    []found
 	mspans   []features.Span
 	holders  []int
+	key      []byte
 }
 
 type aliasTarget struct{ name, kind string }
@@ -183,12 +187,13 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 	}
 	base := s.offset
 	s.offset += len(text)
-	for _, sp := range features.Sentences(s.spans[:0], text) {
+	s.spans = s.splitter.Append(s.spans[:0], text)
+	for _, sp := range s.spans {
 		sentence := text[sp.Start:sp.End]
 		if len(sentence) > s.m.settings.maxTextBytes {
 			return fmt.Errorf("%w: sentence at byte %d has %d bytes, limit %d", ErrTextTooLong, base+sp.Start, len(sentence), s.m.settings.maxTextBytes)
 		}
-		s.m.ext.Prepare(&s.prep, sentence)
+		s.m.ext.PrepareTokens(&s.prep, sentence, s.splitter.Tokens(), sp.Start)
 		s.find(sentence)
 		if s.cfg.maxMentions > 0 && s.mentions+len(s.found) > s.cfg.maxMentions {
 			return fmt.Errorf("%w: more than %d", ErrTooManyMentions, s.cfg.maxMentions)
@@ -216,7 +221,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				mn.Holder = s.found[h].canon
 			}
 			s.mentions++
-			s.add(mn)
+			s.add(&mn)
 			if err := fn(mn); err != nil {
 				return err
 			}
@@ -253,20 +258,20 @@ func (s *Stream) find(sentence string) {
 			}
 		}
 	}
-	sort.Slice(s.found, func(i, j int) bool { return s.found[i].span.Start < s.found[j].span.Start })
+	slices.SortFunc(s.found, func(a, b found) int { return cmp.Compare(a.span.Start, b.span.Start) })
 	for i := range s.found {
 		f := &s.found[i]
 		text := sentence[f.span.Start:f.span.End]
 		if f.fromGazzet {
 			continue
 		}
-		key := features.Normalize(text)
-		if a, ok := s.aliases[key]; ok {
+		s.key = features.AppendNormalized(s.key[:0], text)
+		if a, ok := s.aliases[string(s.key)]; ok { // no allocation for the lookup
 			f.canon, f.kind = a.name, a.kind
 			continue
 		}
 		f.canon = text
-		s.aliases[key] = aliasTarget{name: text}
+		s.aliases[string(s.key)] = aliasTarget{name: text}
 		s.registerShortForms(sentence, f.span, text)
 	}
 }
@@ -343,7 +348,7 @@ func init() {
 	}
 }
 
-func (s *Stream) add(mn Mention) {
+func (s *Stream) add(mn *Mention) {
 	e := s.summary[mn.Canonical]
 	if e == nil {
 		e = &EntitySummary{Name: mn.Canonical, Kind: mn.Kind}
@@ -354,12 +359,11 @@ func (s *Stream) add(mn Mention) {
 	for l := range NumLabels {
 		e.MeanProbs[l] += mn.Probs[l] // a sum until Entities divides
 	}
-	ref := func(p float64) SentenceRef { return SentenceRef{Text: mn.Sentence, Span: mn.SentenceSpan, Prob: p} }
 	if p := mn.Prob(Supportive); e.MostSupportive.Text == "" || p > e.MostSupportive.Prob {
-		e.MostSupportive = ref(p)
+		e.MostSupportive = SentenceRef{Text: mn.Sentence, Span: mn.SentenceSpan, Prob: p}
 	}
 	if p := mn.Prob(Critical); e.MostCritical.Text == "" || p > e.MostCritical.Prob {
-		e.MostCritical = ref(p)
+		e.MostCritical = SentenceRef{Text: mn.Sentence, Span: mn.SentenceSpan, Prob: p}
 	}
 }
 
