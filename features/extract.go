@@ -250,21 +250,22 @@ func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, ba
 func (e *Extractor) prepare(p *Prepared, text string) {
 	p.text = text
 	p.mentions = appendMentions(p.mentions[:0], text, p.toks)
-	var lex *wordTable
-	if e.cfg.lexicon {
-		lex = loadLexiconByHash()
-	}
+	// One lookup by term hash gives the cue categories (low byte) and the
+	// negation and clause classes of the term.
+	words := loadTermTable()
 	base := p.base[:0]
 	for i, t := range p.toks {
 		p.buf = AppendNormalized(p.buf[:0], t.Text(text))
 		tm := term{hash: xxhash.Sum64(p.buf), tok: i, word: t.Kind != Punct && t.Kind != Invalid}
+		cls := words.get(tm.hash)
+		punctEnd := t.Kind == Punct && cls&tcPunctEnd != 0
 		if e.cfg.negation {
-			tm.negCue = isNegationCue(p.buf)
-			tm.negEnd = t.Kind == Punct && isNegationEnd(p.buf) || string(p.buf) == "but"
+			tm.negCue = cls&tcNegCue != 0
+			tm.negEnd = punctEnd || cls&tcBut != 0
 		}
-		tm.clause = t.Kind == Punct && isNegationEnd(p.buf) || isClauseWord(p.buf)
-		if lex != nil {
-			tm.cues = uint8(lex.get(tm.hash))
+		tm.clause = punctEnd || cls&tcClause != 0
+		if e.cfg.lexicon {
+			tm.cues = uint8(cls)
 		}
 		base = append(base, tm)
 	}
@@ -561,30 +562,39 @@ var nsGroup = [128]Group{
 	nsLeftSide: GroupSide, nsRightSide: GroupSide, nsClause: GroupClause, nsCue: GroupCue, nsCueAny: GroupCueAny,
 }
 
-func isNegationCue(w []byte) bool {
-	switch string(w) {
-	case "not", "n't", "no", "never", "without", "nor", "neither", "none", "nobody", "nothing",
-		"cannot", "hardly", "barely", "scarcely", "lacks", "lacked", "failed", "fails", "refused", "declined":
-		return true
-	}
-	return false
-}
+// Term classes, above the cue categories in the term table.
+const (
+	tcNegCue   uint16 = 1 << (8 + iota) // starts negation scope
+	tcClause                            // a conjunction that ends a clause
+	tcPunctEnd                          // punctuation that ends a clause and negation scope
+	tcBut                               // "but": ends negation scope
+)
 
-func isClauseWord(w []byte) bool {
-	switch string(w) {
-	case "but", "while", "whereas", "although", "though", "however", "yet", "meanwhile", "after", "before", "because", "who", "which", "when":
-		return true
-	}
-	return false
-}
+var (
+	negationCues = []string{"not", "n't", "no", "never", "without", "nor", "neither", "none", "nobody", "nothing",
+		"cannot", "hardly", "barely", "scarcely", "lacks", "lacked", "failed", "fails", "refused", "declined"}
+	clauseWords = []string{"but", "while", "whereas", "although", "though", "however", "yet", "meanwhile",
+		"after", "before", "because", "who", "which", "when"}
+	clausePunct = []string{".", ",", ";", ":", "!", "?", "\"", "(", ")", "-", "..."}
+)
 
-func isNegationEnd(w []byte) bool {
-	switch string(w) {
-	case ".", ",", ";", ":", "!", "?", "\"", "(", ")", "-", "...":
-		return true
+// loadTermTable indexes, by term hash, the lexicon's cue categories and
+// the term classes.
+var loadTermTable = sync.OnceValue(func() *wordTable {
+	m := map[uint64]uint16{}
+	for w, mask := range loadLexicon() {
+		m[xxhash.Sum64String(w)] |= uint16(mask)
 	}
-	return false
-}
+	for _, c := range []struct {
+		words []string
+		class uint16
+	}{{negationCues, tcNegCue}, {clauseWords, tcClause}, {clausePunct, tcPunctEnd}, {[]string{"but"}, tcBut}} {
+		for _, w := range c.words {
+			m[xxhash.Sum64String(w)] |= c.class
+		}
+	}
+	return newWordTable(m)
+})
 
 // Errors returned by UnmarshalExtractor.
 var (

@@ -5,8 +5,6 @@ import (
 	"embed"
 	"strings"
 	"sync"
-
-	"github.com/cespare/xxhash/v2"
 )
 
 // The cue word lists in lexicon/ were written for stancekit: one lower-case
@@ -25,17 +23,6 @@ var lexiconFS embed.FS
 // Categories reports the cue categories of the lists in lexicon/, in the
 // order of their bits in the category masks.
 var lexiconCategories = [...]string{"positive", "negative", "attack", "support", "suffer", "hedge"}
-
-// loadLexiconByHash indexes the lexicon by term hash (xxHash64 of the
-// normalised word), the hash the extractor computes for every token anyway.
-var loadLexiconByHash = sync.OnceValue(func() *wordTable {
-	lex := loadLexicon()
-	m := make(map[uint64]uint16, len(lex))
-	for w, mask := range lex {
-		m[xxhash.Sum64String(w)] |= uint16(mask)
-	}
-	return newWordTable(m)
-})
 
 var loadLexicon = sync.OnceValue(func() map[string]uint8 {
 	m := make(map[string]uint8, 2048)
