@@ -153,6 +153,7 @@ type Stream struct {
 	mspans   []features.Span
 	holders  []int
 	key      []byte
+	ents     []features.Entity // the gazetteer's entities
 }
 
 type aliasTarget struct{ name, kind string }
@@ -236,10 +237,10 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 func (s *Stream) find(sentence string) {
 	s.matches = s.cfg.gazetteer.AppendMatches(s.matches[:0], sentence, s.prep.Tokens())
 	s.found = s.found[:0]
-	var ents []features.Entity
-	if s.cfg.gazetteer != nil {
-		ents = s.cfg.gazetteer.Entities()
+	if s.ents == nil && s.cfg.gazetteer != nil {
+		s.ents = s.cfg.gazetteer.Entities() // copied once per Stream
 	}
+	ents := s.ents
 	for _, mt := range s.matches {
 		e := ents[mt.Entity]
 		s.found = append(s.found, found{span: mt.Span, canon: e.Name, kind: e.Kind, fromGazzet: true})
