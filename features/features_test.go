@@ -354,3 +354,27 @@ func TestFuzzCrashers(t *testing.T) {
 		})
 	}
 }
+
+// TestPrepareTokensMatchesPrepare checks that preparing a sentence from the
+// tokens of its whole text gives exactly the features of preparing it
+// alone.
+func TestPrepareTokensMatchesPrepare(t *testing.T) {
+	text := petro + "\n\nPetro said the alliance had failed. “Great,” he added… The U.S. disagreed!"
+	e := features.NewExtractor()
+	var sp features.SentenceSplitter
+	spans := sp.Append(nil, text)
+	require.Len(t, spans, 4)
+	assert.Equal(t, features.Sentences(nil, text), spans)
+	var a, b features.Prepared
+	for _, s := range spans {
+		sentence := text[s.Start:s.End]
+		e.Prepare(&a, sentence)
+		e.PrepareTokens(&b, sentence, sp.Tokens(), s.Start)
+		assert.Equal(t, a.Tokens(), b.Tokens())
+		assert.Equal(t, a.Mentions(), b.Mentions())
+		for _, m := range a.Mentions() {
+			assert.Equal(t, e.AppendPrepared(nil, &a, m), e.AppendPrepared(nil, &b, m))
+			assert.Equal(t, e.AppendFeatures(nil, sentence, m), e.AppendPrepared(nil, &b, m))
+		}
+	}
+}
