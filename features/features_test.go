@@ -39,6 +39,7 @@ func TestTokenize(t *testing.T) {
 		{"ellipsis", "Wait... no", []string{"Wait", "...", "no"}},
 		{"combining mark", "Cafe\u0301 open", []string{"Cafe\u0301", "open"}},
 		{"invalid utf8", "ab\xffcd", []string{"ab", "\xff", "cd"}},
+		{"standalone clitic", "they 'll go", []string{"they", "'ll", "go"}},
 		{"empty", "", []string{}},
 		{"spaces only", " \t\n ", []string{}},
 	}
@@ -255,6 +256,9 @@ func TestMentions(t *testing.T) {
 	}{
 		{"design example", petro, []string{"Gustavo Petro", "Colombia", "NATO", "Gaza"}},
 		{"prefix", "The anti-NATO protest and Pro-Kremlin media", []string{"NATO", "Kremlin"}},
+		{"prefix then lower case", "Post-war Germany rebuilt; Anti-abortion activists rallied.", []string{"Germany"}},
+		{"prefix and compound", "The pro-Kremlin-backed media", []string{"Kremlin"}},
+		{"ex-president", "Ex-president Trump spoke.", []string{"Trump"}},
 		{"camel case brand", "Shares of eBay rose.", []string{"eBay"}},
 		{"new york", "The New York Times reported it.", []string{"New York Times"}},
 		{"connector", "Bank of America and Lula da Silva met.", []string{"Bank of America", "Lula da Silva"}},

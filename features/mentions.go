@@ -63,16 +63,34 @@ func appendMentions(dst []Span, sentence string, toks []Token) []Span {
 			start, end := toks[k].Start, toks[j-1].End
 			if p := prefixLen(toks[k].Text(sentence)); p > 0 {
 				start += p // "anti-NATO" → "NATO"
-			}
-			if h := strings.IndexAny(sentence[toks[j-1].Start:end], "-‑"); h > 0 {
-				// "States-led": keep the part before a hyphen that opens a lower-case word.
-				rest := sentence[toks[j-1].Start+h:]
-				_, hs := utf8.DecodeRuneInString(rest)
-				if r, _ := utf8.DecodeRuneInString(rest[hs:]); unicode.IsLower(r) {
-					end = toks[j-1].Start + h
+				if r, _ := utf8.DecodeRuneInString(sentence[start:]); !unicode.IsUpper(r) {
+					// "Ex-president Trump": the prefixed word is no name.
+					if k+1 < j {
+						k++
+						start = toks[k].Start
+					} else {
+						start = end
+					}
 				}
 			}
-			if !(k+1 == j && isNonEntityWord(toks[k].Text(sentence))) {
+			// "States-led", "pro-Kremlin-backed": cut at the first hyphen
+			// after the start that opens a lower-case word.
+			from := max(start, toks[j-1].Start)
+			for off := from; off < end; {
+				h := strings.IndexAny(sentence[off:end], "-‑")
+				if h < 0 {
+					break
+				}
+				rest := sentence[off+h:]
+				_, hs := utf8.DecodeRuneInString(rest)
+				if r, _ := utf8.DecodeRuneInString(rest[hs:]); unicode.IsLower(r) {
+					end = off + h
+					break
+				}
+				off += h + hs
+			}
+			// A prefix and a cut can leave nothing ("Post-war"): no mention.
+			if start < end && !(k+1 == j && isNonEntityWord(toks[k].Text(sentence))) {
 				dst = append(dst, Span{start, end})
 			}
 		}

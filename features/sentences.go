@@ -25,7 +25,7 @@ func Sentences(dst []Span, text string) []Span {
 
 // SentenceSplitter splits texts like Sentences but keeps its token buffer
 // from call to call, so that splitting text after text allocates only when
-// a text has more tokens than any before. The zero value is ready to use.
+// a text is longer (in bytes, or in tokens) than any before. The zero value is ready to use.
 // A SentenceSplitter is not safe for concurrent use.
 type SentenceSplitter struct {
 	toks []Token

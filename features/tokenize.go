@@ -111,7 +111,7 @@ func Tokenize(dst []Token, text string) []Token {
 			dst, i = appendWord(dst, text, i)
 		case (r == '\'' || r == '’') && i+size < len(text) && startsClitic(text[i+size:]):
 			// A clitic after a space or quote ("'s" standing alone) stays one token.
-			end := i + size + 1
+			end := i + size + cliticLen(text[i+size:])
 			dst = append(dst, Token{i, end, Clitic})
 			i = end
 		case c == '.' && i+2 < len(text) && text[i+1] == '.' && text[i+2] == '.':

@@ -17,6 +17,11 @@ import (
 // the limit set with WithMaxMentions.
 var ErrTooManyMentions = errors.New("stance: too many mentions")
 
+// MaxSentenceMentions bounds the names one sentence may hold in Analyze:
+// each is classified over the whole sentence, so the work grows with their
+// product, and no real sentence comes near it.
+const MaxSentenceMentions = 500
+
 // DefaultMaxAnalyzeBytes is the longest text one Analyze or Stream.Text
 // call accepts unless WithMaxBytes says otherwise.
 const DefaultMaxAnalyzeBytes = 16 << 20
@@ -176,9 +181,12 @@ func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
 
 // Text analyses the next piece of text and calls fn with each mention in
 // order. An error from fn stops the analysis and is returned. Bad input —
-// invalid UTF-8, or a piece longer than the limit — gives an error before
-// any mention is reported; empty or blank text gives no mentions and no
-// error.
+// invalid UTF-8, a piece longer than the limit, or a sentence longer than
+// the model's text limit — gives an error before any mention is reported
+// and leaves the Stream as it was. Going over WithMaxMentions, or a
+// sentence with more than MaxSentenceMentions names, is found as the
+// analysis reaches it: the mentions before it have been reported and
+// counted. Empty or blank text gives no mentions and no error.
 func (s *Stream) Text(text string, fn func(Mention) error) error {
 	if len(text) > s.cfg.maxBytes {
 		return fmt.Errorf("%w: %d bytes, limit %d", ErrTextTooLong, len(text), s.cfg.maxBytes)
@@ -187,8 +195,13 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		return fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, s.offset+firstInvalid(text))
 	}
 	base := s.offset
-	s.offset += len(text)
 	s.spans = s.splitter.Append(s.spans[:0], text)
+	for _, sp := range s.spans {
+		if n := sp.End - sp.Start; n > s.m.settings.maxTextBytes {
+			return fmt.Errorf("%w: sentence at byte %d has %d bytes, limit %d", ErrTextTooLong, base+sp.Start, n, s.m.settings.maxTextBytes)
+		}
+	}
+	s.offset += len(text)
 	for _, sp := range s.spans {
 		sentence := text[sp.Start:sp.End]
 		if len(sentence) > s.m.settings.maxTextBytes {
@@ -196,6 +209,9 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		}
 		s.m.ext.PrepareTokens(&s.prep, sentence, s.splitter.Tokens(), sp.Start)
 		s.find(sentence)
+		if len(s.found) > MaxSentenceMentions {
+			return fmt.Errorf("%w: sentence at byte %d names %d entities, limit %d", ErrTooManyMentions, base+sp.Start, len(s.found), MaxSentenceMentions)
+		}
 		if s.cfg.maxMentions > 0 && s.mentions+len(s.found) > s.cfg.maxMentions {
 			return fmt.Errorf("%w: more than %d", ErrTooManyMentions, s.cfg.maxMentions)
 		}

@@ -35,6 +35,8 @@ func TestHostileInput(t *testing.T) {
 		{"emoji", "🔥 NATO 🔥 praised Brazil 👏.", stance.Span{Start: 5, End: 9}, nil, nil, nil},
 		{"combining marks", "Cafe\u0301 owners praised Zelenskyy.", stance.Span{Start: 0, End: 6}, nil, nil, nil},
 		{"right-to-left script", rtl, stance.Span{Start: strings.Index(rtl, "NATO"), End: strings.Index(rtl, "NATO") + 4}, nil, nil, nil},
+		{"prefixed lower-case word", "Post-war Germany rebuilt fast; Anti-abortion activists rallied.", stance.Span{Start: 9, End: 16}, nil, nil, nil},
+		{"a sentence of names", strings.Repeat("Acme, ", 600) + "and Globex met.", stance.Span{Start: 0, End: 4}, nil, stance.ErrTooManyMentions, nil},
 		{"span out of range", "NATO met.", stance.Span{Start: 5, End: 50}, stance.ErrBadSpan, nil, nil},
 		{"span reversed", "NATO met.", stance.Span{Start: 4, End: 0}, stance.ErrBadSpan, nil, nil},
 		{"span inside a rune", "São Paulo met.", stance.Span{Start: 2, End: 4}, stance.ErrBadSpan, nil, nil},

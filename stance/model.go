@@ -122,8 +122,10 @@ func defaultSettings() settings {
 	return s
 }
 
-// finish computes the scoring tables from the counts.
-func (m *Model) finish() {
+// finish computes the scoring tables from the counts and returns the
+// longest probe any feature needed in the table.
+func (m *Model) finish() int {
+	longest := 0
 	var total [NumLabels]float64
 	for _, c := range m.counts {
 		for l := range NumLabels {
@@ -185,7 +187,9 @@ func (m *Model) finish() {
 			}
 			lp[l] = float32(w * m.settings.groupWeights[features.GroupOf(k)])
 		}
-		m.tab.put(k, lp)
+		if longest = max(longest, m.tab.put(k, lp)); longest > maxProbe {
+			return longest // ids from a hostile file: ReadModel refuses it
+		}
 	}
 	var docs float64
 	for _, d := range m.docs {
@@ -200,6 +204,7 @@ func (m *Model) finish() {
 		}
 	}
 	m.scratch.New = func() any { b := make([]uint64, 0, 256); return &b }
+	return longest
 }
 
 // Extractor returns the feature extractor the model was trained with.

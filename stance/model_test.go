@@ -463,3 +463,81 @@ func TestReadModelFile(t *testing.T) {
 	assert.ErrorIs(t, err, stance.ErrNotModel)
 	assert.Contains(t, err.Error(), "bad.stk", "errors name the file")
 }
+
+// buildModelFile writes a model file around the given feature ids, with a
+// valid checksum, to test what ReadModel does with impossible content.
+func buildModelFile(t *testing.T, ids []uint64) []byte {
+	t.Helper()
+	good := modelBytes(t)
+	// Keep the header and the settings; replace the feature list.
+	m, err := stance.ReadModel(bytes.NewReader(good))
+	require.NoError(t, err)
+	var b bytes.Buffer
+	_, err = m.WriteTo(&b)
+	require.NoError(t, err)
+	data := b.Bytes()
+	payload := data[16 : len(data)-4]
+	// The feature count sits after the settings: keep the settings prefix
+	// and write a new feature list.
+	prefixLen := settingsPrefixLen(t, payload, m.NumFeatures())
+	p := append([]byte(nil), payload[:prefixLen]...)
+	p = binary.AppendUvarint(p, uint64(len(ids)))
+	prev := uint64(0)
+	for _, id := range ids {
+		p = binary.AppendUvarint(p, id-prev)
+		prev = id
+		p = append(p, 1, 0, 0)
+	}
+	out := append([]byte(nil), data[:16]...)
+	binary.LittleEndian.PutUint64(out[8:], uint64(len(p)))
+	out = append(out, p...)
+	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(p, crc32.MakeTable(crc32.Castagnoli)))
+}
+
+// settingsPrefixLen finds where the feature count starts in a payload: the
+// uvarint of n followed by the rest.
+func settingsPrefixLen(t *testing.T, payload []byte, n int) int {
+	t.Helper()
+	enc := binary.AppendUvarint(nil, uint64(n))
+	for i := len(payload) - 1; i >= 0; i-- {
+		if bytes.HasPrefix(payload[i:], enc) {
+			// The first feature follows; the settings end here if decoding
+			// from i gives n features that fill the rest.
+			if tryDecodeFeatures(payload[i:], n) {
+				return i
+			}
+		}
+	}
+	t.Fatal("feature count not found")
+	return 0
+}
+
+func tryDecodeFeatures(b []byte, n int) bool {
+	v, k := binary.Uvarint(b)
+	if k <= 0 || v != uint64(n) {
+		return false
+	}
+	b = b[k:]
+	for range n * 4 {
+		_, k := binary.Uvarint(b)
+		if k <= 0 {
+			return false
+		}
+		b = b[k:]
+	}
+	return len(b) == 0
+}
+
+func TestReadModelHostileFeatures(t *testing.T) {
+	// A valid checksum around an id whose group does not exist.
+	_, err := stance.ReadModel(bytes.NewReader(buildModelFile(t, []uint64{0x10 | 15})))
+	assert.ErrorIs(t, err, stance.ErrCorrupt)
+	// Clustered ids (1..20000, all in one slot range): refused quickly
+	// instead of loading in quadratic time.
+	ids := make([]uint64, 20000)
+	for i := range ids {
+		ids[i] = uint64(i+1) << 4
+	}
+	_, err = stance.ReadModel(bytes.NewReader(buildModelFile(t, ids)))
+	assert.ErrorIs(t, err, stance.ErrCorrupt)
+}

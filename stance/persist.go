@@ -208,7 +208,7 @@ func decodePayload(p []byte) (*Model, error) {
 	for g := range weights {
 		if wb := d.bytes(8, "group weight"); wb != nil {
 			weights[g] = math.Float64frombits(binary.LittleEndian.Uint64(wb))
-			if !(weights[g] >= 0) || math.IsInf(weights[g], 0) {
+			if !(weights[g] >= 0 && weights[g] <= 100) {
 				return nil, fmt.Errorf("group %d weight %g", g, weights[g])
 			}
 		}
@@ -265,6 +265,9 @@ func decodePayload(p []byte) (*Model, error) {
 		if k < prev {
 			return nil, fmt.Errorf("feature %d: id overflows", i)
 		}
+		if features.GroupOf(k) >= features.NumGroups {
+			return nil, fmt.Errorf("feature %d: id %#x names feature group %d, there are %d", i, k, features.GroupOf(k), features.NumGroups)
+		}
 		m.keys[i], prev = k, k
 		for l := range NumLabels {
 			c := d.uvarint("feature count")
@@ -280,7 +283,11 @@ func decodePayload(p []byte) (*Model, error) {
 	if len(d.b) != 0 {
 		return nil, fmt.Errorf("%d unread bytes after the features", len(d.b))
 	}
-	m.finish()
+	if probes := m.finish(); probes > maxProbe {
+		// Ids from an Extractor are uniform hashes; ids that pile up in the
+		// table were not made by one, and would make every lookup slow.
+		return nil, fmt.Errorf("feature ids cluster (a probe of %d slots, limit %d)", probes, maxProbe)
+	}
 	return m, nil
 }
 
@@ -296,7 +303,8 @@ type tempFile interface {
 }
 
 // WriteFile writes the model to path atomically: to a temporary file in
-// the same directory, synced, then renamed over path. A crash or error
+// the same directory, synced, then renamed over path, keeping the mode of
+// the file it replaces (0644 for a new one). A crash or error
 // part-way leaves any earlier file at path intact and removes the
 // temporary file.
 func (m *Model) WriteFile(path string) (err error) {
@@ -319,8 +327,22 @@ func (m *Model) WriteFile(path string) (err error) {
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("stance: writing model: %w", err)
 	}
+	// A temporary file is private (0600); the model gets the mode of the
+	// file it replaces, or 0644.
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	if err = os.Chmod(f.Name(), mode); err != nil {
+		return fmt.Errorf("stance: writing model: %w", err)
+	}
 	if err = os.Rename(f.Name(), path); err != nil {
 		return fmt.Errorf("stance: writing model: %w", err)
+	}
+	// Make the rename itself durable.
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		d.Sync()
+		d.Close()
 	}
 	return nil
 }

@@ -58,6 +58,14 @@ func TestWriteFileAtomic(t *testing.T) {
 
 	createTemp = orig
 	require.NoError(t, m.WriteFile(path))
+	st, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), st.Mode().Perm(), "the replaced file's mode is kept")
+	fresh := filepath.Join(dir, "fresh.stk")
+	require.NoError(t, m.WriteFile(fresh))
+	st, err = os.Stat(fresh)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), st.Mode().Perm(), "a new model file is 0644, not the temporary file's 0600")
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
 	loaded, err := ReadModel(bytes.NewReader(data))

@@ -29,15 +29,24 @@ func newTable(n int) *table {
 	return &table{slots: make([]slot, size), shift: uint(64 - bits.TrailingZeros(uint(size))), mask: uint64(size - 1)}
 }
 
-func (t *table) put(k uint64, v [NumLabels]float32) {
+// maxProbe bounds the probe length ReadModel accepts.
+const maxProbe = 256
+
+// put stores k's weights and returns how many slots it probed. It gives up,
+// storing nothing, after more than maxProbe slots.
+func (t *table) put(k uint64, v [NumLabels]float32) int {
 	if k == 0 {
 		t.hasZero, t.zero = true, v
-		return
+		return 1
 	}
+	n := 1
 	for i := k >> t.shift; ; i = (i + 1) & t.mask {
 		if s := &t.slots[i]; s.key == 0 || s.key == k {
 			s.key, s.val = k, v
-			return
+			return n
+		}
+		if n++; n > maxProbe {
+			return n
 		}
 	}
 }

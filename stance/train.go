@@ -53,11 +53,11 @@ func WithVariant(v Variant) Option {
 // WithGroupWeight scales the log-likelihoods of one feature group
 // (default 1 for every group): below 1 a group counts for less, 0 ignores
 // it. Naive Bayes counts correlated features as independent evidence; the
-// weights temper groups that repeat what others say. Weights that are
-// negative or not finite, and unknown groups, are ignored.
+// weights temper groups that repeat what others say. Weights outside
+// [0, 100] or not a number, and unknown groups, are ignored.
 func WithGroupWeight(g features.Group, w float64) Option {
 	return func(s *settings) {
-		if g < features.NumGroups && w >= 0 && !math.IsInf(w, 0) {
+		if g < features.NumGroups && w >= 0 && w <= 100 {
 			s.groupWeights[g] = w
 		}
 	}

@@ -131,10 +131,25 @@ func decode(body []byte, v any) error {
 	if err := dec.Decode(v); err != nil {
 		return fmt.Errorf("malformed JSON: %v", err)
 	}
-	if dec.More() {
+	if _, err := dec.Token(); err != io.EOF {
 		return errors.New("malformed JSON: data after the object")
 	}
 	return nil
+}
+
+// Limits on one request's work, on top of the body size.
+const (
+	maxMentions       = 5000 // mentions classified for one /v1/analyze
+	maxGazetteerForms = 2000 // names and aliases in one request's gazetteer
+	maxTargets        = 100  // targets of one /v1/classify
+)
+
+func aliasCount(ents []features.Entity) int {
+	n := 0
+	for _, e := range ents {
+		n += 1 + len(e.Aliases)
+	}
+	return n
 }
 
 type analyzeRequest struct {
@@ -190,7 +205,11 @@ func (s *service) analyze(w http.ResponseWriter, r *http.Request, body []byte) {
 		writeError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	var opts []stance.AnalyzeOption
+	opts := []stance.AnalyzeOption{stance.WithMaxMentions(maxMentions)}
+	if n := aliasCount(req.Gazetteer); n > maxGazetteerForms {
+		writeError(w, http.StatusBadRequest, "gazetteer: %d names and aliases; at most %d", n, maxGazetteerForms)
+		return
+	}
 	if len(req.Gazetteer) > 0 {
 		g, err := features.NewGazetteer(req.Gazetteer)
 		if err != nil {
@@ -243,9 +262,6 @@ type classifyResult struct {
 	Probs  map[string]float64 `json:"probs"`
 }
 
-// maxTargets bounds the targets of one classify request.
-const maxTargets = 1000
-
 func (s *service) classify(w http.ResponseWriter, r *http.Request, body []byte) {
 	var req classifyRequest
 	if err := decode(body, &req); err != nil {
@@ -263,13 +279,16 @@ func (s *service) classify(w http.ResponseWriter, r *http.Request, body []byte) 
 	out := struct {
 		Results []classifyResult `json:"results"`
 	}{}
+	// Prepare the sentence once for all its targets.
+	var prep features.Prepared
+	s.m.Extractor().Prepare(&prep, req.Sentence)
 	for i, t := range req.Targets {
 		if t.Start == nil || t.End == nil {
 			writeError(w, http.StatusBadRequest, "target %d: start and end are required", i)
 			return
 		}
 		sp := stance.Span{Start: *t.Start, End: *t.End}
-		p, err := s.m.Predict(req.Sentence, sp)
+		p, err := s.m.PredictPrepared(&prep, sp)
 		if err != nil {
 			writeError(w, http.StatusBadRequest, "target %d: %v", i, err)
 			return

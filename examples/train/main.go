@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -51,7 +52,7 @@ func run(args []string, log io.Writer) error {
 	lexicon := fs.Bool("lexicon", true, "cue-word category features")
 	variant := fs.String("variant", "multinomial", "naive-Bayes variant: multinomial, complement or combined")
 	seed := fs.Uint64("seed", 0, "feature hash seed")
-	weights := fs.String("weights", "", "feature group weights, e.g. unigram=0,side=0.25 (groups: unigram, bigram, window, side, clause, cue, cue-any; default 1)")
+	weights := fs.String("weights", "", "feature group weights, e.g. unigram=0,side=0.25 (groups: "+groupList()+"; default 1)")
 	quiet := fs.Bool("q", false, "no progress or summary on stderr")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -59,6 +60,9 @@ func run(args []string, log io.Writer) error {
 	if *data == "" || *out == "" {
 		fs.Usage()
 		return errors.New("-data and -out are required")
+	}
+	if !(*alpha > 0) || math.IsInf(*alpha, 0) {
+		return fmt.Errorf("-alpha %v: want a positive finite number", *alpha)
 	}
 	f, err := corpus.ParseFormat(*format)
 	if err != nil {
@@ -84,8 +88,8 @@ func run(args []string, log io.Writer) error {
 				return err
 			}
 			w, err := strconv.ParseFloat(val, 64)
-			if !ok || err != nil || w < 0 {
-				return fmt.Errorf("-weights: bad weight in %q (want group=number >= 0)", kv)
+			if !ok || err != nil || !(w >= 0 && w <= 100) {
+				return fmt.Errorf("-weights: bad weight in %q (want group=number from 0 to 100)", kv)
 			}
 			opts = append(opts, stance.WithGroupWeight(g, w))
 		}
@@ -146,4 +150,12 @@ func addFile(tr *stance.Trainer, path string, f corpus.Format, lenient bool, log
 	}
 	fmt.Fprintln(log)
 	return nil
+}
+
+func groupList() string {
+	names := make([]string, features.NumGroups)
+	for g := range features.NumGroups {
+		names[g] = g.String()
+	}
+	return strings.Join(names, ", ")
 }
