@@ -285,7 +285,8 @@ func TestMentions(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{petro, "NATO’s didn't U.S. 3.5% https://x.org", "ab\xffcd", "", "São Paulo-led ...", "'s 's'"} {
+	for _, s := range []string{petro, "NATO’s didn't U.S. 3.5% https://x.org", "ab\xffcd", "", "São Paulo-led ...", "'s 's'",
+		"Post-war Germany; Anti-abortion activists; Ex-president Trump; pro-Kremlin-backed media"} {
 		f.Add(s)
 	}
 	e := features.NewExtractor()

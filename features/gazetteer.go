@@ -152,9 +152,9 @@ func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Matc
 		toks = Tokenize(nil, text)
 	}
 	var buf []byte
-	norm := func(i int) string {
+	same := func(i int, form string) bool { // no allocation for the comparison
 		buf = AppendNormalized(buf[:0], toks[i].Text(text))
-		return string(buf)
+		return string(buf) == form
 	}
 	for i := 0; i < len(toks); {
 		buf = AppendNormalized(buf[:0], toks[i].Text(text))
@@ -166,7 +166,7 @@ func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Matc
 			}
 			ok := true
 			for k := 1; k < len(f.tokens) && ok; k++ {
-				ok = norm(i+k) == f.tokens[k] && toks[i+k].Start-toks[i+k-1].End <= 1
+				ok = toks[i+k].Start-toks[i+k-1].End <= 1 && same(i+k, f.tokens[k])
 			}
 			sp := Span{toks[i].Start, toks[i+len(f.tokens)-1].End}
 			if ok && f.exact != "" && text[sp.Start:sp.End] != f.exact {
