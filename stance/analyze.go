@@ -2,6 +2,7 @@ package stance
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -30,6 +31,7 @@ const DefaultMaxAnalyzeBytes = 16 << 20
 type AnalyzeOption func(*analyzeConfig)
 
 type analyzeConfig struct {
+	ctx         context.Context
 	gazetteer   *features.Gazetteer
 	maxBytes    int
 	maxMentions int
@@ -57,6 +59,13 @@ func WithMaxBytes(n int) AnalyzeOption {
 // (default 0: no bound); past it calls return ErrTooManyMentions.
 func WithMaxMentions(n int) AnalyzeOption {
 	return func(c *analyzeConfig) { c.maxMentions = max(n, 0) }
+}
+
+// WithContext makes Analyze and Stream.Text check ctx between sentences
+// and stop with ctx.Err() once it is done — when a client goes away, or a
+// deadline passes. The mentions of the sentences before have been reported.
+func WithContext(ctx context.Context) AnalyzeOption {
+	return func(c *analyzeConfig) { c.ctx = ctx }
 }
 
 // WithGazetteerOnly restricts mentions to gazetteer matches: capitalised
@@ -203,6 +212,11 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 	}
 	s.offset += len(text)
 	for _, sp := range s.spans {
+		if s.cfg.ctx != nil {
+			if err := s.cfg.ctx.Err(); err != nil {
+				return fmt.Errorf("stance: analysis stopped at byte %d: %w", base+sp.Start, err)
+			}
+		}
 		sentence := text[sp.Start:sp.End]
 		if len(sentence) > s.m.settings.maxTextBytes {
 			return fmt.Errorf("%w: sentence at byte %d has %d bytes, limit %d", ErrTextTooLong, base+sp.Start, len(sentence), s.m.settings.maxTextBytes)

@@ -1,6 +1,7 @@
 package stance_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"reflect"
@@ -161,4 +162,28 @@ func TestConcurrentAnalyze(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
+}
+
+func TestAnalyzeContext(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = m.Analyze(article, stance.WithContext(ctx))
+	assert.ErrorIs(t, err, context.Canceled)
+
+	// Cancelled half-way: the mentions before the stop were reported.
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	n := 0
+	err = m.NewStream(stance.WithContext(ctx)).Text(article, func(stance.Mention) error {
+		n++
+		cancel()
+		return nil
+	})
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Positive(t, n)
+	a, err := m.Analyze(article)
+	require.NoError(t, err)
+	assert.Less(t, n, len(a.Mentions))
 }

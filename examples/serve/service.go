@@ -205,7 +205,8 @@ func (s *service) analyze(w http.ResponseWriter, r *http.Request, body []byte) {
 		writeError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	opts := []stance.AnalyzeOption{stance.WithMaxMentions(maxMentions)}
+	// The request's context stops the work when the client goes away.
+	opts := []stance.AnalyzeOption{stance.WithMaxMentions(maxMentions), stance.WithContext(r.Context())}
 	if n := aliasCount(req.Gazetteer); n > maxGazetteerForms {
 		writeError(w, http.StatusBadRequest, "gazetteer: %d names and aliases; at most %d", n, maxGazetteerForms)
 		return
@@ -220,7 +221,11 @@ func (s *service) analyze(w http.ResponseWriter, r *http.Request, body []byte) {
 	}
 	a, err := s.m.Analyze(req.Text, opts...)
 	if err != nil {
-		writeError(w, http.StatusBadRequest, "%v", err)
+		code := http.StatusBadRequest
+		if r.Context().Err() != nil {
+			code = http.StatusServiceUnavailable // the client is gone; nobody reads this
+		}
+		writeError(w, code, "%v", err)
 		return
 	}
 	resp := analyzeResponse{Mentions: []mentionJSON{}, Entities: []entityJSON{}}
