@@ -305,6 +305,17 @@ func (s *Stream) find(sentence string) {
 		s.aliases[string(s.key)] = aliasTarget{name: text}
 		s.registerShortForms(sentence, f.span, text)
 	}
+	// "World Health Organization (WHO)": the bracketed acronym restates the
+	// name just before it; it is one mention, not two.
+	kept := s.found[:0]
+	for i, f := range s.found {
+		if i > 0 && f.canon == s.found[i-1].canon && strings.TrimSpace(sentence[s.found[i-1].span.End:f.span.Start]) == "(" &&
+			strings.HasPrefix(sentence[f.span.End:], ")") {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	s.found = kept
 }
 
 // registerShortForms records the later short forms of a newly seen name:
