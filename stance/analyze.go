@@ -1,8 +1,10 @@
 package stance
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -428,4 +430,38 @@ func (s *Stream) Entities() []EntitySummary {
 		return out[i].Name < out[j].Name
 	})
 	return out
+}
+
+// mentionJSON is the JSON form of a Mention.
+type mentionJSON struct {
+	Sentence  string             `json:"sentence"`
+	Entity    string             `json:"entity"`
+	Start     int                `json:"start"`
+	End       int                `json:"end"`
+	Label     Label              `json:"label"`
+	Probs     map[string]float64 `json:"probs"`
+	Canonical string             `json:"canonical"`
+	Holder    string             `json:"holder"`
+}
+
+// MarshalJSON encodes the mention as one JSON object with the fields
+// sentence, entity, start and end (byte offsets into the analysed text),
+// label, probs (probability by label name), canonical and holder (empty
+// when unknown) — the form examples/classify -json and examples/serve
+// emit. Whether "<", ">" and "&" are escaped is up to the encoder
+// (json.Marshal escapes them; an Encoder with SetEscapeHTML(false) does
+// not).
+func (mn Mention) MarshalJSON() ([]byte, error) {
+	probs := make(map[string]float64, NumLabels)
+	for i, l := range Labels {
+		probs[string(l)] = mn.Probs[i]
+	}
+	// Encode without escaping: the caller's encoder escapes, or not, when
+	// it copies these bytes.
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(mentionJSON{Sentence: mn.Sentence, Entity: mn.Text, Start: mn.Span.Start, End: mn.Span.End,
+		Label: mn.Label, Probs: probs, Canonical: mn.Canonical, Holder: mn.Holder})
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
 }

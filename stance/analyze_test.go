@@ -2,6 +2,7 @@ package stance_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -186,4 +187,28 @@ func TestAnalyzeContext(t *testing.T) {
 	a, err := m.Analyze(article)
 	require.NoError(t, err)
 	assert.Less(t, n, len(a.Mentions))
+}
+
+func TestMentionJSON(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	a, err := m.Analyze("Gustavo Petro accused AT&T of stalling.")
+	require.NoError(t, err)
+	require.Len(t, a.Mentions, 2)
+	b, err := json.Marshal(a.Mentions[1])
+	require.NoError(t, err)
+	var raw strings.Builder
+	enc := json.NewEncoder(&raw)
+	enc.SetEscapeHTML(false)
+	require.NoError(t, enc.Encode(a.Mentions[1]))
+	assert.Contains(t, raw.String(), `"entity":"AT&T"`, "an Encoder without HTML escaping writes AT&T as is")
+	assert.Contains(t, string(b), `"entity":"AT\u0026T"`, "json.Marshal escapes it")
+	var got map[string]any
+	require.NoError(t, json.Unmarshal(b, &got))
+	mn := a.Mentions[1]
+	assert.Equal(t, map[string]any{
+		"sentence": mn.Sentence, "entity": "AT&T", "start": float64(mn.Span.Start), "end": float64(mn.Span.End),
+		"label": string(mn.Label), "canonical": "AT&T", "holder": "Gustavo Petro",
+		"probs": map[string]any{"critical": mn.Probs[0], "neutral": mn.Probs[1], "supportive": mn.Probs[2]},
+	}, got)
 }

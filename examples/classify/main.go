@@ -47,17 +47,10 @@ func main() {
 	}
 }
 
-// Row is one classified mention; its JSON form is the -json output.
-type Row struct {
-	Sentence  string             `json:"sentence"`
-	Entity    string             `json:"entity"`
-	Start     int                `json:"start"`
-	End       int                `json:"end"`
-	Label     stance.Label       `json:"label"`
-	Probs     map[string]float64 `json:"probs"`
-	Canonical string             `json:"canonical"`
-	Holder    string             `json:"holder"`
-	explain   *stance.Explanation
+// row is one classified mention, with its explanation under -explain.
+type row struct {
+	stance.Mention
+	explain *stance.Explanation
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -113,15 +106,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return errors.New("no text to classify")
 	}
 	s := m.NewStream(opts...)
-	var rows []Row
+	var rows []row
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	err = s.Text(text, func(mn stance.Mention) error {
-		r := Row{Sentence: mn.Sentence, Entity: mn.Text, Start: mn.Span.Start, End: mn.Span.End,
-			Label: mn.Label, Probs: probs(mn.Prediction), Canonical: mn.Canonical, Holder: mn.Holder}
 		if *asJSON {
-			return enc.Encode(r) // streamed: nothing is held
+			return enc.Encode(mn) // stance.Mention's JSON form; streamed, nothing is held
 		}
+		r := row{Mention: mn}
 		if *explain {
 			local := stance.Span{Start: mn.Span.Start - mn.SentenceSpan.Start, End: mn.Span.End - mn.SentenceSpan.Start}
 			e, err := m.Explain(mn.Sentence, local)
@@ -187,15 +179,7 @@ func loadModel(path string) (*stance.Model, error) {
 	return stance.ReadModelFile(path)
 }
 
-func probs(p stance.Prediction) map[string]float64 {
-	out := make(map[string]float64, stance.NumLabels)
-	for i, l := range stance.Labels {
-		out[string(l)] = p.Probs[i]
-	}
-	return out
-}
-
-func printTable(w io.Writer, rows []Row, top int) error {
+func printTable(w io.Writer, rows []row, top int) error {
 	if len(rows) == 0 {
 		_, err := fmt.Fprintln(w, "no entities found (name them with -target)")
 		return err
@@ -211,16 +195,16 @@ func printTable(w io.Writer, rows []Row, top int) error {
 			}
 			sentence = sentence[:cut] + "..."
 		}
-		entity := r.Entity
-		if r.Canonical != r.Entity {
+		entity := r.Text
+		if r.Canonical != r.Text {
 			entity += " (" + r.Canonical + ")"
 		}
 		holder := r.Holder
 		if holder == "" {
 			holder = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%d-%d\t%s\t%.3f\t%.3f\t%.3f\t%s\t%s\n", entity, r.Start, r.End, r.Label,
-			r.Probs["critical"], r.Probs["neutral"], r.Probs["supportive"], holder, sentence)
+		fmt.Fprintf(tw, "%s\t%d-%d\t%s\t%.3f\t%.3f\t%.3f\t%s\t%s\n", entity, r.Span.Start, r.Span.End, r.Label,
+			r.Prob(stance.Critical), r.Prob(stance.Neutral), r.Prob(stance.Supportive), holder, sentence)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -229,7 +213,7 @@ func printTable(w io.Writer, rows []Row, top int) error {
 		if r.explain == nil {
 			continue
 		}
-		fmt.Fprintf(w, "\n%s (bytes %d-%d): %s rather than %s, log-odds by feature:\n", r.Entity, r.Start, r.End, r.Label, r.explain.RunnerUp)
+		fmt.Fprintf(w, "\n%s (bytes %d-%d): %s rather than %s, log-odds by feature:\n", r.Text, r.Span.Start, r.Span.End, r.Label, r.explain.RunnerUp)
 		fmt.Fprintf(w, "  %+6.2f  label frequencies (prior)\n", r.explain.Prior)
 		for i, c := range r.explain.Features {
 			if i == top {

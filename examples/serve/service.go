@@ -157,17 +157,6 @@ type analyzeRequest struct {
 	Gazetteer []features.Entity `json:"gazetteer"`
 }
 
-type mentionJSON struct {
-	Sentence  string             `json:"sentence"`
-	Entity    string             `json:"entity"`
-	Start     int                `json:"start"`
-	End       int                `json:"end"`
-	Label     stance.Label       `json:"label"`
-	Probs     map[string]float64 `json:"probs"`
-	Canonical string             `json:"canonical"`
-	Holder    string             `json:"holder"`
-}
-
 type sentenceJSON struct {
 	Text  string  `json:"text"`
 	Start int     `json:"start"`
@@ -187,8 +176,8 @@ type entityJSON struct {
 }
 
 type analyzeResponse struct {
-	Mentions []mentionJSON `json:"mentions"`
-	Entities []entityJSON  `json:"entities"`
+	Mentions []stance.Mention `json:"mentions"` // stance.Mention's JSON form
+	Entities []entityJSON     `json:"entities"`
 }
 
 func probs(p [stance.NumLabels]float64) map[string]float64 {
@@ -228,12 +217,9 @@ func (s *service) analyze(w http.ResponseWriter, r *http.Request, body []byte) {
 		writeError(w, code, "%v", err)
 		return
 	}
-	resp := analyzeResponse{Mentions: []mentionJSON{}, Entities: []entityJSON{}}
-	for _, mn := range a.Mentions {
-		resp.Mentions = append(resp.Mentions, mentionJSON{
-			Sentence: mn.Sentence, Entity: mn.Text, Start: mn.Span.Start, End: mn.Span.End,
-			Label: mn.Label, Probs: probs(mn.Probs), Canonical: mn.Canonical, Holder: mn.Holder,
-		})
+	resp := analyzeResponse{Mentions: a.Mentions, Entities: []entityJSON{}}
+	if resp.Mentions == nil {
+		resp.Mentions = []stance.Mention{}
 	}
 	for _, e := range a.Entities {
 		counts := make(map[string]int, stance.NumLabels)
