@@ -175,10 +175,10 @@ type Stream struct {
 type aliasTarget struct{ name, kind string }
 
 type found struct {
-	span       features.Span
-	canon      string
-	kind       string
-	fromGazzet bool
+	span          features.Span
+	canon         string
+	kind          string
+	fromGazetteer bool
 }
 
 // NewStream returns a Stream that classifies with m.
@@ -275,7 +275,7 @@ func (s *Stream) find(sentence string) {
 	ents := s.ents
 	for _, mt := range s.matches {
 		e := ents[mt.Entity]
-		s.found = append(s.found, found{span: mt.Span, canon: e.Name, kind: e.Kind, fromGazzet: true})
+		s.found = append(s.found, found{span: mt.Span, canon: e.Name, kind: e.Kind, fromGazetteer: true})
 	}
 	if !s.cfg.noAutoNames {
 		for _, sp := range s.prep.Mentions() {
@@ -295,7 +295,7 @@ func (s *Stream) find(sentence string) {
 	for i := range s.found {
 		f := &s.found[i]
 		text := sentence[f.span.Start:f.span.End]
-		if f.fromGazzet {
+		if f.fromGazetteer {
 			continue
 		}
 		s.key = features.AppendNormalized(s.key[:0], text)

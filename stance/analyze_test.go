@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -144,25 +143,14 @@ func TestConcurrentAnalyze(t *testing.T) {
 		require.NoError(t, err)
 	}
 	g := gazetteer(t)
-	var wg sync.WaitGroup
-	errs := make(chan string, 16)
-	for w := range 8 {
-		wg.Go(func() {
-			for k := range 30 {
-				i := (w + k) % len(texts)
-				got, err := m.Analyze(texts[i], stance.WithGazetteer(g))
-				if err != nil || !reflect.DeepEqual(got, want[i]) {
-					errs <- fmt.Sprintf("worker %d text %d: differs from the sequential result (%v)", w, i, err)
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	close(errs)
-	for e := range errs {
-		t.Error(e)
-	}
+	concurrently(t, 8, 30, func(w, k int) error {
+		i := (w + k) % len(texts)
+		got, err := m.Analyze(texts[i], stance.WithGazetteer(g))
+		if err != nil || !reflect.DeepEqual(got, want[i]) {
+			return fmt.Errorf("text %d: differs from the sequential result (%v)", i, err)
+		}
+		return nil
+	})
 }
 
 func TestAnalyzeContext(t *testing.T) {

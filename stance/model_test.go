@@ -334,16 +334,28 @@ func TestConcurrentPredict(t *testing.T) {
 		want[i], err = m.Predict(e.Text, stance.Span{Start: e.Targets[0].Start, End: e.Targets[0].End})
 		require.NoError(t, err)
 	}
+	concurrently(t, 8, 200, func(g, k int) error {
+		i := (g*31 + k) % len(exs)
+		e := exs[i]
+		p, err := m.Predict(e.Text, stance.Span{Start: e.Targets[0].Start, End: e.Targets[0].End})
+		if err != nil || p != want[i] {
+			return fmt.Errorf("example %d: %v %v", i, p, err)
+		}
+		return nil
+	})
+}
+
+// concurrently runs check(g, k) for k in [0, iters) on each of workers
+// goroutines and reports the first failure of each goroutine.
+func concurrently(t *testing.T, workers, iters int, check func(g, k int) error) {
+	t.Helper()
 	var wg sync.WaitGroup
-	errs := make(chan string, 8)
-	for g := range 8 {
+	errs := make(chan string, workers)
+	for g := range workers {
 		wg.Go(func() {
-			for k := range 200 {
-				i := (g*31 + k) % len(exs)
-				e := exs[i]
-				p, err := m.Predict(e.Text, stance.Span{Start: e.Targets[0].Start, End: e.Targets[0].End})
-				if err != nil || p != want[i] {
-					errs <- fmt.Sprintf("goroutine %d example %d: %v %v", g, i, p, err)
+			for k := range iters {
+				if err := check(g, k); err != nil {
+					errs <- fmt.Sprintf("goroutine %d: %v", g, err)
 					return
 				}
 			}
