@@ -585,15 +585,8 @@ var loadTermTable = sync.OnceValue(func() *wordTable {
 	for w, mask := range loadLexicon() {
 		m[xxhash.Sum64String(w)] |= uint16(mask)
 	}
-	for _, c := range []struct {
-		words []string
-		class uint16
-	}{{negationCues, tcNegCue}, {clauseWords, tcClause}, {clausePunct, tcPunctEnd}, {[]string{"but"}, tcBut}} {
-		for _, w := range c.words {
-			m[xxhash.Sum64String(w)] |= c.class
-		}
-	}
-	return newWordTable(m)
+	return buildWordTable(m, wordClass{tcNegCue, negationCues}, wordClass{tcClause, clauseWords},
+		wordClass{tcPunctEnd, clausePunct}, wordClass{tcBut, []string{"but"}})
 })
 
 // Errors returned by UnmarshalExtractor.

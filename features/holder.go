@@ -161,7 +161,6 @@ var (
 	hashBy        = xxhash.Sum64String("by")
 	hashAccording = xxhash.Sum64String("according")
 	hashTo        = xxhash.Sum64String("to")
-	listenerVerbs = hashSet("told", "tells")
 )
 
 // Holder word classes.
@@ -173,41 +172,25 @@ const (
 )
 
 // holderWords maps a term hash to its holder word classes.
-var holderWords = func() *wordTable {
-	m := map[uint64]uint16{}
-	for set, c := range map[*map[uint64]struct{}]uint16{
-		&reportVerbs: hwReport, &subjectGap: hwGap, &locPrepositions: hwLocation, &listenerVerbs: hwListener,
-	} {
-		for h := range *set {
-			m[h] |= c
-		}
-	}
-	return newWordTable(m)
-}()
+var holderWords = buildWordTable(nil,
+	wordClass{hwReport, reportVerbs}, wordClass{hwGap, subjectGap},
+	wordClass{hwLocation, locPrepositions}, wordClass{hwListener, []string{"told", "tells"}},
+)
 
-// hashSet returns the set of the term hashes of words (already normal).
-func hashSet(words ...string) map[uint64]struct{} {
-	m := make(map[uint64]struct{}, len(words))
-	for _, w := range words {
-		m[xxhash.Sum64String(w)] = struct{}{}
-	}
-	return m
-}
-
-var reportVerbs = hashSet(
+var reportVerbs = []string{
 	"said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "claimed", "claims",
 	"argued", "argues", "insisted", "insists", "wrote", "writes", "tweeted", "posted", "declared",
 	"declares", "announced", "announces", "noted", "notes", "explained", "explains", "warned", "warns",
 	"alleged", "alleges", "suggested", "suggests", "asserted", "asserts", "maintained", "maintains",
 	"called", "calls", "urged", "urges", "demanded", "demands", "vowed", "vows", "pledged", "pledges",
-)
+}
 
-var locPrepositions = hashSet("in", "at", "from", "near", "across", "inside", "outside", "of", "to", "for", "with", "than")
+var locPrepositions = []string{"in", "at", "from", "near", "across", "inside", "outside", "of", "to", "for", "with", "than"}
 
 // subjectGap holds the words that may stand between a subject and its verb.
-var subjectGap = hashSet(
+var subjectGap = []string{
 	"has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "also", "again",
 	"repeatedly", "publicly", "sharply", "strongly", "openly", "once", "later", "then", "on", "now",
 	"spokesperson", "spokesman", "spokeswoman", "chief", "leader", "head", "president", "minister",
 	"ceo", "officials", "official", "lawyers", "lawyer",
-)
+}

@@ -53,18 +53,41 @@ const (
 	clsCalendar
 )
 
-var wordClasses = func() *wordTable {
-	m := map[uint64]uint16{}
-	for set, c := range map[*map[string]struct{}]uint16{
-		&titles: clsTitle, &titleModifiers: clsTitleModifier, &functionWords: clsFunction,
-		&commonNouns: clsCommonNoun, &demonyms: clsDemonym, &calendarWords: clsCalendar,
-	} {
-		for w := range *set {
-			m[xxhash.Sum64String(w)] |= c
+// wordClass is one class of a word table: its bit and its words, spelled
+// as they are hashed.
+type wordClass struct {
+	bit   uint16
+	words []string
+}
+
+// buildWordTable adds each class's bit to the entries of its words' hashes
+// in m (which may be nil) and builds the table.
+func buildWordTable(m map[uint64]uint16, classes ...wordClass) *wordTable {
+	if m == nil {
+		m = map[uint64]uint16{}
+	}
+	for _, c := range classes {
+		for _, w := range c.words {
+			m[xxhash.Sum64String(w)] |= c.bit
 		}
 	}
 	return newWordTable(m)
-}()
+}
+
+// keys returns the words of a set.
+func keys(set map[string]struct{}) []string {
+	out := make([]string, 0, len(set))
+	for w := range set {
+		out = append(out, w)
+	}
+	return out
+}
+
+var wordClasses = buildWordTable(nil,
+	wordClass{clsTitle, keys(titles)}, wordClass{clsTitleModifier, keys(titleModifiers)},
+	wordClass{clsFunction, keys(functionWords)}, wordClass{clsCommonNoun, keys(commonNouns)},
+	wordClass{clsDemonym, keys(demonyms)}, wordClass{clsCalendar, keys(calendarWords)},
+)
 
 // classOf returns the word classes of w, spelled exactly.
 func classOf(w string) uint16 { return wordClasses.get(xxhash.Sum64String(w)) }
