@@ -259,15 +259,7 @@ func firstInvalid(s string) int {
 // emoji, combining marks and right-to-left scripts are ordinary characters.
 // In steady state Predict does no allocation.
 func (m *Model) Predict(text string, target Span) (Prediction, error) {
-	if err := checkInput(text, target, m.settings.maxTextBytes); err != nil {
-		return Prediction{}, err
-	}
-	bp := m.scratch.Get().(*[]uint64)
-	ids := m.ext.AppendFeatures((*bp)[:0], text, target)
-	p := m.PredictFeatures(ids)
-	*bp = ids
-	m.scratch.Put(bp)
-	return p, nil
+	return m.predict(text, nil, target)
 }
 
 // PredictPrepared classifies the stance of a prepared sentence toward the
@@ -276,11 +268,22 @@ func (m *Model) Predict(text string, target Span) (Prediction, error) {
 // sentence this way does the target-independent work once. It does no
 // allocation in steady state.
 func (m *Model) PredictPrepared(p *features.Prepared, target Span) (Prediction, error) {
-	if err := checkInput(p.Text(), target, m.settings.maxTextBytes); err != nil {
+	return m.predict(p.Text(), p, target)
+}
+
+// predict checks the input and scores the target's features, taken from
+// the prepared sentence p when it is not nil, else extracted from text.
+func (m *Model) predict(text string, p *features.Prepared, target Span) (Prediction, error) {
+	if err := checkInput(text, target, m.settings.maxTextBytes); err != nil {
 		return Prediction{}, err
 	}
 	bp := m.scratch.Get().(*[]uint64)
-	ids := m.ext.AppendPrepared((*bp)[:0], p, target)
+	var ids []uint64
+	if p != nil {
+		ids = m.ext.AppendPrepared((*bp)[:0], p, target)
+	} else {
+		ids = m.ext.AppendFeatures((*bp)[:0], text, target)
+	}
 	pr := m.PredictFeatures(ids)
 	*bp = ids
 	m.scratch.Put(bp)
