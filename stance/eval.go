@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/stancekit/stancekit/corpus"
@@ -30,30 +31,59 @@ type ClassScores struct {
 }
 
 // Report is the outcome of an evaluation. Its JSON form is the one that
-// examples/evaluate -json prints.
+// examples/evaluate -json prints (see MarshalJSON).
 type Report struct {
-	Examples int                     `json:"examples"`
-	Accuracy float64                 `json:"accuracy"`
-	MacroF1  float64                 `json:"macro_f1"`
-	PerClass map[Label]ClassScores   `json:"per_class"`
-	Matrix   map[Label]map[Label]int `json:"confusion"` // gold → predicted → count
-	Classes  [NumLabels]ClassScores  `json:"-"`         // indexed like Labels
-	Raw      Confusion               `json:"-"`
+	Examples int
+	Accuracy float64
+	MacroF1  float64
+	// Classes holds each label's scores, indexed like Labels.
+	Classes [NumLabels]ClassScores
+	// Confusion is the matrix the scores were computed from.
+	Confusion Confusion
+}
+
+// Class returns the scores of label l (zero scores for an unknown label).
+func (r Report) Class(l Label) ClassScores {
+	if i := l.Index(); i >= 0 {
+		return r.Classes[i]
+	}
+	return ClassScores{}
+}
+
+// MarshalJSON encodes the report as the object of DESIGN.md's evaluation
+// contract: {"examples", "accuracy", "macro_f1", "per_class": {label:
+// {"precision", "recall", "f1", "support"}}, "confusion": {gold: {predicted:
+// count}}}.
+func (r Report) MarshalJSON() ([]byte, error) {
+	perClass := make(map[Label]ClassScores, NumLabels)
+	confusion := make(map[Label]map[Label]int, NumLabels)
+	for g, l := range Labels {
+		perClass[l] = r.Classes[g]
+		row := make(map[Label]int, NumLabels)
+		for p, pl := range Labels {
+			row[pl] = r.Confusion[g][p]
+		}
+		confusion[l] = row
+	}
+	return json.Marshal(struct {
+		Examples  int                     `json:"examples"`
+		Accuracy  float64                 `json:"accuracy"`
+		MacroF1   float64                 `json:"macro_f1"`
+		PerClass  map[Label]ClassScores   `json:"per_class"`
+		Confusion map[Label]map[Label]int `json:"confusion"`
+	}{r.Examples, r.Accuracy, r.MacroF1, perClass, confusion})
 }
 
 // Report computes the scores of the matrix. Precision, recall and F1 of a
 // label with no predictions or no support are 0; MacroF1 is the mean F1
 // over all labels.
 func (c *Confusion) Report() Report {
-	r := Report{PerClass: make(map[Label]ClassScores, NumLabels), Matrix: make(map[Label]map[Label]int, NumLabels), Raw: *c}
+	r := Report{Confusion: *c}
 	correct := 0
 	for g := range NumLabels {
-		row := make(map[Label]int, NumLabels)
 		for p := range NumLabels {
 			r.Examples += c[g][p]
-			row[Labels[p]] = c[g][p]
 		}
-		r.Matrix[Labels[g]] = row
 		correct += c[g][g]
 	}
 	for l := range NumLabels {
@@ -73,7 +103,6 @@ func (c *Confusion) Report() Report {
 			s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
 		}
 		r.Classes[l] = s
-		r.PerClass[Labels[l]] = s
 		r.MacroF1 += s.F1 / NumLabels
 	}
 	if r.Examples > 0 {

@@ -3,6 +3,7 @@ package stance_test
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"hash/crc32"
@@ -414,12 +415,29 @@ func TestConfusionReport(t *testing.T) {
 	assert.Equal(t, 8, r.Examples)
 	assert.InDelta(t, 6.0/8, r.Accuracy, 1e-12)
 	// critical: P 3/4, R 3/4, F1 .75; neutral: P 2/3, R 1, F1 .8; supportive: P 1, R 1/2, F1 2/3.
-	assert.InDelta(t, 0.75, r.PerClass[stance.Critical].F1, 1e-12)
-	assert.InDelta(t, 0.8, r.PerClass[stance.Neutral].F1, 1e-12)
-	assert.InDelta(t, 2.0/3, r.PerClass[stance.Supportive].F1, 1e-12)
+	assert.InDelta(t, 0.75, r.Class(stance.Critical).F1, 1e-12)
+	assert.InDelta(t, 0.8, r.Class(stance.Neutral).F1, 1e-12)
+	assert.InDelta(t, 2.0/3, r.Class(stance.Supportive).F1, 1e-12)
 	assert.InDelta(t, (0.75+0.8+2.0/3)/3, r.MacroF1, 1e-12)
-	assert.Equal(t, 1, r.Matrix[stance.Supportive][stance.Critical])
-	assert.Equal(t, 2, r.PerClass[stance.Supportive].Support)
+	assert.Equal(t, 1, r.Confusion[stance.Supportive.Index()][stance.Critical.Index()])
+	assert.Equal(t, 2, r.Class(stance.Supportive).Support)
+
+	// The JSON form is DESIGN.md's evaluation contract.
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	var got struct {
+		Examples  int                           `json:"examples"`
+		Accuracy  float64                       `json:"accuracy"`
+		MacroF1   float64                       `json:"macro_f1"`
+		PerClass  map[string]map[string]float64 `json:"per_class"`
+		Confusion map[string]map[string]int     `json:"confusion"`
+	}
+	require.NoError(t, json.Unmarshal(b, &got))
+	assert.Equal(t, 8, got.Examples)
+	assert.InDelta(t, r.MacroF1, got.MacroF1, 1e-12)
+	assert.InDelta(t, 0.8, got.PerClass["neutral"]["f1"], 1e-12)
+	assert.InDelta(t, 2, got.PerClass["supportive"]["support"], 0)
+	assert.Equal(t, 1, got.Confusion["supportive"]["critical"])
 }
 
 func TestGroupWeights(t *testing.T) {

@@ -122,7 +122,7 @@ func printTable(w io.Writer, backend, data string, r stance.Report) error {
 	fmt.Fprintf(tw, "\t\t\t\t\t\n")
 	fmt.Fprintf(tw, "gold \\ predicted\t%s\t%s\t%s\t\t\n", stance.Labels[0], stance.Labels[1], stance.Labels[2])
 	for g, l := range stance.Labels {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\t\n", l, r.Raw[g][0], r.Raw[g][1], r.Raw[g][2])
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\t\n", l, r.Confusion[g][0], r.Confusion[g][1], r.Confusion[g][2])
 	}
 	return tw.Flush()
 }
