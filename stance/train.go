@@ -83,6 +83,7 @@ type Trainer struct {
 	docs     [NumLabels]uint64
 	counts   *counts
 	buf      []uint64
+	prep     features.Prepared // AddExample prepares each sentence once
 }
 
 // NewTrainer returns a Trainer that extracts features with ext. A nil ext
@@ -108,7 +109,12 @@ func (t *Trainer) Add(text string, target Span, label Label) error {
 	if err := checkInput(text, target, t.settings.maxTextBytes); err != nil {
 		return err
 	}
-	ids := t.ext.AppendFeatures(t.buf[:0], text, target)
+	t.count(t.ext.AppendFeatures(t.buf[:0], text, target), l)
+	return nil
+}
+
+// count adds one example of label index l with feature ids.
+func (t *Trainer) count(ids []uint64, l int) {
 	if t.settings.binary {
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
@@ -120,7 +126,6 @@ func (t *Trainer) Add(text string, target Span, label Label) error {
 	}
 	t.docs[l]++
 	t.buf = ids
-	return nil
 }
 
 // AddExample counts every target of ex. On error nothing of ex is counted
@@ -134,10 +139,11 @@ func (t *Trainer) AddExample(ex corpus.Example) error {
 			return fmt.Errorf("stance: example %q target %d: %w", ex.ID, i, err)
 		}
 	}
+	// The sentence is analysed once for all its targets; AppendPrepared
+	// gives exactly the features AppendFeatures would.
+	t.ext.Prepare(&t.prep, ex.Text)
 	for _, tg := range ex.Targets {
-		if err := t.Add(ex.Text, Span{Start: tg.Start, End: tg.End}, tg.Label); err != nil {
-			return err // unreachable: checked above
-		}
+		t.count(t.ext.AppendPrepared(t.buf[:0], &t.prep, Span{Start: tg.Start, End: tg.End}), tg.Label.Index())
 	}
 	return nil
 }
