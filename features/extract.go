@@ -206,7 +206,8 @@ func (e *Extractor) AppendNamed(dst []Feature, text string, target Span) []Featu
 type Prepared struct {
 	text     string
 	toks     []Token
-	base     []term // one per token
+	base     []term   // one per token
+	names    []uint16 // the mention classes of each token (see nameClass)
 	mentions []Span
 	buf      []byte
 	hs       holderScratch // buffers for Holders
@@ -249,15 +250,17 @@ func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, ba
 
 func (e *Extractor) prepare(p *Prepared, text string) {
 	p.text = text
-	p.mentions = appendMentions(p.mentions[:0], text, p.toks)
-	// One lookup by term hash gives the cue categories (low byte) and the
-	// negation and clause classes of the term.
+	// One lookup by term hash gives the cue categories (low byte), the
+	// negation and clause classes of the term and the mention finder's
+	// classes of the word.
 	words := loadTermTable()
 	base := p.base[:0]
+	names := p.names[:0]
 	for i, t := range p.toks {
-		p.buf = AppendNormalized(p.buf[:0], t.Text(text))
-		tm := term{hash: xxhash.Sum64(p.buf), tok: i, word: t.Kind != Punct && t.Kind != Invalid}
+		w := t.Text(text)
+		tm := term{hash: termHash(&p.buf, w), tok: i, word: t.Kind != Punct && t.Kind != Invalid}
 		cls := words.get(tm.hash)
+		names = append(names, nameClass(w, cls))
 		punctEnd := t.Kind == Punct && cls&tcPunctEnd != 0
 		if e.cfg.negation {
 			tm.negCue = cls&tcNegCue != 0
@@ -269,7 +272,14 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		}
 		base = append(base, tm)
 	}
-	p.base = base
+	p.base, p.names = base, names
+	p.mentions = appendMentions(p.mentions[:0], text, p.toks, names)
+}
+
+// termHash returns the hash of w's normalised form, using buf as scratch.
+func termHash(buf *[]byte, w string) uint64 {
+	*buf = AppendNormalized((*buf)[:0], w)
+	return xxhash.Sum64(*buf)
 }
 
 // AppendPrepared appends the feature ids of the target in the prepared
@@ -564,7 +574,7 @@ var nsGroup = [128]Group{
 
 // Term classes, above the cue categories in the term table.
 const (
-	tcNegCue   uint16 = 1 << (8 + iota) // starts negation scope
+	tcNegCue   uint32 = 1 << (8 + iota) // starts negation scope
 	tcClause                            // a conjunction that ends a clause
 	tcPunctEnd                          // punctuation that ends a clause and negation scope
 	tcBut                               // "but": ends negation scope
@@ -578,13 +588,14 @@ var (
 	clausePunct = []string{".", ",", ";", ":", "!", "?", "\"", "(", ")", "-", "..."}
 )
 
-// loadTermTable indexes, by term hash, the lexicon's cue categories and
-// the term classes.
+// loadTermTable indexes, by term hash, the lexicon's cue categories, the
+// term classes and the mention finder's word classes.
 var loadTermTable = sync.OnceValue(func() *wordTable {
-	m := map[uint64]uint16{}
+	m := map[uint64]uint32{}
 	for w, mask := range loadLexicon() {
-		m[xxhash.Sum64String(w)] |= uint16(mask)
+		m[xxhash.Sum64String(w)] |= uint32(mask)
 	}
+	addNameClasses(m)
 	return buildWordTable(m, wordClass{tcNegCue, negationCues}, wordClass{tcClause, clauseWords},
 		wordClass{tcPunctEnd, clausePunct}, wordClass{tcBut, []string{"but"}})
 })

@@ -72,7 +72,7 @@ func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int 
 	for i := range toks {
 		cls[i] = int(holderWords.get(base[i].hash))
 	}
-	is := func(i int, c uint16) bool { return cls[i]&int(c) != 0 }
+	is := func(i int, c uint32) bool { return cls[i]&int(c) != 0 }
 	isVerb := func(i int) bool {
 		return is(i, hwReport) || base[i].cues&(1<<cueAttack|1<<cueSupport) != 0
 	}
@@ -165,7 +165,7 @@ var (
 
 // Holder word classes.
 const (
-	hwReport uint16 = 1 << iota
+	hwReport uint32 = 1 << iota
 	hwGap
 	hwLocation
 	hwListener

@@ -17,14 +17,20 @@ import (
 // function words ("The", "In") are dropped; months, days and capitalised
 // function words on their own are not mentions.
 func Mentions(dst []Span, sentence string) []Span {
-	var buf [64]Token
-	return appendMentions(dst, sentence, Tokenize(buf[:0], sentence))
+	var p Prepared
+	mentionExtractor.Prepare(&p, sentence)
+	return append(dst, p.mentions...)
 }
 
-// appendMentions is Mentions on the tokens of sentence.
-func appendMentions(dst []Span, sentence string, toks []Token) []Span {
+// mentionExtractor prepares sentences for Mentions; the mentions are the
+// same whatever the extractor's settings.
+var mentionExtractor = NewExtractor()
+
+// appendMentions is Mentions on the tokens of sentence; cls holds each
+// token's mention classes (see nameClass).
+func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []Span {
 	for i := 0; i < len(toks); {
-		if !isNameToken(sentence, toks[i]) {
+		if !isNameToken(sentence, toks[i], cls[i]) {
 			i++
 			continue
 		}
@@ -36,14 +42,14 @@ func appendMentions(dst []Span, sentence string, toks []Token) []Span {
 			if cutsCompound(toks[j-1].Text(sentence)) {
 				break // "States-led" ends the name
 			}
-			if classOf(t.Text(sentence))&clsTitle != 0 && !isLeadingNonName(sentence, toks, j-1) {
+			if cls[j]&clsTitle != 0 && !isLeadingNonName(sentence, toks, cls, j-1) {
 				break // "Colombian President Gustavo Petro": a title starts a new name
 			}
-			if isNameToken(sentence, t) && adjacent(sentence, toks[j-1], t) {
+			if isNameToken(sentence, t, cls[j]) && adjacent(sentence, toks[j-1], t) {
 				j++
 				continue
 			}
-			if isConnector(t.Text(sentence)) && j+1 < len(toks) && isNameToken(sentence, toks[j+1]) &&
+			if isConnector(t.Text(sentence)) && j+1 < len(toks) && isNameToken(sentence, toks[j+1], cls[j+1]) &&
 				adjacent(sentence, toks[j-1], t) && adjacent(sentence, t, toks[j+1]) {
 				j += 2
 				continue
@@ -52,7 +58,7 @@ func appendMentions(dst []Span, sentence string, toks []Token) []Span {
 		}
 		// Drop leading titles and function words.
 		k := i
-		for k < j && isLeadingNonName(sentence, toks, k) {
+		for k < j && isLeadingNonName(sentence, toks, cls, k) {
 			k++
 		}
 		// A trailing connector or title cannot end a name.
@@ -77,20 +83,18 @@ func appendMentions(dst []Span, sentence string, toks []Token) []Span {
 			// after the start that opens a lower-case word.
 			from := max(start, toks[j-1].Start)
 			for off := from; off < end; {
-				h := strings.IndexAny(sentence[off:end], "-‑")
+				h, hs := indexHyphen(sentence[off:end])
 				if h < 0 {
 					break
 				}
-				rest := sentence[off+h:]
-				_, hs := utf8.DecodeRuneInString(rest)
-				if r, _ := utf8.DecodeRuneInString(rest[hs:]); unicode.IsLower(r) {
+				if r, _ := utf8.DecodeRuneInString(sentence[off+h+hs:]); unicode.IsLower(r) {
 					end = off + h
 					break
 				}
 				off += h + hs
 			}
 			// A prefix and a cut can leave nothing ("Post-war"): no mention.
-			if start < end && !(k+1 == j && isNonEntityWord(toks[k].Text(sentence))) {
+			if start < end && !(k+1 == j && cls[k]&nonEntity != 0) {
 				dst = append(dst, Span{start, end})
 			}
 		}
@@ -100,6 +104,24 @@ func appendMentions(dst []Span, sentence string, toks []Token) []Span {
 		i = j
 	}
 	return dst
+}
+
+// indexHyphen returns the offset and length of the first hyphen-minus or
+// non-breaking hyphen (U+2011) in s, or -1 and 0. It is
+// strings.IndexAny(s, "-\u2011") without the general search's per-call
+// cost for a non-ASCII set.
+func indexHyphen(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-':
+			return i, 1
+		case 0xe2:
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x91 {
+				return i, 3
+			}
+		}
+	}
+	return -1, 0
 }
 
 // adjacent reports whether b follows a with only spaces (no line break)
@@ -121,10 +143,11 @@ func cutsCompound(w string) bool {
 	return unicode.IsLower(r)
 }
 
-// isNameToken reports whether t can be part of a name: a Word that starts
-// with an upper-case letter or a digit-free acronym, or a lower-case
-// particle joined to a capitalised part ("al-Assad", "bin-Salman").
-func isNameToken(text string, t Token) bool {
+// isNameToken reports whether t, of mention classes cls, can be part of a
+// name: a Word that starts with an upper-case letter or a digit-free
+// acronym, or a lower-case particle joined to a capitalised part
+// ("al-Assad", "bin-Salman").
+func isNameToken(text string, t Token, cls uint16) bool {
 	if t.Kind != Word {
 		return false
 	}
@@ -146,7 +169,7 @@ func isNameToken(text string, t Token) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(w)
 	if unicode.IsUpper(r) || unicode.IsTitle(r) {
-		return classOf(w)&clsCalendar == 0
+		return cls&clsCalendar == 0
 	}
 	return innerCapital(w)
 }
@@ -209,17 +232,16 @@ func isConnector(w string) bool {
 
 // isLeadingNonName reports whether token k, at the start of a run, is a
 // title or a function word rather than part of the name.
-func isLeadingNonName(text string, toks []Token, k int) bool {
-	w := toks[k].Text(text)
-	if isConnector(w) {
+func isLeadingNonName(text string, toks []Token, cls []uint16, k int) bool {
+	if isConnector(toks[k].Text(text)) {
 		return true
 	}
-	c := classOf(w)
+	c := cls[k]
 	if c&clsTitle != 0 {
 		return true
 	}
 	if c&clsTitleModifier != 0 && k+1 < len(toks) {
-		return classOf(toks[k+1].Text(text))&(clsTitle|clsTitleModifier) != 0
+		return cls[k+1]&(clsTitle|clsTitleModifier) != 0
 	}
 	// "Mr." is tokenised as "Mr" + "."; the dot is not a Word so the run
 	// already stopped there. A plural common noun leads no name ("Shares
@@ -227,9 +249,8 @@ func isLeadingNonName(text string, toks []Token, k int) bool {
 	return c&(clsCommonNoun|clsFunction) != 0
 }
 
-func isNonEntityWord(w string) bool {
-	return classOf(w)&(clsFunction|clsCommonNoun|clsDemonym|clsCalendar|clsTitle) != 0
-}
+// nonEntity are the classes of words that are no mention on their own.
+const nonEntity = clsFunction | clsCommonNoun | clsDemonym | clsCalendar | clsTitle
 
 var titles = setOf(
 	"President", "Minister", "Chancellor", "Secretary", "Senator", "Sen", "Rep",

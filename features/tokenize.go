@@ -137,6 +137,12 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// asciiWordByte is asciiWord indexed by any byte: false from 0x80 up.
+var asciiWordByte = func() (t [256]bool) {
+	copy(t[:], asciiWord[:])
+	return t
+}()
+
 // isWordRune reports whether r can start or continue a word.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -235,10 +241,12 @@ func appendWord(dst []Token, text string, i int) ([]Token, int) {
 	for end < len(text) {
 		if c := text[end]; c < utf8.RuneSelf {
 			if asciiWord[c] {
-				// ASCII fast path.
-				end++
-				seg++
-				if seg > 1 || c <= '9' {
+				// ASCII fast path: the whole run of ASCII letters and
+				// digits at once. Only a lone letter keeps an acronym.
+				run := end
+				for end++; end < len(text) && asciiWordByte[text[end]]; end++ {
+				}
+				if seg += end - run; seg > 1 || c <= '9' {
 					acro = false
 				}
 				continue

@@ -12,13 +12,13 @@ import (
 // empty slot (a word hashing to 0 would be absent, with odds of 2^-64).
 type wordTable struct {
 	keys []uint64
-	vals []uint16
+	vals []uint32
 	mask uint64
 }
 
-func newWordTable(m map[uint64]uint16) *wordTable {
+func newWordTable(m map[uint64]uint32) *wordTable {
 	size := 1 << bits.Len(uint(len(m)*4)) // load factor at most 1/4
-	t := &wordTable{keys: make([]uint64, size), vals: make([]uint16, size), mask: uint64(size - 1)}
+	t := &wordTable{keys: make([]uint64, size), vals: make([]uint32, size), mask: uint64(size - 1)}
 	for k, v := range m {
 		if k == 0 {
 			continue
@@ -32,7 +32,7 @@ func newWordTable(m map[uint64]uint16) *wordTable {
 	return t
 }
 
-func (t *wordTable) get(k uint64) uint16 {
+func (t *wordTable) get(k uint64) uint32 {
 	for i := k & t.mask; ; i = (i + 1) & t.mask {
 		switch t.keys[i] {
 		case k:
@@ -43,7 +43,12 @@ func (t *wordTable) get(k uint64) uint16 {
 	}
 }
 
-// Word classes of the mention finder, by the word's exact spelling.
+// Word classes of the mention finder. They hold for a word spelled
+// exactly as listed ("May" is a month, "may" and "MAY" are not), but live
+// in the term table, keyed by the normalised word like everything else
+// there, so that a token costs one hash and one lookup: the entry holds
+// the classes of the capitalised spelling and of the all-capitals one
+// apart, and nameClass picks by the token's spelling.
 const (
 	clsTitle uint16 = 1 << iota
 	clsTitleModifier
@@ -53,18 +58,100 @@ const (
 	clsCalendar
 )
 
+// Where the mention classes sit in a term table entry.
+const (
+	capShift   = 16 // classes of the capitalised spelling ("May", "Mr")
+	upperShift = 24 // classes of the all-capitals spelling ("CEO", "OK")
+)
+
+// nameClassWords lists the mention finder's words by class.
+var nameClassWords = []struct {
+	cls   uint16
+	words map[string]struct{}
+}{
+	{clsTitle, titles}, {clsTitleModifier, titleModifiers}, {clsFunction, functionWords},
+	{clsCommonNoun, commonNouns}, {clsDemonym, demonyms}, {clsCalendar, calendarWords},
+}
+
+// addNameClasses adds the mention classes to the term table entries m.
+// Every listed word is ASCII letters, spelled capitalised ("The") or in
+// capitals ("CEO"); it panics on any other spelling, a defect in the lists
+// that the tests catch.
+func addNameClasses(m map[uint64]uint32) {
+	for _, c := range nameClassWords {
+		for w := range c.words {
+			var shift uint
+			switch spelling(w) {
+			case spellCapital:
+				shift = capShift
+			case spellUpper:
+				shift = upperShift
+			default:
+				panic("features: mention word list entry " + w + " is neither capitalised nor in capitals")
+			}
+			m[xxhash.Sum64(AppendNormalized(nil, w))] |= uint32(c.cls) << shift
+		}
+	}
+}
+
+// Spellings that nameClass tells apart.
+const (
+	spellOther   = iota
+	spellCapital // an ASCII capital, then only ASCII lower-case letters: "May", "A"
+	spellUpper   // ASCII capitals only, at least two: "CEO"
+)
+
+func spelling(w string) int {
+	if len(w) == 0 || w[0] < 'A' || w[0] > 'Z' {
+		return spellOther
+	}
+	lower, upper := 0, 0
+	for i := 1; i < len(w); i++ {
+		switch c := w[i]; {
+		case 'a' <= c && c <= 'z':
+			lower++
+		case 'A' <= c && c <= 'Z':
+			upper++
+		default:
+			return spellOther
+		}
+	}
+	switch {
+	case upper == 0:
+		return spellCapital
+	case lower == 0:
+		return spellUpper
+	}
+	return spellOther
+}
+
+// nameClass returns the mention classes of the token w, whose term table
+// entry is entry: those of its exact spelling.
+func nameClass(w string, entry uint32) uint16 {
+	if entry>>capShift == 0 {
+		return 0
+	}
+	switch spelling(w) {
+	case spellCapital:
+		return uint16(entry>>capShift) & 0xff
+	case spellUpper:
+		return uint16(entry>>upperShift) & 0xff
+	}
+	return 0
+}
+
 // wordClass is one class of a word table: its bit and its words, spelled
 // as they are hashed.
 type wordClass struct {
-	bit   uint16
+	bit   uint32
 	words []string
 }
 
 // buildWordTable adds each class's bit to the entries of its words' hashes
 // in m (which may be nil) and builds the table.
-func buildWordTable(m map[uint64]uint16, classes ...wordClass) *wordTable {
+func buildWordTable(m map[uint64]uint32, classes ...wordClass) *wordTable {
 	if m == nil {
-		m = map[uint64]uint16{}
+		m = map[uint64]uint32{}
 	}
 	for _, c := range classes {
 		for _, w := range c.words {
@@ -73,21 +160,3 @@ func buildWordTable(m map[uint64]uint16, classes ...wordClass) *wordTable {
 	}
 	return newWordTable(m)
 }
-
-// keys returns the words of a set.
-func keys(set map[string]struct{}) []string {
-	out := make([]string, 0, len(set))
-	for w := range set {
-		out = append(out, w)
-	}
-	return out
-}
-
-var wordClasses = buildWordTable(nil,
-	wordClass{clsTitle, keys(titles)}, wordClass{clsTitleModifier, keys(titleModifiers)},
-	wordClass{clsFunction, keys(functionWords)}, wordClass{clsCommonNoun, keys(commonNouns)},
-	wordClass{clsDemonym, keys(demonyms)}, wordClass{clsCalendar, keys(calendarWords)},
-)
-
-// classOf returns the word classes of w, spelled exactly.
-func classOf(w string) uint16 { return wordClasses.get(xxhash.Sum64String(w)) }
