@@ -276,12 +276,6 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	p.mentions = appendMentions(p.mentions[:0], text, p.toks, names)
 }
 
-// termHash returns the hash of w's normalised form, using buf as scratch.
-func termHash(buf *[]byte, w string) uint64 {
-	*buf = AppendNormalized((*buf)[:0], w)
-	return xxhash.Sum64(*buf)
-}
-
 // AppendPrepared appends the feature ids of the target in the prepared
 // sentence to dst, exactly as AppendFeatures would for (p.Text(), target).
 // It panics if target is not within the sentence.

@@ -1,11 +1,14 @@
 package features
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/cespare/xxhash/v2"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestIndexHyphen(t *testing.T) {
@@ -50,4 +53,40 @@ func TestNameClassSpelling(t *testing.T) {
 	assert.Zero(t, nameClass("may", words.get(termHash(&buf, "may"))))
 	assert.Equal(t, clsTitle, nameClass("CEO", words.get(termHash(&buf, "CEO"))))
 	assert.Zero(t, nameClass("Ceo", words.get(termHash(&buf, "Ceo"))))
+}
+
+// generalTermHash is termHash without the fused path.
+func generalTermHash(w string) uint64 { return xxhash.Sum64(AppendNormalized(nil, w)) }
+
+func TestTermHash(t *testing.T) {
+	words := []string{"", "a", "Z", "@", "[", "`", "{", "NATO", "nato's", "Abc-Def", "ABCDEFGH", "abcdefgh1",
+		"ThisIsALongerWordOf31Characters", "ThisIsALongerWordOf32Characters!", "São", "Zelenskyy’s", "ÉTAT",
+		"x\xffy", "\x80", "MiXeD CaSe 123 @[`{", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "1234567\u00e9"}
+	rng := rand.New(rand.NewPCG(7, 9))
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = byte(0x20 + rng.IntN(0x60)) // printable ASCII
+			if rng.IntN(50) == 0 {
+				b[i] = byte(rng.IntN(256))
+			}
+		}
+		words = append(words, string(b))
+	}
+	var buf []byte
+	for _, w := range words {
+		require.Equal(t, generalTermHash(w), termHash(&buf, w), "%q", w)
+	}
+}
+
+func FuzzTermHash(f *testing.F) {
+	for _, s := range []string{"", "NATO", "Zelenskyy’s", "ABCDEFGHIJKLMNOPQRSTUVWXYZ[@`{", "x\xffy"} {
+		f.Add(s)
+	}
+	var buf []byte
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := termHash(&buf, w), generalTermHash(w); got != want {
+			t.Fatalf("termHash(%q) = %#x, want %#x", w, got, want)
+		}
+	})
 }
