@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -570,4 +571,42 @@ func TestReadModelHostileFeatures(t *testing.T) {
 	}
 	_, err = stance.ReadModel(bytes.NewReader(buildModelFile(t, ids)))
 	assert.ErrorIs(t, err, stance.ErrCorrupt)
+}
+
+// TestParallelTrainEqualsSequential checks that Train, which counts shares
+// of the examples on several goroutines, gives the file that one Trainer
+// fed every example in order gives, and reports the first bad example.
+func TestParallelTrainEqualsSequential(t *testing.T) {
+	exs, err := corpus.Builtin(corpus.Train)
+	require.NoError(t, err)
+	require.Greater(t, len(exs), 2000, "enough examples for shards of at least 1000")
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	ext := features.NewExtractor()
+	opts := []stance.Option{stance.WithAlpha(0.75), stance.WithGroupWeight(features.GroupSide, 0.25)}
+
+	tr := stance.NewTrainer(ext, opts...)
+	for _, e := range exs {
+		require.NoError(t, tr.AddExample(e))
+	}
+	var seq, par bytes.Buffer
+	_, err = tr.Model().WriteTo(&seq)
+	require.NoError(t, err)
+	m, err := stance.Train(exs, ext, opts...)
+	require.NoError(t, err)
+	_, err = m.WriteTo(&par)
+	require.NoError(t, err)
+	assert.Equal(t, seq.Bytes(), par.Bytes())
+
+	// Bad examples in the first and the last share: the first is reported.
+	bad := append([]corpus.Example(nil), exs...)
+	bad[len(bad)-3].Targets = append([]corpus.Target(nil), bad[len(bad)-3].Targets...)
+	bad[len(bad)-3].Targets[0].Label = "angry"
+	bad[10].Targets = append([]corpus.Target(nil), bad[10].Targets...)
+	bad[10].Targets[0].End = len(bad[10].Text) + 5
+	_, err = stance.Train(bad, ext, opts...)
+	require.ErrorIs(t, err, stance.ErrBadSpan)
+	assert.Contains(t, err.Error(), fmt.Sprintf("%q", bad[10].ID))
+	bad[10] = exs[10]
+	_, err = stance.Train(bad, ext, opts...)
+	require.ErrorIs(t, err, stance.ErrUnknownLabel)
 }

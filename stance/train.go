@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/features"
@@ -131,19 +134,27 @@ func (t *Trainer) count(ids []uint64, l int) {
 // AddExample counts every target of ex. On error nothing of ex is counted
 // and the error names the example's id and target.
 func (t *Trainer) AddExample(ex corpus.Example) error {
-	for i, tg := range ex.Targets {
-		if tg.Label.Index() < 0 {
-			return fmt.Errorf("stance: example %q target %d: %w: %q", ex.ID, i, ErrUnknownLabel, tg.Label)
-		}
-		if err := checkInput(ex.Text, Span{Start: tg.Start, End: tg.End}, t.settings.maxTextBytes); err != nil {
-			return fmt.Errorf("stance: example %q target %d: %w", ex.ID, i, err)
-		}
+	if err := checkExample(ex, t.settings.maxTextBytes); err != nil {
+		return err
 	}
 	// The sentence is analysed once for all its targets; AppendPrepared
 	// gives exactly the features AppendFeatures would.
 	t.ext.Prepare(&t.prep, ex.Text)
 	for _, tg := range ex.Targets {
 		t.count(t.ext.AppendPrepared(t.buf[:0], &t.prep, Span{Start: tg.Start, End: tg.End}), tg.Label.Index())
+	}
+	return nil
+}
+
+// checkExample returns AddExample's error for a bad example, or nil.
+func checkExample(ex corpus.Example, maxBytes int) error {
+	for i, tg := range ex.Targets {
+		if tg.Label.Index() < 0 {
+			return fmt.Errorf("stance: example %q target %d: %w: %q", ex.ID, i, ErrUnknownLabel, tg.Label)
+		}
+		if err := checkInput(ex.Text, Span{Start: tg.Start, End: tg.End}, maxBytes); err != nil {
+			return fmt.Errorf("stance: example %q target %d: %w", ex.ID, i, err)
+		}
 	}
 	return nil
 }
@@ -161,27 +172,96 @@ func (t *Trainer) Examples() int {
 // more examples can be added and Model called again.
 func (t *Trainer) Model() *Model {
 	m := &Model{ext: t.ext, settings: t.settings, docs: t.docs}
-	m.keys = make([]uint64, 0, t.counts.len())
-	t.counts.each(func(k uint64, _ [NumLabels]uint32) { m.keys = append(m.keys, k) })
-	slices.Sort(m.keys)
-	m.counts = make([][NumLabels]uint32, len(m.keys))
-	for i, k := range m.keys {
-		m.counts[i] = t.counts.get(k)
-	}
+	m.keys, m.counts = t.sorted()
 	m.finish()
 	return m
 }
 
-// Train trains a model on every target of exs. It is NewTrainer, AddExample
-// for each example, then Model.
-func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Model, error) {
-	t := NewTrainer(ext, opts...)
-	for _, ex := range exs {
-		if err := t.AddExample(ex); err != nil {
-			return nil, err
-		}
+// sorted returns the trainer's feature ids in ascending order and their
+// counts.
+func (t *Trainer) sorted() ([]uint64, [][NumLabels]uint32) {
+	keys := make([]uint64, 0, t.counts.len())
+	t.counts.each(func(k uint64, _ [NumLabels]uint32) { keys = append(keys, k) })
+	slices.Sort(keys)
+	counts := make([][NumLabels]uint32, len(keys))
+	for i, k := range keys {
+		counts[i] = t.counts.get(k)
 	}
-	return t.Model(), nil
+	return keys, counts
+}
+
+// minShard is the fewest examples Train gives a goroutine of its own.
+const minShard = 1000
+
+// Train trains a model on every target of exs. The result is the model
+// NewTrainer, AddExample for each example, then Model would give, byte for
+// byte; the work is shared among up to GOMAXPROCS goroutines, each
+// counting a contiguous share of exs (at least minShard examples), and
+// the counts are merged. On bad input Train returns the error of the first
+// bad example in exs.
+func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Model, error) {
+	if ext == nil {
+		ext = features.NewExtractor()
+	}
+	n := max(1, min(runtime.GOMAXPROCS(0), len(exs)/minShard))
+	if n == 1 {
+		t := NewTrainer(ext, opts...)
+		for _, ex := range exs {
+			if err := t.AddExample(ex); err != nil {
+				return nil, err
+			}
+		}
+		return t.Model(), nil
+	}
+	type shard struct {
+		docs   [NumLabels]uint64
+		keys   []uint64
+		counts [][NumLabels]uint32
+	}
+	shards := make([]shard, n)
+	settings := NewTrainer(ext, opts...).settings
+	var failed atomic.Bool // a bad example stops every shard
+	var wg sync.WaitGroup
+	for i := range shards {
+		part := exs[i*len(exs)/n : (i+1)*len(exs)/n]
+		wg.Go(func() {
+			t := NewTrainer(ext, opts...)
+			for _, ex := range part {
+				if failed.Load() {
+					return
+				}
+				if t.AddExample(ex) != nil {
+					failed.Store(true)
+					return
+				}
+			}
+			shards[i].docs = t.docs
+			shards[i].keys, shards[i].counts = t.sorted()
+		})
+	}
+	wg.Wait()
+	if failed.Load() {
+		// Shards stop wherever they are, so find the first bad example
+		// in order, as training one by one would.
+		for _, ex := range exs {
+			if err := checkExample(ex, settings.maxTextBytes); err != nil {
+				return nil, err
+			}
+		}
+		return nil, errors.New("stance: a training shard failed on no bad example") // unreachable
+	}
+	m := &Model{ext: ext, settings: settings}
+	all := make([][]uint64, n)
+	counts := make([][][NumLabels]uint32, n)
+	for i, sh := range shards {
+		for l := range NumLabels {
+			m.docs[l] += sh.docs[l]
+		}
+		all[i], counts[i] = sh.keys, sh.counts
+	}
+	m.keys, m.counts = mergeSorted(all, counts)
+	m.finish()
+	return m, nil
 }
 
 // Prune returns a model without the features seen fewer than minCount
@@ -218,7 +298,6 @@ func Merge(models ...*Model) (*Model, error) {
 	first := models[0]
 	fx, _ := first.ext.MarshalBinary()
 	out := &Model{ext: first.ext, settings: first.settings}
-	n := 0
 	for i, m := range models {
 		mx, _ := m.ext.MarshalBinary()
 		if string(mx) != string(fx) {
@@ -230,36 +309,74 @@ func Merge(models ...*Model) (*Model, error) {
 		for l := range NumLabels {
 			out.docs[l] += m.docs[l]
 		}
-		n += len(m.keys)
 	}
-	// k-way merge of the sorted key lists.
-	out.keys = make([]uint64, 0, n)
-	out.counts = make([][NumLabels]uint32, 0, n)
-	pos := make([]int, len(models))
+	all := make([][]uint64, len(models))
+	counts := make([][][NumLabels]uint32, len(models))
+	for i, m := range models {
+		all[i], counts[i] = m.keys, m.counts
+	}
+	out.keys, out.counts = mergeSorted(all, counts)
+	out.finish()
+	return out, nil
+}
+
+// mergeSorted merges ascending key lists, adding the counts of equal keys
+// (saturating at the largest uint32).
+func mergeSorted(keys [][]uint64, counts [][][NumLabels]uint32) ([]uint64, [][NumLabels]uint32) {
+	n := 0
+	for _, k := range keys {
+		n += len(k)
+	}
+	outKeys := make([]uint64, 0, n)
+	outCounts := make([][NumLabels]uint32, 0, n)
+	if len(keys) == 2 { // the common case, Train on two cores: a plain two-way merge
+		a, b, ca, cb := keys[0], keys[1], counts[0], counts[1]
+		i, j := 0, 0
+		for i < len(a) && j < len(b) {
+			switch {
+			case a[i] < b[j]:
+				outKeys, outCounts = append(outKeys, a[i]), append(outCounts, ca[i])
+				i++
+			case a[i] > b[j]:
+				outKeys, outCounts = append(outKeys, b[j]), append(outCounts, cb[j])
+				j++
+			default:
+				var c [NumLabels]uint32
+				for l := range NumLabels {
+					c[l] = addSat(ca[i][l], cb[j][l])
+				}
+				outKeys, outCounts = append(outKeys, a[i]), append(outCounts, c)
+				i, j = i+1, j+1
+			}
+		}
+		outKeys, outCounts = append(outKeys, a[i:]...), append(outCounts, ca[i:]...)
+		outKeys, outCounts = append(outKeys, b[j:]...), append(outCounts, cb[j:]...)
+		return outKeys, outCounts
+	}
+	pos := make([]int, len(keys))
 	for {
 		best, found := uint64(0), false
-		for i, m := range models {
-			if pos[i] < len(m.keys) && (!found || m.keys[pos[i]] < best) {
-				best, found = m.keys[pos[i]], true
+		for i, k := range keys {
+			if pos[i] < len(k) && (!found || k[pos[i]] < best) {
+				best, found = k[pos[i]], true
 			}
 		}
 		if !found {
 			break
 		}
 		var c [NumLabels]uint32
-		for i, m := range models {
-			if pos[i] < len(m.keys) && m.keys[pos[i]] == best {
+		for i, k := range keys {
+			if pos[i] < len(k) && k[pos[i]] == best {
 				for l := range NumLabels {
-					c[l] = addSat(c[l], m.counts[pos[i]][l])
+					c[l] = addSat(c[l], counts[i][pos[i]][l])
 				}
 				pos[i]++
 			}
 		}
-		out.keys = append(out.keys, best)
-		out.counts = append(out.counts, c)
+		outKeys = append(outKeys, best)
+		outCounts = append(outCounts, c)
 	}
-	out.finish()
-	return out, nil
+	return outKeys, outCounts
 }
 
 func addSat(a, b uint32) uint32 {
