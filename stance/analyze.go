@@ -187,7 +187,7 @@ func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	return &Stream{m: m, cfg: cfg, aliases: make(map[string]aliasTarget), summary: make(map[string]*EntitySummary)}
+	return &Stream{m: m, cfg: cfg, aliases: make(map[string]aliasTarget, 32), summary: make(map[string]*EntitySummary, 32)}
 }
 
 // Text analyses the next piece of text and calls fn with each mention in
@@ -237,10 +237,9 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		}
 		s.holders = features.Holders(s.holders[:0], &s.prep, s.mspans)
 		for i, f := range s.found {
-			p, err := s.m.PredictPrepared(&s.prep, f.span)
-			if err != nil {
-				return fmt.Errorf("stance: sentence at byte %d: %w", base+sp.Start, err)
-			}
+			// The text is checked above and the spans are the finder's or
+			// the gazetteer's, inside the sentence and not blank.
+			p := s.m.predictChecked(sentence, &s.prep, f.span)
 			mn := Mention{
 				Sentence:     sentence,
 				SentenceSpan: Span{Start: base + sp.Start, End: base + sp.End},
@@ -327,9 +326,9 @@ func (s *Stream) find(sentence string) {
 // "Lula"). A short form already taken keeps its first owner.
 func (s *Stream) registerShortForms(sentence string, sp features.Span, name string) {
 	claim := func(form string) {
-		k := features.Normalize(form)
-		if _, taken := s.aliases[k]; !taken {
-			s.aliases[k] = aliasTarget{name: name}
+		s.key = features.AppendNormalized(s.key[:0], form)
+		if _, taken := s.aliases[string(s.key)]; !taken { // no allocation for the lookup
+			s.aliases[string(s.key)] = aliasTarget{name: name}
 		}
 	}
 	rest := strings.TrimLeft(sentence[sp.End:], " ")
@@ -340,7 +339,14 @@ func (s *Stream) registerShortForms(sentence string, sp features.Span, name stri
 			}
 		}
 	}
-	words := strings.Fields(name)
+	var buf [5]string
+	words := buf[:0]
+	for w := range strings.FieldsSeq(name) {
+		if len(words) == len(buf) {
+			return
+		}
+		words = append(words, w)
+	}
 	if len(words) < 2 || len(words) > 4 {
 		return
 	}

@@ -277,6 +277,11 @@ func (m *Model) predict(text string, p *features.Prepared, target Span) (Predict
 	if err := checkInput(text, target, m.settings.maxTextBytes); err != nil {
 		return Prediction{}, err
 	}
+	return m.predictChecked(text, p, target), nil
+}
+
+// predictChecked is predict for input known to be good.
+func (m *Model) predictChecked(text string, p *features.Prepared, target Span) Prediction {
 	bp := m.scratch.Get().(*[]uint64)
 	var ids []uint64
 	if p != nil {
@@ -287,7 +292,7 @@ func (m *Model) predict(text string, p *features.Prepared, target Span) (Predict
 	pr := m.PredictFeatures(ids)
 	*bp = ids
 	m.scratch.Put(bp)
-	return pr, nil
+	return pr
 }
 
 // PredictFeatures classifies a list of feature ids produced by the
