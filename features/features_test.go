@@ -1,6 +1,7 @@
 package features_test
 
 import (
+	"encoding/binary"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -211,8 +212,9 @@ func TestGomlTokenizer(t *testing.T) {
 	words := g.Tokenize(features.EncodePair(petro, sp))
 	ids := e.AppendFeatures(nil, petro, sp)
 	require.Len(t, words, len(ids))
-	for _, w := range words {
-		assert.Len(t, w, 16)
+	for i, w := range words {
+		require.Len(t, w, 8)
+		assert.Equal(t, ids[i], binary.LittleEndian.Uint64([]byte(w)), "word %d spells id %d", i, i)
 	}
 	assert.Nil(t, g.Tokenize("not a pair"))
 	assert.Nil(t, g.Tokenize("5:99:short"))
