@@ -258,9 +258,14 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	names := p.names[:0]
 	for i, t := range p.toks {
 		w := t.Text(text)
-		tm := term{hash: termHash(&p.buf, w), tok: i, word: t.Kind != Punct && t.Kind != Invalid}
+		h, mayUpper := termHashCase(&p.buf, w)
+		tm := term{hash: h, tok: i, word: t.Kind != Punct && t.Kind != Invalid}
 		cls := words.get(tm.hash)
-		names = append(names, nameClass(w, cls))
+		nc := nameClass(w, cls)
+		if mayUpper && isNameToken(text, t, nc) { // a name has a capital
+			nc |= clsName
+		}
+		names = append(names, nc)
 		punctEnd := t.Kind == Punct && cls&tcPunctEnd != 0
 		if e.cfg.negation {
 			tm.negCue = cls&tcNegCue != 0

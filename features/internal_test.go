@@ -76,6 +76,14 @@ func TestTermHash(t *testing.T) {
 	var buf []byte
 	for _, w := range words {
 		require.Equal(t, generalTermHash(w), termHash(&buf, w), "%q", w)
+		_, mayUpper := termHashCase(&buf, w)
+		if !mayUpper {
+			require.False(t, strings.ContainsFunc(w, func(r rune) bool { return r >= utf8.RuneSelf || 'A' <= r && r <= 'Z' }),
+				"%q holds a capital or a non-ASCII rune", w)
+		}
+		if strings.ContainsAny(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+			require.True(t, mayUpper, "%q", w)
+		}
 	}
 }
 

@@ -27,10 +27,11 @@ func Mentions(dst []Span, sentence string) []Span {
 var mentionExtractor = NewExtractor()
 
 // appendMentions is Mentions on the tokens of sentence; cls holds each
-// token's mention classes (see nameClass).
+// token's mention classes (see nameClass) and clsName for a token that
+// isNameToken accepts.
 func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []Span {
 	for i := 0; i < len(toks); {
-		if !isNameToken(sentence, toks[i], cls[i]) {
+		if cls[i]&clsName == 0 {
 			i++
 			continue
 		}
@@ -45,11 +46,11 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 			if cls[j]&clsTitle != 0 && !isLeadingNonName(sentence, toks, cls, j-1) {
 				break // "Colombian President Gustavo Petro": a title starts a new name
 			}
-			if isNameToken(sentence, t, cls[j]) && adjacent(sentence, toks[j-1], t) {
+			if cls[j]&clsName != 0 && adjacent(sentence, toks[j-1], t) {
 				j++
 				continue
 			}
-			if isConnector(t.Text(sentence)) && j+1 < len(toks) && isNameToken(sentence, toks[j+1], cls[j+1]) &&
+			if isConnector(t.Text(sentence)) && j+1 < len(toks) && cls[j+1]&clsName != 0 &&
 				adjacent(sentence, toks[j-1], t) && adjacent(sentence, t, toks[j+1]) {
 				j += 2
 				continue

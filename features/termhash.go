@@ -12,13 +12,20 @@ import (
 // lower-cases eight bytes at a time and hashes them as it goes, with no
 // copy; TestTermHash and FuzzTermHash hold it equal to the general path.
 func termHash(buf *[]byte, w string) uint64 {
+	h, _ := termHashCase(buf, w)
+	return h
+}
+
+// termHashCase is termHash that also reports whether w may hold a capital
+// letter: false only when w is ASCII without one.
+func termHashCase(buf *[]byte, w string) (uint64, bool) {
 	if len(w) < 32 {
-		if h, ok := shortASCIIHash(w); ok {
-			return h
+		if h, upper, ok := shortASCIIHash(w); ok {
+			return h, upper
 		}
 	}
 	*buf = AppendNormalized((*buf)[:0], w)
-	return xxhash.Sum64(*buf)
+	return xxhash.Sum64(*buf), true
 }
 
 // The xxHash64 primes (see the xxHash specification,
@@ -33,21 +40,25 @@ const (
 
 // shortASCIIHash is xxHash64 (seed 0) of s lower-cased, for len(s) < 32:
 // the specification's short-input path — no stripes, then 8-byte lanes,
-// one 4-byte lane, single bytes and the avalanche. It reports false, and
-// the caller takes the general path, when s holds a non-ASCII byte.
-func shortASCIIHash(s string) (uint64, bool) {
+// one 4-byte lane, single bytes and the avalanche. upper reports whether s
+// holds a capital. It reports ok false, and the caller takes the general
+// path, when s holds a non-ASCII byte.
+func shortASCIIHash(s string) (h uint64, upper, ok bool) {
 	const high8 = 0x8080808080808080
 	n := len(s)
-	h := xxPrime5 + uint64(n)
+	var caps uint64
+	h = xxPrime5 + uint64(n)
 	i := 0
 	for ; i+8 <= n; i += 8 {
 		b := s[i : i+8]
 		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 		if x&high8 != 0 {
-			return 0, false
+			return 0, false, false
 		}
-		k := bits.RotateLeft64(lowerASCII8(x)*xxPrime2, 31) * xxPrime1
+		lx := lowerASCII8(x)
+		caps |= lx ^ x
+		k := bits.RotateLeft64(lx*xxPrime2, 31) * xxPrime1
 		h ^= k
 		h = bits.RotateLeft64(h, 27)*xxPrime1 + xxPrime4
 	}
@@ -55,19 +66,22 @@ func shortASCIIHash(s string) (uint64, bool) {
 		b := s[i : i+4]
 		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24
 		if x&high8 != 0 {
-			return 0, false
+			return 0, false, false
 		}
-		h ^= lowerASCII8(x) * xxPrime1
+		lx := lowerASCII8(x)
+		caps |= lx ^ x
+		h ^= lx * xxPrime1
 		h = bits.RotateLeft64(h, 23)*xxPrime2 + xxPrime3
 		i += 4
 	}
 	for ; i < n; i++ {
 		c := s[i]
 		if c >= 0x80 {
-			return 0, false
+			return 0, false, false
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
+			caps = 1
 		}
 		h ^= uint64(c) * xxPrime5
 		h = bits.RotateLeft64(h, 11) * xxPrime1
@@ -77,7 +91,7 @@ func shortASCIIHash(s string) (uint64, bool) {
 	h ^= h >> 29
 	h *= xxPrime3
 	h ^= h >> 32
-	return h, true
+	return h, caps != 0, true
 }
 
 // lowerASCII8 lower-cases the ASCII capitals among the eight bytes of x,

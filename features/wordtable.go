@@ -56,6 +56,8 @@ const (
 	clsCommonNoun
 	clsDemonym
 	clsCalendar
+
+	clsName uint16 = 1 << 15 // not a word class: the token can be part of a name (isNameToken)
 )
 
 // Where the mention classes sit in a term table entry.
