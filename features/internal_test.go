@@ -98,3 +98,31 @@ func FuzzTermHash(f *testing.F) {
 		}
 	})
 }
+
+func TestAsciiWordBytes(t *testing.T) {
+	for b := range 256 {
+		for pos := range 8 {
+			x := uint64(b) << (8 * pos)
+			x |= uint64('#') << (8 * ((pos + 1) % 8)) // a non-word neighbour
+			got := asciiWordBytes(x)>>(8*pos)&0x80 != 0
+			assert.Equal(t, asciiWordByte[b], got, "byte %#x at %d", b, pos)
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 100000 {
+		x := rng.Uint64()
+		got := asciiWordBytes(x)
+		for pos := range 8 {
+			assert.Equal(t, asciiWordByte[byte(x>>(8*pos))], got>>(8*pos)&0x80 != 0, "%#x byte %d", x, pos)
+		}
+	}
+	for _, s := range []string{"", "a", "abcdefgh", "abcdefghi", "abc def", "abcdefg\xc3\xa9", "Zelenskyy's", "12345678901234567890x-y"} {
+		for i := range len(s) + 1 {
+			want := i
+			for want < len(s) && asciiWordByte[s[want]] {
+				want++
+			}
+			assert.Equal(t, want, wordRunEnd(s, i), "%q from %d", s, i)
+		}
+	}
+}

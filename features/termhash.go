@@ -44,7 +44,6 @@ const (
 // holds a capital. It reports ok false, and the caller takes the general
 // path, when s holds a non-ASCII byte.
 func shortASCIIHash(s string) (h uint64, upper, ok bool) {
-	const high8 = 0x8080808080808080
 	n := len(s)
 	var caps uint64
 	h = xxPrime5 + uint64(n)
@@ -99,8 +98,7 @@ func shortASCIIHash(s string) (h uint64, upper, ok bool) {
 // 0x80-'A' to b sets its high bit when b >= 'A', adding 0x80-'Z'-1 when
 // b > 'Z'; no sum carries into the next byte since b < 0x80.
 func lowerASCII8(x uint64) uint64 {
-	const ones = 0x0101010101010101
-	ge := x + ones*(0x80-'A')
-	gt := x + ones*(0x80-'Z'-1)
-	return x | (ge&^gt&(ones*0x80))>>2
+	ge := x + ones8*(0x80-'A')
+	gt := x + ones8*(0x80-'Z'-1)
+	return x | (ge&^gt&high8)>>2
 }

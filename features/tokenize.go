@@ -1,6 +1,7 @@
 package features
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -137,6 +138,42 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// wordRunEnd returns the end of the run of ASCII letters and digits that
+// starts at i. It looks at eight bytes at a time while there are eight:
+// one branch a word instead of one a byte.
+func wordRunEnd(text string, i int) int {
+	for i+8 <= len(text) {
+		b := text[i : i+8]
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if stop := ^asciiWordBytes(x) & high8; stop != 0 {
+			return i + bits.TrailingZeros64(stop)/8
+		}
+		i += 8
+	}
+	for i < len(text) && asciiWordByte[text[i]] {
+		i++
+	}
+	return i
+}
+
+const (
+	ones8 = 0x0101010101010101
+	high8 = 0x8080808080808080
+)
+
+// asciiWordBytes sets the high bit of each of the eight bytes of x that is
+// an ASCII letter or digit. The bytes are cut to seven bits first so that
+// no sum below carries into the next byte; the bytes that had the high bit
+// set are no ASCII and are cleared at the end.
+func asciiWordBytes(x uint64) uint64 {
+	x7 := x &^ high8
+	lower := x7 | ones8*0x20 // folds capitals onto lower-case letters
+	letter := (lower + ones8*(0x80-'a')) &^ (lower + ones8*(0x80-'z'-1))
+	digit := (x7 + ones8*(0x80-'0')) &^ (x7 + ones8*(0x80-'9'-1))
+	return (letter | digit) &^ x & high8
+}
+
 // asciiWordByte is asciiWord indexed by any byte: false from 0x80 up.
 var asciiWordByte = func() (t [256]bool) {
 	copy(t[:], asciiWord[:])
@@ -244,8 +281,7 @@ func appendWord(dst []Token, text string, i int) ([]Token, int) {
 				// ASCII fast path: the whole run of ASCII letters and
 				// digits at once. Only a lone letter keeps an acronym.
 				run := end
-				for end++; end < len(text) && asciiWordByte[text[end]]; end++ {
-				}
+				end = wordRunEnd(text, end+1)
 				if seg += end - run; seg > 1 || c <= '9' {
 					acro = false
 				}
