@@ -148,14 +148,24 @@ const (
 // term is one position of the term sequence: a token's normalised hash,
 // or the target placeholder.
 type term struct {
-	hash   uint64
-	tok    int  // index of the token, or -1 for the placeholder
-	word   bool // words, numbers, clitics and URLs; not punctuation
-	negCue bool
-	negEnd bool  // punctuation that ends negation scope
-	clause bool  // punctuation or conjunction that ends a clause
-	cues   uint8 // lexicon categories of the word
+	hash  uint64
+	tok   int32 // index of the token, or -1 for the placeholder, -2 for another name
+	flags uint8 // tfWord, tfNegCue, tfNegEnd, tfClause
+	cues  uint8 // lexicon categories of the word
 }
+
+// Term flags. A term is 16 bytes: the sequences are copied per target.
+const (
+	tfWord   uint8 = 1 << iota // words, numbers, clitics and URLs; not punctuation
+	tfNegCue                   // starts negation scope
+	tfNegEnd                   // punctuation that ends negation scope
+	tfClause                   // punctuation or conjunction that ends a clause
+)
+
+func (t term) word() bool   { return t.flags&tfWord != 0 }
+func (t term) negCue() bool { return t.flags&tfNegCue != 0 }
+func (t term) negEnd() bool { return t.flags&tfNegEnd != 0 }
+func (t term) clause() bool { return t.flags&tfClause != 0 }
 
 type scratch struct {
 	p     Prepared
@@ -259,7 +269,10 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	for i, t := range p.toks {
 		w := t.Text(text)
 		h, mayUpper := termHashCase(&p.buf, w)
-		tm := term{hash: h, tok: i, word: t.Kind != Punct && t.Kind != Invalid}
+		tm := term{hash: h, tok: int32(i)}
+		if t.Kind != Punct && t.Kind != Invalid {
+			tm.flags |= tfWord
+		}
 		cls := words.get(tm.hash)
 		nc := nameClass(w, cls)
 		if mayUpper && isNameToken(text, t, nc) { // a name has a capital
@@ -268,10 +281,16 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		names = append(names, nc)
 		punctEnd := t.Kind == Punct && cls&tcPunctEnd != 0
 		if e.cfg.negation {
-			tm.negCue = cls&tcNegCue != 0
-			tm.negEnd = punctEnd || cls&tcBut != 0
+			if cls&tcNegCue != 0 {
+				tm.flags |= tfNegCue
+			}
+			if punctEnd || cls&tcBut != 0 {
+				tm.flags |= tfNegEnd
+			}
 		}
-		tm.clause = punctEnd || cls&tcClause != 0
+		if punctEnd || cls&tcClause != 0 {
+			tm.flags |= tfClause
+		}
 		if e.cfg.lexicon {
 			tm.cues = uint8(cls)
 		}
@@ -325,14 +344,14 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 		if !overlaps && len(others) > 0 && others[0].Start <= t.Start && t.End <= others[0].End &&
 			!(others[0].Start < target.End && target.Start < others[0].End) {
 			if t.Start == others[0].Start {
-				terms = append(terms, term{hash: otherHash, tok: -2, word: true})
+				terms = append(terms, term{hash: otherHash, tok: -2, flags: tfWord})
 			}
 			continue
 		}
 		if overlaps || (tpos < 0 && target.Start == target.End && t.Start >= target.Start) {
 			if tpos < 0 {
 				tpos = len(terms)
-				terms = append(terms, term{hash: placeholderHash, tok: -1, word: true})
+				terms = append(terms, term{hash: placeholderHash, tok: -1, flags: tfWord})
 			}
 			if overlaps {
 				continue
@@ -342,7 +361,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 	}
 	if tpos < 0 { // the target lies after the last token
 		tpos = len(terms)
-		terms = append(terms, term{hash: placeholderHash, tok: -1, word: true})
+		terms = append(terms, term{hash: placeholderHash, tok: -1, flags: tfWord})
 	}
 	*termBuf = terms
 	toks := p.toks
@@ -369,21 +388,21 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 	c := e.cfg
 	lo, hi := -1, len(terms) // the target's clause is (lo, hi)
 	if c.clause {
-		for lo = tpos - 1; lo >= 0 && !terms[lo].clause; lo-- {
+		for lo = tpos - 1; lo >= 0 && !terms[lo].clause(); lo-- {
 		}
-		for hi = tpos + 1; hi < len(terms) && !terms[hi].clause; hi++ {
+		for hi = tpos + 1; hi < len(terms) && !terms[hi].clause(); hi++ {
 		}
 	}
 	negated := false
 	for i, tm := range terms {
-		if tm.negEnd {
+		if tm.negEnd() {
 			negated = false
 		}
 		var neg byte
 		if negated && i != tpos {
 			neg = nsNegated
 		}
-		if tm.word && i != tpos {
+		if tm.word() && i != tpos {
 			emit(nsUnigram|neg, tm.hash, 0, func() string { return wrapNeg(neg, strconv.Quote(name(i))) })
 		}
 		if c.bigrams {
@@ -397,7 +416,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 			}
 			emit(ns, prev, tm.hash, func() string { return strconv.Quote(name(i-1) + " " + name(i)) })
 		}
-		if tm.word && i != tpos {
+		if tm.word() && i != tpos {
 			d := i - tpos
 			side, near, sideNS, where := byte(nsRight), byte(nsNearRight), byte(nsRightSide), "after"
 			if d < 0 {
@@ -435,7 +454,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 				})
 			}
 		}
-		if tm.negCue {
+		if tm.negCue() {
 			negated = true
 		}
 	}
