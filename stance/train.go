@@ -95,11 +95,16 @@ func NewTrainer(ext *features.Extractor, opts ...Option) *Trainer {
 	if ext == nil {
 		ext = features.NewExtractor()
 	}
+	return &Trainer{ext: ext, settings: newSettings(opts), counts: newCounts(1 << 18)}
+}
+
+// newSettings returns the default settings with opts applied.
+func newSettings(opts []Option) settings {
 	s := defaultSettings()
 	for _, o := range opts {
 		o(&s)
 	}
-	return &Trainer{ext: ext, settings: s, counts: newCounts(1 << 18)}
+	return s
 }
 
 // Add counts one (text, target, label) example. It returns an error for an
@@ -217,14 +222,21 @@ func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Mode
 		docs   [NumLabels]uint64
 		keys   []uint64
 		counts [][NumLabels]uint32
+		panic  any // a panic in the shard, re-raised in the caller
 	}
 	shards := make([]shard, n)
-	settings := NewTrainer(ext, opts...).settings
+	settings := newSettings(opts)
 	var failed atomic.Bool // a bad example stops every shard
 	var wg sync.WaitGroup
 	for i := range shards {
 		part := exs[i*len(exs)/n : (i+1)*len(exs)/n]
 		wg.Go(func() {
+			defer func() {
+				if r := recover(); r != nil {
+					shards[i].panic = r
+					failed.Store(true)
+				}
+			}()
 			t := NewTrainer(ext, opts...)
 			for _, ex := range part {
 				if failed.Load() {
@@ -240,6 +252,11 @@ func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Mode
 		})
 	}
 	wg.Wait()
+	for _, sh := range shards {
+		if sh.panic != nil {
+			panic(sh.panic) // as training on the caller's goroutine would
+		}
+	}
 	if failed.Load() {
 		// Shards stop wherever they are, so find the first bad example
 		// in order, as training one by one would.
