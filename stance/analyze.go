@@ -205,6 +205,12 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 	if !utf8.ValidString(text) {
 		return fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, s.offset+firstInvalid(text))
 	}
+	if len(s.summary) == 0 && len(s.aliases) == 0 && len(text) >= 8<<10 {
+		// A long first piece: size the maps for it (news text names an
+		// entity every ~60 bytes) instead of growing them step by step.
+		s.aliases = make(map[string]aliasTarget, len(text)/64)
+		s.summary = make(map[string]*EntitySummary, len(text)/64)
+	}
 	base := s.offset
 	s.spans = s.splitter.Append(s.spans[:0], text)
 	for _, sp := range s.spans {
