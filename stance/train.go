@@ -201,9 +201,10 @@ const minShard = 1000
 // Train trains a model on every target of exs. The result is the model
 // NewTrainer, AddExample for each example, then Model would give, byte for
 // byte; the work is shared among up to GOMAXPROCS goroutines, each
-// counting a contiguous share of exs (at least minShard examples), and
-// the counts are merged. On bad input Train returns the error of the first
-// bad example in exs.
+// counting a contiguous share of exs (at least 1,000 examples), and the
+// counts are merged. On bad input Train returns the error of the first bad
+// example in exs. Train holds every shard's counts at once; to train on
+// more data than fits in memory, stream it through one Trainer.
 func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Model, error) {
 	if ext == nil {
 		ext = features.NewExtractor()
