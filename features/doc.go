@@ -26,7 +26,8 @@
 // The ids therefore depend only on the text, the extractor's settings and
 // its seed: they are the same on every run and every platform. The low
 // four bits of an id carry its Group (unigram, bigram, window, side,
-// clause, cue, cue-any), so that a model can weigh groups differently. The
+// clause, cue, cue-any, target-bigram, near), so that a model can weigh
+// groups differently. The
 // constant Version names the feature set; a change to what features are
 // produced bumps it, so a model trained on one feature set never silently
 // scores another.

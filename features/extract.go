@@ -152,6 +152,7 @@ type term struct {
 	tok   int32 // index of the token, or -1 for the placeholder, -2 for another name
 	flags uint8 // tfWord, tfNegCue, tfNegEnd, tfClause
 	cues  uint8 // lexicon categories of the word
+	hw    uint8 // holder word classes (see Holders)
 }
 
 // Term flags. A term is 16 bytes: the sequences are copied per target.
@@ -261,8 +262,9 @@ func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, ba
 func (e *Extractor) prepare(p *Prepared, text string) {
 	p.text = text
 	// One lookup by term hash gives the cue categories (low byte), the
-	// negation and clause classes of the term and the mention finder's
-	// classes of the word.
+	// negation and clause classes of the term, its holder word classes and
+	// the mention finder's classes of the word. A Prepared does not depend
+	// on the extractor's settings: extractPrepared applies them.
 	words := loadTermTable()
 	base := p.base[:0]
 	names := p.names[:0]
@@ -280,20 +282,17 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		}
 		names = append(names, nc)
 		punctEnd := t.Kind == Punct && cls&tcPunctEnd != 0
-		if e.cfg.negation {
-			if cls&tcNegCue != 0 {
-				tm.flags |= tfNegCue
-			}
-			if punctEnd || cls&tcBut != 0 {
-				tm.flags |= tfNegEnd
-			}
+		if cls&tcNegCue != 0 {
+			tm.flags |= tfNegCue
+		}
+		if punctEnd || cls&tcBut != 0 {
+			tm.flags |= tfNegEnd
 		}
 		if punctEnd || cls&tcClause != 0 {
 			tm.flags |= tfClause
 		}
-		if e.cfg.lexicon {
-			tm.cues = uint8(cls)
-		}
+		tm.cues = uint8(cls)
+		tm.hw = uint8(cls >> hwShift)
 		base = append(base, tm)
 	}
 	p.base, p.names = base, names
@@ -313,11 +312,7 @@ func (e *Extractor) AppendPrepared(dst []uint64, p *Prepared, target Span) []uin
 // extract does the work of AppendFeatures; when names is not nil it also
 // appends a readable name per feature.
 func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text string, target Span) []uint64 {
-	if !target.In(len(text)) {
-		panic("features: target span " + strconv.Itoa(target.Start) + ":" + strconv.Itoa(target.End) +
-			" out of range for text of length " + strconv.Itoa(len(text)))
-	}
-	e.Prepare(&s.p, text)
+	e.Prepare(&s.p, text) // extractPrepared checks the target
 	return e.extractPrepared(dst, names, &s.p, &s.terms, target)
 }
 
@@ -395,7 +390,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 	}
 	negated := false
 	for i, tm := range terms {
-		if tm.negEnd() {
+		if c.negation && tm.negEnd() {
 			negated = false
 		}
 		var neg byte
@@ -437,7 +432,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 					return wrapNeg(neg, strconv.Quote(name(i))+" in the target's clause")
 				})
 			}
-			if tm.cues != 0 {
+			if c.lexicon && tm.cues != 0 {
 				inClause := c.clause && lo < i && i < hi
 				rel := cueRelation(i-tpos, inClause, neg != 0)
 				for bit, cat := range lexiconCategories {
@@ -454,7 +449,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 				})
 			}
 		}
-		if tm.negCue() {
+		if c.negation && tm.negCue() {
 			negated = true
 		}
 	}
@@ -607,15 +602,16 @@ var (
 )
 
 // loadTermTable indexes, by term hash, the lexicon's cue categories, the
-// term classes and the mention finder's word classes.
+// term classes, the holder word classes and the mention finder's word
+// classes.
 var loadTermTable = sync.OnceValue(func() *wordTable {
 	m := map[uint64]uint32{}
 	for w, mask := range loadLexicon() {
-		m[xxhash.Sum64String(w)] |= uint32(mask)
+		m[normHash(w)] |= uint32(mask)
 	}
 	addNameClasses(m)
-	return buildWordTable(m, wordClass{tcNegCue, negationCues}, wordClass{tcClause, clauseWords},
-		wordClass{tcPunctEnd, clausePunct}, wordClass{tcBut, []string{"but"}})
+	return buildWordTable(m, append([]wordClass{{tcNegCue, negationCues}, {tcClause, clauseWords},
+		{tcPunctEnd, clausePunct}, {tcBut, []string{"but"}}}, holderClasses...)...)
 })
 
 // Errors returned by UnmarshalExtractor.

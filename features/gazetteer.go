@@ -151,14 +151,9 @@ func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Matc
 	if toks == nil {
 		toks = Tokenize(nil, text)
 	}
-	var buf []byte
-	same := func(i int, form string) bool { // no allocation for the comparison
-		buf = AppendNormalized(buf[:0], toks[i].Text(text))
-		return string(buf) == form
-	}
+	var first [64]byte // most words fit: no allocation
 	for i := 0; i < len(toks); {
-		buf = AppendNormalized(buf[:0], toks[i].Text(text))
-		fs := g.byFirst[string(buf)]
+		fs := g.byFirst[string(AppendNormalized(first[:0], toks[i].Text(text)))]
 		matched := false
 		for _, f := range fs {
 			if i+len(f.tokens) > len(toks) {
@@ -166,7 +161,7 @@ func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Matc
 			}
 			ok := true
 			for k := 1; k < len(f.tokens) && ok; k++ {
-				ok = toks[i+k].Start-toks[i+k-1].End <= 1 && same(i+k, f.tokens[k])
+				ok = toks[i+k].Start-toks[i+k-1].End <= 1 && normalizedIs(toks[i+k].Text(text), f.tokens[k])
 			}
 			sp := Span{toks[i].Start, toks[i+len(f.tokens)-1].End}
 			if ok && f.exact != "" && text[sp.Start:sp.End] != f.exact {
@@ -184,4 +179,11 @@ func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Matc
 		}
 	}
 	return dst
+}
+
+// normalizedIs reports whether w normalises to form, without allocating
+// for words that fit the stack buffer.
+func normalizedIs(w, form string) bool {
+	var b [64]byte
+	return string(AppendNormalized(b[:0], w)) == form
 }

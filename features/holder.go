@@ -1,7 +1,5 @@
 package features
 
-import "github.com/cespare/xxhash/v2"
-
 // Holder returns the index in mentions of the mention that holds the
 // stance the sentence reports toward mentions[target] — the subject of a
 // reporting or judging verb whose object or clause holds the target
@@ -16,25 +14,21 @@ import "github.com/cespare/xxhash/v2"
 // Mentions. Holder panics if target is out of range.
 func Holder(sentence string, mentions []Span, target int) int {
 	_ = mentions[target]
-	var p Prepared
-	holderExtractor.Prepare(&p, sentence)
-	return Holders(nil, &p, mentions)[target]
+	s := defaultExtractor.scratch.Get().(*scratch)
+	defer defaultExtractor.scratch.Put(s)
+	defaultExtractor.Prepare(&s.p, sentence)
+	return Holders(nil, &s.p, mentions)[target]
 }
-
-// holderExtractor prepares sentences for Holder; only the term hashes and
-// cue flags matter, which every extractor with the lexicon computes alike.
-var holderExtractor = NewExtractor()
 
 // Holders appends to dst, for each of mentions in turn, the index of its
 // holder as Holder defines it, or -1, and returns the extended slice. p is
-// the prepared sentence (any Extractor with the lexicon on prepares it
-// alike; without the lexicon, judging verbs are not recognised).
+// the prepared sentence; every Extractor prepares a sentence alike.
 func Holders(dst []int, p *Prepared, mentions []Span) []int {
 	return p.hs.holders(dst, p, mentions)
 }
 
 // holderScratch holds the buffers of Holders for reuse.
-type holderScratch struct{ owner, first, last, cls []int }
+type holderScratch struct{ owner, first, last []int }
 
 func growInts(b []int, n int) []int {
 	if cap(b) < n {
@@ -66,13 +60,8 @@ func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int 
 			last[m] = i
 		}
 	}
-	// One table lookup per token gives its holder word classes.
-	cls := growInts(hs.cls, len(toks))
-	hs.cls = cls
-	for i := range toks {
-		cls[i] = int(holderWords.get(base[i].hash))
-	}
-	is := func(i int, c uint32) bool { return cls[i]&int(c) != 0 }
+	// prepare looked up each token's holder word classes.
+	is := func(i int, c uint8) bool { return base[i].hw&c != 0 }
 	isVerb := func(i int) bool {
 		return is(i, hwReport) || base[i].cues&(1<<cueAttack|1<<cueSupport) != 0
 	}
@@ -147,35 +136,34 @@ func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int 
 	return dst
 }
 
-// Category bits of the lexicon, in the order of lexiconCategories.
+// Category bits of the lexicon that name acts by a subject, at their
+// places in lexiconCategories.
 const (
-	cuePositive = iota
-	cueNegative
-	cueAttack
-	cueSupport
-	cueSuffer
-	cueHedge
+	cueAttack  = 2
+	cueSupport = 3
 )
 
 var (
-	hashBy        = xxhash.Sum64String("by")
-	hashAccording = xxhash.Sum64String("according")
-	hashTo        = xxhash.Sum64String("to")
+	hashBy        = normHash("by")
+	hashAccording = normHash("according")
+	hashTo        = normHash("to")
 )
 
-// Holder word classes.
+// Holder word classes, kept in the term table from bit hwShift up.
 const (
-	hwReport uint32 = 1 << iota
+	hwReport uint8 = 1 << iota
 	hwGap
 	hwLocation
 	hwListener
 )
 
-// holderWords maps a term hash to its holder word classes.
-var holderWords = buildWordTable(nil,
-	wordClass{hwReport, reportVerbs}, wordClass{hwGap, subjectGap},
-	wordClass{hwLocation, locPrepositions}, wordClass{hwListener, []string{"told", "tells"}},
-)
+const hwShift = 12
+
+// holderClasses are the holder word classes as term table classes.
+var holderClasses = []wordClass{
+	{uint32(hwReport) << hwShift, reportVerbs}, {uint32(hwGap) << hwShift, subjectGap},
+	{uint32(hwLocation) << hwShift, locPrepositions}, {uint32(hwListener) << hwShift, []string{"told", "tells"}},
+}
 
 var reportVerbs = []string{
 	"said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "claimed", "claims",

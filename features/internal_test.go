@@ -11,6 +11,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+func TestHolderCueBits(t *testing.T) {
+	assert.Equal(t, "attack", lexiconCategories[cueAttack])
+	assert.Equal(t, "support", lexiconCategories[cueSupport])
+}
+
 func TestIndexHyphen(t *testing.T) {
 	for _, s := range []string{"", "abc", "a-b", "a\u2011b", "é\u2010x-y", "\u2011", "x\xe2\x80", "ab\u2012-", "\xe2\x80\x91-"} {
 		h, n := indexHyphen(s)
@@ -55,8 +60,15 @@ func TestNameClassSpelling(t *testing.T) {
 	assert.Zero(t, nameClass("Ceo", words.get(termHash(&buf, "Ceo"))))
 }
 
-// generalTermHash is termHash without the fused path.
+// generalTermHash is xxHash64 of the normalised word, the hash every word
+// table is keyed by.
 func generalTermHash(w string) uint64 { return xxhash.Sum64(AppendNormalized(nil, w)) }
+
+// termHash is termHashCase's hash.
+func termHash(buf *[]byte, w string) uint64 {
+	h, _ := termHashCase(buf, w)
+	return h
+}
 
 func TestTermHash(t *testing.T) {
 	words := []string{"", "a", "Z", "@", "[", "`", "{", "NATO", "nato's", "Abc-Def", "ABCDEFGH", "abcdefgh1",
@@ -105,7 +117,7 @@ func TestAsciiWordBytes(t *testing.T) {
 			x := uint64(b) << (8 * pos)
 			x |= uint64('#') << (8 * ((pos + 1) % 8)) // a non-word neighbour
 			got := asciiWordBytes(x)>>(8*pos)&0x80 != 0
-			assert.Equal(t, asciiWordByte[b], got, "byte %#x at %d", b, pos)
+			assert.Equal(t, asciiWord[b], got, "byte %#x at %d", b, pos)
 		}
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -113,13 +125,13 @@ func TestAsciiWordBytes(t *testing.T) {
 		x := rng.Uint64()
 		got := asciiWordBytes(x)
 		for pos := range 8 {
-			assert.Equal(t, asciiWordByte[byte(x>>(8*pos))], got>>(8*pos)&0x80 != 0, "%#x byte %d", x, pos)
+			assert.Equal(t, asciiWord[byte(x>>(8*pos))], got>>(8*pos)&0x80 != 0, "%#x byte %d", x, pos)
 		}
 	}
 	for _, s := range []string{"", "a", "abcdefgh", "abcdefghi", "abc def", "abcdefg\xc3\xa9", "Zelenskyy's", "12345678901234567890x-y"} {
 		for i := range len(s) + 1 {
 			want := i
-			for want < len(s) && asciiWordByte[s[want]] {
+			for want < len(s) && asciiWord[s[want]] {
 				want++
 			}
 			assert.Equal(t, want, wordRunEnd(s, i), "%q from %d", s, i)

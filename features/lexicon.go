@@ -20,8 +20,8 @@ import (
 //go:embed lexicon/*.txt
 var lexiconFS embed.FS
 
-// Categories reports the cue categories of the lists in lexicon/, in the
-// order of their bits in the category masks.
+// lexiconCategories names the cue categories of the lists in lexicon/, in
+// the order of their bits in the category masks.
 var lexiconCategories = [...]string{"positive", "negative", "attack", "support", "suffer", "hedge"}
 
 var loadLexicon = sync.OnceValue(func() map[string]uint8 {

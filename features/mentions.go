@@ -17,14 +17,16 @@ import (
 // function words ("The", "In") are dropped; months, days and capitalised
 // function words on their own are not mentions.
 func Mentions(dst []Span, sentence string) []Span {
-	var p Prepared
-	mentionExtractor.Prepare(&p, sentence)
-	return append(dst, p.mentions...)
+	s := defaultExtractor.scratch.Get().(*scratch)
+	defaultExtractor.Prepare(&s.p, sentence)
+	dst = append(dst, s.p.mentions...)
+	defaultExtractor.scratch.Put(s)
+	return dst
 }
 
-// mentionExtractor prepares sentences for Mentions; the mentions are the
-// same whatever the extractor's settings.
-var mentionExtractor = NewExtractor()
+// defaultExtractor prepares sentences for Mentions and Holder; every
+// extractor prepares a sentence alike.
+var defaultExtractor = NewExtractor()
 
 // appendMentions is Mentions on the tokens of sentence; cls holds each
 // token's mention classes (see nameClass) and clsName for a token that
@@ -136,38 +138,24 @@ func adjacent(text string, a, b Token) bool {
 // ends a name ("States-led"): the next name token cannot continue a run
 // through it.
 func cutsCompound(w string) bool {
-	h := strings.IndexByte(w, '-')
-	if h <= 0 || h+1 >= len(w) {
+	h, hs := indexHyphen(w)
+	if h <= 0 || h+hs >= len(w) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(w[h+1:])
+	r, _ := utf8.DecodeRuneInString(w[h+hs:])
 	return unicode.IsLower(r)
 }
 
 // isNameToken reports whether t, of mention classes cls, can be part of a
-// name: a Word that starts with an upper-case letter or a digit-free
-// acronym, or a lower-case particle joined to a capitalised part
-// ("al-Assad", "bin-Salman").
+// name: a Word that starts with an upper-case letter, or one with an inner
+// capital — a lower-case particle joined to a capitalised part
+// ("al-Assad", "d'Ivoire"), camel case ("eBay") or digits and capitals
+// ("3M"). prepare calls it only for words that may hold a capital.
 func isNameToken(text string, t Token, cls uint16) bool {
 	if t.Kind != Word {
 		return false
 	}
 	w := t.Text(text)
-	if c := w[0]; c < utf8.RuneSelf && !('A' <= c && c <= 'Z') {
-		// ASCII fast path for tokens that do not start with a capital:
-		// "al-Assad", "d'Ivoire", "eBay", "3M".
-		for i := 1; i < len(w); i++ {
-			b := w[i]
-			if b >= utf8.RuneSelf {
-				return innerCapital(w)
-			}
-			if 'A' <= b && b <= 'Z' {
-				prev := w[i-1]
-				return prev == '-' || prev == '\'' || i <= 2
-			}
-		}
-		return false
-	}
 	r, _ := utf8.DecodeRuneInString(w)
 	if unicode.IsUpper(r) || unicode.IsTitle(r) {
 		return cls&clsCalendar == 0
@@ -193,16 +181,19 @@ func innerCapital(w string) bool {
 // prefixLen returns the length of a lower-case prefix and hyphen before a
 // name ("anti-", "pro-", "ex-"), or 0.
 func prefixLen(w string) int {
-	h := strings.IndexByte(w, '-')
-	if h <= 0 || h+1 >= len(w) {
+	h, hs := indexHyphen(w)
+	if h <= 0 || h+hs >= len(w) {
 		return 0
 	}
-	switch strings.ToLower(w[:h]) {
-	case "anti", "pro", "non", "ex", "pan", "post", "pre", "neo", "mid":
-		return h + 1
+	for _, p := range namePrefixes {
+		if strings.EqualFold(w[:h], p) {
+			return h + hs
+		}
 	}
 	return 0
 }
+
+var namePrefixes = []string{"anti", "pro", "non", "ex", "pan", "post", "pre", "neo", "mid"}
 
 // demonyms are nationality, language and religion words: capitalised, but
 // not names of entities on their own ("Colombian", "French").

@@ -179,15 +179,11 @@ var closingAbbreviations = setOf(
 	"inc", "corp", "ltd", "co", "bros", "etc", "jr", "sr", "st", "no", "plc", "llc", "a.m", "p.m",
 )
 
-var openers = setOf(
-	"The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On", "At",
-	"This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "After", "Before",
-	"When", "While", "If", "As", "Yet", "So", "Meanwhile", "However", "Still", "Then", "Now",
-	"Later", "Earlier", "Last", "Next", "Both", "Neither", "Officials", "Shares", "Its",
-)
-
+// isOpener reports whether w, capitalised, usually opens a sentence
+// rather than naming something: a function word, a plural common noun, or
+// "Neither".
 func isOpener(w string) bool {
-	if _, ok := openers[w]; ok {
+	if w == "Neither" {
 		return true
 	}
 	if _, ok := functionWords[w]; ok {

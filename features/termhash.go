@@ -6,18 +6,15 @@ import (
 	"github.com/cespare/xxhash/v2"
 )
 
-// termHash returns the hash of w's normalised form: xxHash64 with seed 0
-// of AppendNormalized(nil, w), using buf as scratch. Words shorter than 32
-// bytes and all ASCII — nearly every token — take a fused path that
-// lower-cases eight bytes at a time and hashes them as it goes, with no
-// copy; TestTermHash and FuzzTermHash hold it equal to the general path.
-func termHash(buf *[]byte, w string) uint64 {
-	h, _ := termHashCase(buf, w)
-	return h
-}
+// normHash returns the hash of w's normalised form, xxHash64 with seed 0
+// of AppendNormalized(nil, w): the key of w in the word tables.
+func normHash(w string) uint64 { return xxhash.Sum64(AppendNormalized(nil, w)) }
 
-// termHashCase is termHash that also reports whether w may hold a capital
-// letter: false only when w is ASCII without one.
+// termHashCase returns normHash(w), using buf as scratch, and whether w may
+// hold a capital letter: false only when w is ASCII without one. Words
+// shorter than 32 bytes and all ASCII — nearly every token — take a fused
+// path that lower-cases eight bytes at a time and hashes them as it goes,
+// with no copy; TestTermHash and FuzzTermHash hold it equal to normHash.
 func termHashCase(buf *[]byte, w string) (uint64, bool) {
 	if len(w) < 32 {
 		if h, upper, ok := shortASCIIHash(w); ok {

@@ -110,7 +110,7 @@ func Tokenize(dst []Token, text string) []Token {
 			i = end
 		case isWordRune(r):
 			dst, i = appendWord(dst, text, i)
-		case (r == '\'' || r == '’') && i+size < len(text) && startsClitic(text[i+size:]):
+		case (r == '\'' || r == '’') && i+size < len(text) && cliticLen(text[i+size:]) > 0:
 			// A clitic after a space or quote ("'s" standing alone) stays one token.
 			end := i + size + cliticLen(text[i+size:])
 			dst = append(dst, Token{i, end, Clitic})
@@ -130,8 +130,8 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-// asciiWord marks the ASCII bytes that are word runes.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
+// asciiWord marks the bytes that are ASCII word runes: letters and digits.
+var asciiWord = func() (t [256]bool) {
 	for c := range t {
 		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 	}
@@ -151,7 +151,7 @@ func wordRunEnd(text string, i int) int {
 		}
 		i += 8
 	}
-	for i < len(text) && asciiWordByte[text[i]] {
+	for i < len(text) && asciiWord[text[i]] {
 		i++
 	}
 	return i
@@ -173,12 +173,6 @@ func asciiWordBytes(x uint64) uint64 {
 	digit := (x7 + ones8*(0x80-'0')) &^ (x7 + ones8*(0x80-'9'-1))
 	return (letter | digit) &^ x & high8
 }
-
-// asciiWordByte is asciiWord indexed by any byte: false from 0x80 up.
-var asciiWordByte = func() (t [256]bool) {
-	copy(t[:], asciiWord[:])
-	return t
-}()
 
 // isWordRune reports whether r can start or continue a word.
 func isWordRune(r rune) bool {
@@ -245,9 +239,10 @@ func scanNumber(text string, i int) int {
 	return i
 }
 
-// startsClitic reports whether s (the text after an apostrophe) is a
-// clitic ending: s, d, m, t, ll, re, ve not followed by a word rune.
-func startsClitic(s string) bool {
+// cliticLen returns the length of the clitic ending that s (the text after
+// an apostrophe) starts with — s, d, m, t, ll, re, ve, not followed by a
+// word rune — or 0 if it starts with none.
+func cliticLen(s string) int {
 	n := 0
 	switch {
 	case len(s) >= 2 && (s[:2] == "ll" || s[:2] == "re" || s[:2] == "ve" || s[:2] == "LL" || s[:2] == "RE" || s[:2] == "VE"):
@@ -255,15 +250,14 @@ func startsClitic(s string) bool {
 	case len(s) >= 1 && (s[0] == 's' || s[0] == 'd' || s[0] == 'm' || s[0] == 't' || s[0] == 'S' || s[0] == 'D' || s[0] == 'M' || s[0] == 'T'):
 		n = 1
 	default:
-		return false
+		return 0
 	}
 	if n < len(s) {
-		r, _ := utf8.DecodeRuneInString(s[n:])
-		if isWordRune(r) {
-			return false
+		if r, _ := utf8.DecodeRuneInString(s[n:]); isWordRune(r) {
+			return 0
 		}
 	}
-	return n > 0
+	return n
 }
 
 // appendWord scans the word that starts at i and appends it, with any
@@ -307,16 +301,16 @@ func appendWord(dst []Token, text string, i int) ([]Token, int) {
 		switch {
 		case r == '\'' || r == '’':
 			// Inner apostrophe: "O'Brien" stays whole; "NATO's", "didn't" split.
-			if startsClitic(text[end+sz:]) {
+			if n := cliticLen(text[end+sz:]); n > 0 {
 				cl := end
-				if cl-1 >= start && (text[cl-1] == 'n' || text[cl-1] == 'N') && (next == 't' || next == 'T') && cl-1 > start {
+				if cl-1 > start && (text[cl-1] == 'n' || text[cl-1] == 'N') && (next == 't' || next == 'T') {
 					// "didn't" → "did" + "n't"
 					dst = append(dst, Token{start, cl - 1, Word})
 					clEnd := end + sz + 1
 					return append(dst, Token{cl - 1, clEnd, Clitic}), clEnd
 				}
 				dst = append(dst, Token{start, end, Word})
-				clEnd := end + sz + cliticLen(text[end+sz:])
+				clEnd := end + sz + n
 				return append(dst, Token{end, clEnd, Clitic}), clEnd
 			}
 			if isLetterRune(next) {
@@ -345,14 +339,4 @@ func appendWord(dst []Token, text string, i int) ([]Token, int) {
 		end++
 	}
 	return append(dst, Token{start, end, Word}), end
-}
-
-func cliticLen(s string) int {
-	if len(s) >= 2 {
-		switch s[:2] {
-		case "ll", "re", "ve", "LL", "RE", "VE":
-			return 2
-		}
-	}
-	return 1
 }

@@ -1,10 +1,6 @@
 package features
 
-import (
-	"math/bits"
-
-	"github.com/cespare/xxhash/v2"
-)
+import "math/bits"
 
 // wordTable is a read-only open-addressing hash table from a word's
 // xxHash64 to a small bit set. It replaces Go maps with string keys on the
@@ -91,7 +87,7 @@ func addNameClasses(m map[uint64]uint32) {
 			default:
 				panic("features: mention word list entry " + w + " is neither capitalised nor in capitals")
 			}
-			m[xxhash.Sum64(AppendNormalized(nil, w))] |= uint32(c.cls) << shift
+			m[normHash(w)] |= uint32(c.cls) << shift
 		}
 	}
 }
@@ -157,7 +153,7 @@ func buildWordTable(m map[uint64]uint32, classes ...wordClass) *wordTable {
 	}
 	for _, c := range classes {
 		for _, w := range c.words {
-			m[xxhash.Sum64String(w)] |= c.bit
+			m[normHash(w)] |= c.bit
 		}
 	}
 	return newWordTable(m)
