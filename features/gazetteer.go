@@ -134,6 +134,10 @@ func ReadGazetteer(r io.Reader) (*Gazetteer, error) {
 // Entities returns the gazetteer's entities, in the order given.
 func (g *Gazetteer) Entities() []Entity { return append([]Entity(nil), g.entities...) }
 
+// Entity returns entity i of Entities without copying the list. Its
+// Aliases slice is shared and must not be modified.
+func (g *Gazetteer) Entity(i int) Entity { return g.entities[i] }
+
 // Match is a gazetteer match: a span of the text and the index of the
 // entity in Entities.
 type Match struct {

@@ -169,7 +169,6 @@ type Stream struct {
 	mspans   []features.Span
 	holders  []int
 	key      []byte
-	ents     []features.Entity // the gazetteer's entities
 }
 
 type aliasTarget struct{ name, kind string }
@@ -225,10 +224,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				return fmt.Errorf("stance: analysis stopped at byte %d: %w", base+sp.Start, err)
 			}
 		}
-		sentence := text[sp.Start:sp.End]
-		if len(sentence) > s.m.settings.maxTextBytes {
-			return fmt.Errorf("%w: sentence at byte %d has %d bytes, limit %d", ErrTextTooLong, base+sp.Start, len(sentence), s.m.settings.maxTextBytes)
-		}
+		sentence := text[sp.Start:sp.End] // its length is checked above
 		s.m.ext.PrepareTokens(&s.prep, sentence, s.splitter.Tokens(), sp.Start)
 		s.find(sentence)
 		if len(s.found) > MaxSentenceMentions {
@@ -274,12 +270,8 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 func (s *Stream) find(sentence string) {
 	s.matches = s.cfg.gazetteer.AppendMatches(s.matches[:0], sentence, s.prep.Tokens())
 	s.found = s.found[:0]
-	if s.ents == nil && s.cfg.gazetteer != nil {
-		s.ents = s.cfg.gazetteer.Entities() // copied once per Stream
-	}
-	ents := s.ents
 	for _, mt := range s.matches {
-		e := ents[mt.Entity]
+		e := s.cfg.gazetteer.Entity(mt.Entity)
 		s.found = append(s.found, found{span: mt.Span, canon: e.Name, kind: e.Kind, fromGazetteer: true})
 	}
 	if !s.cfg.noAutoNames {

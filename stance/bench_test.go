@@ -20,7 +20,7 @@ type pair struct {
 	sp   stance.Span
 }
 
-func benchPairs(b *testing.B) ([]pair, []corpus.Example) {
+func benchPairs(b *testing.B) []pair {
 	exs := newsmtsc(b, "dev_rw.jsonl")
 	var ps []pair
 	for _, ex := range exs {
@@ -28,7 +28,7 @@ func benchPairs(b *testing.B) ([]pair, []corpus.Example) {
 			ps = append(ps, pair{ex.Text, stance.Span{Start: t.Start, End: t.End}})
 		}
 	}
-	return ps, exs
+	return ps
 }
 
 // BenchmarkPredict classifies one (sentence, target) pair with the default
@@ -38,7 +38,7 @@ func BenchmarkPredict(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ps, _ := benchPairs(b)
+	ps := benchPairs(b)
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -57,7 +57,7 @@ func BenchmarkPredictGoml(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ps, _ := benchPairs(b)
+	ps := benchPairs(b)
 	nb, err := gomlbaseline.Train(newsmtsc(b, "train.jsonl"), m.Extractor())
 	if err != nil {
 		b.Fatal(err)
@@ -76,10 +76,7 @@ func BenchmarkPredictGoml(b *testing.B) {
 // BenchmarkTrain trains on NewsMTSC train; examples/s is the figure to read.
 func BenchmarkTrain(b *testing.B) {
 	train := newsmtsc(b, "train.jsonl")
-	n := 0
-	for _, ex := range train {
-		n += len(ex.Targets)
-	}
+	n := corpus.ComputeStats(train).Targets
 	b.ReportAllocs()
 	for b.Loop() {
 		m, err := stance.Train(train, features.NewExtractor())
@@ -152,7 +149,7 @@ func BenchmarkPredictParallel(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ps, _ := benchPairs(b)
+	ps := benchPairs(b)
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		i := 0

@@ -1,8 +1,9 @@
 // Package stance classifies the stance of a sentence toward each entity it
 // mentions: supportive, critical or neutral.
 //
-// A Model is a multinomial naive-Bayes classifier over the target-aware
-// features of package features. It is trained with a Trainer (or Train),
+// A Model is a naive-Bayes classifier (multinomial by default; complement
+// and combined variants are options) over the target-aware features of
+// package features. It is trained with a Trainer (or Train),
 // scores in log space with Lidstone smoothing and normalises with
 // log-sum-exp, so probabilities never underflow, and breaks ties toward
 // the label with the lowest index in Labels, so results are deterministic.

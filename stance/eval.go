@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/features"
 )
 
 // Confusion counts predictions against gold labels: Confusion[gold][pred],
@@ -50,7 +51,7 @@ func (r Report) Class(l Label) ClassScores {
 	return ClassScores{}
 }
 
-// MarshalJSON encodes the report as the object of DESIGN.md's evaluation
+// MarshalJSON encodes the report as the object of ../shared/DESIGN.md's evaluation
 // contract: {"examples", "accuracy", "macro_f1", "per_class": {label:
 // {"precision", "recall", "f1", "support"}}, "confusion": {gold: {predicted:
 // count}}}.
@@ -116,12 +117,22 @@ func (c *Confusion) Report() Report {
 // classified and names it.
 func Evaluate(m *Model, exs []corpus.Example) (Report, error) {
 	var c Confusion
+	var prep features.Prepared
 	for _, ex := range exs {
+		textErr := checkText(ex.Text, m.settings.maxTextBytes)
+		if textErr == nil {
+			m.ext.Prepare(&prep, ex.Text) // once for all the example's targets
+		}
 		for i, t := range ex.Targets {
-			p, err := m.Predict(ex.Text, Span{Start: t.Start, End: t.End})
+			sp := Span{Start: t.Start, End: t.End}
+			err := textErr
+			if err == nil {
+				err = checkSpan(ex.Text, sp)
+			}
 			if err != nil {
 				return Report{}, fmt.Errorf("stance: example %q target %d: %w", ex.ID, i, err)
 			}
+			p := m.predictChecked(ex.Text, &prep, sp)
 			if !c.Add(t.Label, p.Label) {
 				return Report{}, fmt.Errorf("stance: example %q target %d: %w: %q", ex.ID, i, ErrUnknownLabel, t.Label)
 			}

@@ -187,9 +187,8 @@ func (m *Model) finish() int {
 			}
 			lp[l] = float32(w * m.settings.groupWeights[features.GroupOf(k)])
 		}
-		if longest = max(longest, m.tab.put(k, lp)); longest > maxProbe {
-			return longest // ids from a hostile file: ReadModel refuses it
-		}
+		// Past maxProbe put gives up; ReadModel refuses such a file.
+		longest = max(longest, m.tab.put(k, lp))
 	}
 	var docs float64
 	for _, d := range m.docs {
@@ -221,15 +220,30 @@ func (m *Model) String() string {
 
 // checkInput validates a (text, target) pair from outside the program.
 func checkInput(text string, target Span, maxBytes int) error {
+	if err := checkText(text, maxBytes); err != nil {
+		return err
+	}
+	return checkSpan(text, target)
+}
+
+// checkText validates a text from outside the program.
+func checkText(text string, maxBytes int) error {
 	switch {
 	case len(text) == 0:
 		return ErrEmptyText
 	case len(text) > maxBytes:
 		return fmt.Errorf("%w: %d bytes, limit %d", ErrTextTooLong, len(text), maxBytes)
-	case !target.In(len(text)) || target.Start == target.End:
-		return fmt.Errorf("%w: %d:%d in a text of %d bytes", ErrBadSpan, target.Start, target.End, len(text))
 	case !utf8.ValidString(text):
 		return fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, firstInvalid(text))
+	}
+	return nil
+}
+
+// checkSpan validates a target span of a checked text.
+func checkSpan(text string, target Span) error {
+	switch {
+	case !target.In(len(text)) || target.Start == target.End:
+		return fmt.Errorf("%w: %d:%d in a text of %d bytes", ErrBadSpan, target.Start, target.End, len(text))
 	case !utf8.RuneStart(text[target.Start]) || target.End < len(text) && !utf8.RuneStart(text[target.End]):
 		return fmt.Errorf("%w: %d:%d splits a character", ErrBadSpan, target.Start, target.End)
 	case strings.TrimSpace(text[target.Start:target.End]) == "":
@@ -306,7 +320,7 @@ func (m *Model) PredictFeatures(ids []uint64) Prediction {
 	}
 	score := m.logPrior
 	for _, id := range ids {
-		if m.skip[id&15] {
+		if m.skip[features.GroupOf(id)] {
 			continue
 		}
 		if lp := m.tab.get(id); lp != nil {

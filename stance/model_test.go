@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"hash/crc32"
+	"math"
 	"os"
 	"runtime"
 	"strings"
@@ -389,15 +390,8 @@ func TestExplain(t *testing.T) {
 	}
 	assert.True(t, found, "the cue word pushes toward the prediction: %+v", e.Features[:min(5, len(e.Features))])
 	for i := 1; i < len(e.Features); i++ {
-		assert.GreaterOrEqual(t, abs(e.Features[i-1].LogOdds), abs(e.Features[i].LogOdds))
+		assert.GreaterOrEqual(t, math.Abs(e.Features[i-1].LogOdds), math.Abs(e.Features[i].LogOdds))
 	}
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 func TestConfusionReport(t *testing.T) {
@@ -423,7 +417,7 @@ func TestConfusionReport(t *testing.T) {
 	assert.Equal(t, 1, r.Confusion[stance.Supportive.Index()][stance.Critical.Index()])
 	assert.Equal(t, 2, r.Class(stance.Supportive).Support)
 
-	// The JSON form is DESIGN.md's evaluation contract.
+	// The JSON form is ../shared/DESIGN.md's evaluation contract.
 	b, err := json.Marshal(r)
 	require.NoError(t, err)
 	var got struct {
@@ -499,14 +493,10 @@ func TestReadModelFile(t *testing.T) {
 // valid checksum, to test what ReadModel does with impossible content.
 func buildModelFile(t *testing.T, ids []uint64) []byte {
 	t.Helper()
-	good := modelBytes(t)
 	// Keep the header and the settings; replace the feature list.
-	m, err := stance.ReadModel(bytes.NewReader(good))
+	data := modelBytes(t)
+	m, err := stance.ReadModel(bytes.NewReader(data))
 	require.NoError(t, err)
-	var b bytes.Buffer
-	_, err = m.WriteTo(&b)
-	require.NoError(t, err)
-	data := b.Bytes()
 	payload := data[16 : len(data)-4]
 	// The feature count sits after the settings: keep the settings prefix
 	// and write a new feature list.

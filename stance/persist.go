@@ -208,7 +208,7 @@ func decodePayload(p []byte) (*Model, error) {
 	for g := range weights {
 		if wb := d.bytes(8, "group weight"); wb != nil {
 			weights[g] = math.Float64frombits(binary.LittleEndian.Uint64(wb))
-			if !(weights[g] >= 0 && weights[g] <= 100) {
+			if !validWeight(weights[g]) {
 				return nil, fmt.Errorf("group %d weight %g", g, weights[g])
 			}
 		}
@@ -229,7 +229,7 @@ func decodePayload(p []byte) (*Model, error) {
 		maxTextBytes: int(min(maxText, math.MaxInt32)),
 		groupWeights: weights,
 	}
-	if flags>>4 != 0 || s.variant >= numVariants || !(s.alpha > 0) || math.IsInf(s.alpha, 0) || s.maxTextBytes < 1 {
+	if flags>>4 != 0 || s.variant >= numVariants || !validAlpha(s.alpha) || s.maxTextBytes < 1 {
 		return nil, fmt.Errorf("bad settings (flags %#x, alpha %g, text limit %d)", flags, s.alpha, maxText)
 	}
 	if nl != NumLabels {

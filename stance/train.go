@@ -14,8 +14,9 @@ import (
 )
 
 // ErrUnknownLabel is returned when a training example carries a label
-// that is not one of Labels.
-var ErrUnknownLabel = errors.New("stance: unknown label")
+// that is not one of Labels. It is corpus.ErrUnknownLabel, which
+// ParseLabel also returns.
+var ErrUnknownLabel = corpus.ErrUnknownLabel
 
 // ErrIncompatible is returned by Merge for models whose features or
 // settings differ.
@@ -29,7 +30,7 @@ type Option func(*settings)
 // ignored.
 func WithAlpha(alpha float64) Option {
 	return func(s *settings) {
-		if alpha > 0 && !math.IsInf(alpha, 0) {
+		if validAlpha(alpha) {
 			s.alpha = alpha
 		}
 	}
@@ -60,7 +61,7 @@ func WithVariant(v Variant) Option {
 // [0, 100] or not a number, and unknown groups, are ignored.
 func WithGroupWeight(g features.Group, w float64) Option {
 	return func(s *settings) {
-		if g < features.NumGroups && w >= 0 && w <= 100 {
+		if g < features.NumGroups && validWeight(w) {
 			s.groupWeights[g] = w
 		}
 	}
@@ -95,8 +96,12 @@ func NewTrainer(ext *features.Extractor, opts ...Option) *Trainer {
 	if ext == nil {
 		ext = features.NewExtractor()
 	}
-	return &Trainer{ext: ext, settings: newSettings(opts), counts: newCounts(1 << 18)}
+	return newTrainer(ext, newSettings(opts))
 }
+
+// The settings an Option accepts and ReadModel accepts from a file.
+func validAlpha(a float64) bool  { return a > 0 && !math.IsInf(a, 0) }
+func validWeight(w float64) bool { return w >= 0 && w <= 100 }
 
 // newSettings returns the default settings with opts applied.
 func newSettings(opts []Option) settings {
@@ -152,12 +157,18 @@ func (t *Trainer) AddExample(ex corpus.Example) error {
 }
 
 // checkExample returns AddExample's error for a bad example, or nil.
+// The text is checked once, the targets each.
 func checkExample(ex corpus.Example, maxBytes int) error {
+	textErr := checkText(ex.Text, maxBytes)
 	for i, tg := range ex.Targets {
 		if tg.Label.Index() < 0 {
 			return fmt.Errorf("stance: example %q target %d: %w: %q", ex.ID, i, ErrUnknownLabel, tg.Label)
 		}
-		if err := checkInput(ex.Text, Span{Start: tg.Start, End: tg.End}, maxBytes); err != nil {
+		err := textErr
+		if err == nil {
+			err = checkSpan(ex.Text, Span{Start: tg.Start, End: tg.End})
+		}
+		if err != nil {
 			return fmt.Errorf("stance: example %q target %d: %w", ex.ID, i, err)
 		}
 	}
@@ -184,6 +195,8 @@ func (t *Trainer) Model() *Model {
 
 // sorted returns the trainer's feature ids in ascending order and their
 // counts.
+// (Sorting the keys and looking each up again measured faster than
+// sorting key-count pairs.)
 func (t *Trainer) sorted() ([]uint64, [][NumLabels]uint32) {
 	keys := make([]uint64, 0, t.counts.len())
 	t.counts.each(func(k uint64, _ [NumLabels]uint32) { keys = append(keys, k) })
@@ -209,36 +222,21 @@ func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Mode
 	if ext == nil {
 		ext = features.NewExtractor()
 	}
-	n := max(1, min(runtime.GOMAXPROCS(0), len(exs)/minShard))
-	if n == 1 {
-		t := NewTrainer(ext, opts...)
-		for _, ex := range exs {
-			if err := t.AddExample(ex); err != nil {
-				return nil, err
-			}
-		}
-		return t.Model(), nil
-	}
-	type shard struct {
-		docs   [NumLabels]uint64
-		keys   []uint64
-		counts [][NumLabels]uint32
-		panic  any // a panic in the shard, re-raised in the caller
-	}
-	shards := make([]shard, n)
 	settings := newSettings(opts)
-	var failed atomic.Bool // a bad example stops every shard
+	shards := make([]counted, max(1, min(runtime.GOMAXPROCS(0), len(exs)/minShard)))
+	panics := make([]any, len(shards)) // re-raised in the caller
+	var failed atomic.Bool             // a bad example stops every shard
 	var wg sync.WaitGroup
 	for i := range shards {
-		part := exs[i*len(exs)/n : (i+1)*len(exs)/n]
+		part := exs[i*len(exs)/len(shards) : (i+1)*len(exs)/len(shards)]
 		wg.Go(func() {
 			defer func() {
 				if r := recover(); r != nil {
-					shards[i].panic = r
+					panics[i] = r
 					failed.Store(true)
 				}
 			}()
-			t := NewTrainer(ext, opts...)
+			t := newTrainer(ext, settings)
 			for _, ex := range part {
 				if failed.Load() {
 					return
@@ -253,9 +251,9 @@ func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Mode
 		})
 	}
 	wg.Wait()
-	for _, sh := range shards {
-		if sh.panic != nil {
-			panic(sh.panic) // as training on the caller's goroutine would
+	for _, r := range panics {
+		if r != nil {
+			panic(r) // as training on the caller's goroutine would
 		}
 	}
 	if failed.Load() {
@@ -268,18 +266,7 @@ func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Mode
 		}
 		return nil, errors.New("stance: a training shard failed on no bad example") // unreachable
 	}
-	m := &Model{ext: ext, settings: settings}
-	all := make([][]uint64, n)
-	counts := make([][][NumLabels]uint32, n)
-	for i, sh := range shards {
-		for l := range NumLabels {
-			m.docs[l] += sh.docs[l]
-		}
-		all[i], counts[i] = sh.keys, sh.counts
-	}
-	m.keys, m.counts = mergeSorted(all, counts)
-	m.finish()
-	return m, nil
+	return mergeCounted(ext, settings, shards), nil
 }
 
 // Prune returns a model without the features seen fewer than minCount
@@ -315,7 +302,7 @@ func Merge(models ...*Model) (*Model, error) {
 	}
 	first := models[0]
 	fx, _ := first.ext.MarshalBinary()
-	out := &Model{ext: first.ext, settings: first.settings}
+	parts := make([]counted, len(models))
 	for i, m := range models {
 		mx, _ := m.ext.MarshalBinary()
 		if string(mx) != string(fx) {
@@ -324,77 +311,66 @@ func Merge(models ...*Model) (*Model, error) {
 		if m.settings != first.settings {
 			return nil, fmt.Errorf("%w: model %d has other settings (%+v, want %+v)", ErrIncompatible, i, m.settings, first.settings)
 		}
-		for l := range NumLabels {
-			out.docs[l] += m.docs[l]
-		}
+		parts[i] = counted{m.docs, m.keys, m.counts}
 	}
-	all := make([][]uint64, len(models))
-	counts := make([][][NumLabels]uint32, len(models))
-	for i, m := range models {
-		all[i], counts[i] = m.keys, m.counts
-	}
-	out.keys, out.counts = mergeSorted(all, counts)
-	out.finish()
-	return out, nil
+	return mergeCounted(first.ext, first.settings, parts), nil
 }
 
-// mergeSorted merges ascending key lists, adding the counts of equal keys
-// (saturating at the largest uint32).
-func mergeSorted(keys [][]uint64, counts [][][NumLabels]uint32) ([]uint64, [][NumLabels]uint32) {
-	n := 0
-	for _, k := range keys {
-		n += len(k)
+// counted is what a model is made from: examples per label, and feature
+// ids in ascending order with their counts.
+type counted struct {
+	docs   [NumLabels]uint64
+	keys   []uint64
+	counts [][NumLabels]uint32
+}
+
+// mergeCounted builds the model of the summed counts of parts, merging
+// them two by two. A part's slices may end up in the model unchanged;
+// they are not modified.
+func mergeCounted(ext *features.Extractor, s settings, parts []counted) *Model {
+	for len(parts) > 1 {
+		var next []counted
+		for i := 0; i+1 < len(parts); i += 2 {
+			next = append(next, merge2(parts[i], parts[i+1]))
+		}
+		if len(parts)%2 == 1 {
+			next = append(next, parts[len(parts)-1])
+		}
+		parts = next
 	}
-	outKeys := make([]uint64, 0, n)
-	outCounts := make([][NumLabels]uint32, 0, n)
-	if len(keys) == 2 { // the common case, Train on two cores: a plain two-way merge
-		a, b, ca, cb := keys[0], keys[1], counts[0], counts[1]
-		i, j := 0, 0
-		for i < len(a) && j < len(b) {
-			switch {
-			case a[i] < b[j]:
-				outKeys, outCounts = append(outKeys, a[i]), append(outCounts, ca[i])
-				i++
-			case a[i] > b[j]:
-				outKeys, outCounts = append(outKeys, b[j]), append(outCounts, cb[j])
-				j++
-			default:
-				var c [NumLabels]uint32
-				for l := range NumLabels {
-					c[l] = addSat(ca[i][l], cb[j][l])
-				}
-				outKeys, outCounts = append(outKeys, a[i]), append(outCounts, c)
-				i, j = i+1, j+1
-			}
-		}
-		outKeys, outCounts = append(outKeys, a[i:]...), append(outCounts, ca[i:]...)
-		outKeys, outCounts = append(outKeys, b[j:]...), append(outCounts, cb[j:]...)
-		return outKeys, outCounts
+	m := &Model{ext: ext, settings: s, docs: parts[0].docs, keys: parts[0].keys, counts: parts[0].counts}
+	m.finish()
+	return m
+}
+
+// merge2 merges two counts, adding those of equal ids (saturating at the
+// largest uint32).
+func merge2(a, b counted) counted {
+	out := counted{keys: make([]uint64, 0, len(a.keys)+len(b.keys)), counts: make([][NumLabels]uint32, 0, len(a.keys)+len(b.keys))}
+	for l := range NumLabels {
+		out.docs[l] = a.docs[l] + b.docs[l]
 	}
-	pos := make([]int, len(keys))
-	for {
-		best, found := uint64(0), false
-		for i, k := range keys {
-			if pos[i] < len(k) && (!found || k[pos[i]] < best) {
-				best, found = k[pos[i]], true
+	i, j := 0, 0
+	for i < len(a.keys) && j < len(b.keys) {
+		switch ka, kb := a.keys[i], b.keys[j]; {
+		case ka < kb:
+			out.keys, out.counts = append(out.keys, ka), append(out.counts, a.counts[i])
+			i++
+		case ka > kb:
+			out.keys, out.counts = append(out.keys, kb), append(out.counts, b.counts[j])
+			j++
+		default:
+			var c [NumLabels]uint32
+			for l := range NumLabels {
+				c[l] = addSat(a.counts[i][l], b.counts[j][l])
 			}
+			out.keys, out.counts = append(out.keys, ka), append(out.counts, c)
+			i, j = i+1, j+1
 		}
-		if !found {
-			break
-		}
-		var c [NumLabels]uint32
-		for i, k := range keys {
-			if pos[i] < len(k) && k[pos[i]] == best {
-				for l := range NumLabels {
-					c[l] = addSat(c[l], counts[i][pos[i]][l])
-				}
-				pos[i]++
-			}
-		}
-		outKeys = append(outKeys, best)
-		outCounts = append(outCounts, c)
 	}
-	return outKeys, outCounts
+	out.keys, out.counts = append(out.keys, a.keys[i:]...), append(out.counts, a.counts[i:]...)
+	out.keys, out.counts = append(out.keys, b.keys[j:]...), append(out.counts, b.counts[j:]...)
+	return out
 }
 
 func addSat(a, b uint32) uint32 {
@@ -407,6 +383,8 @@ func addSat(a, b uint32) uint32 {
 // NewTrainer returns an empty Trainer with the model's feature extractor
 // and settings, for retraining with the same recipe — for instance on
 // more data, or to check that a model file rebuilds byte for byte.
-func (m *Model) NewTrainer() *Trainer {
-	return &Trainer{ext: m.ext, settings: m.settings, counts: newCounts(1 << 18)}
+func (m *Model) NewTrainer() *Trainer { return newTrainer(m.ext, m.settings) }
+
+func newTrainer(ext *features.Extractor, s settings) *Trainer {
+	return &Trainer{ext: ext, settings: s, counts: newCounts(1 << 18)}
 }
