@@ -22,11 +22,7 @@ import (
 //
 //	go test ./corpus -run TestBuiltinAgreement -v
 func TestBuiltinAgreement(t *testing.T) {
-	train, err := corpus.Builtin(corpus.Train)
-	require.NoError(t, err)
-	test, err := corpus.Builtin(corpus.Test)
-	require.NoError(t, err)
-	all := append(train, test...)
+	_, _, all := builtinParts(t)
 
 	st := corpus.ComputeStats(all)
 	t.Logf("%d sentences, %d targets; critical %.1f%%, neutral %.1f%%, supportive %.1f%%; multi-target %.1f%%, mixed-label %.1f%%",

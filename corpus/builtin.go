@@ -25,24 +25,30 @@ const (
 	Test  Split = "test"
 )
 
-var builtinCache sync.Map // Split → func() ([]Example, error)
+// builtinLoad parses each part on first use.
+var builtinLoad = map[Split]func() ([]Example, error){
+	Train: sync.OnceValues(func() ([]Example, error) { return readBuiltin(Train) }),
+	Test:  sync.OnceValues(func() ([]Example, error) { return readBuiltin(Test) }),
+}
+
+func readBuiltin(split Split) ([]Example, error) {
+	name := "data/" + string(split) + ".jsonl"
+	data, err := builtinFS.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return ReadAll(bytes.NewReader(data), WithName(name), WithFormat(FormatJSONL))
+}
 
 // Builtin returns the examples of one part of the built-in corpus, parsed
 // on first use. The returned slice is a fresh copy the caller may modify;
 // the examples' Targets slices are shared and must not be modified.
 func Builtin(split Split) ([]Example, error) {
-	if split != Train && split != Test {
+	load, ok := builtinLoad[split]
+	if !ok {
 		return nil, fmt.Errorf("corpus: unknown split %q (want %q or %q)", split, Train, Test)
 	}
-	load, _ := builtinCache.LoadOrStore(split, sync.OnceValues(func() ([]Example, error) {
-		name := "data/" + string(split) + ".jsonl"
-		data, err := builtinFS.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		return ReadAll(bytes.NewReader(data), WithName(name), WithFormat(FormatJSONL))
-	}))
-	exs, err := load.(func() ([]Example, error))()
+	exs, err := load()
 	if err != nil {
 		return nil, fmt.Errorf("corpus: built-in %s split: %w", split, err)
 	}

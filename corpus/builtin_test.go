@@ -11,14 +11,21 @@ import (
 	"github.com/stancekit/stancekit/corpus"
 )
 
+// builtinParts returns the built-in corpus's train and test parts and both
+// together.
+func builtinParts(t *testing.T) (train, test, all []corpus.Example) {
+	t.Helper()
+	train, err := corpus.Builtin(corpus.Train)
+	require.NoError(t, err)
+	test, err = corpus.Builtin(corpus.Test)
+	require.NoError(t, err)
+	return train, test, append(append([]corpus.Example(nil), train...), test...)
+}
+
 // TestBuiltinInvariants checks the promises the package documentation makes
 // about the built-in corpus.
 func TestBuiltinInvariants(t *testing.T) {
-	train, err := corpus.Builtin(corpus.Train)
-	require.NoError(t, err)
-	test, err := corpus.Builtin(corpus.Test)
-	require.NoError(t, err)
-	all := append(append([]corpus.Example(nil), train...), test...)
+	train, test, all := builtinParts(t)
 
 	st := corpus.ComputeStats(all)
 	assert.GreaterOrEqual(t, st.Sentences, 2500, "sentences")

@@ -23,7 +23,10 @@ const (
 
 // Labels lists the labels in fixed sorted order; index i is the label's
 // Index. Loop over it, never over a map, when order matters.
-var Labels = [3]Label{Critical, Neutral, Supportive}
+var Labels = [NumLabels]Label{Critical, Neutral, Supportive}
+
+// NumLabels is the number of labels.
+const NumLabels = 3
 
 // Index returns the position of l in Labels (0, 1 or 2), or -1 when l is
 // not one of the canonical labels. Aliases are not recognised here; use

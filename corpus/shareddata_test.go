@@ -24,11 +24,8 @@ func TestNewsMTSCDevRW(t *testing.T) {
 	defer f.Close()
 
 	r := corpus.NewReader(f, corpus.WithName(path), corpus.Lenient())
-	var exs []corpus.Example
-	for r.Next() {
-		exs = append(exs, r.Example())
-	}
-	require.NoError(t, r.Err())
+	exs, err := readAllReader(r)
+	require.NoError(t, err)
 	require.Zero(t, r.SkippedCount(), "skipped: %v", r.Skipped())
 
 	st := corpus.ComputeStats(exs)

@@ -6,7 +6,7 @@ type Stats struct {
 	Sentences, Targets int
 	// PerLabel counts targets per label, indexed by Label.Index. Targets
 	// with a non-canonical label are counted in Targets only.
-	PerLabel [3]int
+	PerLabel [NumLabels]int
 	// PerDomain counts sentences per domain; the empty domain is a key
 	// like any other. It is never nil.
 	PerDomain map[string]int
@@ -27,7 +27,7 @@ func ComputeStats(exs []Example) Stats {
 		if len(ex.Targets) >= 2 {
 			st.MultiTarget++
 		}
-		var seen [3]bool
+		var seen [NumLabels]bool
 		distinct := 0
 		for _, t := range ex.Targets {
 			i := t.Label.Index()

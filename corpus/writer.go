@@ -5,9 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
+
+	"github.com/stancekit/stancekit/internal/atomicfile"
 )
 
 // Writer writes examples as JSON Lines in the project's corpus format, one
@@ -90,64 +90,13 @@ func (w *Writer) Flush() error {
 // over path. On error path is left as it was. A new file gets mode 0644;
 // an existing file keeps its mode.
 func WriteFile(path string, exs []Example) error {
-	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	f, err := os.CreateTemp(dir, "."+base+".tmp*")
-	if err != nil {
-		return fmt.Errorf("corpus: %w", err)
-	}
-	tmp := f.Name()
-	if err := writeTemp(f, path, exs, mode); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("corpus: %w", err)
-	}
-	syncDir(dir)
-	return nil
-}
-
-// writeTemp writes exs to f, sets its mode, syncs and closes it. path names
-// the destination in errors.
-func writeTemp(f *os.File, path string, exs []Example, mode os.FileMode) error {
-	w := NewWriter(f)
-	for i, ex := range exs {
-		if err := w.Write(ex); err != nil {
-			return &contextError{context: path + ": example " + strconv.Itoa(i), err: err}
+	return atomicfile.Write(path, func(f io.Writer) error {
+		w := NewWriter(f)
+		for i, ex := range exs {
+			if err := w.Write(ex); err != nil {
+				return &contextError{context: path + ": example " + strconv.Itoa(i), err: err}
+			}
 		}
-	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	if err := f.Chmod(mode); err != nil {
-		return fmt.Errorf("corpus: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("corpus: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("corpus: %w", err)
-	}
-	return nil
-}
-
-// syncDir makes a rename in dir durable where the platform allows it.
-// Errors are ignored: not every platform can sync a directory, and the
-// rename itself has already succeeded.
-func syncDir(dir string) {
-	d, err := os.Open(dir)
-	if err != nil {
-		return
-	}
-	_ = d.Sync()
-	_ = d.Close()
+		return w.Flush()
+	})
 }

@@ -14,10 +14,7 @@ const (
 )
 
 // NumLabels is the number of labels.
-const NumLabels = 3
-
-// The compiler checks that NumLabels matches corpus.Labels.
-var _ [NumLabels]Label = corpus.Labels
+const NumLabels = corpus.NumLabels
 
 // Labels lists the labels in their fixed order: Labels[i].Index() == i.
 // Probabilities and counts indexed by label use this order.

@@ -10,9 +10,9 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 
 	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/internal/atomicfile"
 )
 
 // File format, version 1 (all integers little-endian):
@@ -291,60 +291,16 @@ func decodePayload(p []byte) (*Model, error) {
 	return m, nil
 }
 
-// createTemp makes the temporary file for WriteFile; tests replace it to
-// simulate a crash mid-write.
-var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
-
-type tempFile interface {
-	io.Writer
-	Name() string
-	Sync() error
-	Close() error
-}
-
 // WriteFile writes the model to path atomically: to a temporary file in
 // the same directory, synced, then renamed over path, keeping the mode of
 // the file it replaces (0644 for a new one). A crash or error
 // part-way leaves any earlier file at path intact and removes the
 // temporary file.
-func (m *Model) WriteFile(path string) (err error) {
-	f, err := createTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("stance: writing model: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = m.WriteTo(f); err != nil {
+func (m *Model) WriteFile(path string) error {
+	return atomicfile.Write(path, func(w io.Writer) error {
+		_, err := m.WriteTo(w)
 		return err
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("stance: writing model: %w", err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("stance: writing model: %w", err)
-	}
-	// A temporary file is private (0600); the model gets the mode of the
-	// file it replaces, or 0644.
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	if err = os.Chmod(f.Name(), mode); err != nil {
-		return fmt.Errorf("stance: writing model: %w", err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("stance: writing model: %w", err)
-	}
-	// Make the rename itself durable.
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
+	})
 }
 
 // ReadModelFile reads the model file at path (see ReadModel); errors name

@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/stancekit/stancekit/internal/atomicfile"
 )
 
 // crashingFile fails after limit bytes, as a full disk or a killed
@@ -38,9 +40,9 @@ func TestWriteFileAtomic(t *testing.T) {
 	old := []byte("the previous model file")
 	require.NoError(t, os.WriteFile(path, old, 0o644))
 
-	orig := createTemp
-	t.Cleanup(func() { createTemp = orig })
-	createTemp = func(dir, pattern string) (tempFile, error) {
+	orig := atomicfile.CreateTemp
+	t.Cleanup(func() { atomicfile.CreateTemp = orig })
+	atomicfile.CreateTemp = func(dir, pattern string) (atomicfile.File, error) {
 		f, err := os.CreateTemp(dir, pattern)
 		if err != nil {
 			return nil, err
@@ -56,7 +58,7 @@ func TestWriteFileAtomic(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, entries, 1, "no temporary file is left behind")
 
-	createTemp = orig
+	atomicfile.CreateTemp = orig
 	require.NoError(t, m.WriteFile(path))
 	st, err := os.Stat(path)
 	require.NoError(t, err)

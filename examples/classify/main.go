@@ -29,6 +29,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/internal/modelflag"
 	"github.com/stancekit/stancekit/stance"
 )
 
@@ -37,8 +38,9 @@ type targets []string
 func (t *targets) String() string     { return strings.Join(*t, ",") }
 func (t *targets) Set(s string) error { *t = append(*t, s); return nil }
 
-// maxInput bounds the text read from a file or stdin.
-const maxInput = 64 << 20
+// maxInput bounds the text read from a file or stdin: the most one
+// Stream.Text call takes.
+const maxInput = stance.DefaultMaxAnalyzeBytes
 
 func main() {
 	if err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
@@ -56,7 +58,7 @@ type row struct {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("classify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	modelPath := fs.String("model", "default", "model file, or \"default\" for the embedded model")
+	modelPath := fs.String("model", modelflag.Default, modelflag.Usage)
 	file := fs.String("file", "", "read the text from this file (default: arguments, else stdin)")
 	asJSON := fs.Bool("json", false, "print one JSON object per line")
 	explain := fs.Bool("explain", false, "show the features behind each label")
@@ -72,7 +74,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	m, err := loadModel(*modelPath)
+	m, err := modelflag.Load(*modelPath)
 	if err != nil {
 		return err
 	}
@@ -166,17 +168,7 @@ func readText(args []string, file string, stdin io.Reader) (string, error) {
 	if len(b) > maxInput {
 		return "", fmt.Errorf("input larger than %d bytes", maxInput)
 	}
-	if !utf8.Valid(b) {
-		return "", errors.New("input is not valid UTF-8")
-	}
-	return string(b), nil
-}
-
-func loadModel(path string) (*stance.Model, error) {
-	if path == "default" {
-		return stance.Default()
-	}
-	return stance.ReadModelFile(path)
+	return string(b), nil // Stream.Text reports invalid UTF-8 with its offset
 }
 
 func printTable(w io.Writer, rows []row, top int) error {
@@ -187,14 +179,7 @@ func printTable(w io.Writer, rows []row, top int) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "entity\tbytes\tlabel\tcritical\tneutral\tsupportive\tholder\tsentence")
 	for _, r := range rows {
-		sentence := r.Sentence
-		if len(sentence) > 70 {
-			cut := 67
-			for cut > 0 && !utf8.RuneStart(sentence[cut]) {
-				cut--
-			}
-			sentence = sentence[:cut] + "..."
-		}
+		sentence := truncate(r.Sentence, 70)
 		entity := r.Text
 		if r.Canonical != r.Text {
 			entity += " (" + r.Canonical + ")"
@@ -230,16 +215,22 @@ func printSummary(w io.Writer, ents []stance.EntitySummary) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "entity\tmentions\tcritical\tneutral\tsupportive\tnet\tmost critical sentence")
 	for _, e := range ents {
-		crit := e.MostCritical.Text
-		if len(crit) > 60 {
-			cut := 57
-			for cut > 0 && !utf8.RuneStart(crit[cut]) {
-				cut--
-			}
-			crit = crit[:cut] + "..."
-		}
+		crit := truncate(e.MostCritical.Text, 60)
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%+.2f\t%s\n", e.Name, e.Mentions,
 			e.Counts[0], e.Counts[1], e.Counts[2], e.Net, crit)
 	}
 	return tw.Flush()
+}
+
+// truncate cuts s to at most n bytes, on a character boundary, ending in
+// "..." when it cuts.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n - 3
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "..."
 }

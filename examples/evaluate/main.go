@@ -26,6 +26,7 @@ import (
 
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/internal/gomlbaseline"
+	"github.com/stancekit/stancekit/internal/modelflag"
 	"github.com/stancekit/stancekit/stance"
 )
 
@@ -39,7 +40,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	modelPath := fs.String("model", "default", "model file, or \"default\" for the embedded model")
+	modelPath := fs.String("model", modelflag.Default, modelflag.Usage)
 	data := fs.String("data", "", "labelled file to evaluate on (required)")
 	format := fs.String("format", "auto", "input format: auto, jsonl or newsmtsc")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of a table")
@@ -55,7 +56,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	m, err := loadModel(*modelPath)
+	m, err := modelflag.Load(*modelPath)
 	if err != nil {
 		return err
 	}
@@ -100,13 +101,6 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return enc.Encode(rep)
 	}
 	return printTable(stdout, *backend, *data, rep)
-}
-
-func loadModel(path string) (*stance.Model, error) {
-	if path == "default" {
-		return stance.Default()
-	}
-	return stance.ReadModelFile(path)
 }
 
 func printTable(w io.Writer, backend, data string, r stance.Report) error {

@@ -33,7 +33,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/stancekit/stancekit/stance"
+	"github.com/stancekit/stancekit/internal/modelflag"
 )
 
 func main() {
@@ -59,7 +59,7 @@ func run(ctx context.Context, args []string, logw io.Writer, ready chan<- string
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(logw)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	modelPath := fs.String("model", "default", "model file, or \"default\" for the embedded model")
+	modelPath := fs.String("model", modelflag.Default, modelflag.Usage)
 	maxBody := fs.Int64("max-body", 1<<20, "largest request body in bytes")
 	workers := fs.Int("workers", 2*runtime.GOMAXPROCS(0), "requests classified at once")
 	queue := fs.Duration("queue-timeout", 5*time.Second, "longest wait for a free worker before 503")
@@ -70,12 +70,13 @@ func run(ctx context.Context, args []string, logw io.Writer, ready chan<- string
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	m, err := loadModel(*modelPath)
+	m, err := modelflag.Load(*modelPath)
 	if err != nil {
 		return err
 	}
 	logger := log.New(logw, "serve: ", log.LstdFlags)
-	h := newService(m, config{maxBody: *maxBody, workers: max(*workers, 1), queueTimeout: *queue})
+	*workers = max(*workers, 1)
+	h := newService(m, config{maxBody: *maxBody, workers: *workers, queueTimeout: *queue})
 	srv := &http.Server{
 		Handler:           h,
 		ReadTimeout:       *readTimeout,
@@ -111,13 +112,6 @@ func run(ctx context.Context, args []string, logw io.Writer, ready chan<- string
 	}
 	logger.Printf("stopped")
 	return nil
-}
-
-func loadModel(path string) (*stance.Model, error) {
-	if path == "default" {
-		return stance.Default()
-	}
-	return stance.ReadModelFile(path)
 }
 
 // writeJSON writes v with the status code.

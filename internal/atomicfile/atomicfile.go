@@ -1,0 +1,66 @@
+// Package atomicfile writes files so that a reader sees either the old
+// file or the whole new one, never a part.
+package atomicfile
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// File is the temporary file Write writes through.
+type File interface {
+	io.Writer
+	Name() string
+	Sync() error
+	Close() error
+}
+
+// CreateTemp makes the temporary file; tests replace it to simulate a
+// crash part-way through a write.
+var CreateTemp = func(dir, pattern string) (File, error) { return os.CreateTemp(dir, pattern) }
+
+// Write writes the file at path atomically: write fills a temporary file
+// in the same directory, which is synced, given the mode of the file it
+// replaces (0644 for a new one; a temporary file is private), renamed over
+// path, and the rename made durable where the platform allows. On any
+// error path is left as it was and the temporary file is removed. An error
+// from write is returned as it is; a file-system error names path.
+func Write(path string, write func(io.Writer) error) (err error) {
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	dir := filepath.Dir(path)
+	f, err := CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err = write(f); err != nil {
+		return err
+	}
+	if err = f.Sync(); err == nil {
+		if err = f.Close(); err == nil {
+			if err = os.Chmod(f.Name(), mode); err == nil {
+				err = os.Rename(f.Name(), path)
+			}
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	// Make the rename durable. Not every platform can sync a directory, and
+	// the rename has already succeeded, so errors are ignored.
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+	return nil
+}
