@@ -221,3 +221,94 @@ func BenchmarkTrainStream2M(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "examples/s")
 }
+
+// BenchmarkPredictStages times the three stages of BenchmarkPredict apart,
+// each alone in its loop: preparing the sentence (tokens, hashes, names,
+// cue words), building the target's feature ids, and scoring them.
+func BenchmarkPredictStages(b *testing.B) {
+	m, err := stance.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ext := m.Extractor()
+	ps := benchPairs(b)
+	prepared := make([]features.Prepared, len(ps))
+	ids := make([][]uint64, len(ps))
+	for i, p := range ps {
+		ext.Prepare(&prepared[i], p.text)
+		ids[i] = ext.AppendPrepared(nil, &prepared[i], p.sp)
+	}
+	b.Run("prepare", func(b *testing.B) {
+		var p features.Prepared
+		i := 0
+		for b.Loop() {
+			ext.Prepare(&p, ps[i%len(ps)].text)
+			if len(p.Tokens()) == 0 {
+				b.Fatal("no tokens")
+			}
+			i++
+		}
+	})
+	b.Run("ids", func(b *testing.B) {
+		var buf []uint64
+		i := 0
+		for b.Loop() {
+			k := i % len(ps)
+			if buf = ext.AppendPrepared(buf[:0], &prepared[k], ps[k].sp); len(buf) == 0 {
+				b.Fatal("no features")
+			}
+			i++
+		}
+	})
+	b.Run("score", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			if p := m.PredictFeatures(ids[i%len(ids)]); p.Label.Index() < 0 {
+				b.Fatal("bad label")
+			}
+			i++
+		}
+	})
+}
+
+// BenchmarkPredictPruned is BenchmarkPredict with the default model pruned
+// to the features seen at least 16 times, whose scoring table fits in L2:
+// the difference is what cache misses on the full table cost.
+func BenchmarkPredictPruned(b *testing.B) {
+	m, err := stance.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m = m.Prune(16)
+	b.Logf("%d features", m.NumFeatures())
+	ps := benchPairs(b)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		p := ps[i%len(ps)]
+		if _, err := m.Predict(p.text, p.sp); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkTrainer streams NewsMTSC train through one Trainer, the
+// single-goroutine path that Train shares among cores.
+func BenchmarkTrainer(b *testing.B) {
+	train := newsmtsc(b, "train.jsonl")
+	n := corpus.ComputeStats(train).Targets
+	b.ReportAllocs()
+	for b.Loop() {
+		tr := stance.NewTrainer(features.NewExtractor())
+		for _, ex := range train {
+			if err := tr.AddExample(ex); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if tr.Model().NumFeatures() == 0 {
+			b.Fatal("empty model")
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "examples/s")
+}
