@@ -38,6 +38,11 @@ func BenchmarkPredict(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	benchPredict(b, m)
+}
+
+// benchPredict predicts with m, rotating through the dev_rw pairs.
+func benchPredict(b *testing.B, m *stance.Model) {
 	ps := benchPairs(b)
 	b.ReportAllocs()
 	i := 0
@@ -281,16 +286,7 @@ func BenchmarkPredictPruned(b *testing.B) {
 	}
 	m = m.Prune(16)
 	b.Logf("%d features", m.NumFeatures())
-	ps := benchPairs(b)
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		p := ps[i%len(ps)]
-		if _, err := m.Predict(p.text, p.sp); err != nil {
-			b.Fatal(err)
-		}
-		i++
-	}
+	benchPredict(b, m)
 }
 
 // BenchmarkTrainer streams NewsMTSC train through one Trainer, the
