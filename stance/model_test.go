@@ -471,6 +471,45 @@ func TestGroupWeights(t *testing.T) {
 	assert.ErrorIs(t, err, stance.ErrIncompatible)
 }
 
+// TestBadOptions checks that an option given a value out of its range
+// stops training with an error naming it, instead of being dropped.
+func TestBadOptions(t *testing.T) {
+	exs := smallCorpus()
+	for name, opt := range map[string]stance.Option{
+		"WithAlpha(0)":               stance.WithAlpha(0),
+		"WithAlpha(-1)":              stance.WithAlpha(-1),
+		"WithAlpha(NaN)":             stance.WithAlpha(math.NaN()),
+		"WithAlpha(+Inf)":            stance.WithAlpha(math.Inf(1)),
+		"WithVariant(99)":            stance.WithVariant(99),
+		"WithGroupWeight(side, -1)":  stance.WithGroupWeight(features.GroupSide, -1),
+		"WithGroupWeight(side, 101)": stance.WithGroupWeight(features.GroupSide, 101),
+		"WithGroupWeight(NaN)":       stance.WithGroupWeight(features.GroupSide, math.NaN()),
+		"WithGroupWeight(99, 1)":     stance.WithGroupWeight(99, 1),
+		"WithMaxTextBytes(0)":        stance.WithMaxTextBytes(0),
+	} {
+		t.Run(name, func(t *testing.T) {
+			fn := name[:strings.IndexByte(name, '(')]
+			m, err := stance.Train(exs, nil, stance.WithBinary(true), opt)
+			assert.Nil(t, m)
+			require.ErrorIs(t, err, stance.ErrBadOption)
+			assert.Contains(t, err.Error(), fn)
+
+			tr := stance.NewTrainer(nil, opt)
+			require.ErrorIs(t, tr.Err(), stance.ErrBadOption)
+			err = tr.AddExample(exs[0])
+			require.ErrorIs(t, err, stance.ErrBadOption)
+			err = tr.Add(exs[0].Text, stance.Span{Start: exs[0].Targets[0].Start, End: exs[0].Targets[0].End}, exs[0].Targets[0].Label)
+			require.ErrorIs(t, err, stance.ErrBadOption)
+			assert.Zero(t, tr.Examples(), "nothing is counted")
+		})
+	}
+	assert.NoError(t, stance.NewTrainer(nil, stance.WithAlpha(2)).Err())
+	// The edges of the ranges are good values.
+	_, err := stance.Train(exs, nil, stance.WithAlpha(math.SmallestNonzeroFloat64), stance.WithVariant(stance.Combined),
+		stance.WithGroupWeight(features.GroupSide, 0), stance.WithGroupWeight(features.GroupNear, 100), stance.WithMaxTextBytes(1<<20))
+	assert.NoError(t, err)
+}
+
 func TestReadModelFile(t *testing.T) {
 	dir := t.TempDir()
 	m, err := stance.Train(smallCorpus(), nil)

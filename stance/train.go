@@ -22,58 +22,86 @@ var ErrUnknownLabel = corpus.ErrUnknownLabel
 // settings differ.
 var ErrIncompatible = errors.New("stance: incompatible models")
 
-// Option configures a Trainer.
-type Option func(*settings)
+// Option configures a Trainer. An option given a value out of its range
+// makes Train, and a Trainer's Add and AddExample, return an error that
+// names the option and the value (see ErrBadOption).
+type Option func(*options)
+
+// options are the settings being built and the first bad option's error.
+type options struct {
+	settings
+	err error
+}
+
+// ErrBadOption is wrapped by the error of an Option given a value out of
+// its range.
+var ErrBadOption = errors.New("stance: bad option")
+
+// fail records the first bad option.
+func (o *options) fail(format string, args ...any) {
+	if o.err == nil {
+		o.err = fmt.Errorf("%w: "+format, append([]any{ErrBadOption}, args...)...)
+	}
+}
 
 // WithAlpha sets the Lidstone smoothing constant added to every feature
-// count (default 0.5). Values that are not positive and finite are
-// ignored.
+// count (default 0.5). It must be positive and finite.
 func WithAlpha(alpha float64) Option {
-	return func(s *settings) {
-		if validAlpha(alpha) {
-			s.alpha = alpha
+	return func(o *options) {
+		if !validAlpha(alpha) {
+			o.fail("WithAlpha(%v): want a positive finite number", alpha)
+			return
 		}
+		o.alpha = alpha
 	}
 }
 
 // WithBinary sets whether a feature counts once per example however often
 // it occurs (default false: counts are used), in training and prediction alike.
-func WithBinary(on bool) Option { return func(s *settings) { s.binary = on } }
+func WithBinary(on bool) Option { return func(o *options) { o.binary = on } }
 
 // WithUniformPrior sets whether the model ignores how often each label
 // occurs in training (default false).
-func WithUniformPrior(on bool) Option { return func(s *settings) { s.uniformPrior = on } }
+func WithUniformPrior(on bool) Option { return func(o *options) { o.uniformPrior = on } }
 
-// WithVariant sets the naive-Bayes variant (default Multinomial). Unknown
-// variants are ignored.
+// WithVariant sets the naive-Bayes variant (default Multinomial).
 func WithVariant(v Variant) Option {
-	return func(s *settings) {
-		if v < numVariants {
-			s.variant = v
+	return func(o *options) {
+		if v >= numVariants {
+			o.fail("WithVariant(%d): unknown variant", v)
+			return
 		}
+		o.variant = v
 	}
 }
 
 // WithGroupWeight scales the log-likelihoods of one feature group
 // (default 1 for every group): below 1 a group counts for less, 0 ignores
 // it. Naive Bayes counts correlated features as independent evidence; the
-// weights temper groups that repeat what others say. Weights outside
-// [0, 100] or not a number, and unknown groups, are ignored.
+// weights temper groups that repeat what others say. The weight must be
+// a number in [0, 100] and the group one of the features package's.
 func WithGroupWeight(g features.Group, w float64) Option {
-	return func(s *settings) {
-		if g < features.NumGroups && validWeight(w) {
-			s.groupWeights[g] = w
+	return func(o *options) {
+		switch {
+		case g >= features.NumGroups:
+			o.fail("WithGroupWeight(%d, %v): unknown group", g, w)
+		case !validWeight(w):
+			o.fail("WithGroupWeight(%v, %v): want a weight from 0 to 100", g, w)
+		default:
+			o.groupWeights[g] = w
 		}
 	}
 }
 
 // WithMaxTextBytes sets the longest text Predict accepts (default
-// DefaultMaxTextBytes). Values below 1 are ignored.
+// DefaultMaxTextBytes). It must be at least 1.
 func WithMaxTextBytes(n int) Option {
-	return func(s *settings) {
-		if n > 0 {
-			s.maxTextBytes = n
+	return func(o *options) {
+		if n < 1 {
+			o.fail("WithMaxTextBytes(%d): want at least 1", n)
+			return
 		}
+		o.maxTextBytes = n
 	}
 }
 
@@ -88,33 +116,48 @@ type Trainer struct {
 	counts   *counts
 	buf      []uint64
 	prep     features.Prepared // AddExample prepares each sentence once
+	err      error             // a bad option's, returned by Add and AddExample
 }
 
 // NewTrainer returns a Trainer that extracts features with ext. A nil ext
-// means features.NewExtractor() with its defaults.
+// means features.NewExtractor() with its defaults. If an option is bad,
+// Add and AddExample return its error (wrapping ErrBadOption) and count
+// nothing.
 func NewTrainer(ext *features.Extractor, opts ...Option) *Trainer {
 	if ext == nil {
 		ext = features.NewExtractor()
 	}
-	return newTrainer(ext, newSettings(opts))
+	s, err := newSettings(opts)
+	t := newTrainer(ext, s)
+	t.err = err
+	return t
 }
+
+// Err returns the error of a bad option given to NewTrainer (wrapping
+// ErrBadOption), or nil.
+func (t *Trainer) Err() error { return t.err }
 
 // The settings an Option accepts and ReadModel accepts from a file.
 func validAlpha(a float64) bool  { return a > 0 && !math.IsInf(a, 0) }
 func validWeight(w float64) bool { return w >= 0 && w <= 100 }
 
-// newSettings returns the default settings with opts applied.
-func newSettings(opts []Option) settings {
-	s := defaultSettings()
-	for _, o := range opts {
-		o(&s)
+// newSettings returns the default settings with opts applied, and the
+// first bad option's error.
+func newSettings(opts []Option) (settings, error) {
+	o := options{settings: defaultSettings()}
+	for _, opt := range opts {
+		opt(&o)
 	}
-	return s
+	return o.settings, o.err
 }
 
-// Add counts one (text, target, label) example. It returns an error for an
-// unknown label or bad input (see Model.Predict), and then counts nothing.
+// Add counts one (text, target, label) example. It returns an error for a
+// bad option given to NewTrainer, an unknown label or bad input (see
+// Model.Predict), and then counts nothing.
 func (t *Trainer) Add(text string, target Span, label Label) error {
+	if t.err != nil {
+		return t.err
+	}
 	l := label.Index()
 	if l < 0 {
 		return fmt.Errorf("%w: %q", ErrUnknownLabel, label)
@@ -144,6 +187,9 @@ func (t *Trainer) count(ids []uint64, l int) {
 // AddExample counts every target of ex. On error nothing of ex is counted
 // and the error names the example's id and target.
 func (t *Trainer) AddExample(ex corpus.Example) error {
+	if t.err != nil {
+		return t.err
+	}
 	if err := checkExample(ex, t.settings.maxTextBytes); err != nil {
 		return err
 	}
@@ -215,14 +261,17 @@ const minShard = 1000
 // NewTrainer, AddExample for each example, then Model would give, byte for
 // byte; the work is shared among up to GOMAXPROCS goroutines, each
 // counting a contiguous share of exs (at least 1,000 examples), and the
-// counts are merged. On bad input Train returns the error of the first bad
-// example in exs. Train holds every shard's counts at once; to train on
+// counts are merged. Given a bad option Train returns its error (wrapping
+// ErrBadOption); on bad input, the error of the first bad example in exs. Train holds every shard's counts at once; to train on
 // more data than fits in memory, stream it through one Trainer.
 func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Model, error) {
 	if ext == nil {
 		ext = features.NewExtractor()
 	}
-	settings := newSettings(opts)
+	settings, err := newSettings(opts)
+	if err != nil {
+		return nil, err
+	}
 	shards := make([]counted, max(1, min(runtime.GOMAXPROCS(0), len(exs)/minShard)))
 	panics := make([]any, len(shards)) // re-raised in the caller
 	var failed atomic.Bool             // a bad example stops every shard

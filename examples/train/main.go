@@ -13,7 +13,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -61,9 +60,6 @@ func run(args []string, log io.Writer) error {
 		fs.Usage()
 		return errors.New("-data and -out are required")
 	}
-	if !(*alpha > 0) || math.IsInf(*alpha, 0) {
-		return fmt.Errorf("-alpha %v: want a positive finite number", *alpha)
-	}
 	f, err := corpus.ParseFormat(*format)
 	if err != nil {
 		return err
@@ -88,13 +84,16 @@ func run(args []string, log io.Writer) error {
 				return err
 			}
 			w, err := strconv.ParseFloat(val, 64)
-			if !ok || err != nil || !(w >= 0 && w <= 100) {
-				return fmt.Errorf("-weights: bad weight in %q (want group=number from 0 to 100)", kv)
+			if !ok || err != nil {
+				return fmt.Errorf("-weights: bad weight in %q (want group=number)", kv)
 			}
 			opts = append(opts, stance.WithGroupWeight(g, w))
 		}
 	}
 	tr := stance.NewTrainer(ext, opts...)
+	if err := tr.Err(); err != nil {
+		return err
+	}
 	start := time.Now()
 	for _, path := range strings.Split(*data, ",") {
 		if err := addFile(tr, path, f, *lenient, log); err != nil {
