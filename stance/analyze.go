@@ -29,7 +29,9 @@ const MaxSentenceMentions = 500
 // call accepts unless WithMaxBytes says otherwise.
 const DefaultMaxAnalyzeBytes = 16 << 20
 
-// AnalyzeOption configures Analyze and NewStream.
+// AnalyzeOption configures Analyze and NewStream. An option given a value
+// out of its range makes Analyze and every Stream.Text call return an
+// error wrapping ErrBadOption that names it.
 type AnalyzeOption func(*analyzeConfig)
 
 type analyzeConfig struct {
@@ -38,6 +40,7 @@ type analyzeConfig struct {
 	maxBytes    int
 	maxMentions int
 	noAutoNames bool
+	err         error // the first bad option's
 }
 
 // WithGazetteer adds known entities: their names and aliases are found
@@ -48,19 +51,35 @@ func WithGazetteer(g *features.Gazetteer) AnalyzeOption {
 
 // WithMaxBytes sets the longest text one call accepts (default
 // DefaultMaxAnalyzeBytes); longer text gives an error wrapping
-// ErrTextTooLong. Values below 1 are ignored.
+// ErrTextTooLong. It must be at least 1.
 func WithMaxBytes(n int) AnalyzeOption {
 	return func(c *analyzeConfig) {
-		if n > 0 {
-			c.maxBytes = n
+		if n < 1 {
+			c.fail(fmt.Errorf("%w: WithMaxBytes(%d): want at least 1", ErrBadOption, n))
+			return
 		}
+		c.maxBytes = n
 	}
 }
 
 // WithMaxMentions bounds the mentions a Stream classifies over its life
-// (default 0: no bound); past it calls return ErrTooManyMentions.
+// (default 0: no bound); past it calls return ErrTooManyMentions. It must
+// not be negative.
 func WithMaxMentions(n int) AnalyzeOption {
-	return func(c *analyzeConfig) { c.maxMentions = max(n, 0) }
+	return func(c *analyzeConfig) {
+		if n < 0 {
+			c.fail(fmt.Errorf("%w: WithMaxMentions(%d): want 0 (no bound) or more", ErrBadOption, n))
+			return
+		}
+		c.maxMentions = n
+	}
+}
+
+// fail records the first bad option.
+func (c *analyzeConfig) fail(err error) {
+	if c.err == nil {
+		c.err = err
+	}
 }
 
 // WithContext makes Analyze and Stream.Text check ctx between sentences
@@ -196,8 +215,12 @@ func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
 // and leaves the Stream as it was. Going over WithMaxMentions, or a
 // sentence with more than MaxSentenceMentions names, is found as the
 // analysis reaches it: the mentions before it have been reported and
-// counted. Empty or blank text gives no mentions and no error.
+// counted. Empty or blank text gives no mentions and no error. A bad
+// option given to NewStream is returned by every call.
 func (s *Stream) Text(text string, fn func(Mention) error) error {
+	if s.cfg.err != nil {
+		return s.cfg.err
+	}
 	if len(text) > s.cfg.maxBytes {
 		return fmt.Errorf("%w: %d bytes, limit %d", ErrTextTooLong, len(text), s.cfg.maxBytes)
 	}

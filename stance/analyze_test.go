@@ -102,6 +102,8 @@ func TestStreamOffsetsAndLimits(t *testing.T) {
 		{"too long", strings.Repeat("NATO met. ", 20), []stance.AnalyzeOption{stance.WithMaxBytes(100)}, stance.ErrTextTooLong},
 		{"too many mentions", strings.Repeat("NATO met Brazil. ", 10), []stance.AnalyzeOption{stance.WithMaxMentions(5)}, stance.ErrTooManyMentions},
 		{"sentence over the model's limit", "NATO " + strings.Repeat("x", stance.DefaultMaxTextBytes), nil, stance.ErrTextTooLong},
+		{"max bytes 0", "NATO met.", []stance.AnalyzeOption{stance.WithMaxBytes(0)}, stance.ErrBadOption},
+		{"max mentions -1", "NATO met.", []stance.AnalyzeOption{stance.WithMaxMentions(-1)}, stance.ErrBadOption},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
