@@ -197,6 +197,7 @@ type found struct {
 	canon         string
 	kind          string
 	fromGazetteer bool
+	mention       int // index of the span in the prepared sentence's Mentions, or -1
 }
 
 // NewStream returns a Stream that classifies with m.
@@ -241,6 +242,8 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		}
 	}
 	s.offset += len(text)
+	fac := s.m.factors.Get().(*factored)
+	defer s.m.factors.Put(fac)
 	for _, sp := range s.spans {
 		if s.cfg.ctx != nil {
 			if err := s.cfg.ctx.Err(); err != nil {
@@ -261,10 +264,20 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 			s.mspans = append(s.mspans, f.span)
 		}
 		s.holders = features.Holders(s.holders[:0], &s.prep, s.mspans)
+		// With several mentions, the features they share are looked up
+		// once for the sentence (see factored).
+		factor := len(s.found) >= factorMin && s.m.factor(fac, &s.prep)
 		for i, f := range s.found {
-			// The text is checked above and the spans are the finder's or
-			// the gazetteer's, inside the sentence and not blank.
-			p := s.m.predictChecked(sentence, &s.prep, f.span)
+			var p Prediction
+			ok := false
+			if factor && f.mention >= 0 {
+				p, ok = s.m.predictFactored(fac, f.mention)
+			}
+			if !ok {
+				// The text is checked above and the spans are the finder's
+				// or the gazetteer's, inside the sentence and not blank.
+				p = s.m.predictChecked(sentence, &s.prep, f.span)
+			}
 			mn := Mention{
 				Sentence:     sentence,
 				SentenceSpan: Span{Start: base + sp.Start, End: base + sp.End},
@@ -295,10 +308,14 @@ func (s *Stream) find(sentence string) {
 	s.found = s.found[:0]
 	for _, mt := range s.matches {
 		e := s.cfg.gazetteer.Entity(mt.Entity)
-		s.found = append(s.found, found{span: mt.Span, canon: e.Name, kind: e.Kind, fromGazetteer: true})
+		j, ok := slices.BinarySearchFunc(s.prep.Mentions(), mt.Span, func(a, b features.Span) int { return cmp.Compare(a.Start, b.Start) })
+		if !ok || s.prep.Mentions()[j] != mt.Span {
+			j = -1
+		}
+		s.found = append(s.found, found{span: mt.Span, canon: e.Name, kind: e.Kind, fromGazetteer: true, mention: j})
 	}
 	if !s.cfg.noAutoNames {
-		for _, sp := range s.prep.Mentions() {
+		for j, sp := range s.prep.Mentions() {
 			overlaps := false
 			for _, mt := range s.matches {
 				if mt.Start < sp.End && sp.Start < mt.End {
@@ -307,7 +324,7 @@ func (s *Stream) find(sentence string) {
 				}
 			}
 			if !overlaps {
-				s.found = append(s.found, found{span: sp})
+				s.found = append(s.found, found{span: sp, mention: j})
 			}
 		}
 	}
@@ -418,6 +435,10 @@ func init() {
 		orgWords[w] = struct{}{}
 	}
 }
+
+// factorMin is the fewest mentions in a sentence for which scoring them
+// together (factored) beats scoring each alone.
+var factorMin = 2
 
 func (s *Stream) add(mn *Mention) {
 	e := s.summary[mn.Canonical]

@@ -79,6 +79,15 @@ func FuzzAnalyze(f *testing.F) {
 			require.GreaterOrEqual(t, mn.SentenceSpan.Start, prev)
 			prev = mn.SentenceSpan.Start
 			require.InDelta(t, 1, mn.Probs[0]+mn.Probs[1]+mn.Probs[2], 1e-9)
+			// Mentions scored together (see factored) get what Predict
+			// gives each alone.
+			off := mn.SentenceSpan.Start
+			want, err := m.Predict(mn.Sentence, stance.Span{Start: mn.Span.Start - off, End: mn.Span.End - off})
+			require.NoError(t, err)
+			require.Equal(t, want.Label, mn.Label)
+			for l := range want.Probs {
+				require.InDelta(t, want.Probs[l], mn.Probs[l], 1e-9)
+			}
 		}
 	})
 }

@@ -66,6 +66,7 @@ type Model struct {
 	skip     [16]bool // by feature group: weight 0, not in tab
 	logPrior [NumLabels]float64
 	scratch  sync.Pool // *[]uint64
+	factors  sync.Pool // *factored, for Streams
 }
 
 // settings are the model settings that are persisted with it.
@@ -203,6 +204,7 @@ func (m *Model) finish() int {
 		}
 	}
 	m.scratch.New = func() any { b := make([]uint64, 0, 256); return &b }
+	m.factors.New = func() any { return new(factored) }
 	return longest
 }
 

@@ -1,0 +1,286 @@
+package features
+
+// A Column is one of the per-term feature kinds of a Layout.
+type Column uint8
+
+// The columns of a Layout.
+const (
+	// ColUnigram is the term's unigram: a feature of every target but the
+	// term itself.
+	ColUnigram Column = iota
+	// ColBigram is the bigram that ends at the term; index Terms() is the
+	// bigram of the last term and the sentence end. A feature of every
+	// target that is neither of the bigram's terms.
+	ColBigram
+	// ColLeft is the term's side feature for a target after it.
+	ColLeft
+	// ColRight is the term's side feature for a target before it.
+	ColRight
+	// ColClause is the term's clause feature for a target in its clause.
+	ColClause
+	// NumColumns is the number of columns.
+	NumColumns
+)
+
+// Layout factors the features of every named mention of a prepared
+// sentence, taken in turn as the target, into what they share and what is
+// each one's own, so that a scorer can look each shared feature up once per
+// sentence instead of once per mention.
+//
+// Built by Extractor.Layout, it lays out the sentence's term sequence with
+// every mention as a placeholder and gives, per term, the id of each
+// Column. For mention j with Plan pl, AppendTarget's ids together with
+//
+//   - Common(),
+//   - ColUnigram at every term but pl.Pos,
+//   - ColBigram at every index but pl.Pos and pl.Pos+1,
+//   - ColLeft at every term before pl.Pos and ColRight at every term after,
+//   - ColClause at every term strictly between pl.Lo and pl.Hi but pl.Pos,
+//
+// are exactly the ids AppendPrepared gives for the mention's span, as a
+// multiset; a column without an id at a term (ID's ok is false) adds
+// nothing there. A Layout is reused across sentences without allocating
+// once its buffers have grown.
+type Layout struct {
+	e      *Extractor // nil until a Layout call succeeds
+	terms  []term
+	neg    []bool // the term is in negation scope
+	ids    [NumColumns][]uint64
+	has    []uint8 // bit c: column c has an id at the term
+	common []uint64
+	pos    []int32 // per mention: its term, or -1 when it does not factor
+	cues   []int32 // the terms with cue categories
+}
+
+// Plan says where a mention sits in its Layout's term sequence.
+type Plan struct {
+	Pos    int // the mention's term
+	Lo, Hi int // the mention's clause is the terms strictly between Lo and Hi
+}
+
+// Layout lays out the prepared sentence p into l; p must stay unchanged
+// while l is in use. It reports false, and leaves l unusable, when the
+// extractor's settings do not factor: without WithOthers the term sequence
+// changes length from target to target.
+func (e *Extractor) Layout(l *Layout, p *Prepared) bool {
+	l.e = nil
+	if !e.cfg.others {
+		return false
+	}
+	c := e.cfg
+	// Mentions are in order and apart; check, since the factoring relies
+	// on it.
+	for i, m := range p.mentions {
+		if m.Start >= m.End || (i > 0 && m.Start < p.mentions[i-1].End) {
+			return false
+		}
+	}
+	// The term sequence with every mention as another name, built as
+	// extractPrepared builds it for a target that is none of them. A
+	// mention factors when it covers whole tokens: then as the target its
+	// tokens become one placeholder where, as another name, they were one
+	// placeholder, and nothing else in the sequence changes. A mention
+	// that starts or ends inside a token does not factor (pos -1).
+	terms := l.terms[:0]
+	pos := l.pos[:0]
+	for range p.mentions {
+		pos = append(pos, -1)
+	}
+	cues := l.cues[:0]
+	j := 0 // the mention others[0] is
+	others := p.mentions
+	start := int32(-1) // term of mention j's placeholder, if a token starts it
+	for i, t := range p.toks {
+		for len(others) > 0 && others[0].End <= t.Start {
+			others, j, start = others[1:], j+1, -1
+		}
+		if len(others) > 0 && others[0].Start <= t.Start && t.End <= others[0].End {
+			if t.Start == others[0].Start {
+				start = int32(len(terms))
+				terms = append(terms, term{hash: otherHash, tok: -2, flags: tfWord})
+			}
+			if t.End == others[0].End && start >= 0 {
+				pos[j] = start
+			}
+			continue
+		}
+		if p.base[i].cues != 0 && p.base[i].word() {
+			cues = append(cues, int32(len(terms)))
+		}
+		terms = append(terms, p.base[i])
+	}
+
+	n := len(terms)
+	neg := growBools(l.neg, n)
+	has := growBytes(l.has, n+1)
+	for col := range NumColumns {
+		l.ids[col] = growIDs(l.ids[col], n+1)
+	}
+	uni, big, left, right, clause := l.ids[ColUnigram], l.ids[ColBigram], l.ids[ColLeft], l.ids[ColRight], l.ids[ColClause]
+	common := l.common[:0]
+	negated := false
+	prev := boundaryHash
+	for i, tm := range terms {
+		if c.negation && tm.negEnd() {
+			negated = false
+		}
+		neg[i] = negated
+		var ns byte
+		if negated {
+			ns = nsNegated
+		}
+		var h uint8
+		if tm.word() {
+			uni[i] = e.id(nsUnigram|ns, tm.hash, 0)
+			h |= 1 << ColUnigram
+			if c.sides {
+				left[i] = e.id(nsLeftSide|ns, tm.hash, 0)
+				right[i] = e.id(nsRightSide|ns, tm.hash, 0)
+				h |= 1<<ColLeft | 1<<ColRight
+			}
+			if c.clause {
+				clause[i] = e.id(nsClause|ns, tm.hash, 0)
+				h |= 1 << ColClause
+			}
+			if c.lexicon && tm.cues != 0 {
+				for bit := range lexiconCategories {
+					if tm.cues&(1<<bit) != 0 {
+						common = append(common, e.id(nsCueAny|ns, uint64(bit), 0))
+					}
+				}
+			}
+		}
+		if c.bigrams {
+			big[i] = e.id(nsBigram, prev, tm.hash)
+			h |= 1 << ColBigram
+		}
+		prev = tm.hash
+		has[i] = h
+		if c.negation && tm.negCue() {
+			negated = true
+		}
+	}
+	has[n] = 0
+	if c.bigrams && n > 0 {
+		big[n] = e.id(nsBigram, prev, boundaryHash)
+		has[n] = 1 << ColBigram
+	}
+	l.e = e
+	l.terms, l.neg, l.has, l.common, l.pos, l.cues = terms, neg, has, common, pos, cues
+	return true
+}
+
+// Terms returns the number of terms in the sequence.
+func (l *Layout) Terms() int { return len(l.terms) }
+
+// ID returns column c's id at term i, 0 <= i <= Terms(), and whether
+// there is one. Only ColBigram has one at i == Terms().
+func (l *Layout) ID(c Column, i int) (uint64, bool) {
+	return l.ids[c][i], l.has[i]&(1<<c) != 0
+}
+
+// Common returns the ids every mention has: the cue-category features
+// that do not depend on the target. The slice is owned by l.
+func (l *Layout) Common() []uint64 { return l.common }
+
+// AppendTarget appends the ids that are mention j's own — window, cue and
+// target-bigram features — and returns the mention's Plan (see Layout).
+// j indexes the prepared sentence's Mentions. ok is false when the
+// mention does not factor, because it starts or ends inside a token; use
+// AppendPrepared for it.
+func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bool) {
+	pl, ok = l.Plan(j)
+	if !ok {
+		return Plan{}, dst, false
+	}
+	e, c, terms := l.e, l.e.cfg, l.terms
+	tpos, lo, hi := pl.Pos, pl.Lo, pl.Hi
+	// The window: terms within c.window of the target, by side and
+	// distance bucket.
+	for i := max(0, tpos-c.window); i <= min(len(terms)-1, tpos+c.window); i++ {
+		tm := terms[i]
+		if i == tpos || !tm.word() {
+			continue
+		}
+		var ns byte
+		if l.neg[i] {
+			ns = nsNegated
+		}
+		d := i - tpos
+		side, near := byte(nsRight), byte(nsNearRight)
+		if d < 0 {
+			d, side, near = -d, nsLeft, nsNearLeft
+		}
+		bucket := byte('2')
+		if d <= c.near {
+			bucket, side = '1', near
+		}
+		dst = append(dst, e.id(side|ns, tm.hash, uint64(bucket)))
+	}
+	// Cue categories relative to the target, anywhere in the sentence.
+	if c.lexicon {
+		for _, i := range l.cues {
+			i := int(i)
+			tm := terms[i]
+			inClause := c.clause && lo < i && i < hi
+			rel := cueRelation(i-tpos, inClause, l.neg[i])
+			for bit := range lexiconCategories {
+				if tm.cues&(1<<bit) != 0 {
+					dst = append(dst, e.id(nsCue, uint64(bit), rel))
+				}
+			}
+		}
+	}
+	// The bigrams with the target placeholder in them.
+	if c.bigrams {
+		prev := boundaryHash
+		if tpos > 0 {
+			prev = terms[tpos-1].hash
+		}
+		dst = append(dst, e.id(nsTBigram, prev, placeholderHash))
+		if tpos+1 < len(terms) {
+			dst = append(dst, e.id(nsTBigram, placeholderHash, terms[tpos+1].hash))
+		} else {
+			dst = append(dst, e.id(nsBigram, placeholderHash, boundaryHash))
+		}
+	}
+	return pl, dst, true
+}
+
+// Plan returns mention j's Plan, as AppendTarget does, without its ids.
+func (l *Layout) Plan(j int) (Plan, bool) {
+	if l.e == nil || j < 0 || j >= len(l.pos) || l.pos[j] < 0 {
+		return Plan{}, false
+	}
+	terms := l.terms
+	tpos := int(l.pos[j])
+	lo, hi := -1, len(terms)
+	if l.e.cfg.clause {
+		for lo = tpos - 1; lo >= 0 && !terms[lo].clause(); lo-- {
+		}
+		for hi = tpos + 1; hi < len(terms) && !terms[hi].clause(); hi++ {
+		}
+	}
+	return Plan{Pos: tpos, Lo: lo, Hi: hi}, true
+}
+
+func growIDs(s []uint64, n int) []uint64 {
+	if cap(s) < n {
+		return make([]uint64, n, n+n/2)
+	}
+	return s[:n]
+}
+
+func growBytes(s []uint8, n int) []uint8 {
+	if cap(s) < n {
+		return make([]uint8, n, n+n/2)
+	}
+	return s[:n]
+}
+
+func growBools(s []bool, n int) []bool {
+	if cap(s) < n {
+		return make([]bool, n, n+n/2)
+	}
+	return s[:n]
+}

@@ -1,0 +1,158 @@
+package features_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/internal/testtexts"
+)
+
+// layoutIDs rebuilds mention j's feature ids from l by the rule in
+// Layout's documentation, sorted.
+func layoutIDs(l *features.Layout, j int) ([]uint64, bool) {
+	pl, ids, ok := l.AppendTarget(nil, j)
+	if !ok {
+		return nil, false
+	}
+	ids = append(ids, l.Common()...)
+	n := l.Terms()
+	add := func(c features.Column, i int) {
+		if id, ok := l.ID(c, i); ok {
+			ids = append(ids, id)
+		}
+	}
+	for i := range n {
+		if i != pl.Pos {
+			add(features.ColUnigram, i)
+		}
+		if i < pl.Pos {
+			add(features.ColLeft, i)
+		}
+		if i > pl.Pos {
+			add(features.ColRight, i)
+		}
+		if pl.Lo < i && i < pl.Hi && i != pl.Pos {
+			add(features.ColClause, i)
+		}
+	}
+	for i := 0; i <= n; i++ {
+		if i != pl.Pos && i != pl.Pos+1 {
+			add(features.ColBigram, i)
+		}
+	}
+	slices.Sort(ids)
+	return ids, true
+}
+
+// checkLayout compares, for every mention of text, the ids the layout
+// gives with AppendPrepared's, and returns how many mentions factored and
+// how many there were.
+func checkLayout(t *testing.T, e *features.Extractor, p *features.Prepared, l *features.Layout, text string) (factored, all int) {
+	t.Helper()
+	e.Prepare(p, text)
+	require.True(t, e.Layout(l, p))
+	for j, m := range p.Mentions() {
+		got, ok := layoutIDs(l, j)
+		all++
+		if !ok {
+			continue
+		}
+		factored++
+		want := e.AppendPrepared(nil, p, m)
+		slices.Sort(want)
+		require.Equal(t, want, got, "%q target %q", text, text[m.Start:m.End])
+	}
+	return factored, all
+}
+
+// TestLayoutMatchesAppendPrepared checks the factoring on every corpus
+// and NewsMTSC dev sentence, under the default settings and with each
+// feature kind turned off in turn.
+func TestLayoutMatchesAppendPrepared(t *testing.T) {
+	texts := testtexts.All(t)
+	configs := map[string][]features.Option{
+		"default":     nil,
+		"no bigrams":  {features.WithBigrams(false)},
+		"no sides":    {features.WithSides(false)},
+		"no clause":   {features.WithClause(false)},
+		"no lexicon":  {features.WithLexicon(false)},
+		"no negation": {features.WithNegation(false)},
+		"no window":   {features.WithWindow(0, 0)},
+		"window 3 1":  {features.WithWindow(3, 1), features.WithSeed(7)},
+	}
+	for name, opts := range configs {
+		t.Run(name, func(t *testing.T) {
+			e := features.NewExtractor(opts...)
+			var p features.Prepared
+			var l features.Layout
+			factored, all := 0, 0
+			for _, text := range texts {
+				f, a := checkLayout(t, e, &p, &l, text)
+				factored += f
+				all += a
+			}
+			t.Logf("%d of %d mentions factor", factored, all)
+			assert.Greater(t, all, 5000)
+			assert.GreaterOrEqual(t, factored, all*99/100, "nearly every mention covers whole tokens")
+		})
+	}
+	var p features.Prepared
+	var l features.Layout
+	e := features.NewExtractor(features.WithOthers(false))
+	e.Prepare(&p, texts[0])
+	assert.False(t, e.Layout(&l, &p), "without placeholders for other names the sequence does not factor")
+	_, _, ok := l.AppendTarget(nil, 0)
+	assert.False(t, ok)
+}
+
+// TestLayoutPartialMention checks that a mention inside a token does not
+// factor, and that the others still do.
+func TestLayoutPartialMention(t *testing.T) {
+	e := features.NewExtractor()
+	var p features.Prepared
+	var l features.Layout
+	text := "The anti-NATO camp in Brazil attacked Petro."
+	e.Prepare(&p, text)
+	require.True(t, e.Layout(&l, &p))
+	var got []string
+	for j, m := range p.Mentions() {
+		_, _, ok := l.AppendTarget(nil, j)
+		if ok {
+			got = append(got, text[m.Start:m.End])
+		}
+	}
+	var names []string
+	for _, m := range p.Mentions() {
+		names = append(names, text[m.Start:m.End])
+	}
+	require.Equal(t, []string{"NATO", "Brazil", "Petro"}, names, "NATO is a mention inside the token anti-NATO")
+	assert.NotContains(t, got, "NATO")
+	assert.Contains(t, got, "Petro")
+	assert.Contains(t, got, "Brazil")
+	_, _, ok := l.AppendTarget(nil, len(p.Mentions()))
+	assert.False(t, ok, "a mention index out of range")
+}
+
+func FuzzLayout(f *testing.F) {
+	for _, s := range []string{
+		"The anti-NATO camp in Brazil attacked Petro.",
+		"NATO's chief did not condemn the EU, but Lula da Silva praised São Paulo.",
+		"“Great,” said Macron (France) — not the U.S. or the UN.",
+		"Pro-Kremlin media, UN-backed talks and the EU-UK deal",
+	} {
+		f.Add(s)
+	}
+	e := features.NewExtractor()
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 2000 {
+			return
+		}
+		var p features.Prepared
+		var l features.Layout
+		checkLayout(t, e, &p, &l, text)
+	})
+}
