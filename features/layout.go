@@ -49,6 +49,7 @@ type Layout struct {
 	has    []uint8 // bit c: column c has an id at the term
 	common []uint64
 	pos    []int32 // per mention: its term, or -1 when it does not factor
+	plans  []Plan  // per mention, Pos -1 when it does not factor
 	cues   []int32 // the terms with cue categories
 }
 
@@ -165,8 +166,19 @@ func (e *Extractor) Layout(l *Layout, p *Prepared) bool {
 		big[n] = e.id(nsBigram, prev, boundaryHash)
 		has[n] = 1 << ColBigram
 	}
+	plans := l.plans[:0]
+	for _, tpos := range pos {
+		pl := Plan{Pos: int(tpos), Lo: -1, Hi: n}
+		if tpos >= 0 && c.clause {
+			for pl.Lo = pl.Pos - 1; pl.Lo >= 0 && !terms[pl.Lo].clause(); pl.Lo-- {
+			}
+			for pl.Hi = pl.Pos + 1; pl.Hi < n && !terms[pl.Hi].clause(); pl.Hi++ {
+			}
+		}
+		plans = append(plans, pl)
+	}
 	l.e = e
-	l.terms, l.neg, l.has, l.common, l.pos, l.cues = terms, neg, has, common, pos, cues
+	l.terms, l.neg, l.has, l.common, l.pos, l.plans, l.cues = terms, neg, has, common, pos, plans, cues
 	return true
 }
 
@@ -249,19 +261,10 @@ func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bo
 
 // Plan returns mention j's Plan, as AppendTarget does, without its ids.
 func (l *Layout) Plan(j int) (Plan, bool) {
-	if l.e == nil || j < 0 || j >= len(l.pos) || l.pos[j] < 0 {
+	if l.e == nil || j < 0 || j >= len(l.plans) || l.plans[j].Pos < 0 {
 		return Plan{}, false
 	}
-	terms := l.terms
-	tpos := int(l.pos[j])
-	lo, hi := -1, len(terms)
-	if l.e.cfg.clause {
-		for lo = tpos - 1; lo >= 0 && !terms[lo].clause(); lo-- {
-		}
-		for hi = tpos + 1; hi < len(terms) && !terms[hi].clause(); hi++ {
-		}
-	}
-	return Plan{Pos: tpos, Lo: lo, Hi: hi}, true
+	return l.plans[j], true
 }
 
 func growIDs(s []uint64, n int) []uint64 {
