@@ -180,6 +180,13 @@ type Stream struct {
 	mentions int                       // mentions classified so far
 	aliases  map[string]aliasTarget    // normalised short form → entity
 	summary  map[string]*EntitySummary // canonical name → summary
+	sc       *streamScratch            // during Text: buffers from the Model's pool
+}
+
+// streamScratch holds a Stream's buffers, which last only as long as one
+// Text call: they come from the Model's pool, so that Analyze on article
+// after article does not grow them anew each time.
+type streamScratch struct {
 	spans    []features.Span
 	splitter features.SentenceSplitter
 	matches  []features.Match
@@ -188,7 +195,12 @@ type Stream struct {
 	mspans   []features.Span
 	holders  []int
 	key      []byte
+	fac      factored
 }
+
+// maxPooledTokens bounds the token buffer a streamScratch keeps in the
+// pool: one huge text does not pin its buffers.
+const maxPooledTokens = 1 << 16
 
 type aliasTarget struct{ name, kind string }
 
@@ -234,49 +246,55 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		s.aliases = make(map[string]aliasTarget, len(text)/64)
 		s.summary = make(map[string]*EntitySummary, len(text)/64)
 	}
+	sc := s.m.streams.Get().(*streamScratch)
+	s.sc = sc
+	defer func() {
+		s.sc = nil
+		if cap(sc.splitter.Tokens()) <= maxPooledTokens {
+			s.m.streams.Put(sc)
+		}
+	}()
 	base := s.offset
-	s.spans = s.splitter.Append(s.spans[:0], text)
-	for _, sp := range s.spans {
+	sc.spans = sc.splitter.Append(sc.spans[:0], text)
+	for _, sp := range sc.spans {
 		if n := sp.End - sp.Start; n > s.m.settings.maxTextBytes {
 			return fmt.Errorf("%w: sentence at byte %d has %d bytes, limit %d", ErrTextTooLong, base+sp.Start, n, s.m.settings.maxTextBytes)
 		}
 	}
 	s.offset += len(text)
-	fac := s.m.factors.Get().(*factored)
-	defer s.m.factors.Put(fac)
-	for _, sp := range s.spans {
+	for _, sp := range sc.spans {
 		if s.cfg.ctx != nil {
 			if err := s.cfg.ctx.Err(); err != nil {
 				return fmt.Errorf("stance: analysis stopped at byte %d: %w", base+sp.Start, err)
 			}
 		}
 		sentence := text[sp.Start:sp.End] // its length is checked above
-		s.m.ext.PrepareTokens(&s.prep, sentence, s.splitter.Tokens(), sp.Start)
+		s.m.ext.PrepareTokens(&sc.prep, sentence, sc.splitter.Tokens(), sp.Start)
 		s.find(sentence)
-		if len(s.found) > MaxSentenceMentions {
-			return fmt.Errorf("%w: sentence at byte %d names %d entities, limit %d", ErrTooManyMentions, base+sp.Start, len(s.found), MaxSentenceMentions)
+		if len(sc.found) > MaxSentenceMentions {
+			return fmt.Errorf("%w: sentence at byte %d names %d entities, limit %d", ErrTooManyMentions, base+sp.Start, len(sc.found), MaxSentenceMentions)
 		}
-		if s.cfg.maxMentions > 0 && s.mentions+len(s.found) > s.cfg.maxMentions {
+		if s.cfg.maxMentions > 0 && s.mentions+len(sc.found) > s.cfg.maxMentions {
 			return fmt.Errorf("%w: more than %d", ErrTooManyMentions, s.cfg.maxMentions)
 		}
-		s.mspans = s.mspans[:0]
-		for _, f := range s.found {
-			s.mspans = append(s.mspans, f.span)
+		sc.mspans = sc.mspans[:0]
+		for _, f := range sc.found {
+			sc.mspans = append(sc.mspans, f.span)
 		}
-		s.holders = features.Holders(s.holders[:0], &s.prep, s.mspans)
+		sc.holders = features.Holders(sc.holders[:0], &sc.prep, sc.mspans)
 		// With several mentions, the features they share are looked up
 		// once for the sentence (see factored).
-		factor := len(s.found) >= factorMin && s.m.factor(fac, &s.prep)
-		for i, f := range s.found {
+		factor := len(sc.found) >= factorMin && s.m.factor(&sc.fac, &sc.prep)
+		for i, f := range sc.found {
 			var p Prediction
 			ok := false
 			if factor && f.mention >= 0 {
-				p, ok = s.m.predictFactored(fac, f.mention)
+				p, ok = s.m.predictFactored(&sc.fac, f.mention)
 			}
 			if !ok {
 				// The text is checked above and the spans are the finder's
 				// or the gazetteer's, inside the sentence and not blank.
-				p = s.m.predictChecked(sentence, &s.prep, f.span)
+				p = s.m.predictChecked(sentence, &sc.prep, f.span)
 			}
 			mn := Mention{
 				Sentence:     sentence,
@@ -287,8 +305,8 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				Kind:         f.kind,
 				Prediction:   p,
 			}
-			if h := s.holders[i]; h >= 0 {
-				mn.Holder = s.found[h].canon
+			if h := sc.holders[i]; h >= 0 {
+				mn.Holder = sc.found[h].canon
 			}
 			s.mentions++
 			s.add(&mn)
@@ -300,61 +318,62 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 	return nil
 }
 
-// find fills s.found with the mentions of one sentence: gazetteer matches
+// find fills s.sc.found with the mentions of one sentence: gazetteer matches
 // first, then capitalised names that do not overlap them, each resolved to
 // its canonical name.
 func (s *Stream) find(sentence string) {
-	s.matches = s.cfg.gazetteer.AppendMatches(s.matches[:0], sentence, s.prep.Tokens())
-	s.found = s.found[:0]
-	for _, mt := range s.matches {
+	sc := s.sc
+	sc.matches = s.cfg.gazetteer.AppendMatches(sc.matches[:0], sentence, sc.prep.Tokens())
+	sc.found = sc.found[:0]
+	for _, mt := range sc.matches {
 		e := s.cfg.gazetteer.Entity(mt.Entity)
-		j, ok := slices.BinarySearchFunc(s.prep.Mentions(), mt.Span, func(a, b features.Span) int { return cmp.Compare(a.Start, b.Start) })
-		if !ok || s.prep.Mentions()[j] != mt.Span {
+		j, ok := slices.BinarySearchFunc(sc.prep.Mentions(), mt.Span, func(a, b features.Span) int { return cmp.Compare(a.Start, b.Start) })
+		if !ok || sc.prep.Mentions()[j] != mt.Span {
 			j = -1
 		}
-		s.found = append(s.found, found{span: mt.Span, canon: e.Name, kind: e.Kind, fromGazetteer: true, mention: j})
+		sc.found = append(sc.found, found{span: mt.Span, canon: e.Name, kind: e.Kind, fromGazetteer: true, mention: j})
 	}
 	if !s.cfg.noAutoNames {
-		for j, sp := range s.prep.Mentions() {
+		for j, sp := range sc.prep.Mentions() {
 			overlaps := false
-			for _, mt := range s.matches {
+			for _, mt := range sc.matches {
 				if mt.Start < sp.End && sp.Start < mt.End {
 					overlaps = true
 					break
 				}
 			}
 			if !overlaps {
-				s.found = append(s.found, found{span: sp, mention: j})
+				sc.found = append(sc.found, found{span: sp, mention: j})
 			}
 		}
 	}
-	slices.SortFunc(s.found, func(a, b found) int { return cmp.Compare(a.span.Start, b.span.Start) })
-	for i := range s.found {
-		f := &s.found[i]
+	slices.SortFunc(sc.found, func(a, b found) int { return cmp.Compare(a.span.Start, b.span.Start) })
+	for i := range sc.found {
+		f := &sc.found[i]
 		text := sentence[f.span.Start:f.span.End]
 		if f.fromGazetteer {
 			continue
 		}
-		s.key = features.AppendNormalized(s.key[:0], text)
-		if a, ok := s.aliases[string(s.key)]; ok { // no allocation for the lookup
+		sc.key = features.AppendNormalized(sc.key[:0], text)
+		if a, ok := s.aliases[string(sc.key)]; ok { // no allocation for the lookup
 			f.canon, f.kind = a.name, a.kind
 			continue
 		}
 		f.canon = text
-		s.aliases[string(s.key)] = aliasTarget{name: text}
+		s.aliases[string(sc.key)] = aliasTarget{name: text}
 		s.registerShortForms(sentence, f.span, text)
 	}
 	// "World Health Organization (WHO)": the bracketed acronym restates the
 	// name just before it; it is one mention, not two.
-	kept := s.found[:0]
-	for i, f := range s.found {
-		if i > 0 && f.canon == s.found[i-1].canon && strings.TrimSpace(sentence[s.found[i-1].span.End:f.span.Start]) == "(" &&
+	kept := sc.found[:0]
+	for i, f := range sc.found {
+		if i > 0 && f.canon == sc.found[i-1].canon && strings.TrimSpace(sentence[sc.found[i-1].span.End:f.span.Start]) == "(" &&
 			strings.HasPrefix(sentence[f.span.End:], ")") {
 			continue
 		}
 		kept = append(kept, f)
 	}
-	s.found = kept
+	sc.found = kept
 }
 
 // registerShortForms records the later short forms of a newly seen name:
@@ -363,10 +382,11 @@ func (s *Stream) find(sentence string) {
 // "Petro") and, after a particle, its first name ("Lula da Silva" →
 // "Lula"). A short form already taken keeps its first owner.
 func (s *Stream) registerShortForms(sentence string, sp features.Span, name string) {
+	sc := s.sc
 	claim := func(form string) {
-		s.key = features.AppendNormalized(s.key[:0], form)
-		if _, taken := s.aliases[string(s.key)]; !taken { // no allocation for the lookup
-			s.aliases[string(s.key)] = aliasTarget{name: name}
+		sc.key = features.AppendNormalized(sc.key[:0], form)
+		if _, taken := s.aliases[string(sc.key)]; !taken { // no allocation for the lookup
+			s.aliases[string(sc.key)] = aliasTarget{name: name}
 		}
 	}
 	rest := strings.TrimLeft(sentence[sp.End:], " ")

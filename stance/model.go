@@ -66,7 +66,7 @@ type Model struct {
 	skip     [16]bool // by feature group: weight 0, not in tab
 	logPrior [NumLabels]float64
 	scratch  sync.Pool // *[]uint64
-	factors  sync.Pool // *factored, for Streams
+	streams  sync.Pool // *streamScratch
 }
 
 // settings are the model settings that are persisted with it.
@@ -204,7 +204,7 @@ func (m *Model) finish() int {
 		}
 	}
 	m.scratch.New = func() any { b := make([]uint64, 0, 256); return &b }
-	m.factors.New = func() any { return new(factored) }
+	m.streams.New = func() any { return new(streamScratch) }
 	return longest
 }
 
