@@ -22,6 +22,12 @@ const (
 	NumColumns
 )
 
+// Group returns the feature group of the column's ids.
+func (c Column) Group() Group {
+	return [NumColumns]Group{ColUnigram: GroupUnigram, ColBigram: GroupBigram, ColLeft: GroupSide,
+		ColRight: GroupSide, ColClause: GroupClause}[c]
+}
+
 // Layout factors the features of every named mention of a prepared
 // sentence, taken in turn as the target, into what they share and what is
 // each one's own, so that a scorer can look each shared feature up once per

@@ -22,6 +22,9 @@ func layoutIDs(l *features.Layout, j int) ([]uint64, bool) {
 	n := l.Terms()
 	add := func(c features.Column, i int) {
 		if id, ok := l.ID(c, i); ok {
+			if features.GroupOf(id) != c.Group() {
+				panic("column " + c.Group().String() + " holds an id of group " + features.GroupOf(id).String())
+			}
 			ids = append(ids, id)
 		}
 	}

@@ -52,6 +52,9 @@ func (m *Model) factor(f *factored, p *features.Prepared) bool {
 		case features.ColClause:
 			from, to = minLo+1, maxHi
 		}
+		if m.skip[c.Group()] { // weighted 0: not in the table
+			from, to = 0, 0
+		}
 		s := f.sum[c]
 		if cap(s) < n+2 {
 			s = make([][NumLabels]float64, n+2, n+n/2+2)
@@ -76,6 +79,9 @@ func (m *Model) factor(f *factored, p *features.Prepared) bool {
 	}
 	f.common = [NumLabels]float64{}
 	for _, id := range f.l.Common() {
+		if m.skip[features.GroupOf(id)] {
+			continue
+		}
 		if lp := m.tab.get(id); lp != nil {
 			for l := range NumLabels {
 				f.common[l] += float64(lp[l])
@@ -113,6 +119,9 @@ func (m *Model) predictFactored(f *factored, j int) (Prediction, bool) {
 		score[l] += s + f.common[l]
 	}
 	for _, id := range ids {
+		if m.skip[features.GroupOf(id)] {
+			continue
+		}
 		if lp := m.tab.get(id); lp != nil {
 			for l := range NumLabels {
 				score[l] += float64(lp[l])
