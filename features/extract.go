@@ -188,8 +188,15 @@ var (
 // AppendFeatures panics if target is not within text (see Span.In); the
 // caller validates spans that come from outside the program.
 func (e *Extractor) AppendFeatures(dst []uint64, text string, target Span) []uint64 {
+	return e.AppendFeaturesExcept(dst, text, target, 0)
+}
+
+// AppendFeaturesExcept is AppendFeatures without the ids of the groups in
+// omit, which it does not compute: a model that gives a group weight 0
+// need not pay for its ids.
+func (e *Extractor) AppendFeaturesExcept(dst []uint64, text string, target Span, omit GroupSet) []uint64 {
 	s := e.scratch.Get().(*scratch)
-	dst = e.extract(dst, nil, s, text, target)
+	dst = e.extract(dst, nil, s, text, target, omit)
 	e.scratch.Put(s)
 	return dst
 }
@@ -200,7 +207,7 @@ func (e *Extractor) AppendNamed(dst []Feature, text string, target Span) []Featu
 	s := e.scratch.Get().(*scratch)
 	var ids []uint64
 	names := make([]string, 0, 64)
-	ids = e.extract(ids, &names, s, text, target)
+	ids = e.extract(ids, &names, s, text, target, 0)
 	e.scratch.Put(s)
 	for i, id := range ids {
 		dst = append(dst, Feature{ID: id, Name: names[i]})
@@ -303,23 +310,30 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 // sentence to dst, exactly as AppendFeatures would for (p.Text(), target).
 // It panics if target is not within the sentence.
 func (e *Extractor) AppendPrepared(dst []uint64, p *Prepared, target Span) []uint64 {
+	return e.AppendPreparedExcept(dst, p, target, 0)
+}
+
+// AppendPreparedExcept is AppendPrepared without the ids of the groups in
+// omit, which it does not compute: a model that gives a group weight 0
+// need not pay for its ids.
+func (e *Extractor) AppendPreparedExcept(dst []uint64, p *Prepared, target Span, omit GroupSet) []uint64 {
 	s := e.scratch.Get().(*scratch)
-	dst = e.extractPrepared(dst, nil, p, &s.terms, target)
+	dst = e.extractPrepared(dst, nil, p, &s.terms, target, omit)
 	e.scratch.Put(s)
 	return dst
 }
 
 // extract does the work of AppendFeatures; when names is not nil it also
 // appends a readable name per feature.
-func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text string, target Span) []uint64 {
+func (e *Extractor) extract(dst []uint64, names *[]string, s *scratch, text string, target Span, omit GroupSet) []uint64 {
 	e.Prepare(&s.p, text) // extractPrepared checks the target
-	return e.extractPrepared(dst, names, &s.p, &s.terms, target)
+	return e.extractPrepared(dst, names, &s.p, &s.terms, target, omit)
 }
 
 // extractPrepared builds the target's term sequence from the prepared
 // sentence — the target's tokens become one placeholder, other names one
 // placeholder each — and emits the features.
-func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, termBuf *[]term, target Span) []uint64 {
+func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, termBuf *[]term, target Span, omit GroupSet) []uint64 {
 	text := p.text
 	if !target.In(len(text)) {
 		panic("features: target span " + strconv.Itoa(target.Start) + ":" + strconv.Itoa(target.End) +
@@ -381,6 +395,13 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 	}
 
 	c := e.cfg
+	// The settings less the omitted groups.
+	unigrams := !omit.Has(GroupUnigram)
+	bigrams, tbigrams := c.bigrams && !omit.Has(GroupBigram), c.bigrams && !omit.Has(GroupTargetBigram)
+	window, nearOn := !omit.Has(GroupWindow), !omit.Has(GroupNear)
+	clause := c.clause && !omit.Has(GroupClause)
+	cues, cuesAny := c.lexicon && !omit.Has(GroupCue), c.lexicon && !omit.Has(GroupCueAny)
+	sides := c.sides && !omit.Has(GroupSide)
 	lo, hi := -1, len(terms) // the target's clause is (lo, hi)
 	if c.clause {
 		for lo = tpos - 1; lo >= 0 && !terms[lo].clause(); lo-- {
@@ -397,7 +418,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 		if negated && i != tpos {
 			neg = nsNegated
 		}
-		if tm.word() && i != tpos {
+		if unigrams && tm.word() && i != tpos {
 			emit(nsUnigram|neg, tm.hash, 0, func() string { return wrapNeg(neg, strconv.Quote(name(i))) })
 		}
 		if c.bigrams {
@@ -405,11 +426,13 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 			if i > 0 {
 				prev = terms[i-1].hash
 			}
-			ns := byte(nsBigram)
+			ns, on := byte(nsBigram), bigrams
 			if i == tpos || i-1 == tpos {
-				ns = nsTBigram
+				ns, on = nsTBigram, tbigrams
 			}
-			emit(ns, prev, tm.hash, func() string { return strconv.Quote(name(i-1) + " " + name(i)) })
+			if on {
+				emit(ns, prev, tm.hash, func() string { return strconv.Quote(name(i-1) + " " + name(i)) })
+			}
 		}
 		if tm.word() && i != tpos {
 			d := i - tpos
@@ -418,32 +441,38 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 				d, side, near, sideNS, where = -d, nsLeft, nsNearLeft, nsLeftSide, "before"
 			}
 			if d <= c.window {
-				bucket, within := byte('2'), c.window
+				bucket, within, on := byte('2'), c.window, window
 				if d <= c.near {
-					bucket, within, side = '1', c.near, near
+					bucket, within, side, on = '1', c.near, near, nearOn
 				}
-				emit(side|neg, tm.hash, uint64(bucket), func() string {
-					dist := "within " + strconv.Itoa(within) + " words"
-					return wrapNeg(neg, strconv.Quote(name(i))+" "+dist+" "+where+" target")
-				})
+				if on {
+					emit(side|neg, tm.hash, uint64(bucket), func() string {
+						dist := "within " + strconv.Itoa(within) + " words"
+						return wrapNeg(neg, strconv.Quote(name(i))+" "+dist+" "+where+" target")
+					})
+				}
 			}
-			if c.clause && lo < i && i < hi {
+			if clause && lo < i && i < hi {
 				emit(nsClause|neg, tm.hash, 0, func() string {
 					return wrapNeg(neg, strconv.Quote(name(i))+" in the target's clause")
 				})
 			}
-			if c.lexicon && tm.cues != 0 {
+			if (cues || cuesAny) && tm.cues != 0 {
 				inClause := c.clause && lo < i && i < hi
 				rel := cueRelation(i-tpos, inClause, neg != 0)
 				for bit, cat := range lexiconCategories {
 					if tm.cues&(1<<bit) == 0 {
 						continue
 					}
-					emit(nsCue, uint64(bit), rel, func() string { return cueName(cat, i-tpos, inClause, neg != 0) })
-					emit(nsCueAny|neg, uint64(bit), 0, func() string { return wrapNeg(neg, "a "+cat+" cue word") })
+					if cues {
+						emit(nsCue, uint64(bit), rel, func() string { return cueName(cat, i-tpos, inClause, neg != 0) })
+					}
+					if cuesAny {
+						emit(nsCueAny|neg, uint64(bit), 0, func() string { return wrapNeg(neg, "a "+cat+" cue word") })
+					}
 				}
 			}
-			if c.sides {
+			if sides {
 				emit(sideNS|neg, tm.hash, 0, func() string {
 					return wrapNeg(neg, strconv.Quote(name(i))+" "+where+" target")
 				})
@@ -453,7 +482,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 			negated = true
 		}
 	}
-	if c.bigrams && len(terms) > 0 {
+	if bigrams && len(terms) > 0 {
 		last := len(terms) - 1
 		emit(nsBigram, terms[last].hash, boundaryHash, func() string { return strconv.Quote(name(last) + " <S>") })
 	}
@@ -575,6 +604,12 @@ func ParseGroup(name string) (Group, error) {
 	}
 	return 0, fmt.Errorf("features: unknown feature group %q (want one of %s)", name, strings.Join(groupNames[:], ", "))
 }
+
+// GroupSet is a set of feature groups: bit g is group g.
+type GroupSet uint16
+
+// Has reports whether g is in the set.
+func (s GroupSet) Has(g Group) bool { return s&(1<<g) != 0 }
 
 // GroupOf returns the group of a feature id produced by an Extractor.
 func GroupOf(id uint64) Group { return Group(id & groupMask) }

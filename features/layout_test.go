@@ -159,3 +159,36 @@ func FuzzLayout(f *testing.F) {
 		checkLayout(t, e, &p, &l, text)
 	})
 }
+
+// TestAppendPreparedExcept checks that omitting groups gives
+// AppendPrepared's ids less those groups', in the same order, from
+// AppendPreparedExcept and AppendFeaturesExcept alike, for every
+// single group and a few sets, on every corpus and NewsMTSC dev mention.
+func TestAppendPreparedExcept(t *testing.T) {
+	texts := testtexts.All(t)
+	e := features.NewExtractor()
+	var p features.Prepared
+	sets := []features.GroupSet{0, 1<<features.GroupUnigram | 1<<features.GroupNear, 1<<features.NumGroups - 1}
+	for g := range features.NumGroups {
+		sets = append(sets, 1<<g)
+	}
+	checked := 0
+	for _, text := range texts {
+		e.Prepare(&p, text)
+		for _, m := range p.Mentions() {
+			all := e.AppendPrepared(nil, &p, m)
+			for _, omit := range sets {
+				var want []uint64
+				for _, id := range all {
+					if !omit.Has(features.GroupOf(id)) {
+						want = append(want, id)
+					}
+				}
+				require.Equal(t, want, e.AppendPreparedExcept(nil, &p, m, omit), "%q target %q omit %b", text, text[m.Start:m.End], omit)
+				require.Equal(t, want, e.AppendFeaturesExcept(nil, text, m, omit), "%q target %q omit %b", text, text[m.Start:m.End], omit)
+			}
+			checked++
+		}
+	}
+	assert.Greater(t, checked, 5000)
+}

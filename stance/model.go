@@ -63,7 +63,8 @@ type Model struct {
 
 	// Derived from the above by finish.
 	tab      *table
-	skip     [16]bool // by feature group: weight 0, not in tab
+	skip     [16]bool          // by feature group: weight 0, not in tab
+	omit     features.GroupSet // the same, for the extractor
 	logPrior [NumLabels]float64
 	scratch  sync.Pool // *[]uint64
 	streams  sync.Pool // *streamScratch
@@ -148,8 +149,12 @@ func (m *Model) finish() int {
 	// (for persistence and Merge) but not in the scoring table, and
 	// PredictFeatures skips them without a lookup.
 	live := 0
+	m.omit = 0
 	for g, w := range m.settings.groupWeights {
 		m.skip[g] = w == 0
+		if w == 0 {
+			m.omit |= 1 << g
+		}
 	}
 	for _, k := range m.keys {
 		if !m.skip[features.GroupOf(k)] {
@@ -301,9 +306,9 @@ func (m *Model) predictChecked(text string, p *features.Prepared, target Span) P
 	bp := m.scratch.Get().(*[]uint64)
 	var ids []uint64
 	if p != nil {
-		ids = m.ext.AppendPrepared((*bp)[:0], p, target)
+		ids = m.ext.AppendPreparedExcept((*bp)[:0], p, target, m.omit)
 	} else {
-		ids = m.ext.AppendFeatures((*bp)[:0], text, target)
+		ids = m.ext.AppendFeaturesExcept((*bp)[:0], text, target, m.omit)
 	}
 	pr := m.PredictFeatures(ids)
 	*bp = ids
