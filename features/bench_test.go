@@ -1,6 +1,9 @@
 package features_test
 
 import (
+	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stancekit/stancekit/features"
@@ -45,5 +48,36 @@ func BenchmarkMentions(b *testing.B) {
 		if len(spans) == 0 {
 			b.Fatal("no mentions")
 		}
+	}
+}
+
+// BenchmarkLayoutManyNames lays out one sentence naming 1,000 and then
+// 16,000 entities with no clause break: time per name should stay flat
+// (the clause bounds of all mentions are found in one scan, not one scan
+// each).
+func BenchmarkLayoutManyNames(b *testing.B) {
+	for _, k := range []int{1000, 16000} {
+		b.Run(strconv.Itoa(k), func(b *testing.B) {
+			var sb strings.Builder
+			for i := range k {
+				fmt.Fprintf(&sb, "Name%c%c and ", 'a'+i%26, 'a'+i/26%26)
+			}
+			text := sb.String()
+			e := features.NewExtractor()
+			var p features.Prepared
+			var l features.Layout
+			e.Prepare(&p, text)
+			if len(p.Mentions()) < k {
+				b.Fatalf("%d mentions, want %d", len(p.Mentions()), k)
+			}
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if !e.Layout(&l, &p) {
+					b.Fatal("no layout")
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(k), "ns/name")
+		})
 	}
 }

@@ -47,6 +47,10 @@ func (c Column) Group() Group {
 // multiset; a column without an id at a term (ID's ok is false) adds
 // nothing there. A Layout is reused across sentences without allocating
 // once its buffers have grown.
+//
+// Layout is a low-level interface for scorers, such as the stance
+// package's; like the ids themselves it follows the feature set and may
+// change with Version.
 type Layout struct {
 	e      *Extractor // nil until a Layout call succeeds
 	terms  []term
@@ -67,8 +71,9 @@ type Plan struct {
 
 // Layout lays out the prepared sentence p into l; p must stay unchanged
 // while l is in use. It reports false, and leaves l unusable, when the
-// extractor's settings do not factor: without WithOthers the term sequence
-// changes length from target to target.
+// sentence does not factor: when the extractor is without WithOthers (the
+// term sequence then changes length from target to target), or when p's
+// mentions overlap or are out of order (never so for Prepare's).
 func (e *Extractor) Layout(l *Layout, p *Prepared) bool {
 	l.e = nil
 	if !e.cfg.others {
@@ -172,14 +177,24 @@ func (e *Extractor) Layout(l *Layout, p *Prepared) bool {
 		big[n] = e.id(nsBigram, prev, boundaryHash)
 		has[n] = 1 << ColBigram
 	}
+	// The mentions' terms increase, so one forward scan finds every
+	// clause: lo is the last clause term before the mention, hi the first
+	// after it.
 	plans := l.plans[:0]
+	lo, hi, scanned := -1, -1, 0
 	for _, tpos := range pos {
 		pl := Plan{Pos: int(tpos), Lo: -1, Hi: n}
 		if tpos >= 0 && c.clause {
-			for pl.Lo = pl.Pos - 1; pl.Lo >= 0 && !terms[pl.Lo].clause(); pl.Lo-- {
+			for ; scanned < pl.Pos; scanned++ {
+				if terms[scanned].clause() {
+					lo = scanned
+				}
 			}
-			for pl.Hi = pl.Pos + 1; pl.Hi < n && !terms[pl.Hi].clause(); pl.Hi++ {
+			if hi <= pl.Pos {
+				for hi = pl.Pos + 1; hi < n && !terms[hi].clause(); hi++ {
+				}
 			}
+			pl.Lo, pl.Hi = lo, hi
 		}
 		plans = append(plans, pl)
 	}

@@ -151,7 +151,8 @@ type Analysis struct {
 // capitalised names and acronyms, and the gazetteer's names and aliases —
 // resolves short forms to the full names seen earlier, and classifies the
 // stance of each sentence toward each mention. It holds every mention in
-// memory; use NewStream for long texts.
+// memory; use NewStream for long texts. A bad option gives an error
+// wrapping ErrBadOption.
 func (m *Model) Analyze(text string, opts ...AnalyzeOption) (*Analysis, error) {
 	s := m.NewStream(opts...)
 	a := &Analysis{}
@@ -212,7 +213,8 @@ type found struct {
 	mention       int // index of the span in the prepared sentence's Mentions, or -1
 }
 
-// NewStream returns a Stream that classifies with m.
+// NewStream returns a Stream that classifies with m. A bad option makes
+// every Text call return an error wrapping ErrBadOption.
 func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
 	cfg := analyzeConfig{maxBytes: DefaultMaxAnalyzeBytes}
 	for _, o := range opts {
@@ -284,7 +286,13 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		sc.holders = features.Holders(sc.holders[:0], &sc.prep, sc.mspans)
 		// With several mentions, the features they share are looked up
 		// once for the sentence (see factored).
-		factor := len(sc.found) >= factorMin && s.m.factor(&sc.fac, &sc.prep)
+		laid := 0 // mentions that can be laid out: the prepared sentence's
+		for _, f := range sc.found {
+			if f.mention >= 0 {
+				laid++
+			}
+		}
+		factor := laid >= factorMin && s.m.factor(&sc.fac, &sc.prep)
 		for i, f := range sc.found {
 			var p Prediction
 			ok := false
@@ -458,7 +466,7 @@ func init() {
 
 // factorMin is the fewest mentions in a sentence for which scoring them
 // together (factored) beats scoring each alone.
-var factorMin = 2
+const factorMin = 2
 
 func (s *Stream) add(mn *Mention) {
 	e := s.summary[mn.Canonical]

@@ -501,6 +501,7 @@ func TestBadOptions(t *testing.T) {
 			err = tr.Add(exs[0].Text, stance.Span{Start: exs[0].Targets[0].Start, End: exs[0].Targets[0].End}, exs[0].Targets[0].Label)
 			require.ErrorIs(t, err, stance.ErrBadOption)
 			assert.Zero(t, tr.Examples(), "nothing is counted")
+			assert.Zero(t, tr.Model().NumFeatures(), "the model is untrained")
 		})
 	}
 	assert.NoError(t, stance.NewTrainer(nil, stance.WithAlpha(2)).Err())

@@ -33,8 +33,8 @@ type options struct {
 	err error
 }
 
-// ErrBadOption is wrapped by the error of an Option given a value out of
-// its range.
+// ErrBadOption is wrapped by the error of an Option or AnalyzeOption
+// given a value out of its range.
 var ErrBadOption = errors.New("stance: bad option")
 
 // fail records the first bad option.
@@ -231,7 +231,8 @@ func (t *Trainer) Examples() int {
 }
 
 // Model builds a model from the counts so far. The Trainer stays usable:
-// more examples can be added and Model called again.
+// more examples can be added and Model called again. A Trainer given a bad
+// option (see Err) has counted nothing, and its model is untrained.
 func (t *Trainer) Model() *Model {
 	m := &Model{ext: t.ext, settings: t.settings, docs: t.docs}
 	m.keys, m.counts = t.sorted()
@@ -262,8 +263,9 @@ const minShard = 1000
 // byte; the work is shared among up to GOMAXPROCS goroutines, each
 // counting a contiguous share of exs (at least 1,000 examples), and the
 // counts are merged. Given a bad option Train returns its error (wrapping
-// ErrBadOption); on bad input, the error of the first bad example in exs. Train holds every shard's counts at once; to train on
-// more data than fits in memory, stream it through one Trainer.
+// ErrBadOption); on bad input, the error of the first bad example in exs.
+// Train holds every shard's counts at once; to train on more data than
+// fits in memory, stream it through one Trainer.
 func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Model, error) {
 	if ext == nil {
 		ext = features.NewExtractor()
