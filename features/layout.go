@@ -58,7 +58,7 @@ type Layout struct {
 	ids    [NumColumns][]uint64
 	has    []uint8 // bit c: column c has an id at the term
 	common []uint64
-	pos    []int32 // per mention: its term, or -1 when it does not factor
+	pos    []int32 // scratch for plans: per mention, its term or -1
 	plans  []Plan  // per mention, Pos -1 when it does not factor
 	cues   []int32 // the terms with cue categories
 }

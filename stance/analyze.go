@@ -21,8 +21,9 @@ import (
 var ErrTooManyMentions = errors.New("stance: too many mentions")
 
 // MaxSentenceMentions bounds the names one sentence may hold in Analyze:
-// each is classified over the whole sentence, so the work grows with their
-// product, and no real sentence comes near it.
+// a mention that cannot share the sentence's work with the others (see
+// features.Layout) is classified over the whole sentence, so the work can
+// grow with their product, and no real sentence comes near it.
 const MaxSentenceMentions = 500
 
 // DefaultMaxAnalyzeBytes is the longest text one Analyze or Stream.Text

@@ -84,7 +84,9 @@ func FuzzAnalyze(f *testing.F) {
 			off := mn.SentenceSpan.Start
 			want, err := m.Predict(mn.Sentence, stance.Span{Start: mn.Span.Start - off, End: mn.Span.End - off})
 			require.NoError(t, err)
-			require.Equal(t, want.Label, mn.Label)
+			if want.Label != mn.Label { // only at a tie within rounding
+				require.InDelta(t, want.Prob(want.Label), want.Prob(mn.Label), 1e-9, "labels differ")
+			}
 			for l := range want.Probs {
 				require.InDelta(t, want.Probs[l], mn.Probs[l], 1e-9)
 			}

@@ -68,7 +68,7 @@ func WithUniformPrior(on bool) Option { return func(o *options) { o.uniformPrior
 func WithVariant(v Variant) Option {
 	return func(o *options) {
 		if v >= numVariants {
-			o.fail("WithVariant(%d): unknown variant", v)
+			o.fail("WithVariant(%d): unknown variant (want Multinomial, Complement or Combined)", v)
 			return
 		}
 		o.variant = v

@@ -92,7 +92,7 @@ func run(args []string, log io.Writer) error {
 	}
 	tr := stance.NewTrainer(ext, opts...)
 	if err := tr.Err(); err != nil {
-		return err
+		return fmt.Errorf("bad flag value (-alpha, -variant or -weights): %w", err)
 	}
 	start := time.Now()
 	for _, path := range strings.Split(*data, ",") {
