@@ -241,7 +241,7 @@ func BenchmarkPredictStages(b *testing.B) {
 	ids := make([][]uint64, len(ps))
 	for i, p := range ps {
 		ext.Prepare(&prepared[i], p.text)
-		ids[i] = ext.AppendPrepared(nil, &prepared[i], p.sp)
+		ids[i] = ext.AppendPreparedExcept(nil, &prepared[i], p.sp, m.Omitted())
 	}
 	b.Run("prepare", func(b *testing.B) {
 		var p features.Prepared
@@ -259,7 +259,7 @@ func BenchmarkPredictStages(b *testing.B) {
 		i := 0
 		for b.Loop() {
 			k := i % len(ps)
-			if buf = ext.AppendPrepared(buf[:0], &prepared[k], ps[k].sp); len(buf) == 0 {
+			if buf = ext.AppendPreparedExcept(buf[:0], &prepared[k], ps[k].sp, m.Omitted()); len(buf) == 0 {
 				b.Fatal("no features")
 			}
 			i++

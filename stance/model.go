@@ -216,6 +216,11 @@ func (m *Model) finish() int {
 // Extractor returns the feature extractor the model was trained with.
 func (m *Model) Extractor() *features.Extractor { return m.ext }
 
+// Omitted returns the feature groups the model weighs 0: their ids add
+// nothing to a score, so PredictFeatures' caller can leave them out with
+// Extractor.AppendFeaturesExcept, as Predict does.
+func (m *Model) Omitted() features.GroupSet { return m.omit }
+
 // NumFeatures returns the number of distinct features the model knows.
 func (m *Model) NumFeatures() int { return len(m.keys) }
 

@@ -450,8 +450,11 @@ func TestGroupWeights(t *testing.T) {
 		assert.InDelta(t, 1.0/3, p.Probs[i], 1e-9, "all groups weighted 0 leaves the (equal) priors")
 	}
 
+	assert.Equal(t, features.GroupSet(1<<features.NumGroups-1), m.Omitted())
+
 	half, err := stance.Train(exs, nil, stance.WithGroupWeight(features.GroupSide, 0.5))
 	require.NoError(t, err)
+	assert.Zero(t, half.Omitted())
 	var b bytes.Buffer
 	_, err = half.WriteTo(&b)
 	require.NoError(t, err)
@@ -469,6 +472,21 @@ func TestGroupWeights(t *testing.T) {
 	assert.NotEqual(t, p1.Probs, p3.Probs)
 	_, err = stance.Merge(full, half)
 	assert.ErrorIs(t, err, stance.ErrIncompatible)
+
+	// The default model weighs unigrams 0: Predict leaves them out, and so
+	// may a caller of PredictFeatures.
+	def, err := stance.Default()
+	require.NoError(t, err)
+	assert.Equal(t, features.GroupSet(1<<features.GroupUnigram), def.Omitted())
+	for _, ex := range exs {
+		sp := stance.Span{Start: ex.Targets[0].Start, End: ex.Targets[0].End}
+		all := def.PredictFeatures(def.Extractor().AppendFeatures(nil, ex.Text, sp))
+		less := def.PredictFeatures(def.Extractor().AppendFeaturesExcept(nil, ex.Text, sp, def.Omitted()))
+		want, err := def.Predict(ex.Text, sp)
+		require.NoError(t, err)
+		assert.Equal(t, want, all)
+		assert.Equal(t, want, less)
+	}
 }
 
 // TestBadOptions checks that an option given a value out of its range
