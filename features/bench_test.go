@@ -73,7 +73,7 @@ func BenchmarkLayoutManyNames(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if !e.Layout(&l, &p) {
+				if !e.Layout(&l, &p, 0) {
 					b.Fatal("no layout")
 				}
 			}

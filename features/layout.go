@@ -61,6 +61,7 @@ type Layout struct {
 	pos    []int32 // scratch for plans: per mention, its term or -1
 	plans  []Plan  // per mention, Pos -1 when it does not factor
 	cues   []int32 // the terms with cue categories
+	omit   GroupSet
 }
 
 // Plan says where a mention sits in its Layout's term sequence.
@@ -69,17 +70,19 @@ type Plan struct {
 	Lo, Hi int // the mention's clause is the terms strictly between Lo and Hi
 }
 
-// Layout lays out the prepared sentence p into l; p must stay unchanged
+// Layout lays out the prepared sentence p into l, leaving out the ids of
+// the groups in omit as AppendPreparedExcept does; p must stay unchanged
 // while l is in use. It reports false, and leaves l unusable, when the
 // sentence does not factor: when the extractor is without WithOthers (the
 // term sequence then changes length from target to target), or when p's
 // mentions overlap or are out of order (never so for Prepare's).
-func (e *Extractor) Layout(l *Layout, p *Prepared) bool {
+func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 	l.e = nil
 	if !e.cfg.others {
 		return false
 	}
 	c := e.cfg
+	l.omit = omit
 	// Mentions are in order and apart; check, since the factoring relies
 	// on it.
 	for i, m := range p.mentions {
@@ -129,6 +132,9 @@ func (e *Extractor) Layout(l *Layout, p *Prepared) bool {
 		l.ids[col] = growIDs(l.ids[col], n+1)
 	}
 	uni, big, left, right, clause := l.ids[ColUnigram], l.ids[ColBigram], l.ids[ColLeft], l.ids[ColRight], l.ids[ColClause]
+	unigrams, bigrams := !omit.Has(GroupUnigram), c.bigrams && !omit.Has(GroupBigram)
+	sides, clauses := c.sides && !omit.Has(GroupSide), c.clause && !omit.Has(GroupClause)
+	cuesAny := c.lexicon && !omit.Has(GroupCueAny)
 	common := l.common[:0]
 	negated := false
 	prev := boundaryHash
@@ -143,18 +149,20 @@ func (e *Extractor) Layout(l *Layout, p *Prepared) bool {
 		}
 		var h uint8
 		if tm.word() {
-			uni[i] = e.id(nsUnigram|ns, tm.hash, 0)
-			h |= 1 << ColUnigram
-			if c.sides {
+			if unigrams {
+				uni[i] = e.id(nsUnigram|ns, tm.hash, 0)
+				h |= 1 << ColUnigram
+			}
+			if sides {
 				left[i] = e.id(nsLeftSide|ns, tm.hash, 0)
 				right[i] = e.id(nsRightSide|ns, tm.hash, 0)
 				h |= 1<<ColLeft | 1<<ColRight
 			}
-			if c.clause {
+			if clauses {
 				clause[i] = e.id(nsClause|ns, tm.hash, 0)
 				h |= 1 << ColClause
 			}
-			if c.lexicon && tm.cues != 0 {
+			if cuesAny && tm.cues != 0 {
 				for bit := range lexiconCategories {
 					if tm.cues&(1<<bit) != 0 {
 						common = append(common, e.id(nsCueAny|ns, uint64(bit), 0))
@@ -162,7 +170,7 @@ func (e *Extractor) Layout(l *Layout, p *Prepared) bool {
 				}
 			}
 		}
-		if c.bigrams {
+		if bigrams {
 			big[i] = e.id(nsBigram, prev, tm.hash)
 			h |= 1 << ColBigram
 		}
@@ -173,7 +181,7 @@ func (e *Extractor) Layout(l *Layout, p *Prepared) bool {
 		}
 	}
 	has[n] = 0
-	if c.bigrams && n > 0 {
+	if bigrams && n > 0 {
 		big[n] = e.id(nsBigram, prev, boundaryHash)
 		has[n] = 1 << ColBigram
 	}
@@ -226,8 +234,9 @@ func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bo
 	if !ok {
 		return Plan{}, dst, false
 	}
-	e, c, terms := l.e, l.e.cfg, l.terms
+	e, c, terms, omit := l.e, l.e.cfg, l.terms, l.omit
 	tpos, lo, hi := pl.Pos, pl.Lo, pl.Hi
+	window, nearOn := !omit.Has(GroupWindow), !omit.Has(GroupNear)
 	// The window: terms within c.window of the target, by side and
 	// distance bucket.
 	for i := max(0, tpos-c.window); i <= min(len(terms)-1, tpos+c.window); i++ {
@@ -244,14 +253,16 @@ func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bo
 		if d < 0 {
 			d, side, near = -d, nsLeft, nsNearLeft
 		}
-		bucket := byte('2')
+		bucket, on := byte('2'), window
 		if d <= c.near {
-			bucket, side = '1', near
+			bucket, side, on = '1', near, nearOn
 		}
-		dst = append(dst, e.id(side|ns, tm.hash, uint64(bucket)))
+		if on {
+			dst = append(dst, e.id(side|ns, tm.hash, uint64(bucket)))
+		}
 	}
 	// Cue categories relative to the target, anywhere in the sentence.
-	if c.lexicon {
+	if c.lexicon && !omit.Has(GroupCue) {
 		for _, i := range l.cues {
 			i := int(i)
 			tm := terms[i]
@@ -270,10 +281,15 @@ func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bo
 		if tpos > 0 {
 			prev = terms[tpos-1].hash
 		}
-		dst = append(dst, e.id(nsTBigram, prev, placeholderHash))
+		tbigrams := !omit.Has(GroupTargetBigram)
+		if tbigrams {
+			dst = append(dst, e.id(nsTBigram, prev, placeholderHash))
+		}
 		if tpos+1 < len(terms) {
-			dst = append(dst, e.id(nsTBigram, placeholderHash, terms[tpos+1].hash))
-		} else {
+			if tbigrams {
+				dst = append(dst, e.id(nsTBigram, placeholderHash, terms[tpos+1].hash))
+			}
+		} else if !omit.Has(GroupBigram) {
 			dst = append(dst, e.id(nsBigram, placeholderHash, boundaryHash))
 		}
 	}

@@ -52,24 +52,40 @@ func layoutIDs(l *features.Layout, j int) ([]uint64, bool) {
 }
 
 // checkLayout compares, for every mention of text, the ids the layout
-// gives with AppendPrepared's, and returns how many mentions factored and
-// how many there were.
-func checkLayout(t *testing.T, e *features.Extractor, p *features.Prepared, l *features.Layout, text string) (factored, all int) {
+// gives with AppendPreparedExcept's, with no group omitted and with each
+// of omits, and returns how many mentions factored and how many there
+// were.
+func checkLayout(t *testing.T, e *features.Extractor, p *features.Prepared, l *features.Layout, text string, omits ...features.GroupSet) (factored, all int) {
 	t.Helper()
 	e.Prepare(p, text)
-	require.True(t, e.Layout(l, p))
-	for j, m := range p.Mentions() {
-		got, ok := layoutIDs(l, j)
-		all++
-		if !ok {
-			continue
+	for k, omit := range append([]features.GroupSet{0}, omits...) {
+		require.True(t, e.Layout(l, p, omit))
+		for j, m := range p.Mentions() {
+			got, ok := layoutIDs(l, j)
+			if k == 0 {
+				all++
+			}
+			if !ok {
+				continue
+			}
+			if k == 0 {
+				factored++
+			}
+			want := e.AppendPreparedExcept(nil, p, m, omit)
+			slices.Sort(want)
+			require.Equal(t, want, got, "%q target %q omit %b", text, text[m.Start:m.End], omit)
 		}
-		factored++
-		want := e.AppendPrepared(nil, p, m)
-		slices.Sort(want)
-		require.Equal(t, want, got, "%q target %q", text, text[m.Start:m.End])
 	}
 	return factored, all
+}
+
+// someOmits are group sets to leave out: each group alone, and two pairs.
+func someOmits() []features.GroupSet {
+	omits := []features.GroupSet{1<<features.GroupUnigram | 1<<features.GroupSide, 1<<features.GroupTargetBigram | 1<<features.GroupCue}
+	for g := range features.NumGroups {
+		omits = append(omits, 1<<g)
+	}
+	return omits
 }
 
 // TestLayoutMatchesAppendPrepared checks the factoring on every corpus
@@ -90,11 +106,15 @@ func TestLayoutMatchesAppendPrepared(t *testing.T) {
 	for name, opts := range configs {
 		t.Run(name, func(t *testing.T) {
 			e := features.NewExtractor(opts...)
+			var omits []features.GroupSet
+			if name == "default" {
+				omits = someOmits()
+			}
 			var p features.Prepared
 			var l features.Layout
 			factored, all := 0, 0
 			for _, text := range texts {
-				f, a := checkLayout(t, e, &p, &l, text)
+				f, a := checkLayout(t, e, &p, &l, text, omits...)
 				factored += f
 				all += a
 			}
@@ -107,7 +127,7 @@ func TestLayoutMatchesAppendPrepared(t *testing.T) {
 	var l features.Layout
 	e := features.NewExtractor(features.WithOthers(false))
 	e.Prepare(&p, texts[0])
-	assert.False(t, e.Layout(&l, &p), "without placeholders for other names the sequence does not factor")
+	assert.False(t, e.Layout(&l, &p, 0), "without placeholders for other names the sequence does not factor")
 	_, _, ok := l.AppendTarget(nil, 0)
 	assert.False(t, ok)
 }
@@ -120,7 +140,7 @@ func TestLayoutPartialMention(t *testing.T) {
 	var l features.Layout
 	text := "The anti-NATO camp in Brazil attacked Petro."
 	e.Prepare(&p, text)
-	require.True(t, e.Layout(&l, &p))
+	require.True(t, e.Layout(&l, &p, 0))
 	var got []string
 	for j, m := range p.Mentions() {
 		_, _, ok := l.AppendTarget(nil, j)
@@ -150,13 +170,14 @@ func FuzzLayout(f *testing.F) {
 		f.Add(s)
 	}
 	e := features.NewExtractor()
+	omits := someOmits()[:3] // two pairs and the unigrams, as the default model leaves out
 	f.Fuzz(func(t *testing.T, text string) {
 		if len(text) > 2000 {
 			return
 		}
 		var p features.Prepared
 		var l features.Layout
-		checkLayout(t, e, &p, &l, text)
+		checkLayout(t, e, &p, &l, text, omits...)
 	})
 }
 

@@ -14,6 +14,7 @@ type factored struct {
 	l      features.Layout
 	ok     bool
 	sum    [features.NumColumns][][NumLabels]float64 // sum[c][i]: column c over terms before i
+	off    [features.NumColumns]bool                 // the column's group is weighted 0
 	common [NumLabels]float64
 	ids    []uint64
 }
@@ -23,7 +24,7 @@ type factored struct {
 // a multiset of ids differently, and some extractor settings do not
 // factor.
 func (m *Model) factor(f *factored, p *features.Prepared) bool {
-	f.ok = !m.settings.binary && m.ext.Layout(&f.l, p)
+	f.ok = !m.settings.binary && m.ext.Layout(&f.l, p, m.omit)
 	if !f.ok {
 		return false
 	}
@@ -43,17 +44,23 @@ func (m *Model) factor(f *factored, p *features.Prepared) bool {
 		return false
 	}
 	for c := range features.NumColumns {
-		from, to := 0, n+1 // the terms looked up
+		// sum[c][first..last] is filled: sum[c][i+1] = sum[c][i] + the
+		// weights of column c at term i. Mentions read a column's total
+		// for unigrams and bigrams, the left sides before them, and
+		// differences of the rest, so those need only the stretch they
+		// read.
+		first, last := 0, n+1
 		switch c {
 		case features.ColLeft:
-			to = maxPos
+			last = maxPos
 		case features.ColRight:
-			from = minPos + 1
+			first, last = minPos+1, n
 		case features.ColClause:
-			from, to = minLo+1, maxHi
+			first, last = minLo+1, maxHi
 		}
-		if m.skip[c.Group()] { // weighted 0: not in the table
-			from, to = 0, 0
+		f.off[c] = m.skip[c.Group()] // weighted 0: not in the table
+		if f.off[c] {
+			continue
 		}
 		s := f.sum[c]
 		if cap(s) < n+2 {
@@ -61,11 +68,8 @@ func (m *Model) factor(f *factored, p *features.Prepared) bool {
 		}
 		s = s[:n+2]
 		var acc [NumLabels]float64
-		for i := 0; i <= n; i++ {
+		for i := first; i < last; i++ {
 			s[i] = acc
-			if i < from || i >= to {
-				continue
-			}
 			if id, ok := f.l.ID(c, i); ok {
 				if lp := m.tab.get(id); lp != nil {
 					for l := range NumLabels {
@@ -74,14 +78,11 @@ func (m *Model) factor(f *factored, p *features.Prepared) bool {
 				}
 			}
 		}
-		s[n+1] = acc
+		s[last] = acc
 		f.sum[c] = s
 	}
 	f.common = [NumLabels]float64{}
 	for _, id := range f.l.Common() {
-		if m.skip[features.GroupOf(id)] {
-			continue
-		}
 		if lp := m.tab.get(id); lp != nil {
 			for l := range NumLabels {
 				f.common[l] += float64(lp[l])
@@ -104,24 +105,36 @@ func (m *Model) predictFactored(f *factored, j int) (Prediction, bool) {
 		return Prediction{}, false
 	}
 	n := f.l.Terms()
-	uni, big := &f.sum[features.ColUnigram], &f.sum[features.ColBigram]
-	left, right, clause := &f.sum[features.ColLeft], &f.sum[features.ColRight], &f.sum[features.ColClause]
 	score := m.logPrior
 	for l := range NumLabels {
-		// All unigrams but the mention's own.
-		s := (*uni)[n][l] - ((*uni)[pl.Pos+1][l] - (*uni)[pl.Pos][l])
-		// All bigrams but the two the mention is in.
-		s += (*big)[n+1][l] - ((*big)[pl.Pos+2][l] - (*big)[pl.Pos][l])
-		// Left side before it, right side after it.
-		s += (*left)[pl.Pos][l] + ((*right)[n][l] - (*right)[pl.Pos+1][l])
-		// Its clause but itself.
-		s += (*clause)[pl.Hi][l] - (*clause)[pl.Lo+1][l] - ((*clause)[pl.Pos+1][l] - (*clause)[pl.Pos][l])
-		score[l] += s + f.common[l]
+		score[l] += f.common[l]
+	}
+	p, lo, hi := pl.Pos, pl.Lo, pl.Hi
+	if !f.off[features.ColUnigram] { // all unigrams but the mention's own
+		s := f.sum[features.ColUnigram]
+		for l := range NumLabels {
+			score[l] += s[n][l] - (s[p+1][l] - s[p][l])
+		}
+	}
+	if !f.off[features.ColBigram] { // all bigrams but the two the mention is in
+		s := f.sum[features.ColBigram]
+		for l := range NumLabels {
+			score[l] += s[n+1][l] - (s[p+2][l] - s[p][l])
+		}
+	}
+	if !f.off[features.ColLeft] { // the left side before it, the right side after
+		s, r := f.sum[features.ColLeft], f.sum[features.ColRight]
+		for l := range NumLabels {
+			score[l] += s[p][l] + (r[n][l] - r[p+1][l])
+		}
+	}
+	if !f.off[features.ColClause] { // its clause but itself
+		s := f.sum[features.ColClause]
+		for l := range NumLabels {
+			score[l] += s[hi][l] - s[lo+1][l] - (s[p+1][l] - s[p][l])
+		}
 	}
 	for _, id := range ids {
-		if m.skip[features.GroupOf(id)] {
-			continue
-		}
 		if lp := m.tab.get(id); lp != nil {
 			for l := range NumLabels {
 				score[l] += float64(lp[l])
