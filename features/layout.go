@@ -43,7 +43,8 @@ func (c Column) Group() Group {
 //   - ColLeft at every term before pl.Pos and ColRight at every term after,
 //   - ColClause at every term strictly between pl.Lo and pl.Hi but pl.Pos,
 //
-// are exactly the ids AppendPrepared gives for the mention's span, as a
+// are exactly the ids AppendPreparedExcept gives for the mention's span,
+// with the groups left out that were left out of the Layout, as a
 // multiset; a column without an id at a term (ID's ok is false) adds
 // nothing there. A Layout is reused across sentences without allocating
 // once its buffers have grown.
@@ -225,7 +226,9 @@ func (l *Layout) ID(c Column, i int) (uint64, bool) {
 func (l *Layout) Common() []uint64 { return l.common }
 
 // AppendTarget appends the ids that are mention j's own — window, cue and
-// target-bigram features — and returns the mention's Plan (see Layout).
+// target-bigram features, and the bigram of the mention and the sentence
+// end when it is the last term — and returns the mention's Plan (see
+// Layout).
 // j indexes the prepared sentence's Mentions. ok is false when the
 // mention does not factor, because it starts or ends inside a token; use
 // AppendPrepared for it.

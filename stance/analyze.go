@@ -182,7 +182,6 @@ type Stream struct {
 	mentions int                       // mentions classified so far
 	aliases  map[string]aliasTarget    // normalised short form → entity
 	summary  map[string]*EntitySummary // canonical name → summary
-	sc       *streamScratch            // during Text: buffers from the Model's pool
 }
 
 // streamScratch holds a Stream's buffers, which last only as long as one
@@ -233,6 +232,10 @@ func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
 // analysis reaches it: the mentions before it have been reported and
 // counted. Empty or blank text gives no mentions and no error. A bad
 // option given to NewStream is returned by every call.
+//
+// fn may use the Model and other Streams. It should not call Text on this
+// Stream: that is safe, but the inner piece is taken as coming after the
+// outer one while the outer one's mentions are still being reported.
 func (s *Stream) Text(text string, fn func(Mention) error) error {
 	if s.cfg.err != nil {
 		return s.cfg.err
@@ -250,9 +253,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		s.summary = make(map[string]*EntitySummary, len(text)/64)
 	}
 	sc := s.m.streams.Get().(*streamScratch)
-	s.sc = sc
 	defer func() {
-		s.sc = nil
 		if cap(sc.splitter.Tokens()) <= maxPooledTokens {
 			s.m.streams.Put(sc)
 		}
@@ -273,7 +274,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		}
 		sentence := text[sp.Start:sp.End] // its length is checked above
 		s.m.ext.PrepareTokens(&sc.prep, sentence, sc.splitter.Tokens(), sp.Start)
-		s.find(sentence)
+		s.find(sc, sentence)
 		if len(sc.found) > MaxSentenceMentions {
 			return fmt.Errorf("%w: sentence at byte %d names %d entities, limit %d", ErrTooManyMentions, base+sp.Start, len(sc.found), MaxSentenceMentions)
 		}
@@ -327,11 +328,10 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 	return nil
 }
 
-// find fills s.sc.found with the mentions of one sentence: gazetteer matches
+// find fills sc.found with the mentions of one sentence: gazetteer matches
 // first, then capitalised names that do not overlap them, each resolved to
 // its canonical name.
-func (s *Stream) find(sentence string) {
-	sc := s.sc
+func (s *Stream) find(sc *streamScratch, sentence string) {
 	sc.matches = s.cfg.gazetteer.AppendMatches(sc.matches[:0], sentence, sc.prep.Tokens())
 	sc.found = sc.found[:0]
 	for _, mt := range sc.matches {
@@ -370,7 +370,7 @@ func (s *Stream) find(sentence string) {
 		}
 		f.canon = text
 		s.aliases[string(sc.key)] = aliasTarget{name: text}
-		s.registerShortForms(sentence, f.span, text)
+		s.registerShortForms(sc, sentence, f.span, text)
 	}
 	// "World Health Organization (WHO)": the bracketed acronym restates the
 	// name just before it; it is one mention, not two.
@@ -390,8 +390,7 @@ func (s *Stream) find(sentence string) {
 // (WHO)"), and for a person-like name its surname ("Gustavo Petro" →
 // "Petro") and, after a particle, its first name ("Lula da Silva" →
 // "Lula"). A short form already taken keeps its first owner.
-func (s *Stream) registerShortForms(sentence string, sp features.Span, name string) {
-	sc := s.sc
+func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp features.Span, name string) {
 	claim := func(form string) {
 		sc.key = features.AppendNormalized(sc.key[:0], form)
 		if _, taken := s.aliases[string(sc.key)]; !taken { // no allocation for the lookup

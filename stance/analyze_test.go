@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -201,4 +202,49 @@ func TestMentionJSON(t *testing.T) {
 		"label": string(mn.Label), "canonical": "AT&T", "holder": "Gustavo Petro",
 		"probs": map[string]any{"critical": mn.Probs[0], "neutral": mn.Probs[1], "supportive": mn.Probs[2]},
 	}, got)
+}
+
+// TestCallbackReentry checks that a callback may call back into the
+// Model — Predict, a second Stream — without changing what the outer
+// Stream reports, from several goroutines at once; and that calling Text
+// on the same Stream from its callback does not panic or corrupt the outer
+// piece's mentions.
+func TestCallbackReentry(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	const text = "Gustavo Petro accused NATO of stalling. Brazil praised Petro and NATO. Lula met Biden in Paris."
+	plain, err := m.Analyze(text)
+	require.NoError(t, err)
+	require.NotEmpty(t, plain.Mentions)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			var got []stance.Mention
+			err := m.NewStream().Text(text, func(mn stance.Mention) error {
+				got = append(got, mn)
+				off := mn.SentenceSpan.Start
+				if _, err := m.Predict(mn.Sentence, stance.Span{Start: mn.Span.Start - off, End: mn.Span.End - off}); err != nil {
+					return err
+				}
+				return m.NewStream().Text(strings.Repeat("Obama met Merkel and Putin in Berlin. ", 3), func(stance.Mention) error { return nil })
+			})
+			assert.NoError(t, err)
+			assert.Equal(t, plain.Mentions, got)
+		})
+	}
+	wg.Wait()
+
+	s := m.NewStream()
+	var got []stance.Mention
+	inner := 0
+	err = s.Text(text, func(mn stance.Mention) error {
+		got = append(got, mn)
+		if len(got) == 1 {
+			return s.Text("Obama met Merkel.", func(stance.Mention) error { inner++; return nil })
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, plain.Mentions, got, "the outer piece's mentions are unchanged")
+	assert.Equal(t, 2, inner)
 }

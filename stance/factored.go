@@ -13,7 +13,7 @@ import "github.com/stancekit/stancekit/features"
 type factored struct {
 	l      features.Layout
 	ok     bool
-	sum    [features.NumColumns][][NumLabels]float64 // sum[c][i]: column c over terms before i
+	sum    [features.NumColumns][][NumLabels]float64 // prefix sums of each column over the stretch factor fills; other entries are stale
 	off    [features.NumColumns]bool                 // the column's group is weighted 0
 	common [NumLabels]float64
 	ids    []uint64
@@ -122,10 +122,16 @@ func (m *Model) predictFactored(f *factored, j int) (Prediction, bool) {
 			score[l] += s[n+1][l] - (s[p+2][l] - s[p][l])
 		}
 	}
-	if !f.off[features.ColLeft] { // the left side before it, the right side after
-		s, r := f.sum[features.ColLeft], f.sum[features.ColRight]
+	if !f.off[features.ColLeft] { // the left side before it
+		s := f.sum[features.ColLeft]
 		for l := range NumLabels {
-			score[l] += s[p][l] + (r[n][l] - r[p+1][l])
+			score[l] += s[p][l]
+		}
+	}
+	if !f.off[features.ColRight] { // the right side after it
+		s := f.sum[features.ColRight]
+		for l := range NumLabels {
+			score[l] += s[n][l] - s[p+1][l]
 		}
 	}
 	if !f.off[features.ColClause] { // its clause but itself
