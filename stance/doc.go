@@ -26,6 +26,14 @@
 // up each entity. NewStream does the same piece by piece for long texts.
 // Explain reports the features behind a prediction in log-odds.
 //
+// Predict does no allocation in steady state. To classify several targets
+// of one sentence, prepare it once with the model's Extractor and call
+// PredictPrepared; to bring your own buffers, extract ids with
+// Extractor.AppendFeaturesExcept, leaving out Omitted(), and score them
+// with PredictFeatures. Analyze goes further for the names it finds: the
+// features a sentence's mentions share are looked up once for all of them
+// (see features.Layout), with the same results as Predict up to rounding.
+//
 // Evaluate and Confusion compute accuracy and per-label and macro F1, the
 // metric reported by the NewsMTSC paper.
 package stance
