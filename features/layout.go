@@ -22,8 +22,12 @@ const (
 	NumColumns
 )
 
-// Group returns the feature group of the column's ids.
+// Group returns the feature group of the column's ids, or NumGroups for
+// a column out of range.
 func (c Column) Group() Group {
+	if c >= NumColumns {
+		return NumGroups
+	}
 	return [NumColumns]Group{ColUnigram: GroupUnigram, ColBigram: GroupBigram, ColLeft: GroupSide,
 		ColRight: GroupSide, ColClause: GroupClause}[c]
 }
@@ -216,7 +220,8 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 func (l *Layout) Terms() int { return len(l.terms) }
 
 // ID returns column c's id at term i, 0 <= i <= Terms(), and whether
-// there is one. Only ColBigram has one at i == Terms().
+// there is one. Only ColBigram has one at i == Terms(). Like an index, it
+// panics if c or i is out of range.
 func (l *Layout) ID(c Column, i int) (uint64, bool) {
 	return l.ids[c][i], l.has[i]&(1<<c) != 0
 }
