@@ -131,6 +131,41 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 }
 
+// BenchmarkAnalyzeNews is BenchmarkAnalyze on real news text: the
+// NewsMTSC dev_rw sentences, four to a paragraph, which name fewer
+// entities a byte than the corpus's sentences (written to hold several
+// targets each). It needs ../shared/data and skips without it.
+func BenchmarkAnalyzeNews(b *testing.B) {
+	m, err := stance.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	for i, ex := range newsmtsc(b, "dev_rw.jsonl") {
+		sb.WriteString(ex.Text)
+		if i%4 == 3 {
+			sb.WriteString("\n\n")
+		} else {
+			sb.WriteString(" ")
+		}
+	}
+	text := sb.String()
+	a, err := m.Analyze(text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%d bytes, %d mentions: one every %d bytes", len(text), len(a.Mentions), len(text)/max(1, len(a.Mentions)))
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		err := m.NewStream().Text(text, func(stance.Mention) error { n++; return nil })
+		if err != nil || n != len(a.Mentions) {
+			b.Fatal(err, n)
+		}
+	}
+}
+
 // BenchmarkReadModel decodes the embedded default model.
 func BenchmarkReadModel(b *testing.B) {
 	data, err := os.ReadFile("default.model")
