@@ -729,6 +729,7 @@ func UnmarshalExtractor(data []byte) (*Extractor, error) {
 // returns nil for a string that EncodePair did not produce.
 type GomlTokenizer struct {
 	Extractor *Extractor
+	Omit      GroupSet // groups whose ids are left out (see AppendFeaturesExcept)
 }
 
 // EncodePair encodes a (text, target) pair as one string for
@@ -750,7 +751,7 @@ func (g GomlTokenizer) Tokenize(pair string) []string {
 		return nil
 	}
 	var buf [128]uint64
-	ids := g.Extractor.AppendFeatures(buf[:0], text, sp)
+	ids := g.Extractor.AppendFeaturesExcept(buf[:0], text, sp, g.Omit)
 	// The words are spelt into one string that they share, so that goml's
 	// cost is goml's and not the harness's: fmt.Sprintf per id cost ~11 µs
 	// a pair, a string per id ~4.5 µs. Every key goml keeps in training

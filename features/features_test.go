@@ -218,6 +218,16 @@ func TestGomlTokenizer(t *testing.T) {
 	}
 	assert.Nil(t, g.Tokenize("not a pair"))
 	assert.Nil(t, g.Tokenize("5:99:short"))
+
+	omit := features.GroupSet(1 << features.GroupUnigram)
+	g.Omit = omit
+	words = g.Tokenize(features.EncodePair(petro, sp))
+	ids = e.AppendFeaturesExcept(nil, petro, sp, omit)
+	require.Len(t, words, len(ids))
+	require.Less(t, len(ids), len(e.AppendFeatures(nil, petro, sp)))
+	for i, w := range words {
+		assert.Equal(t, fmt.Sprintf("%016x", ids[i]), w, "word %d spells id %d", i, i)
+	}
 }
 
 func TestSentences(t *testing.T) {

@@ -82,7 +82,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 			}
 			trainExs = append(trainExs, e...)
 		}
-		nb, err := gomlbaseline.Train(trainExs, m.Extractor())
+		nb, err := gomlbaseline.Train(trainExs, m.Extractor(), m.Omitted())
 		if err != nil {
 			return err
 		}

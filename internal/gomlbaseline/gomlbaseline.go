@@ -20,14 +20,16 @@ import (
 func keepAll(rune) bool { return false }
 
 // Train trains goml's naive Bayes on every target of exs with the features
-// of ext. goml learns from a channel in a goroutine of its own; Train
-// waits for it to finish. goml's progress output is discarded.
-func Train(exs []corpus.Example, ext *features.Extractor) (*text.NaiveBayes, error) {
+// of ext less the groups in omit — pass the stancekit model's Omitted(),
+// so that goml sees exactly the ids the model scores. goml learns from a
+// channel in a goroutine of its own; Train waits for it to finish. goml's
+// progress output is discarded.
+func Train(exs []corpus.Example, ext *features.Extractor, omit features.GroupSet) (*text.NaiveBayes, error) {
 	stream := make(chan base.TextDatapoint, 256)
 	errs := make(chan error)
 	nb := text.NewNaiveBayes(stream, uint8(len(corpus.Labels)), keepAll)
 	nb.Output = io.Discard
-	nb.UpdateTokenizer(features.GomlTokenizer{Extractor: ext})
+	nb.UpdateTokenizer(features.GomlTokenizer{Extractor: ext, Omit: omit})
 	go nb.OnlineLearn(errs)
 	var first error
 	done := make(chan struct{})
