@@ -231,7 +231,8 @@ func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
 // sentence with more than MaxSentenceMentions names, is found as the
 // analysis reaches it: the mentions before it have been reported and
 // counted. Empty or blank text gives no mentions and no error. A bad
-// option given to NewStream is returned by every call.
+// option given to NewStream is returned by every call. With a nil fn the
+// mentions are only summed up, for Entities.
 //
 // fn may use the Model and other Streams. It should not call Text on this
 // Stream: that is safe, but the inner piece is taken as coming after the
@@ -320,6 +321,9 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 			}
 			s.mentions++
 			s.add(&mn)
+			if fn == nil {
+				continue
+			}
 			if err := fn(mn); err != nil {
 				return err
 			}

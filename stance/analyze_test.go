@@ -248,3 +248,16 @@ func TestCallbackReentry(t *testing.T) {
 	assert.Equal(t, plain.Mentions, got, "the outer piece's mentions are unchanged")
 	assert.Equal(t, 2, inner)
 }
+
+// TestStreamNilCallback checks that a nil callback sums the mentions up
+// for Entities without reporting them.
+func TestStreamNilCallback(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	const text = "Gustavo Petro accused NATO of stalling. Brazil praised Petro and NATO."
+	want, err := m.Analyze(text)
+	require.NoError(t, err)
+	s := m.NewStream()
+	require.NoError(t, s.Text(text, nil))
+	assert.Equal(t, want.Entities, s.Entities())
+}
