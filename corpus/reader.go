@@ -61,7 +61,9 @@ type Reader struct {
 func NewReader(r io.Reader, opts ...Option) *Reader {
 	cfg := defaultConfig()
 	for _, o := range opts {
-		o(&cfg)
+		if o != nil { // a nil option, from a list built conditionally, does nothing
+			o(&cfg)
+		}
 	}
 	return &Reader{
 		br:     bufio.NewReaderSize(r, readBufferSize),

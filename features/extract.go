@@ -110,7 +110,9 @@ type Extractor struct {
 func NewExtractor(opts ...Option) *Extractor {
 	cfg := defaultConfig()
 	for _, o := range opts {
-		o(&cfg)
+		if o != nil { // a nil option, from a list built conditionally, does nothing
+			o(&cfg)
+		}
 	}
 	return newExtractor(cfg)
 }

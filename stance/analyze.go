@@ -218,7 +218,9 @@ type found struct {
 func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
 	cfg := analyzeConfig{maxBytes: DefaultMaxAnalyzeBytes}
 	for _, o := range opts {
-		o(&cfg)
+		if o != nil { // a nil option, from a list built conditionally, does nothing
+			o(&cfg)
+		}
 	}
 	return &Stream{m: m, cfg: cfg, aliases: make(map[string]aliasTarget, 32), summary: make(map[string]*EntitySummary, 32)}
 }

@@ -658,3 +658,20 @@ func TestParallelTrainEqualsSequential(t *testing.T) {
 	_, err = stance.Train(bad, ext, opts...)
 	require.ErrorIs(t, err, stance.ErrUnknownLabel)
 }
+
+// TestNilOptions checks that nil options, as a conditionally built list
+// may hold, are skipped rather than called.
+func TestNilOptions(t *testing.T) {
+	exs := smallCorpus()
+	m, err := stance.Train(exs, features.NewExtractor(nil, features.WithBigrams(false)), nil, stance.WithAlpha(1))
+	require.NoError(t, err)
+	want, err := stance.Train(exs, features.NewExtractor(features.WithBigrams(false)), stance.WithAlpha(1))
+	require.NoError(t, err)
+	assert.Equal(t, want.String(), m.String())
+	a, err := m.Analyze("NATO met Brazil.", nil, stance.WithMaxMentions(10))
+	require.NoError(t, err)
+	assert.NotEmpty(t, a.Mentions)
+	r := corpus.NewReader(strings.NewReader(""), nil)
+	assert.False(t, r.Next())
+	assert.NoError(t, r.Err())
+}

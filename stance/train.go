@@ -146,7 +146,9 @@ func validWeight(w float64) bool { return w >= 0 && w <= 100 }
 func newSettings(opts []Option) (settings, error) {
 	o := options{settings: defaultSettings()}
 	for _, opt := range opts {
-		opt(&o)
+		if opt != nil { // a nil option, from a list built conditionally, does nothing
+			opt(&o)
+		}
 	}
 	return o.settings, o.err
 }
