@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/internal/testtexts"
 	"github.com/stancekit/stancekit/stance"
 )
 
@@ -260,4 +261,50 @@ func TestStreamNilCallback(t *testing.T) {
 	s := m.NewStream()
 	require.NoError(t, s.Text(text, nil))
 	assert.Equal(t, want.Entities, s.Entities())
+}
+
+// TestPredictMentions checks PredictMentions against PredictPrepared on
+// every corpus and NewsMTSC dev sentence, its allocations, and its errors.
+func TestPredictMentions(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	var p features.Prepared
+	var got []stance.Prediction
+	n := 0
+	for _, text := range testtexts.All(t) {
+		m.Extractor().Prepare(&p, text)
+		got, err = m.PredictMentions(got[:0], &p)
+		require.NoError(t, err)
+		require.Len(t, got, len(p.Mentions()))
+		for j, sp := range p.Mentions() {
+			want, err := m.PredictPrepared(&p, sp)
+			require.NoError(t, err)
+			if want.Label != got[j].Label {
+				require.InDelta(t, want.Prob(want.Label), want.Prob(got[j].Label), 1e-9, "labels differ off a tie")
+			}
+			for l := range want.Probs {
+				require.InDelta(t, want.Probs[l], got[j].Probs[l], 1e-9)
+			}
+			n++
+		}
+	}
+	assert.Greater(t, n, 5000)
+
+	text := "Petro accused NATO of stalling, but praised the EU and Brazil."
+	m.Extractor().Prepare(&p, text)
+	dst := make([]stance.Prediction, 0, 8)
+	allocs := testing.AllocsPerRun(100, func() {
+		if _, err := m.PredictMentions(dst[:0], &p); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if !raceEnabled {
+		assert.Zero(t, allocs)
+	}
+	m.Extractor().Prepare(&p, "")
+	_, err = m.PredictMentions(nil, &p)
+	assert.ErrorIs(t, err, stance.ErrEmptyText)
+	m.Extractor().Prepare(&p, "NATO \xff met Brazil.")
+	_, err = m.PredictMentions(nil, &p)
+	assert.ErrorIs(t, err, stance.ErrInvalidUTF8)
 }

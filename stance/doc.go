@@ -28,7 +28,8 @@
 //
 // Predict does no allocation in steady state. To classify several targets
 // of one sentence, prepare it once with the model's Extractor and call
-// PredictPrepared; to bring your own buffers, extract ids with
+// PredictPrepared, or PredictMentions for all its named mentions at once;
+// to bring your own buffers, extract ids with
 // Extractor.AppendFeaturesExcept, leaving out Omitted(), and score them
 // with PredictFeatures. Analyze goes further for the names it finds: the
 // features a sentence's mentions share are looked up once for all of them

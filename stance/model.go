@@ -297,6 +297,37 @@ func (m *Model) PredictPrepared(p *features.Prepared, target Span) (Prediction, 
 	return m.predict(p.Text(), p, target)
 }
 
+// PredictMentions classifies the stance of a prepared sentence toward each
+// of its named mentions (p.Mentions()), appending one Prediction per
+// mention, in order, to dst. The features the mentions share are looked up
+// once for all of them (see features.Layout), so this is faster than
+// PredictPrepared per mention when there are several; the results equal
+// PredictPrepared's up to the rounding of the sums. It does no allocation
+// in steady state once dst has room.
+func (m *Model) PredictMentions(dst []Prediction, p *features.Prepared) ([]Prediction, error) {
+	text := p.Text()
+	if err := checkText(text, m.settings.maxTextBytes); err != nil {
+		return dst, err
+	}
+	mentions := p.Mentions()
+	if len(mentions) == 0 {
+		return dst, nil
+	}
+	sc := m.streams.Get().(*streamScratch)
+	defer m.streams.Put(sc)
+	factor := len(mentions) >= factorMin && m.factor(&sc.fac, p)
+	for j, sp := range mentions {
+		if factor {
+			if pr, ok := m.predictFactored(&sc.fac, j); ok {
+				dst = append(dst, pr)
+				continue
+			}
+		}
+		dst = append(dst, m.predictChecked(text, p, sp)) // a mention is inside the text and not blank
+	}
+	return dst, nil
+}
+
 // predict checks the input and scores the target's features, taken from
 // the prepared sentence p when it is not nil, else extracted from text.
 func (m *Model) predict(text string, p *features.Prepared, target Span) (Prediction, error) {
