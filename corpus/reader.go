@@ -57,7 +57,7 @@ type Reader struct {
 }
 
 // NewReader returns a Reader that reads examples from r, configured by
-// opts. It buffers r.
+// opts (nil options are skipped). It buffers r.
 func NewReader(r io.Reader, opts ...Option) *Reader {
 	cfg := defaultConfig()
 	for _, o := range opts {

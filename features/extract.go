@@ -106,7 +106,7 @@ type Extractor struct {
 }
 
 // NewExtractor returns an extractor with the default settings changed by
-// opts.
+// opts. Nil options are skipped.
 func NewExtractor(opts ...Option) *Extractor {
 	cfg := defaultConfig()
 	for _, o := range opts {

@@ -20,10 +20,11 @@ import (
 // the limit set with WithMaxMentions.
 var ErrTooManyMentions = errors.New("stance: too many mentions")
 
-// MaxSentenceMentions bounds the names one sentence may hold in Analyze:
-// a mention that cannot share the sentence's work with the others (see
-// features.Layout) is classified over the whole sentence, so the work can
-// grow with their product, and no real sentence comes near it.
+// MaxSentenceMentions bounds the names one sentence may hold in Analyze
+// and PredictMentions: each mention's cue features, and the whole
+// sentence for a mention that cannot share the others' work (see
+// features.Layout), are taken over the sentence, so the work grows with
+// their product; no real sentence comes near the bound.
 const MaxSentenceMentions = 500
 
 // DefaultMaxAnalyzeBytes is the longest text one Analyze or Stream.Text
@@ -32,7 +33,8 @@ const DefaultMaxAnalyzeBytes = 16 << 20
 
 // AnalyzeOption configures Analyze and NewStream. An option given a value
 // out of its range makes Analyze and every Stream.Text call return an
-// error wrapping ErrBadOption that names it.
+// error wrapping ErrBadOption that names it. A nil AnalyzeOption is
+// skipped.
 type AnalyzeOption func(*analyzeConfig)
 
 type analyzeConfig struct {
@@ -199,9 +201,16 @@ type streamScratch struct {
 	fac      factored
 }
 
-// maxPooledTokens bounds the token buffer a streamScratch keeps in the
-// pool: one huge text does not pin its buffers.
+// maxPooledTokens bounds the token and term buffers a streamScratch keeps
+// in the pool: one huge text does not pin its buffers.
 const maxPooledTokens = 1 << 16
+
+// putScratch returns sc to the pool unless a huge text has grown it.
+func (m *Model) putScratch(sc *streamScratch) {
+	if cap(sc.splitter.Tokens()) <= maxPooledTokens && sc.fac.l.Terms() <= maxPooledTokens {
+		m.streams.Put(sc)
+	}
+}
 
 type aliasTarget struct{ name, kind string }
 
@@ -256,11 +265,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		s.summary = make(map[string]*EntitySummary, len(text)/64)
 	}
 	sc := s.m.streams.Get().(*streamScratch)
-	defer func() {
-		if cap(sc.splitter.Tokens()) <= maxPooledTokens {
-			s.m.streams.Put(sc)
-		}
-	}()
+	defer s.m.putScratch(sc)
 	base := s.offset
 	sc.spans = sc.splitter.Append(sc.spans[:0], text)
 	for _, sp := range sc.spans {

@@ -304,6 +304,16 @@ func TestPredictMentions(t *testing.T) {
 	m.Extractor().Prepare(&p, "")
 	_, err = m.PredictMentions(nil, &p)
 	assert.ErrorIs(t, err, stance.ErrEmptyText)
+	var sb strings.Builder
+	for i := range stance.MaxSentenceMentions + 1 {
+		fmt.Fprintf(&sb, "Name%c%c praised ", 'a'+i%26, 'a'+i/26%26)
+	}
+	m.Extractor().Prepare(&p, sb.String())
+	require.Greater(t, len(p.Mentions()), stance.MaxSentenceMentions)
+	kept := dst[:1]
+	got2, err := m.PredictMentions(kept, &p)
+	assert.ErrorIs(t, err, stance.ErrTooManyMentions)
+	assert.Len(t, got2, 1, "dst as it was")
 	m.Extractor().Prepare(&p, "NATO \xff met Brazil.")
 	_, err = m.PredictMentions(nil, &p)
 	assert.ErrorIs(t, err, stance.ErrInvalidUTF8)

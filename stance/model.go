@@ -302,8 +302,12 @@ func (m *Model) PredictPrepared(p *features.Prepared, target Span) (Prediction, 
 // mention, in order, to dst. The features the mentions share are looked up
 // once for all of them (see features.Layout), so this is faster than
 // PredictPrepared per mention when there are several; the results equal
-// PredictPrepared's up to the rounding of the sums. It does no allocation
-// in steady state once dst has room.
+// PredictPrepared's up to the rounding of the sums. Any Extractor may have
+// prepared p. It does no allocation in steady state once dst has room.
+//
+// Like Predict it refuses empty, over-long or invalid UTF-8 text, and like
+// Analyze a sentence naming more than MaxSentenceMentions entities
+// (ErrTooManyMentions); on error dst is returned as it was.
 func (m *Model) PredictMentions(dst []Prediction, p *features.Prepared) ([]Prediction, error) {
 	text := p.Text()
 	if err := checkText(text, m.settings.maxTextBytes); err != nil {
@@ -313,8 +317,11 @@ func (m *Model) PredictMentions(dst []Prediction, p *features.Prepared) ([]Predi
 	if len(mentions) == 0 {
 		return dst, nil
 	}
+	if len(mentions) > MaxSentenceMentions {
+		return dst, fmt.Errorf("%w: sentence names %d entities, limit %d", ErrTooManyMentions, len(mentions), MaxSentenceMentions)
+	}
 	sc := m.streams.Get().(*streamScratch)
-	defer m.streams.Put(sc)
+	defer m.putScratch(sc)
 	factor := len(mentions) >= factorMin && m.factor(&sc.fac, p)
 	for j, sp := range mentions {
 		if factor {

@@ -24,7 +24,8 @@ var ErrIncompatible = errors.New("stance: incompatible models")
 
 // Option configures a Trainer. An option given a value out of its range
 // makes Train, and a Trainer's Add and AddExample, return an error that
-// names the option and the value (see ErrBadOption).
+// names the option and the value (see ErrBadOption). A nil Option is
+// skipped.
 type Option func(*options)
 
 // options are the settings being built and the first bad option's error.
