@@ -35,7 +35,17 @@ type Feature struct {
 }
 
 // Option configures an Extractor.
-type Option func(*config)
+type Option func(*options)
+
+// options are the settings being built and the first bad option's error.
+type options struct {
+	config
+	err error
+}
+
+// ErrBadOption is wrapped by Extractor.Err for an Option given a value out
+// of its range.
+var ErrBadOption = errors.New("features: bad option")
 
 type config struct {
 	window   int    // side-tagged window, in terms on each side of the target; 0 turns it off
@@ -56,45 +66,53 @@ func defaultConfig() config {
 // WithWindow sets how many terms on each side of the target get
 // side-tagged window features (default 6); 0 turns window features off.
 // Terms within near of the target (default 2) get a separate "near" tag.
-// Negative values are treated as 0.
+// Neither may be negative (see Extractor.Err).
 func WithWindow(window, near int) Option {
-	return func(c *config) { c.window, c.near = max(window, 0), max(near, 0) }
+	return func(c *options) {
+		if window < 0 || near < 0 {
+			if c.err == nil {
+				c.err = fmt.Errorf("%w: WithWindow(%d, %d): want window and near of 0 or more", ErrBadOption, window, near)
+			}
+			return
+		}
+		c.window, c.near = window, near
+	}
 }
 
 // WithBigrams turns bigram features on or off (default on).
-func WithBigrams(on bool) Option { return func(c *config) { c.bigrams = on } }
+func WithBigrams(on bool) Option { return func(c *options) { c.bigrams = on } }
 
 // WithNegation turns negation scope on or off (default on). In scope —
 // from a negation word such as "not", "n't", "never" or "without" to the
 // next clause punctuation or "but" — words yield negated features.
-func WithNegation(on bool) Option { return func(c *config) { c.negation = on } }
+func WithNegation(on bool) Option { return func(c *options) { c.negation = on } }
 
 // WithSides turns side features on or off (default on): every word of the
 // sentence also yields a feature tagged with its side of the target.
-func WithSides(on bool) Option { return func(c *config) { c.sides = on } }
+func WithSides(on bool) Option { return func(c *options) { c.sides = on } }
 
 // WithOthers turns other-mention placeholders on or off (default on):
 // the names in the sentence other than the target (see Mentions) are
 // replaced by one placeholder each, so that features generalise from
 // "Trump praised <T>" to any other name.
-func WithOthers(on bool) Option { return func(c *config) { c.others = on } }
+func WithOthers(on bool) Option { return func(c *options) { c.others = on } }
 
 // WithClause turns clause features on or off (default on): words in the
 // same clause as the target — between clause punctuation or conjunctions
 // such as "but" and "while" — yield an extra feature, so that cues near
 // the target weigh more than cues aimed at someone else.
-func WithClause(on bool) Option { return func(c *config) { c.clause = on } }
+func WithClause(on bool) Option { return func(c *options) { c.clause = on } }
 
 // WithLexicon turns cue-word features on or off (default on): each word
 // of the built-in cue lists (positive, negative, attack, support, suffer,
 // hedge) yields a feature for its category and where it sits relative to
 // the target — side, distance, same clause, negated — so that what is
 // learned about one cue word carries over to the rest of its category.
-func WithLexicon(on bool) Option { return func(c *config) { c.lexicon = on } }
+func WithLexicon(on bool) Option { return func(c *options) { c.lexicon = on } }
 
 // WithSeed sets the seed mixed into every feature id (default 0). Models
 // trained with one seed only score features produced with the same seed.
-func WithSeed(seed uint64) Option { return func(c *config) { c.seed = seed } }
+func WithSeed(seed uint64) Option { return func(c *options) { c.seed = seed } }
 
 // Extractor turns a (sentence, target span) pair into feature ids. Its
 // settings are fixed at construction. An *Extractor is safe for concurrent
@@ -102,20 +120,28 @@ func WithSeed(seed uint64) Option { return func(c *config) { c.seed = seed } }
 // NewExtractor.
 type Extractor struct {
 	cfg     config
+	err     error     // a bad option's
 	scratch sync.Pool // *scratch
 }
 
 // NewExtractor returns an extractor with the default settings changed by
-// opts. Nil options are skipped.
+// opts. Nil options are skipped; a bad one is reported by Err.
 func NewExtractor(opts ...Option) *Extractor {
-	cfg := defaultConfig()
-	for _, o := range opts {
-		if o != nil { // a nil option, from a list built conditionally, does nothing
-			o(&cfg)
+	o := options{config: defaultConfig()}
+	for _, opt := range opts {
+		if opt != nil { // a nil option, from a list built conditionally, does nothing
+			opt(&o)
 		}
 	}
-	return newExtractor(cfg)
+	e := newExtractor(o.config)
+	e.err = o.err
+	return e
 }
+
+// Err returns the error of a bad option given to NewExtractor (wrapping
+// ErrBadOption), or nil. The option is then left at its default; stance's
+// Train and NewTrainer refuse such an extractor.
+func (e *Extractor) Err() error { return e.err }
 
 func newExtractor(cfg config) *Extractor {
 	e := &Extractor{cfg: cfg}

@@ -523,8 +523,18 @@ func TestBadOptions(t *testing.T) {
 		})
 	}
 	assert.NoError(t, stance.NewTrainer(nil, stance.WithAlpha(2)).Err())
+	// A bad extractor option is refused too.
+	ext := features.NewExtractor(features.WithWindow(-1, 2))
+	require.ErrorIs(t, ext.Err(), features.ErrBadOption)
+	_, err := stance.Train(exs, ext)
+	require.ErrorIs(t, err, stance.ErrBadOption)
+	require.ErrorIs(t, err, features.ErrBadOption)
+	assert.Contains(t, err.Error(), "WithWindow(-1, 2)")
+	require.ErrorIs(t, stance.NewTrainer(ext).Err(), stance.ErrBadOption)
+	require.NoError(t, features.NewExtractor(features.WithWindow(0, 0)).Err())
+
 	// The edges of the ranges are good values.
-	_, err := stance.Train(exs, nil, stance.WithAlpha(math.SmallestNonzeroFloat64), stance.WithVariant(stance.Combined),
+	_, err = stance.Train(exs, nil, stance.WithAlpha(math.SmallestNonzeroFloat64), stance.WithVariant(stance.Combined),
 		stance.WithGroupWeight(features.GroupSide, 0), stance.WithGroupWeight(features.GroupNear, 100), stance.WithMaxTextBytes(1<<20))
 	assert.NoError(t, err)
 }

@@ -122,16 +122,27 @@ type Trainer struct {
 
 // NewTrainer returns a Trainer that extracts features with ext. A nil ext
 // means features.NewExtractor() with its defaults. If an option is bad,
-// Add and AddExample return its error (wrapping ErrBadOption) and count
-// nothing.
+// here or given to ext (see features.Extractor.Err), Add and AddExample
+// return its error (wrapping ErrBadOption) and count nothing.
 func NewTrainer(ext *features.Extractor, opts ...Option) *Trainer {
 	if ext == nil {
 		ext = features.NewExtractor()
 	}
 	s, err := newSettings(opts)
+	if err == nil {
+		err = extractorErr(ext)
+	}
 	t := newTrainer(ext, s)
 	t.err = err
 	return t
+}
+
+// extractorErr is the error of an extractor built with a bad option.
+func extractorErr(ext *features.Extractor) error {
+	if err := ext.Err(); err != nil {
+		return fmt.Errorf("%w: extractor: %w", ErrBadOption, err)
+	}
+	return nil
 }
 
 // Err returns the error of a bad option given to NewTrainer (wrapping
@@ -274,6 +285,9 @@ func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Mode
 		ext = features.NewExtractor()
 	}
 	settings, err := newSettings(opts)
+	if err == nil {
+		err = extractorErr(ext)
+	}
 	if err != nil {
 		return nil, err
 	}
