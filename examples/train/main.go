@@ -92,7 +92,7 @@ func run(args []string, log io.Writer) error {
 	}
 	tr := stance.NewTrainer(ext, opts...)
 	if err := tr.Err(); err != nil {
-		return fmt.Errorf("bad flag value (-alpha, -variant or -weights): %w", err)
+		return fmt.Errorf("bad flag value: %w", err)
 	}
 	start := time.Now()
 	for _, path := range strings.Split(*data, ",") {
