@@ -15,8 +15,10 @@ import (
 
 // Version is the version of the feature set that this package produces.
 // It changes whenever a change to the code would give different feature
-// ids for the same text and settings.
-const Version = 1
+// ids for the same text and settings. Version 2: the target bigrams and
+// near-window words have groups of their own, and the tokenizer and name
+// finder changed (clitics, "Ex-" and "Post-" words).
+const Version = 2
 
 // Span is a byte range [Start, End) of a text.
 type Span struct {

@@ -1,7 +1,9 @@
 package features_test
 
 import (
+	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -152,8 +154,15 @@ func TestFeatureIDsStable(t *testing.T) {
 	e := features.NewExtractor()
 	ids := e.AppendFeatures(nil, "EU fined Apple.", features.Span{Start: 9, End: 14})
 	require.NotEmpty(t, ids)
-	assert.Equal(t, 1, features.Version)
+	assert.Equal(t, 2, features.Version)
 	assert.Equal(t, uint64(0x2d10b8e7e3989f90), ids[0], "first feature id changed: bump features.Version")
+	// Every id, not only the first: version 1 kept the first id and changed
+	// others without a bump.
+	h := fnv.New64a()
+	for _, id := range ids {
+		h.Write(binary.LittleEndian.AppendUint64(nil, id))
+	}
+	assert.Equal(t, uint64(0x896c0d9c31022019), h.Sum64(), "feature ids changed: bump features.Version")
 	assert.Equal(t, features.GroupUnigram, features.GroupOf(ids[0]))
 	seeded := features.NewExtractor(features.WithSeed(7)).AppendFeatures(nil, "EU fined Apple.", features.Span{Start: 9, End: 14})
 	assert.NotEqual(t, ids[0], seeded[0], "the seed changes ids")

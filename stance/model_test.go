@@ -266,8 +266,11 @@ func mustRead(t *testing.T, path string) []byte {
 
 func TestReadModelFixtureV1(t *testing.T) {
 	// testdata/model-v1.stk is a model written by format version 1; it must
-	// keep loading and predicting the same way in every later release.
-	// Regenerate only when adding a new format version's fixture.
+	// keep loading and predicting the same way in every later release of
+	// the feature set it was written with (features.Version 2). Regenerate
+	// only for a new format version or feature set, keeping the old file:
+	// testdata/model-v1-features-v1.stk was written before the feature ids
+	// changed, and must be refused rather than scored with the wrong ids.
 	if *update {
 		require.NoError(t, os.WriteFile("testdata/model-v1.stk", modelBytes(t), 0o644))
 	}
@@ -277,6 +280,9 @@ func TestReadModelFixtureV1(t *testing.T) {
 	p, err := m.Predict(text, at(text, "NATO"))
 	require.NoError(t, err)
 	assert.Equal(t, stance.Supportive, p.Label)
+
+	_, err = stance.ReadModel(bytes.NewReader(mustRead(t, "testdata/model-v1-features-v1.stk")))
+	require.ErrorIs(t, err, features.ErrFeatureVersion)
 }
 
 func TestPredictBadInput(t *testing.T) {

@@ -197,6 +197,15 @@ func (d *decoder) bytes(n uint64, what string) []byte {
 func decodePayload(p []byte) (*Model, error) {
 	d := &decoder{b: p}
 	extData := d.bytes(d.uvarint("extractor length"), "extractor")
+	if d.err != nil {
+		return nil, d.err
+	}
+	// The extractor first: a file of another feature set says so, rather
+	// than failing on a setting whose layout that set had differently.
+	ext, err := features.UnmarshalExtractor(extData)
+	if err != nil {
+		return nil, err
+	}
 	alphaBits := d.bytes(8, "alpha")
 	flags := d.uvarint("flags")
 	maxText := d.uvarint("text limit")
@@ -216,10 +225,6 @@ func decodePayload(p []byte) (*Model, error) {
 	nl := d.uvarint("label count")
 	if d.err != nil {
 		return nil, d.err
-	}
-	ext, err := features.UnmarshalExtractor(extData)
-	if err != nil {
-		return nil, err
 	}
 	s := settings{
 		alpha:        math.Float64frombits(binary.LittleEndian.Uint64(alphaBits)),
