@@ -14,7 +14,6 @@ type factored struct {
 	l      features.Layout
 	ok     bool
 	sum    [features.NumColumns][][NumLabels]float64 // prefix sums of each column over the stretch factor fills; other entries are stale
-	off    [features.NumColumns]bool                 // the column's group is weighted 0
 	common [NumLabels]float64
 	ids    []uint64
 }
@@ -58,8 +57,7 @@ func (m *Model) factor(f *factored, p *features.Prepared) bool {
 		case features.ColClause:
 			first, last = minLo+1, maxHi
 		}
-		f.off[c] = m.skip[c.Group()] // weighted 0: not in the table
-		if f.off[c] {
+		if m.omit.Has(c.Group()) { // weighted 0: not in the table
 			continue
 		}
 		s := f.sum[c]
@@ -110,31 +108,31 @@ func (m *Model) predictFactored(f *factored, j int) (Prediction, bool) {
 		score[l] += f.common[l]
 	}
 	p, lo, hi := pl.Pos, pl.Lo, pl.Hi
-	if !f.off[features.ColUnigram] { // all unigrams but the mention's own
+	if !m.omit.Has(features.ColUnigram.Group()) { // all unigrams but the mention's own
 		s := f.sum[features.ColUnigram]
 		for l := range NumLabels {
 			score[l] += s[n][l] - (s[p+1][l] - s[p][l])
 		}
 	}
-	if !f.off[features.ColBigram] { // all bigrams but the two the mention is in
+	if !m.omit.Has(features.ColBigram.Group()) { // all bigrams but the two the mention is in
 		s := f.sum[features.ColBigram]
 		for l := range NumLabels {
 			score[l] += s[n+1][l] - (s[p+2][l] - s[p][l])
 		}
 	}
-	if !f.off[features.ColLeft] { // the left side before it
+	if !m.omit.Has(features.ColLeft.Group()) { // the left side before it
 		s := f.sum[features.ColLeft]
 		for l := range NumLabels {
 			score[l] += s[p][l]
 		}
 	}
-	if !f.off[features.ColRight] { // the right side after it
+	if !m.omit.Has(features.ColRight.Group()) { // the right side after it
 		s := f.sum[features.ColRight]
 		for l := range NumLabels {
 			score[l] += s[n][l] - s[p+1][l]
 		}
 	}
-	if !f.off[features.ColClause] { // its clause but itself
+	if !m.omit.Has(features.ColClause.Group()) { // its clause but itself
 		s := f.sum[features.ColClause]
 		for l := range NumLabels {
 			score[l] += s[hi][l] - s[lo+1][l] - (s[p+1][l] - s[p][l])

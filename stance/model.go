@@ -63,8 +63,7 @@ type Model struct {
 
 	// Derived from the above by finish.
 	tab      *table
-	skip     [16]bool          // by feature group: weight 0, not in tab
-	omit     features.GroupSet // the same, for the extractor
+	omit     features.GroupSet // the groups weighted 0: not in tab
 	logPrior [NumLabels]float64
 	scratch  sync.Pool // *[]uint64
 	streams  sync.Pool // *streamScratch
@@ -151,13 +150,12 @@ func (m *Model) finish() int {
 	live := 0
 	m.omit = 0
 	for g, w := range m.settings.groupWeights {
-		m.skip[g] = w == 0
 		if w == 0 {
 			m.omit |= 1 << g
 		}
 	}
 	for _, k := range m.keys {
-		if !m.skip[features.GroupOf(k)] {
+		if !m.omit.Has(features.GroupOf(k)) {
 			live++
 		}
 	}
@@ -174,7 +172,7 @@ func (m *Model) finish() int {
 		return math.Log(float64(c) + a)
 	}
 	for i, k := range m.keys {
-		if m.skip[features.GroupOf(k)] {
+		if m.omit.Has(features.GroupOf(k)) {
 			continue
 		}
 		var lp [NumLabels]float32
@@ -370,7 +368,7 @@ func (m *Model) PredictFeatures(ids []uint64) Prediction {
 	}
 	score := m.logPrior
 	for _, id := range ids {
-		if m.skip[features.GroupOf(id)] {
+		if m.omit.Has(features.GroupOf(id)) {
 			continue
 		}
 		if lp := m.tab.get(id); lp != nil {
