@@ -304,16 +304,9 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		}
 		factor := laid >= factorMin && s.m.factor(&sc.fac, &sc.prep)
 		for i, f := range sc.found {
-			var p Prediction
-			ok := false
-			if factor && f.mention >= 0 {
-				p, ok = s.m.predictFactored(&sc.fac, f.mention)
-			}
-			if !ok {
-				// The text is checked above and the spans are the finder's
-				// or the gazetteer's, inside the sentence and not blank.
-				p = s.m.predictChecked(sentence, &sc.prep, f.span)
-			}
+			// The text is checked above and the spans are the finder's
+			// or the gazetteer's, inside the sentence and not blank.
+			p := s.m.predictMention(&sc.fac, factor, &sc.prep, f.mention, f.span)
 			mn := Mention{
 				Sentence:     sentence,
 				SentenceSpan: Span{Start: base + sp.Start, End: base + sp.End},

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -217,23 +216,24 @@ func TestCallbackReentry(t *testing.T) {
 	plain, err := m.Analyze(text)
 	require.NoError(t, err)
 	require.NotEmpty(t, plain.Mentions)
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Go(func() {
-			var got []stance.Mention
-			err := m.NewStream().Text(text, func(mn stance.Mention) error {
-				got = append(got, mn)
-				off := mn.SentenceSpan.Start
-				if _, err := m.Predict(mn.Sentence, stance.Span{Start: mn.Span.Start - off, End: mn.Span.End - off}); err != nil {
-					return err
-				}
-				return m.NewStream().Text(strings.Repeat("Obama met Merkel and Putin in Berlin. ", 3), func(stance.Mention) error { return nil })
-			})
-			assert.NoError(t, err)
-			assert.Equal(t, plain.Mentions, got)
+	concurrently(t, 8, 1, func(int, int) error {
+		var got []stance.Mention
+		err := m.NewStream().Text(text, func(mn stance.Mention) error {
+			got = append(got, mn)
+			off := mn.SentenceSpan.Start
+			if _, err := m.Predict(mn.Sentence, stance.Span{Start: mn.Span.Start - off, End: mn.Span.End - off}); err != nil {
+				return err
+			}
+			return m.NewStream().Text(strings.Repeat("Obama met Merkel and Putin in Berlin. ", 3), func(stance.Mention) error { return nil })
 		})
-	}
-	wg.Wait()
+		if err != nil {
+			return err
+		}
+		if !reflect.DeepEqual(plain.Mentions, got) {
+			return fmt.Errorf("mentions differ from Analyze's")
+		}
+		return nil
+	})
 
 	s := m.NewStream()
 	var got []stance.Mention

@@ -2,7 +2,6 @@ package stance
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/features"
@@ -119,23 +118,13 @@ func Evaluate(m *Model, exs []corpus.Example) (Report, error) {
 	var c Confusion
 	var prep features.Prepared
 	for _, ex := range exs {
-		textErr := checkText(ex.Text, m.settings.maxTextBytes)
-		if textErr == nil {
-			m.ext.Prepare(&prep, ex.Text) // once for all the example's targets
+		if err := checkExample(ex, m.settings.maxTextBytes); err != nil {
+			return Report{}, err
 		}
-		for i, t := range ex.Targets {
-			sp := Span{Start: t.Start, End: t.End}
-			err := textErr
-			if err == nil {
-				err = checkSpan(ex.Text, sp)
-			}
-			if err != nil {
-				return Report{}, fmt.Errorf("stance: example %q target %d: %w", ex.ID, i, err)
-			}
-			p := m.predictChecked(ex.Text, &prep, sp)
-			if !c.Add(t.Label, p.Label) {
-				return Report{}, fmt.Errorf("stance: example %q target %d: %w: %q", ex.ID, i, ErrUnknownLabel, t.Label)
-			}
+		m.ext.Prepare(&prep, ex.Text) // once for all the example's targets
+		for _, t := range ex.Targets {
+			p := m.predictChecked(ex.Text, &prep, Span{Start: t.Start, End: t.End})
+			c.Add(t.Label, p.Label) // the label is checked above
 		}
 	}
 	return c.Report(), nil

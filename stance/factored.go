@@ -12,7 +12,6 @@ import "github.com/stancekit/stancekit/features"
 // (TestFactoredMatchesPredict).
 type factored struct {
 	l      features.Layout
-	ok     bool
 	sum    [features.NumColumns][][NumLabels]float64 // prefix sums of each column over the stretch factor fills; other entries are stale
 	common [NumLabels]float64
 	ids    []uint64
@@ -23,8 +22,7 @@ type factored struct {
 // a multiset of ids differently, and some extractor settings do not
 // factor.
 func (m *Model) factor(f *factored, p *features.Prepared) bool {
-	f.ok = !m.settings.binary && m.ext.Layout(&f.l, p, m.omit)
-	if !f.ok {
+	if m.settings.binary || !m.ext.Layout(&f.l, p, m.omit) {
 		return false
 	}
 	n := f.l.Terms()
@@ -39,7 +37,6 @@ func (m *Model) factor(f *factored, p *features.Prepared) bool {
 		}
 	}
 	if maxPos < 0 {
-		f.ok = false
 		return false
 	}
 	for c := range features.NumColumns {
@@ -80,13 +77,7 @@ func (m *Model) factor(f *factored, p *features.Prepared) bool {
 		f.sum[c] = s
 	}
 	f.common = [NumLabels]float64{}
-	for _, id := range f.l.Common() {
-		if lp := m.tab.get(id); lp != nil {
-			for l := range NumLabels {
-				f.common[l] += float64(lp[l])
-			}
-		}
-	}
+	m.addWeights(&f.common, f.l.Common())
 	return true
 }
 
@@ -94,9 +85,6 @@ func (m *Model) factor(f *factored, p *features.Prepared) bool {
 // for (an index into its Mentions), and reports false when the mention
 // does not factor.
 func (m *Model) predictFactored(f *factored, j int) (Prediction, bool) {
-	if !f.ok {
-		return Prediction{}, false
-	}
 	pl, ids, ok := f.l.AppendTarget(f.ids[:0], j)
 	f.ids = ids
 	if !ok {
@@ -138,6 +126,13 @@ func (m *Model) predictFactored(f *factored, j int) (Prediction, bool) {
 			score[l] += s[hi][l] - s[lo+1][l] - (s[p+1][l] - s[p][l])
 		}
 	}
+	m.addWeights(&score, ids)
+	return fromScores(score), true
+}
+
+// addWeights adds the weights of ids to score; ids not in the table add
+// nothing.
+func (m *Model) addWeights(score *[NumLabels]float64, ids []uint64) {
 	for _, id := range ids {
 		if lp := m.tab.get(id); lp != nil {
 			for l := range NumLabels {
@@ -145,5 +140,17 @@ func (m *Model) predictFactored(f *factored, j int) (Prediction, bool) {
 			}
 		}
 	}
-	return fromScores(score), true
+}
+
+// predictMention classifies mention j of p, whose span is sp: from f when
+// factored (f is factor's for p and it reported true) and the mention
+// factors, else alone. j may be -1 for a span that is not one of p's
+// Mentions. The caller has checked p's text and sp.
+func (m *Model) predictMention(f *factored, factored bool, p *features.Prepared, j int, sp Span) Prediction {
+	if factored {
+		if pr, ok := m.predictFactored(f, j); ok {
+			return pr
+		}
+	}
+	return m.predictChecked(p.Text(), p, sp)
 }

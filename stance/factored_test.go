@@ -61,6 +61,9 @@ func TestFactoredMatchesPredict(t *testing.T) {
 	var p features.Prepared
 	binary.ext.Prepare(&p, texts[0])
 	assert.False(t, binary.factor(&f, &p), "a binary model counts each id once: it does not factor")
-	_, ok := binary.predictFactored(&f, 0)
-	assert.False(t, ok)
+	require.NotEmpty(t, p.Mentions())
+	sp := p.Mentions()[0]
+	want, err := binary.PredictPrepared(&p, sp)
+	require.NoError(t, err)
+	assert.Equal(t, want, binary.predictMention(&f, false, &p, 0, sp), "unfactored, a mention is scored alone")
 }

@@ -146,7 +146,7 @@ func (m *Model) finish() int {
 	}
 	// Features of a group weighted 0 add nothing: they stay in the counts
 	// (for persistence and Merge) but not in the scoring table, and
-	// PredictFeatures skips them without a lookup.
+	// Predict does not compute their ids (Omitted).
 	live := 0
 	m.omit = 0
 	for g, w := range m.settings.groupWeights {
@@ -322,13 +322,7 @@ func (m *Model) PredictMentions(dst []Prediction, p *features.Prepared) ([]Predi
 	defer m.putScratch(sc)
 	factor := len(mentions) >= factorMin && m.factor(&sc.fac, p)
 	for j, sp := range mentions {
-		if factor {
-			if pr, ok := m.predictFactored(&sc.fac, j); ok {
-				dst = append(dst, pr)
-				continue
-			}
-		}
-		dst = append(dst, m.predictChecked(text, p, sp)) // a mention is inside the text and not blank
+		dst = append(dst, m.predictMention(&sc.fac, factor, p, j, sp)) // a mention is inside the text and not blank
 	}
 	return dst, nil
 }
@@ -367,16 +361,7 @@ func (m *Model) PredictFeatures(ids []uint64) Prediction {
 		ids = slices.Compact(ids)
 	}
 	score := m.logPrior
-	for _, id := range ids {
-		if m.omit.Has(features.GroupOf(id)) {
-			continue
-		}
-		if lp := m.tab.get(id); lp != nil {
-			for l := range NumLabels {
-				score[l] += float64(lp[l])
-			}
-		}
-	}
+	m.addWeights(&score, ids) // ids of groups weighted 0 are not in the table
 	return fromScores(score)
 }
 

@@ -125,6 +125,15 @@ type Trainer struct {
 // here or given to ext (see features.Extractor.Err), Add and AddExample
 // return its error (wrapping ErrBadOption) and count nothing.
 func NewTrainer(ext *features.Extractor, opts ...Option) *Trainer {
+	ext, s, err := trainerSetup(ext, opts)
+	t := newTrainer(ext, s)
+	t.err = err
+	return t
+}
+
+// trainerSetup resolves NewTrainer's and Train's arguments: a nil ext is
+// the default extractor; err is the first bad option's, here or in ext.
+func trainerSetup(ext *features.Extractor, opts []Option) (*features.Extractor, settings, error) {
 	if ext == nil {
 		ext = features.NewExtractor()
 	}
@@ -132,9 +141,7 @@ func NewTrainer(ext *features.Extractor, opts ...Option) *Trainer {
 	if err == nil {
 		err = extractorErr(ext)
 	}
-	t := newTrainer(ext, s)
-	t.err = err
-	return t
+	return ext, s, err
 }
 
 // extractorErr is the error of an extractor built with a bad option.
@@ -281,13 +288,7 @@ const minShard = 1000
 // Train holds every shard's counts at once; to train on more data than
 // fits in memory, stream it through one Trainer.
 func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Model, error) {
-	if ext == nil {
-		ext = features.NewExtractor()
-	}
-	settings, err := newSettings(opts)
-	if err == nil {
-		err = extractorErr(ext)
-	}
+	ext, settings, err := trainerSetup(ext, opts)
 	if err != nil {
 		return nil, err
 	}
