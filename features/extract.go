@@ -2,6 +2,7 @@ package features
 
 import (
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/bits"
@@ -768,8 +769,6 @@ func EncodePair(text string, target Span) string {
 	return strconv.Itoa(target.Start) + ":" + strconv.Itoa(target.End) + ":" + text
 }
 
-const hexDigits = "0123456789abcdef"
-
 // Tokenize implements goml's text.Tokenizer.
 func (g GomlTokenizer) Tokenize(pair string) []string {
 	a, rest, ok1 := strings.Cut(pair, ":")
@@ -783,20 +782,19 @@ func (g GomlTokenizer) Tokenize(pair string) []string {
 	var buf [128]uint64
 	ids := g.Extractor.AppendFeaturesExcept(buf[:0], text, sp, g.Omit)
 	// The words are spelt into one string that they share, so that goml's
-	// cost is goml's and not the harness's: fmt.Sprintf per id cost ~11 µs
-	// a pair, a string per id ~4.5 µs. Every key goml keeps in training
-	// holds its pair's string alive (~1.6 kB), a cost of this baseline only.
+	// cost is goml's and not the harness's (fmt.Sprintf per id had charged
+	// goml ~11 µs a pair: BenchmarkPredictGoml before and after commit
+	// c90af22, scripts/ab c90af22^ c90af22 PredictGoml). Every key goml
+	// keeps in training holds its pair's string alive, a cost of this
+	// baseline only.
 	const digits = 16
-	hex := make([]byte, digits*len(ids))
+	hexw := make([]byte, digits*len(ids))
 	for i, id := range ids {
-		w := hex[i*digits : (i+1)*digits]
-		for j := digits/2 - 1; j >= 0; j-- {
-			b := byte(id)
-			w[2*j], w[2*j+1] = hexDigits[b>>4], hexDigits[b&15]
-			id >>= 8
-		}
+		var b [8]byte
+		binary.BigEndian.PutUint64(b[:], id)
+		hex.Encode(hexw[i*digits:], b[:])
 	}
-	all := string(hex)
+	all := string(hexw)
 	out := make([]string, len(ids))
 	for i := range out {
 		out[i] = all[i*digits : (i+1)*digits]

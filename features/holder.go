@@ -30,18 +30,11 @@ func Holders(dst []int, p *Prepared, mentions []Span) []int {
 // holderScratch holds the buffers of Holders for reuse.
 type holderScratch struct{ owner, first, last []int }
 
-func growInts(b []int, n int) []int {
-	if cap(b) < n {
-		return make([]int, n)
-	}
-	return b[:n]
-}
-
 func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int {
 	toks, base := p.toks, p.base
-	hs.owner = growInts(hs.owner, len(toks))
-	hs.first = growInts(hs.first, len(mentions))
-	hs.last = growInts(hs.last, len(mentions))
+	hs.owner = grow(hs.owner, len(toks))
+	hs.first = grow(hs.first, len(mentions))
+	hs.last = grow(hs.last, len(mentions))
 	owner, first, last := hs.owner, hs.first, hs.last
 	for i := range first {
 		first[i], last[i] = -1, -1

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/cespare/xxhash/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -60,10 +59,6 @@ func TestNameClassSpelling(t *testing.T) {
 	assert.Zero(t, nameClass("Ceo", words.get(termHash(&buf, "Ceo"))))
 }
 
-// generalTermHash is xxHash64 of the normalised word, the hash every word
-// table is keyed by.
-func generalTermHash(w string) uint64 { return xxhash.Sum64(AppendNormalized(nil, w)) }
-
 // termHash is termHashCase's hash.
 func termHash(buf *[]byte, w string) uint64 {
 	h, _ := termHashCase(buf, w)
@@ -87,7 +82,7 @@ func TestTermHash(t *testing.T) {
 	}
 	var buf []byte
 	for _, w := range words {
-		require.Equal(t, generalTermHash(w), termHash(&buf, w), "%q", w)
+		require.Equal(t, normHash(w), termHash(&buf, w), "%q", w)
 		_, mayUpper := termHashCase(&buf, w)
 		if !mayUpper {
 			require.False(t, strings.ContainsFunc(w, func(r rune) bool { return r >= utf8.RuneSelf || 'A' <= r && r <= 'Z' }),
@@ -105,7 +100,7 @@ func FuzzTermHash(f *testing.F) {
 	}
 	var buf []byte
 	f.Fuzz(func(t *testing.T, w string) {
-		if got, want := termHash(&buf, w), generalTermHash(w); got != want {
+		if got, want := termHash(&buf, w), normHash(w); got != want {
 			t.Fatalf("termHash(%q) = %#x, want %#x", w, got, want)
 		}
 	})
@@ -137,4 +132,26 @@ func TestAsciiWordBytes(t *testing.T) {
 			assert.Equal(t, want, wordRunEnd(s, i), "%q from %d", s, i)
 		}
 	}
+}
+
+// TestTermTableBitsDisjoint checks that the classes sharing a term table
+// entry — cue categories, term classes, holder classes and the mention
+// finder's classes of two spellings — sit on bits of their own: the
+// shifts are set by hand, and a class added to one field must not land on
+// another's bits.
+func TestTermTableBitsDisjoint(t *testing.T) {
+	nameClasses := uint64(clsTitle | clsTitleModifier | clsFunction | clsCommonNoun | clsDemonym | clsCalendar)
+	fields := map[string]uint64{
+		"cue categories": 1<<len(lexiconCategories) - 1,
+		"term classes":   uint64(tcNegCue | tcClause | tcPunctEnd | tcBut),
+		"holder classes": uint64(hwReport|hwGap|hwLocation|hwListener) << hwShift,
+		"capitalised":    nameClasses << capShift,
+		"all capitals":   nameClasses << upperShift,
+	}
+	var all uint64
+	for name, bits := range fields {
+		assert.Zero(t, all&bits, "%s overlap another field", name)
+		all |= bits
+	}
+	assert.Zero(t, all>>32, "the fields fit the 32-bit entry")
 }

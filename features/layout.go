@@ -63,7 +63,6 @@ type Layout struct {
 	ids    [NumColumns][]uint64
 	has    []uint8 // bit c: column c has an id at the term
 	common []uint64
-	pos    []int32 // scratch for plans: per mention, its term or -1
 	plans  []Plan  // per mention, Pos -1 when it does not factor
 	cues   []int32 // the terms with cue categories
 	omit   GroupSet
@@ -102,9 +101,9 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 	// placeholder, and nothing else in the sequence changes. A mention
 	// that starts or ends inside a token does not factor (pos -1).
 	terms := l.terms[:0]
-	pos := l.pos[:0]
+	plans := l.plans[:0]
 	for range p.mentions {
-		pos = append(pos, -1)
+		plans = append(plans, Plan{Pos: -1, Lo: -1})
 	}
 	cues := l.cues[:0]
 	j := 0 // the mention others[0] is
@@ -120,7 +119,7 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 				terms = append(terms, term{hash: otherHash, tok: -2, flags: tfWord})
 			}
 			if t.End == others[0].End && start >= 0 {
-				pos[j] = start
+				plans[j].Pos = int(start)
 			}
 			continue
 		}
@@ -131,10 +130,10 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 	}
 
 	n := len(terms)
-	neg := growBools(l.neg, n)
-	has := growBytes(l.has, n+1)
+	neg := grow(l.neg, n)
+	has := grow(l.has, n+1)
 	for col := range NumColumns {
-		l.ids[col] = growIDs(l.ids[col], n+1)
+		l.ids[col] = grow(l.ids[col], n+1)
 	}
 	uni, big, left, right, clause := l.ids[ColUnigram], l.ids[ColBigram], l.ids[ColLeft], l.ids[ColRight], l.ids[ColClause]
 	unigrams, bigrams := !omit.Has(GroupUnigram), c.bigrams && !omit.Has(GroupBigram)
@@ -193,11 +192,11 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 	// The mentions' terms increase, so one forward scan finds every
 	// clause: lo is the last clause term before the mention, hi the first
 	// after it.
-	plans := l.plans[:0]
 	lo, hi, scanned := -1, -1, 0
-	for _, tpos := range pos {
-		pl := Plan{Pos: int(tpos), Lo: -1, Hi: n}
-		if tpos >= 0 && c.clause {
+	for k := range plans {
+		pl := &plans[k]
+		pl.Hi = n
+		if pl.Pos >= 0 && c.clause {
 			for ; scanned < pl.Pos; scanned++ {
 				if terms[scanned].clause() {
 					lo = scanned
@@ -209,10 +208,9 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 			}
 			pl.Lo, pl.Hi = lo, hi
 		}
-		plans = append(plans, pl)
 	}
 	l.e = e
-	l.terms, l.neg, l.has, l.common, l.pos, l.plans, l.cues = terms, neg, has, common, pos, plans, cues
+	l.terms, l.neg, l.has, l.common, l.plans, l.cues = terms, neg, has, common, plans, cues
 	return true
 }
 
@@ -312,23 +310,11 @@ func (l *Layout) Plan(j int) (Plan, bool) {
 	return l.plans[j], true
 }
 
-func growIDs(s []uint64, n int) []uint64 {
+// grow returns s resliced to length n, reallocated with headroom when its
+// capacity is short; the contents are not kept.
+func grow[T any](s []T, n int) []T {
 	if cap(s) < n {
-		return make([]uint64, n, n+n/2)
-	}
-	return s[:n]
-}
-
-func growBytes(s []uint8, n int) []uint8 {
-	if cap(s) < n {
-		return make([]uint8, n, n+n/2)
-	}
-	return s[:n]
-}
-
-func growBools(s []bool, n int) []bool {
-	if cap(s) < n {
-		return make([]bool, n, n+n/2)
+		return make([]T, n, n+n/2)
 	}
 	return s[:n]
 }

@@ -146,11 +146,8 @@ type wordClass struct {
 }
 
 // buildWordTable adds each class's bit to the entries of its words' hashes
-// in m (which may be nil) and builds the table.
+// in m and builds the table.
 func buildWordTable(m map[uint64]uint32, classes ...wordClass) *wordTable {
-	if m == nil {
-		m = map[uint64]uint32{}
-	}
 	for _, c := range classes {
 		for _, w := range c.words {
 			m[normHash(w)] |= c.bit
