@@ -25,6 +25,12 @@ func TestBuiltinAgreement(t *testing.T) {
 	_, _, all := builtinParts(t)
 
 	st := corpus.ComputeStats(all)
+	// The shares in doc.go.
+	assert.InDelta(t, 31.8, pct(st.PerLabel[0], st.Targets), 0.05, "critical share")
+	assert.InDelta(t, 36.4, pct(st.PerLabel[1], st.Targets), 0.05, "neutral share")
+	assert.InDelta(t, 31.8, pct(st.PerLabel[2], st.Targets), 0.05, "supportive share")
+	assert.InDelta(t, 69.7, pct(st.MultiTarget, st.Sentences), 0.05, "multi-target share")
+	assert.InDelta(t, 57.6, pct(st.MixedLabel, st.Sentences), 0.05, "mixed-label share")
 	t.Logf("%d sentences, %d targets; critical %.1f%%, neutral %.1f%%, supportive %.1f%%; multi-target %.1f%%, mixed-label %.1f%%",
 		st.Sentences, st.Targets, pct(st.PerLabel[0], st.Targets), pct(st.PerLabel[1], st.Targets), pct(st.PerLabel[2], st.Targets),
 		pct(st.MultiTarget, st.Sentences), pct(st.MixedLabel, st.Sentences))
@@ -54,6 +60,7 @@ func TestBuiltinAgreement(t *testing.T) {
 	// Per domain: a 3×3 table of (first reader, second reader).
 	tables := map[string]*[3][3]int{}
 	used := 0
+	usedIn := map[string]int{}
 	for _, ex := range all {
 		tab := tables[ex.Domain]
 		if tab == nil {
@@ -66,16 +73,22 @@ func TestBuiltinAgreement(t *testing.T) {
 				require.Equal(t, string(tg.Label), r.Final, "%s target %d: final label differs from the data", ex.ID, i)
 				a, b = corpus.Label(r.First), corpus.Label(r.Second)
 				used++
+				usedIn[ex.Domain]++
 			}
 			tab[a.Index()][b.Index()]++
 		}
 	}
 	assert.Equal(t, len(disagreements), used, "every recorded disagreement matches a target")
 
-	// The table in doc.go.
-	documented := map[string]float64{
-		"international": 0.929, "politics": 0.955, "business": 0.715,
-		"technology": 0.898, "sport": 0.893, "health": 0.916,
+	// The table in doc.go: targets, agreement, κ, disagreements.
+	type row struct {
+		targets       int
+		agree, kappa  float64
+		disagreements int
+	}
+	documented := map[string]row{
+		"international": {955, 0.953, 0.929, 45}, "politics": {843, 0.970, 0.955, 25}, "business": {872, 0.811, 0.715, 165},
+		"technology": {912, 0.932, 0.898, 62}, "sport": {787, 0.929, 0.893, 56}, "health": {789, 0.944, 0.916, 44},
 	}
 	var total [3][3]int
 	var lines []string
@@ -84,7 +97,11 @@ func TestBuiltinAgreement(t *testing.T) {
 		require.NotNil(t, tab, "domain %s", d)
 		k, agree, n := kappa(*tab)
 		lines = append(lines, fmt.Sprintf("%-14s %5d targets  agreement %.3f  κ %.3f", d, n, agree, k))
-		assert.InDelta(t, documented[d], k, 0.0005, "κ of %s differs from doc.go", d)
+		doc := documented[d]
+		assert.InDelta(t, doc.kappa, k, 0.0005, "κ of %s differs from doc.go", d)
+		assert.InDelta(t, doc.agree, agree, 0.0005, "agreement of %s differs from doc.go", d)
+		assert.Equal(t, doc.targets, n, "targets of %s", d)
+		assert.Equal(t, doc.disagreements, usedIn[d], "disagreements of %s", d)
 		for i := range 3 {
 			for j := range 3 {
 				total[i][j] += tab[i][j]
@@ -94,6 +111,9 @@ func TestBuiltinAgreement(t *testing.T) {
 	k, agree, n := kappa(total)
 	lines = append(lines, fmt.Sprintf("%-14s %5d targets  agreement %.3f  κ %.3f", "all", n, agree, k))
 	assert.InDelta(t, 0.884, k, 0.0005)
+	assert.InDelta(t, 0.923, agree, 0.0005)
+	assert.Equal(t, 5158, n)
+	assert.Equal(t, 397, used)
 	t.Log("\n" + strings.Join(lines, "\n"))
 }
 
