@@ -2,28 +2,28 @@ package stance_test
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/internal/testtexts"
 	"github.com/stancekit/stancekit/stance"
 )
 
-// sharedData is where ../shared/data/newsmtsc sits relative to this
-// package when the repository is checked out beside shared/.
-var sharedData = filepath.Join("..", "..", "shared", "data", "newsmtsc")
-
+// newsmtsc returns the examples of a NewsMTSC file (read once per test
+// binary; the slice is shared), or skips when ../shared is not beside the
+// repository.
 func newsmtsc(t testing.TB, name string) []corpus.Example {
 	t.Helper()
-	path := filepath.Join(sharedData, name)
-	if _, err := os.Stat(path); err != nil {
+	exs, err := testtexts.NewsMTSC(name)
+	if errors.Is(err, fs.ErrNotExist) {
 		t.Skipf("NewsMTSC data not available (%v); this test needs the repository checked out beside shared/", err)
 	}
-	exs, err := corpus.ReadFile(path)
 	require.NoError(t, err)
 	return exs
 }
