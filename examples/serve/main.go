@@ -75,8 +75,8 @@ func run(ctx context.Context, args []string, logw io.Writer, ready chan<- string
 		return err
 	}
 	logger := log.New(logw, "serve: ", log.LstdFlags)
-	*workers = max(*workers, 1)
-	h := newService(m, config{maxBody: *maxBody, workers: *workers, queueTimeout: *queue})
+	nworkers := max(*workers, 1)
+	h := newService(m, config{maxBody: *maxBody, workers: nworkers, queueTimeout: *queue})
 	srv := &http.Server{
 		Handler:           h,
 		ReadTimeout:       *readTimeout,
@@ -89,7 +89,7 @@ func run(ctx context.Context, args []string, logw io.Writer, ready chan<- string
 	if err != nil {
 		return err
 	}
-	logger.Printf("listening on %s (%d workers, body limit %d bytes)", ln.Addr(), *workers, *maxBody)
+	logger.Printf("listening on %s (%d workers, body limit %d bytes)", ln.Addr(), nworkers, *maxBody)
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}

@@ -270,14 +270,16 @@ func (s *service) classify(w http.ResponseWriter, r *http.Request, body []byte) 
 	out := struct {
 		Results []classifyResult `json:"results"`
 	}{}
-	// Prepare the sentence once for all its targets.
-	var prep features.Prepared
-	s.m.Extractor().Prepare(&prep, req.Sentence)
 	for i, t := range req.Targets {
 		if t.Start == nil || t.End == nil {
 			writeError(w, http.StatusBadRequest, "target %d: start and end are required", i)
 			return
 		}
+	}
+	// Prepare the sentence once for all its targets.
+	var prep features.Prepared
+	s.m.Extractor().Prepare(&prep, req.Sentence)
+	for i, t := range req.Targets {
 		sp := stance.Span{Start: *t.Start, End: *t.End}
 		p, err := s.m.PredictPrepared(&prep, sp)
 		if err != nil {
