@@ -191,7 +191,10 @@ func (m *Model) finish() int {
 			}
 			lp[l] = float32(w * m.settings.groupWeights[features.GroupOf(k)])
 		}
-		// Past maxProbe put gives up; ReadModel refuses such a file.
+		// Past maxProbe put gives up, storing nothing; ReadModel refuses
+		// such a file. Ids from an Extractor are uniform hashes at a load
+		// of at most 1/2, so a trained or merged model never comes near
+		// (the default model's longest probe is 6 slots: TestDefaultModelProbes).
 		longest = max(longest, m.tab.put(k, lp))
 	}
 	var docs float64

@@ -74,3 +74,13 @@ func TestWriteFileAtomic(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, m.NumFeatures(), loaded.NumFeatures())
 }
+
+// TestDefaultModelProbes checks that the default model's table is far from
+// the probe limit past which put gives up (model.go's finish says so).
+func TestDefaultModelProbes(t *testing.T) {
+	m, err := ReadModel(bytes.NewReader(defaultModel))
+	require.NoError(t, err)
+	longest := m.finish()
+	t.Logf("longest probe %d slots (limit %d)", longest, maxProbe)
+	assert.LessOrEqual(t, longest, maxProbe/16)
+}
