@@ -784,7 +784,7 @@ func (g GomlTokenizer) Tokenize(pair string) []string {
 	// The words are spelt into one string that they share, so that goml's
 	// cost is goml's and not the harness's (fmt.Sprintf per id had charged
 	// goml ~11 µs a pair: BenchmarkPredictGoml before and after commit
-	// c90af22, scripts/ab c90af22^ c90af22 PredictGoml). Every key goml
+	// c90af22, .ci/ab c90af22^ c90af22 PredictGoml). Every key goml
 	// keeps in training holds its pair's string alive, a cost of this
 	// baseline only.
 	const digits = 16

@@ -113,7 +113,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 // non-breaking hyphen (U+2011) in s, or -1 and 0. It is
 // strings.IndexAny(s, "-\u2011") without the general search's per-call
 // cost for a non-ASCII set (with the rest of commit be0c822, Predict −4%:
-// scripts/ab be0c822^ be0c822 'Predict$'; TestIndexHyphen pins the two
+// .ci/ab be0c822^ be0c822 'Predict$'; TestIndexHyphen pins the two
 // as equal).
 func indexHyphen(s string) (int, int) {
 	for i := 0; i < len(s); i++ {
