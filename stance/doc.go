@@ -35,6 +35,15 @@
 // features a sentence's mentions share are looked up once for all of them
 // (see features.Layout), with the same results as Predict up to rounding.
 //
+// Naive Bayes counts correlated features as independent evidence, so its
+// raw probabilities are far too sure. A model divides its log scores by a
+// temperature (WithTemperature) before the softmax, which changes the
+// probabilities and never the label; CrossFitTemperature and
+// TemperatureFit fit it on data the model was not trained on. The default
+// model's was fitted by 5-fold cross-validation on its training data.
+//
 // Evaluate and Confusion compute accuracy and per-label and macro F1, the
-// metric reported by the NewsMTSC paper.
+// metric reported by the NewsMTSC paper; EvaluateCalibration and
+// Calibration the log loss, Brier score and expected calibration error of
+// the probabilities.
 package stance

@@ -2,6 +2,7 @@ package stance
 
 import (
 	"encoding/json"
+	"math"
 
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/features"
@@ -116,16 +117,116 @@ func (c *Confusion) Report() Report {
 // classified and names it.
 func Evaluate(m *Model, exs []corpus.Example) (Report, error) {
 	var c Confusion
+	err := eachPrediction(m, exs, func(gold Label, p Prediction) { c.Add(gold, p.Label) })
+	if err != nil {
+		return Report{}, err
+	}
+	return c.Report(), nil
+}
+
+// eachPrediction predicts every target of exs with m and calls f with the
+// gold label and the prediction. It stops at the first example that
+// cannot be classified and returns its error.
+func eachPrediction(m *Model, exs []corpus.Example, f func(gold Label, p Prediction)) error {
 	var prep features.Prepared
 	for _, ex := range exs {
 		if err := checkExample(ex, m.settings.maxTextBytes); err != nil {
-			return Report{}, err
+			return err
 		}
 		m.ext.Prepare(&prep, ex.Text) // once for all the example's targets
 		for _, t := range ex.Targets {
-			p := m.predictChecked(ex.Text, &prep, Span{Start: t.Start, End: t.End})
-			c.Add(t.Label, p.Label) // the label is checked above
+			f(t.Label, m.predictChecked(ex.Text, &prep, Span{Start: t.Start, End: t.End})) // the label is checked above
 		}
 	}
-	return c.Report(), nil
+	return nil
+}
+
+// calibrationBins is the number of equal-width confidence bins of ECE.
+const calibrationBins = 10
+
+// Calibration measures how well predicted probabilities match what
+// happens: of the predictions made with confidence 0.8, about 80% should
+// be right. Add each prediction with its gold label; the zero value is
+// ready to use.
+type Calibration struct {
+	n       int
+	logLoss float64
+	brier   float64
+	bins    [calibrationBins]struct {
+		n, correct int
+		conf       float64
+	}
+}
+
+// minProb is the probability below which LogLoss counts a gold label's
+// probability, so that one confident mistake does not make it infinite.
+const minProb = 1e-15
+
+// Add counts one prediction against its gold label. Unknown labels are
+// ignored and reported as false.
+func (c *Calibration) Add(gold Label, p Prediction) bool {
+	g, top := gold.Index(), p.Label.Index()
+	if g < 0 || top < 0 {
+		return false
+	}
+	c.n++
+	c.logLoss -= math.Log(max(p.Probs[g], minProb))
+	for l, q := range p.Probs {
+		if l == g {
+			q = 1 - q
+		}
+		c.brier += q * q
+	}
+	conf := p.Probs[top]
+	b := &c.bins[min(int(conf*calibrationBins), calibrationBins-1)]
+	b.n++
+	b.conf += conf
+	if top == g {
+		b.correct++
+	}
+	return true
+}
+
+// Examples returns the number of predictions counted.
+func (c *Calibration) Examples() int { return c.n }
+
+// LogLoss returns the mean negative natural logarithm of the probability
+// given to the gold label (the gold label's probability counted as at
+// least 1e-15). Lower is better; always predicting 1/3 gives ln 3 ≈ 1.099.
+func (c *Calibration) LogLoss() float64 { return c.mean(c.logLoss) }
+
+// Brier returns the mean squared distance between the probabilities and
+// the gold label's one-hot vector, from 0 (certain and right) to 2
+// (certain and wrong).
+func (c *Calibration) Brier() float64 { return c.mean(c.brier) }
+
+// ECE returns the expected calibration error: predictions are put in ten
+// equal-width bins by the probability of their label, and ECE is the mean,
+// weighted by bin size, of the gap between a bin's mean probability and
+// the share of its predictions that are right. 0 is perfect.
+func (c *Calibration) ECE() float64 {
+	var sum float64
+	for _, b := range c.bins {
+		sum += math.Abs(b.conf - float64(b.correct))
+	}
+	return c.mean(sum)
+}
+
+func (c *Calibration) mean(sum float64) float64 {
+	if c.n == 0 {
+		return 0
+	}
+	return sum / float64(c.n)
+}
+
+// EvaluateCalibration predicts every target of exs with m and measures
+// the calibration of the probabilities. It stops at the first example
+// that cannot be classified and names it.
+func EvaluateCalibration(m *Model, exs []corpus.Example) (Calibration, error) {
+	var c Calibration
+	err := eachPrediction(m, exs, func(gold Label, p Prediction) { c.Add(gold, p) })
+	if err != nil {
+		return Calibration{}, err
+	}
+	return c, nil
 }

@@ -13,7 +13,9 @@ type Contribution struct {
 	Feature string
 	// LogOdds is how much the feature moved the log-odds of the predicted
 	// label against the runner-up label: positive pushed toward the
-	// prediction, negative away from it.
+	// prediction, negative away from it. It is counted before the
+	// model's temperature: the log-odds of Probs are the prior plus the
+	// features' LogOdds, divided by Model.Temperature.
 	LogOdds float64
 	// PerLabel holds the feature's log-likelihood under each label,
 	// indexed like Labels.

@@ -127,7 +127,7 @@ func (m *Model) predictFactored(f *factored, j int) (Prediction, bool) {
 		}
 	}
 	m.addWeights(&score, ids)
-	return fromScores(score), true
+	return fromScores(score, m.invTemp), true
 }
 
 // addWeights adds the weights of ids to score; ids not in the table add

@@ -20,7 +20,7 @@ func TestFromScoresTiesAndExtremes(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			p := fromScores(c.score)
+			p := fromScores(c.score, 1)
 			assert.Equal(t, c.label, p.Label)
 			for i := range c.probs {
 				assert.InDelta(t, c.probs[i], p.Probs[i], 1e-6)

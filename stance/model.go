@@ -65,6 +65,7 @@ type Model struct {
 	tab      *table
 	omit     features.GroupSet // the groups weighted 0: not in tab
 	logPrior [NumLabels]float64
+	invTemp  float64   // 1 / settings.temperature
 	scratch  sync.Pool // *[]uint64
 	streams  sync.Pool // *streamScratch
 }
@@ -77,6 +78,7 @@ type settings struct {
 	variant      Variant // how feature counts become weights
 	maxTextBytes int
 	groupWeights [features.NumGroups]float64 // scale each feature group's log-likelihoods
+	temperature  float64                     // divides the log scores before the softmax
 }
 
 // Variant selects how a model turns feature counts into weights.
@@ -116,7 +118,7 @@ func (v Variant) String() string {
 }
 
 func defaultSettings() settings {
-	s := settings{alpha: 0.5, maxTextBytes: DefaultMaxTextBytes}
+	s := settings{alpha: 0.5, maxTextBytes: DefaultMaxTextBytes, temperature: 1}
 	for g := range s.groupWeights {
 		s.groupWeights[g] = 1
 	}
@@ -209,6 +211,7 @@ func (m *Model) finish() int {
 			m.logPrior[l] = math.Log((float64(m.docs[l]) + 1) / (docs + NumLabels))
 		}
 	}
+	m.invTemp = 1 / m.settings.temperature
 	m.scratch.New = func() any { b := make([]uint64, 0, 256); return &b }
 	m.streams.New = func() any { return new(streamScratch) }
 	return longest
@@ -359,18 +362,25 @@ func (m *Model) predictChecked(text string, p *features.Prepared, target Span) P
 // (WithBinary), PredictFeatures sorts ids in place and drops duplicates
 // from the slice's backing array. It does no allocation.
 func (m *Model) PredictFeatures(ids []uint64) Prediction {
+	return fromScores(m.scores(ids), m.invTemp)
+}
+
+// scores returns the log scores of a list of feature ids, before the
+// temperature: PredictFeatures without the softmax.
+func (m *Model) scores(ids []uint64) [NumLabels]float64 {
 	if m.settings.binary {
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
 	}
 	score := m.logPrior
 	m.addWeights(&score, ids) // ids of groups weighted 0 are not in the table
-	return fromScores(score)
+	return score
 }
 
 // fromScores turns log scores into a Prediction: probabilities by
-// log-sum-exp, the winner by the first maximum.
-func fromScores(score [NumLabels]float64) Prediction {
+// log-sum-exp of the scores times invTemp (1 / the temperature), the
+// winner by the first maximum, which the temperature does not move.
+func fromScores(score [NumLabels]float64, invTemp float64) Prediction {
 	best := 0
 	for l := 1; l < NumLabels; l++ {
 		if score[l] > score[best] {
@@ -380,7 +390,7 @@ func fromScores(score [NumLabels]float64) Prediction {
 	var sum float64
 	var p Prediction
 	for l := range NumLabels {
-		p.Probs[l] = math.Exp(score[l] - score[best])
+		p.Probs[l] = math.Exp((score[l] - score[best]) * invTemp)
 		sum += p.Probs[l]
 	}
 	for l := range NumLabels {

@@ -232,7 +232,8 @@ func TestReadModelErrors(t *testing.T) {
 		{"empty", nil, stance.ErrNotModel},
 		{"foreign", []byte("PK\x03\x04 this is a zip file, not a model"), stance.ErrNotModel},
 		{"json", []byte(`{"words":{}}`), stance.ErrNotModel},
-		{"future version", mod(func(b []byte) []byte { b[6] = 2; return b }), stance.ErrUnsupportedVersion},
+		{"future version", mod(func(b []byte) []byte { b[6] = stance.FormatVersion + 1; return b }), stance.ErrUnsupportedVersion},
+		{"version 0", mod(func(b []byte) []byte { b[6] = 0; return b }), stance.ErrUnsupportedVersion},
 		{"truncated header", good[:10], stance.ErrTruncated},
 		{"truncated payload", good[:len(good)/2], stance.ErrTruncated},
 		{"truncated checksum", good[:len(good)-2], stance.ErrTruncated},
@@ -255,7 +256,7 @@ func TestReadModelErrors(t *testing.T) {
 	}
 }
 
-var update = flag.Bool("update", false, "rewrite testdata/model-v1.stk")
+var update = flag.Bool("update", false, "rewrite testdata/model-v2.stk")
 
 func mustRead(t *testing.T, path string) []byte {
 	t.Helper()
@@ -264,24 +265,32 @@ func mustRead(t *testing.T, path string) []byte {
 	return b
 }
 
-func TestReadModelFixtureV1(t *testing.T) {
-	// testdata/model-v1.stk is a model written by format version 1; it must
-	// keep loading and predicting the same way in every later release of
-	// the feature set it was written with (features.Version 2). Regenerate
-	// only for a new format version or feature set, keeping the old file:
-	// testdata/model-v1-features-v1.stk was written before the feature ids
-	// changed, and must be refused rather than scored with the wrong ids.
+func TestReadModelFixtures(t *testing.T) {
+	// testdata/model-v1.stk is a model written by format version 1, and
+	// testdata/model-v2.stk one of version 2 with temperature 2.5; they
+	// must keep loading and predicting the same way in every later release
+	// of the feature set they were written with (features.Version 2).
+	// Regenerate only for a new format version or feature set, keeping the
+	// old files: testdata/model-v1-features-v1.stk was written before the
+	// feature ids changed, and must be refused rather than scored with the
+	// wrong ids.
 	if *update {
-		require.NoError(t, os.WriteFile("testdata/model-v1.stk", modelBytes(t), 0o644))
+		m, err := stance.ReadModel(bytes.NewReader(modelBytes(t)))
+		require.NoError(t, err)
+		m, err = m.Tempered(2.5)
+		require.NoError(t, err)
+		require.NoError(t, m.WriteFile("testdata/model-v2.stk"))
 	}
-	m, err := stance.ReadModel(bytes.NewReader(mustRead(t, "testdata/model-v1.stk")))
-	require.NoError(t, err)
 	text := "The minister praised NATO on day 99."
-	p, err := m.Predict(text, at(text, "NATO"))
-	require.NoError(t, err)
-	assert.Equal(t, stance.Supportive, p.Label)
-
-	_, err = stance.ReadModel(bytes.NewReader(mustRead(t, "testdata/model-v1-features-v1.stk")))
+	for file, temp := range map[string]float64{"testdata/model-v1.stk": 1, "testdata/model-v2.stk": 2.5} {
+		m, err := stance.ReadModel(bytes.NewReader(mustRead(t, file)))
+		require.NoError(t, err, file)
+		assert.Equal(t, temp, m.Temperature(), file)
+		p, err := m.Predict(text, at(text, "NATO"))
+		require.NoError(t, err)
+		assert.Equal(t, stance.Supportive, p.Label, file)
+	}
+	_, err := stance.ReadModel(bytes.NewReader(mustRead(t, "testdata/model-v1-features-v1.stk")))
 	require.ErrorIs(t, err, features.ErrFeatureVersion)
 }
 
@@ -510,6 +519,10 @@ func TestBadOptions(t *testing.T) {
 		"WithGroupWeight(NaN)":       stance.WithGroupWeight(features.GroupSide, math.NaN()),
 		"WithGroupWeight(99, 1)":     stance.WithGroupWeight(99, 1),
 		"WithMaxTextBytes(0)":        stance.WithMaxTextBytes(0),
+		"WithTemperature(0)":         stance.WithTemperature(0),
+		"WithTemperature(1/128)":     stance.WithTemperature(1.0 / 128),
+		"WithTemperature(2000)":      stance.WithTemperature(2000),
+		"WithTemperature(NaN)":       stance.WithTemperature(math.NaN()),
 	} {
 		t.Run(name, func(t *testing.T) {
 			fn := name[:strings.IndexByte(name, '(')]

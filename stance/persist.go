@@ -15,7 +15,7 @@ import (
 	"github.com/stancekit/stancekit/internal/atomicfile"
 )
 
-// File format, version 1 (all integers little-endian):
+// File format, version 2 (all integers little-endian):
 //
 //	magic    [6]byte  "\x89STKM\n"
 //	version  uint16   FormatVersion
@@ -28,14 +28,16 @@ import (
 // bits, uint64); flags (bit 0 binary, bit 1 uniform prior, bits 2-3 the
 // Variant); the maximum
 // text length; the number of feature groups and each group's weight
-// (float64 bits, uint64); the number of labels and each label name (length-prefixed);
+// (float64 bits, uint64); the temperature (float64 bits, uint64; not in
+// version 1, whose models have temperature 1); the number of labels and
+// each label name (length-prefixed);
 // the example count per label; the number of features; then per feature,
 // in ascending id order, the id's delta from the previous id and its count
 // per label.
 
 // FormatVersion is the version of the model file format that WriteTo
-// writes and ReadModel reads.
-const FormatVersion = 1
+// writes. ReadModel reads it and version 1.
+const FormatVersion = 2
 
 const magic = "\x89STKM\n"
 
@@ -93,6 +95,7 @@ func (m *Model) appendPayload(b []byte) []byte {
 	for _, w := range m.settings.groupWeights {
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(w))
 	}
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(m.settings.temperature))
 	b = binary.AppendUvarint(b, NumLabels)
 	for _, l := range Labels {
 		b = binary.AppendUvarint(b, uint64(len(l)))
@@ -134,8 +137,9 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if string(h[:len(magic)]) != magic {
 		return nil, fmt.Errorf("%w: bad magic bytes %q", ErrNotModel, h[:len(magic)])
 	}
-	if v := binary.LittleEndian.Uint16(h[len(magic):]); v != FormatVersion {
-		return nil, fmt.Errorf("%w: %d (this build reads %d)", ErrUnsupportedVersion, v, FormatVersion)
+	version := binary.LittleEndian.Uint16(h[len(magic):])
+	if version < 1 || version > FormatVersion {
+		return nil, fmt.Errorf("%w: %d (this build reads 1 to %d)", ErrUnsupportedVersion, version, FormatVersion)
 	}
 	length := binary.LittleEndian.Uint64(h[len(magic)+2:])
 	if length > maxPayload {
@@ -156,7 +160,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if got := crc32.Checksum(p, castagnoli); got != sum {
 		return nil, fmt.Errorf("%w: computed %08x, file says %08x", ErrChecksum, got, sum)
 	}
-	m, err := decodePayload(p)
+	m, err := decodePayload(p, version)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
@@ -194,7 +198,7 @@ func (d *decoder) bytes(n uint64, what string) []byte {
 	return v
 }
 
-func decodePayload(p []byte) (*Model, error) {
+func decodePayload(p []byte, version uint16) (*Model, error) {
 	d := &decoder{b: p}
 	extData := d.bytes(d.uvarint("extractor length"), "extractor")
 	if d.err != nil {
@@ -222,6 +226,15 @@ func decodePayload(p []byte) (*Model, error) {
 			}
 		}
 	}
+	temperature := 1.0
+	if version >= 2 {
+		if tb := d.bytes(8, "temperature"); tb != nil {
+			temperature = math.Float64frombits(binary.LittleEndian.Uint64(tb))
+			if !validTemperature(temperature) {
+				return nil, fmt.Errorf("temperature %g", temperature)
+			}
+		}
+	}
 	nl := d.uvarint("label count")
 	if d.err != nil {
 		return nil, d.err
@@ -233,6 +246,7 @@ func decodePayload(p []byte) (*Model, error) {
 		variant:      Variant(flags >> 2 & 3),
 		maxTextBytes: int(min(maxText, math.MaxInt32)),
 		groupWeights: weights,
+		temperature:  temperature,
 	}
 	if flags>>4 != 0 || s.variant >= numVariants || !validAlpha(s.alpha) || s.maxTextBytes < 1 {
 		return nil, fmt.Errorf("bad settings (flags %#x, alpha %g, text limit %d)", flags, s.alpha, maxText)

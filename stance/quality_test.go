@@ -68,7 +68,8 @@ func TestDefaultModelQualityFloor(t *testing.T) {
 // TestDefaultModelRebuilds retrains the default model from the NewsMTSC
 // training file and the built-in corpus's train part, with the settings
 // stored in it, and checks that the result is byte-for-byte the embedded
-// file: the README's rebuild command is true.
+// file, and that its temperature is the one 5-fold cross-validation fits:
+// the README's rebuild command is true.
 func TestDefaultModelRebuilds(t *testing.T) {
 	train := newsmtsc(t, "train.jsonl")
 	own, err := corpus.Builtin(corpus.Train)
@@ -85,4 +86,17 @@ func TestDefaultModelRebuilds(t *testing.T) {
 	want, err := os.ReadFile("default.model")
 	require.NoError(t, err)
 	assert.True(t, bytes.Equal(got.Bytes(), want), "retrained model differs from stance/default.model: rebuild it with the README command")
+
+	// The temperature is the one the README command's -calibrate 5 fits.
+	temp, err := stance.CrossFitTemperature(append(train, own...), 5, 1, func(part []corpus.Example) (*stance.Model, error) {
+		tr := def.NewTrainer()
+		for _, ex := range part {
+			if err := tr.AddExample(ex); err != nil {
+				return nil, err
+			}
+		}
+		return tr.Model(), nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, def.Temperature(), temp, "the default model's temperature is not the one 5-fold cross-validation fits")
 }

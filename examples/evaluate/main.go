@@ -4,7 +4,10 @@
 //
 // With -json it prints one JSON object: examples, accuracy, macro_f1,
 // per_class (precision, recall, f1 and support per label) and confusion
-// (gold label → predicted label → count). Without it, a readable table.
+// (gold label → predicted label → count). Without it, a readable table,
+// followed for the model (not goml) by the calibration of its
+// probabilities: log loss, Brier score and expected calibration error
+// (see stance.Calibration).
 //
 // With -backend goml -train FILE[,FILE…] it instead trains goml's naive
 // Bayes on the training files with the same features as the model named by
@@ -65,10 +68,18 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	var rep stance.Report
+	var cal *stance.Calibration
 	switch *backend {
 	case "nb":
 		if rep, err = stance.Evaluate(m, exs); err != nil {
 			return err
+		}
+		if !*asJSON { // the JSON object is fixed by DESIGN.md
+			c, err := stance.EvaluateCalibration(m, exs)
+			if err != nil {
+				return err
+			}
+			cal = &c
 		}
 	case "goml":
 		if *train == "" {
@@ -100,7 +111,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 		enc := json.NewEncoder(stdout)
 		return enc.Encode(rep)
 	}
-	return printTable(stdout, *backend, *data, rep)
+	if err := printTable(stdout, *backend, *data, rep); err != nil {
+		return err
+	}
+	if cal != nil {
+		_, err = fmt.Fprintf(stdout, "probabilities (temperature %.4g): log loss %.3f, Brier %.3f, ECE %.3f\n",
+			m.Temperature(), cal.LogLoss(), cal.Brier(), cal.ECE())
+	}
+	return err
 }
 
 func printTable(w io.Writer, backend, data string, r stance.Report) error {

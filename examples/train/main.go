@@ -6,6 +6,13 @@
 // file, or forced with -format). Progress goes to stderr for long runs and
 // a summary at the end; the model file is written atomically, so a failed
 // run never leaves a half-written file behind.
+//
+// -calibrate K fits the model's temperature (stance.WithTemperature) by
+// K-fold cross-validation on the training data, so that its probabilities
+// match how often it is right: K more models are trained, each on all but
+// one fold, and the temperature that best fits their predictions on the
+// folds they did not see is given to the model trained on everything. It
+// holds every example in memory.
 package main
 
 import (
@@ -52,6 +59,8 @@ func run(args []string, log io.Writer) error {
 	variant := fs.String("variant", "multinomial", "naive-Bayes variant: multinomial, complement or combined")
 	seed := fs.Uint64("seed", 0, "feature hash seed")
 	weights := fs.String("weights", "", "feature group weights, e.g. unigram=0,side=0.25 (groups: "+groupList()+"; default 1)")
+	temperature := fs.Float64("temperature", 1, "divide the log scores by this before the softmax (see -calibrate)")
+	calibrate := fs.Int("calibrate", 0, "fit the temperature by `K`-fold cross-validation on the training data (0: off)")
 	quiet := fs.Bool("q", false, "no progress or summary on stderr")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -67,6 +76,9 @@ func run(args []string, log io.Writer) error {
 	if *quiet {
 		log = io.Discard
 	}
+	if *calibrate != 0 && (*calibrate < 2 || *temperature != 1) {
+		return errors.New("-calibrate: want K of at least 2, and no -temperature")
+	}
 	ext := features.NewExtractor(features.WithWindow(*window, *near), features.WithBigrams(*bigrams),
 		features.WithNegation(*negation), features.WithSides(*sides), features.WithOthers(*others),
 		features.WithClause(*clause), features.WithLexicon(*lexicon), features.WithSeed(*seed))
@@ -75,7 +87,7 @@ func run(args []string, log io.Writer) error {
 		return err
 	}
 	opts := []stance.Option{stance.WithAlpha(*alpha), stance.WithBinary(*binary),
-		stance.WithUniformPrior(*uniform), stance.WithVariant(v)}
+		stance.WithUniformPrior(*uniform), stance.WithVariant(v), stance.WithTemperature(*temperature)}
 	if *weights != "" {
 		for _, kv := range strings.Split(*weights, ",") {
 			name, val, ok := strings.Cut(kv, "=")
@@ -95,14 +107,23 @@ func run(args []string, log io.Writer) error {
 		return fmt.Errorf("bad flag value: %w", err)
 	}
 	start := time.Now()
+	var kept *[]corpus.Example // every example, for -calibrate
+	if *calibrate > 0 {
+		kept = new([]corpus.Example)
+	}
 	for _, path := range strings.Split(*data, ",") {
-		if err := addFile(tr, path, f, *lenient, log); err != nil {
+		if err := addFile(tr, path, f, *lenient, kept, log); err != nil {
 			return err
 		}
 	}
 	m := tr.Model()
 	if *minCount > 1 {
 		m = m.Prune(*minCount)
+	}
+	if kept != nil {
+		if m, err = calibrated(m, *kept, *calibrate, *minCount, log); err != nil {
+			return err
+		}
 	}
 	if err := m.WriteFile(*out); err != nil {
 		return err
@@ -117,7 +138,31 @@ func run(args []string, log io.Writer) error {
 	return nil
 }
 
-func addFile(tr *stance.Trainer, path string, f corpus.Format, lenient bool, log io.Writer) error {
+// calibrated returns m with the temperature fitted by k-fold
+// cross-validation on exs, the examples m was trained on.
+func calibrated(m *stance.Model, exs []corpus.Example, k, minCount int, log io.Writer) (*stance.Model, error) {
+	t, err := stance.CrossFitTemperature(exs, k, 1, func(part []corpus.Example) (*stance.Model, error) {
+		tr := m.NewTrainer()
+		for _, ex := range part {
+			if err := tr.AddExample(ex); err != nil {
+				return nil, err
+			}
+		}
+		fm := tr.Model()
+		if minCount > 1 {
+			fm = fm.Prune(minCount)
+		}
+		fmt.Fprintf(log, "calibration: a fold model trained on %d examples\n", tr.Examples())
+		return fm, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("-calibrate: %w", err)
+	}
+	fmt.Fprintf(log, "temperature %.4g, fitted by %d-fold cross-validation\n", t, k)
+	return m.Tempered(t)
+}
+
+func addFile(tr *stance.Trainer, path string, f corpus.Format, lenient bool, kept *[]corpus.Example, log io.Writer) error {
 	file, err := os.Open(path)
 	if err != nil {
 		return err
@@ -134,6 +179,9 @@ func addFile(tr *stance.Trainer, path string, f corpus.Format, lenient bool, log
 		ex := r.Example()
 		if err := tr.AddExample(ex); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
+		}
+		if kept != nil {
+			*kept = append(*kept, ex)
 		}
 		if time.Since(last) > time.Second {
 			fmt.Fprintf(log, "%s: %d examples so far\n", path, tr.Examples()-before)
