@@ -2,6 +2,7 @@ package stance_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math"
 	"testing"
 
@@ -81,8 +82,8 @@ func TestTemperatureFit(t *testing.T) {
 	assert.Equal(t, len(exs), f.Targets())
 	temp, err := f.Fit()
 	require.NoError(t, err)
-	// On its own training data the model is right and sure of it; the
-	// fit can only make it surer (T < 1), never softer.
+	// On its own training data this model is right and sure of it, so the
+	// fit makes it surer still (T < 1).
 	assert.Less(t, temp, 1.0)
 	assert.GreaterOrEqual(t, temp, 1.0/64)
 }
@@ -127,6 +128,11 @@ func TestCalibrationMetrics(t *testing.T) {
 	assert.InDelta(t, brier/2, c.Brier(), 1e-12)
 	// Bins 0.9 (right: gap 0.1) and 0.6 (wrong: gap 0.6), one each.
 	assert.InDelta(t, (0.1+0.6)/2, c.ECE(), 1e-12)
+	// Probabilities that are not numbers from 0 to 1 are refused.
+	for _, probs := range [][3]float64{{math.NaN(), 0.5, 0.5}, {-0.5, 1, 0.5}, {2, 0, 0}} {
+		assert.False(t, c.Add(stance.Critical, stance.Prediction{Label: stance.Critical, Probs: probs}), "%v", probs)
+	}
+	assert.Equal(t, 2, c.Examples())
 	// A certain mistake is counted at probability 1e-15, not infinity.
 	var d stance.Calibration
 	d.Add(stance.Neutral, stance.Prediction{Label: stance.Critical, Probs: [3]float64{1, 0, 0}})
@@ -155,16 +161,70 @@ func TestCrossFitTemperature(t *testing.T) {
 }
 
 func TestExplainUnderTemperature(t *testing.T) {
-	m, err := stance.Default()
+	def, err := stance.Default()
 	require.NoError(t, err)
 	text := "Colombian President Gustavo Petro has called for severing Colombia's ties with NATO."
-	e, err := m.Explain(text, at(text, "NATO"))
+	sp := at(text, "NATO")
+	base, err := def.Explain(text, sp)
 	require.NoError(t, err)
-	sum := e.Prior
-	for _, c := range e.Features {
-		sum += c.LogOdds
+	for _, temp := range []float64{def.Temperature(), 1, 0.25} {
+		m, err := def.Tempered(temp)
+		require.NoError(t, err)
+		e, err := m.Explain(text, sp)
+		require.NoError(t, err)
+		assert.Equal(t, base.Label, e.Label)
+		assert.Equal(t, base.RunnerUp, e.RunnerUp, "the runner-up does not depend on the temperature")
+		sum := e.Prior
+		for _, c := range e.Features {
+			sum += c.LogOdds
+		}
+		// The contributions are counted before the temperature.
+		want := math.Log(e.Prob(e.Label) / e.Prob(e.RunnerUp))
+		assert.InDelta(t, want, sum/temp, 1e-6, "T=%v", temp)
 	}
-	// The contributions are counted before the temperature.
-	want := math.Log(e.Prob(e.Label) / e.Prob(e.RunnerUp))
-	assert.InDelta(t, want, sum/m.Temperature(), 1e-9)
+	// At a temperature so low that the losers' probabilities round to 0,
+	// the runner-up is still the label that scored second.
+	cold, err := def.Tempered(1.0 / 64)
+	require.NoError(t, err)
+	e, err := cold.Explain(text, sp)
+	require.NoError(t, err)
+	assert.Equal(t, base.RunnerUp, e.RunnerUp)
+}
+
+// TestReadModelBadTemperature writes a model of temperature 2.5 and puts
+// other values in its temperature field, with a correct checksum, so that
+// the decoder and not the checksum must refuse them.
+func TestReadModelBadTemperature(t *testing.T) {
+	m, err := stance.Train(smallCorpus(), nil, stance.WithTemperature(2.5))
+	require.NoError(t, err)
+	var b bytes.Buffer
+	_, err = m.WriteTo(&b)
+	require.NoError(t, err)
+	good := b.Bytes()
+	field := binary.LittleEndian.AppendUint64(nil, math.Float64bits(2.5))
+	at := bytes.Index(good, field)
+	require.Positive(t, at)
+	require.Equal(t, -1, bytes.Index(good[at+1:], field), "the temperature's bits occur once")
+	for _, v := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 0, math.Copysign(0, -1), -1, 5e-324, 1.0 / 128, 1025, math.MaxFloat64} {
+		bad := append([]byte(nil), good...)
+		binary.LittleEndian.PutUint64(bad[at:], math.Float64bits(v))
+		_, err := stance.ReadModel(bytes.NewReader(resum(bad)))
+		require.ErrorIs(t, err, stance.ErrCorrupt, "%v", v)
+		assert.Contains(t, err.Error(), "temperature", "%v", v)
+	}
+	for _, v := range []float64{1.0 / 64, 1, 1024} {
+		ok := append([]byte(nil), good...)
+		binary.LittleEndian.PutUint64(ok[at:], math.Float64bits(v))
+		back, err := stance.ReadModel(bytes.NewReader(resum(ok)))
+		require.NoError(t, err, "%v", v)
+		assert.Equal(t, v, back.Temperature())
+	}
+	// A payload that ends inside the temperature, with a header and
+	// checksum that agree with it.
+	cut := append([]byte(nil), good[:at+3]...)
+	binary.LittleEndian.PutUint64(cut[8:], uint64(len(cut)-16))
+	cut = append(cut, 0, 0, 0, 0)
+	_, err = stance.ReadModel(bytes.NewReader(resum(cut)))
+	require.ErrorIs(t, err, stance.ErrCorrupt)
+	assert.Contains(t, err.Error(), "temperature")
 }

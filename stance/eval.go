@@ -162,12 +162,18 @@ type Calibration struct {
 // probability, so that one confident mistake does not make it infinite.
 const minProb = 1e-15
 
-// Add counts one prediction against its gold label. Unknown labels are
-// ignored and reported as false.
+// Add counts one prediction against its gold label. Unknown labels, and
+// probabilities that are not numbers from 0 to 1, are ignored and
+// reported as false.
 func (c *Calibration) Add(gold Label, p Prediction) bool {
 	g, top := gold.Index(), p.Label.Index()
 	if g < 0 || top < 0 {
 		return false
+	}
+	for _, q := range p.Probs {
+		if !(q >= 0 && q <= 1) {
+			return false
+		}
 	}
 	c.n++
 	c.logLoss -= math.Log(max(p.Probs[g], minProb))

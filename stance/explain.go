@@ -48,10 +48,13 @@ func (m *Model) Explain(text string, target Span) (Explanation, error) {
 		ids[i] = f.ID
 	}
 	e := Explanation{Prediction: m.PredictFeatures(ids)}
+	// The runner-up by score: at a low temperature the losers'
+	// probabilities may both round to 0.
+	score := m.scores(ids)
 	best := e.Label.Index()
 	second := -1
 	for l := range NumLabels {
-		if l != best && (second < 0 || e.Probs[l] > e.Probs[second]) {
+		if l != best && (second < 0 || score[l] > score[second]) {
 			second = l
 		}
 	}

@@ -33,8 +33,9 @@ type Prediction struct {
 	// Label is the most probable label; ties go to the label with the
 	// lowest index in Labels.
 	Label Label
-	// Probs holds the posterior probability of each label, indexed like
-	// Labels. They sum to 1.
+	// Probs holds the probability of each label, indexed like Labels:
+	// the naive-Bayes posterior, softened or sharpened by the model's
+	// temperature (see WithTemperature). They sum to 1.
 	Probs [NumLabels]float64
 }
 
@@ -211,10 +212,16 @@ func (m *Model) finish() int {
 			m.logPrior[l] = math.Log((float64(m.docs[l]) + 1) / (docs + NumLabels))
 		}
 	}
+	m.ready()
+	return longest
+}
+
+// ready derives what a model needs beyond its counts, table and priors:
+// the inverse temperature and its buffer pools.
+func (m *Model) ready() {
 	m.invTemp = 1 / m.settings.temperature
 	m.scratch.New = func() any { b := make([]uint64, 0, 256); return &b }
 	m.streams.New = func() any { return new(streamScratch) }
-	return longest
 }
 
 // Extractor returns the feature extractor the model was trained with.
@@ -230,8 +237,8 @@ func (m *Model) NumFeatures() int { return len(m.keys) }
 
 // String summarises the model.
 func (m *Model) String() string {
-	return fmt.Sprintf("stance.Model{%v, features: %d, docs: %v, alpha: %g, binary: %t, uniformPrior: %t; %v}",
-		m.settings.variant, len(m.keys), m.docs, m.settings.alpha, m.settings.binary, m.settings.uniformPrior, m.ext)
+	return fmt.Sprintf("stance.Model{%v, features: %d, docs: %v, alpha: %g, binary: %t, uniformPrior: %t, temperature: %g; %v}",
+		m.settings.variant, len(m.keys), m.docs, m.settings.alpha, m.settings.binary, m.settings.uniformPrior, m.settings.temperature, m.ext)
 }
 
 // checkInput validates a (text, target) pair from outside the program.

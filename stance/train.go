@@ -451,7 +451,10 @@ func addSat(a, b uint32) uint32 {
 
 // NewTrainer returns an empty Trainer with the model's feature extractor
 // and settings, for retraining with the same recipe — for instance on
-// more data, or to check that a model file rebuilds byte for byte.
+// more data, or to check that a model file rebuilds byte for byte. The
+// settings include the temperature, which was fitted for the model's own
+// data: for a model trained on other data, fit it again
+// (CrossFitTemperature) and set it with Tempered.
 func (m *Model) NewTrainer() *Trainer { return newTrainer(m.ext, m.settings) }
 
 func newTrainer(ext *features.Extractor, s settings) *Trainer {
