@@ -272,7 +272,8 @@ func BenchmarkTrainStream2M(b *testing.B) {
 
 // BenchmarkPredictStages times the three stages of BenchmarkPredict apart,
 // each alone in its loop: preparing the sentence (tokens, hashes, names,
-// cue words), building the target's feature ids, and scoring them.
+// cue words), building the target's feature ids, and scoring them; then
+// each pair of stages in one loop, to show what they cost each other.
 func BenchmarkPredictStages(b *testing.B) {
 	m, err := stance.Default()
 	if err != nil {
@@ -312,6 +313,45 @@ func BenchmarkPredictStages(b *testing.B) {
 		i := 0
 		for b.Loop() {
 			if p := m.PredictFeatures(ids[i%len(ids)]); p.Label.Index() < 0 {
+				b.Fatal("bad label")
+			}
+			i++
+		}
+	})
+	// Two stages in one loop, each on its own data as above: what one
+	// costs the other when they take turns, as in Predict.
+	b.Run("prepare+score", func(b *testing.B) {
+		var p features.Prepared
+		i := 0
+		for b.Loop() {
+			k := i % len(ps)
+			ext.Prepare(&p, ps[k].text)
+			if pr := m.PredictFeatures(ids[k]); len(p.Tokens()) == 0 || pr.Label.Index() < 0 {
+				b.Fatal("no tokens or bad label")
+			}
+			i++
+		}
+	})
+	b.Run("prepare+ids", func(b *testing.B) {
+		var p features.Prepared
+		var buf []uint64
+		i := 0
+		for b.Loop() {
+			k := i % len(ps)
+			ext.Prepare(&p, ps[k].text)
+			if buf = ext.AppendPreparedExcept(buf[:0], &p, ps[k].sp, m.Omitted()); len(buf) == 0 {
+				b.Fatal("no features")
+			}
+			i++
+		}
+	})
+	b.Run("ids+score", func(b *testing.B) {
+		var buf []uint64
+		i := 0
+		for b.Loop() {
+			k := i % len(ps)
+			buf = ext.AppendPreparedExcept(buf[:0], &prepared[k], ps[k].sp, m.Omitted())
+			if pr := m.PredictFeatures(buf); pr.Label.Index() < 0 {
 				b.Fatal("bad label")
 			}
 			i++
