@@ -68,7 +68,7 @@ var ErrNoData = errors.New("stance: no data to fit")
 // best match the labels. Add the held-out part of each fold of a
 // cross-validation, each with the model trained on the rest, to fit on all
 // the data, as CrossFitTemperature does. The zero value is ready to use.
-// It holds 26 bytes a target. It holds 32 bytes a target.
+// It holds 26 bytes a target.
 type TemperatureFit struct {
 	scores [][NumLabels]float64 // log scores less their maximum
 	gold   []int8
