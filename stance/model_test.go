@@ -258,7 +258,7 @@ func TestReadModelErrors(t *testing.T) {
 
 var update = flag.Bool("update", false, "rewrite testdata/model-v2.stk")
 
-func mustRead(t *testing.T, path string) []byte {
+func mustRead(t testing.TB, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	require.NoError(t, err, "fixture missing")
