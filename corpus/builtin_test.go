@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -82,17 +84,22 @@ func TestBuiltinFilters(t *testing.T) {
 // TestBuiltinNoNearDuplicates looks for sentences that repeat another's
 // fact or template with the names swapped, which would leak from Train
 // into Test or count twice: two sentences are near-duplicates when their
-// content words — lower-cased, target names masked, small words dropped —
-// share at least four words and 75% of the smaller set, or half of the
-// union.
+// content words — lower-cased, target names masked, words of one letter
+// and small function words dropped — share at least four words and 60% of
+// the smaller set, or 40% of the union.
 func TestBuiltinNoNearDuplicates(t *testing.T) {
 	_, _, all := builtinParts(t)
-	// Pairs written by the first batch and kept: the same headline
-	// template about different subjects, and one event told in two
-	// domains, both in Train.
-	allowed := map[[2]string]bool{{"int-0184", "tec-0201"}: true, {"int-0229", "pol-0423"}: true}
+	// Pairs of the first batch that share a news template but not a fact,
+	// reviewed and kept; each must still be found, so the list stays true.
+	allowed := map[[2]string]bool{
+		{"int-0184", "tec-0201"}: true, // "A clean bill of health for X after its latest audit"
+		{"bus-0014", "tec-0145"}: true, // "Investors cheered X's ..., sending the shares up"
+		{"bus-0123", "hea-0009"}: true, // "X ..., while smaller rival Y cut its ..."
+		{"bus-0186", "hea-0223"}: true, // "An independent/internal review found that X ignored warnings"
+		{"pol-0215", "spo-0020"}: true, // "X's farewell ... drew a standing ovation"
+	}
 	small := map[string]bool{}
-	for _, w := range strings.Fields("the a an of to in and for on at by with from as its it is was were be been has have had that this their his her after over into than but or not no said says will would") {
+	for _, w := range strings.Fields("the an of to in and for on at by with from as its it is was were be been has have had that this their his her after over into than but or not no said says will would") {
 		small[w] = true
 	}
 	sets := make([]map[string]bool, len(all))
@@ -105,14 +112,14 @@ func TestBuiltinNoNearDuplicates(t *testing.T) {
 			}
 		}
 		sets[i] = map[string]bool{}
-		for _, w := range strings.FieldsFunc(strings.ToLower(string(masked)), func(r rune) bool { return !('a' <= r && r <= 'z' || '0' <= r && r <= '9') }) {
-			if !small[w] && !sets[i][w] {
+		for _, w := range strings.FieldsFunc(strings.ToLower(string(masked)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if utf8.RuneCountInString(w) > 1 && !small[w] && !sets[i][w] {
 				sets[i][w] = true
 				index[w] = append(index[w], i)
 			}
 		}
 	}
-	found := 0
+	found := map[[2]string]bool{}
 	for i := range all {
 		shared := map[int]int{}
 		for w := range sets[i] {
@@ -124,18 +131,21 @@ func TestBuiltinNoNearDuplicates(t *testing.T) {
 		}
 		for j, n := range shared {
 			a, b := len(sets[i]), len(sets[j])
-			if n < 4 || (float64(n) < 0.75*float64(min(a, b)) && float64(n) < 0.5*float64(a+b-n)) {
+			if n < 4 || (float64(n) < 0.6*float64(min(a, b)) && float64(n) < 0.4*float64(a+b-n)) {
 				continue
 			}
 			pair := [2]string{all[i].ID, all[j].ID}
 			if pair[0] > pair[1] {
 				pair[0], pair[1] = pair[1], pair[0]
 			}
+			found[pair] = true
 			if !allowed[pair] {
-				found++
 				assert.Failf(t, "near-duplicate sentences", "%s: %s\n%s: %s", all[i].ID, all[i].Text, all[j].ID, all[j].Text)
 			}
 		}
 	}
-	t.Logf("%d sentences, %d near-duplicate pairs beyond the %d allowed", len(all), found, len(allowed))
+	for pair := range allowed {
+		assert.True(t, found[pair], "allowed pair %v is no longer a near-duplicate: drop it from the list", pair)
+	}
+	t.Logf("%d sentences, %d near-duplicate pairs, %d of them allowed", len(all), len(found), len(allowed))
 }

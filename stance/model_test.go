@@ -513,6 +513,7 @@ func TestBadOptions(t *testing.T) {
 		"WithAlpha(-1)":              stance.WithAlpha(-1),
 		"WithAlpha(NaN)":             stance.WithAlpha(math.NaN()),
 		"WithAlpha(+Inf)":            stance.WithAlpha(math.Inf(1)),
+		"WithAlpha(1e308)":           stance.WithAlpha(1e308),
 		"WithVariant(99)":            stance.WithVariant(99),
 		"WithGroupWeight(side, -1)":  stance.WithGroupWeight(features.GroupSide, -1),
 		"WithGroupWeight(side, 101)": stance.WithGroupWeight(features.GroupSide, 101),

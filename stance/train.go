@@ -46,11 +46,13 @@ func (o *options) fail(format string, args ...any) {
 }
 
 // WithAlpha sets the Lidstone smoothing constant added to every feature
-// count (default 0.5). It must be positive and finite.
+// count (default 0.5). It must be positive and at most 1,000,000: larger
+// constants drown every count, and near the float64 limit they overflow
+// the scores.
 func WithAlpha(alpha float64) Option {
 	return func(o *options) {
 		if !validAlpha(alpha) {
-			o.fail("WithAlpha(%v): want a positive finite number", alpha)
+			o.fail("WithAlpha(%v): want a number above 0 and at most %g", alpha, maxAlpha)
 			return
 		}
 		o.alpha = alpha
@@ -157,7 +159,12 @@ func extractorErr(ext *features.Extractor) error {
 func (t *Trainer) Err() error { return t.err }
 
 // The settings an Option accepts and ReadModel accepts from a file.
-func validAlpha(a float64) bool  { return a > 0 && !math.IsInf(a, 0) }
+func validAlpha(a float64) bool { return a > 0 && a <= maxAlpha }
+
+// maxAlpha bounds the smoothing constant: alpha times the number of
+// features must stay far from overflowing.
+const maxAlpha = 1e6
+
 func validWeight(w float64) bool { return w >= 0 && w <= 100 }
 
 // newSettings returns the default settings with opts applied, and the
