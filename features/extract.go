@@ -69,12 +69,13 @@ func defaultConfig() config {
 // WithWindow sets how many terms on each side of the target get
 // side-tagged window features (default 6); 0 turns window features off.
 // Terms within near of the target (default 2) get a separate "near" tag.
-// Neither may be negative (see Extractor.Err).
+// Both must be from 0 to 65,536, the most an encoded extractor may hold
+// (see Extractor.Err).
 func WithWindow(window, near int) Option {
 	return func(c *options) {
-		if window < 0 || near < 0 {
+		if window < 0 || near < 0 || window > maxWindow || near > maxWindow {
 			if c.err == nil {
-				c.err = fmt.Errorf("%w: WithWindow(%d, %d): want window and near of 0 or more", ErrBadOption, window, near)
+				c.err = fmt.Errorf("%w: WithWindow(%d, %d): want window and near from 0 to %d", ErrBadOption, window, near, maxWindow)
 			}
 			return
 		}
@@ -158,6 +159,10 @@ func (e *Extractor) String() string {
 	return fmt.Sprintf("features v%d: window=%d near=%d bigrams=%t negation=%t sides=%t others=%t clause=%t lexicon=%t seed=%d",
 		Version, c.window, c.near, c.bigrams, c.negation, c.sides, c.others, c.clause, c.lexicon, c.seed)
 }
+
+// maxWindow bounds WithWindow's window and near, in options and encodings
+// alike, so that every extractor that can be built can be read back.
+const maxWindow = 1 << 16
 
 // Namespaces of feature ids.
 const (
@@ -735,7 +740,7 @@ func UnmarshalExtractor(data []byte) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	if w > 1<<16 || near > 1<<16 {
+	if w > maxWindow || near > maxWindow {
 		return nil, fmt.Errorf("%w: window %d, near %d out of range", ErrExtractorEncoding, w, near)
 	}
 	c.window, c.near = int(w), int(near)

@@ -520,6 +520,7 @@ func TestBadOptions(t *testing.T) {
 		"WithGroupWeight(NaN)":       stance.WithGroupWeight(features.GroupSide, math.NaN()),
 		"WithGroupWeight(99, 1)":     stance.WithGroupWeight(99, 1),
 		"WithMaxTextBytes(0)":        stance.WithMaxTextBytes(0),
+		"WithMaxTextBytes(1<<40)":    stance.WithMaxTextBytes(1 << 40),
 		"WithTemperature(0)":         stance.WithTemperature(0),
 		"WithTemperature(1/128)":     stance.WithTemperature(1.0 / 128),
 		"WithTemperature(2000)":      stance.WithTemperature(2000),
@@ -552,6 +553,22 @@ func TestBadOptions(t *testing.T) {
 	assert.Contains(t, err.Error(), "WithWindow(-1, 2)")
 	require.ErrorIs(t, stance.NewTrainer(ext).Err(), stance.ErrBadOption)
 	require.NoError(t, features.NewExtractor(features.WithWindow(0, 0)).Err())
+	// Every extractor and model that options can build can be read back:
+	// the options have the bounds of the file format.
+	require.ErrorIs(t, features.NewExtractor(features.WithWindow(1<<16+1, 2)).Err(), features.ErrBadOption)
+	widest := features.NewExtractor(features.WithWindow(1<<16, 1<<16))
+	require.NoError(t, widest.Err())
+	enc, err := widest.MarshalBinary()
+	require.NoError(t, err)
+	_, err = features.UnmarshalExtractor(enc)
+	require.NoError(t, err)
+	m, err := stance.Train(exs, widest, stance.WithMaxTextBytes(math.MaxInt32))
+	require.NoError(t, err)
+	var file bytes.Buffer
+	_, err = m.WriteTo(&file)
+	require.NoError(t, err)
+	_, err = stance.ReadModel(&file)
+	require.NoError(t, err)
 
 	// The edges of the ranges are good values.
 	_, err = stance.Train(exs, nil, stance.WithAlpha(math.SmallestNonzeroFloat64), stance.WithVariant(stance.Combined),

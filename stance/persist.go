@@ -121,8 +121,12 @@ func (m *Model) appendPayload(b []byte) []byte {
 // a format version this build cannot read, ErrTruncated for a file cut
 // short, ErrChecksum for a file whose bytes were changed, and ErrCorrupt
 // for a file whose checksum holds but whose content is impossible. It
-// never allocates more than the declared payload, which is itself bounded,
-// and it reads nothing past the model.
+// reads nothing past the model. Its memory follows the file: it reads the
+// payload (at most 1 GiB) through a growing buffer rather than trusting
+// the declared length, and a feature takes at least four bytes of it, for
+// which the model holds about 20 bytes of ids and counts and its scoring
+// table up to 96 — so a model takes up to about 30 times its file. Read
+// only model files you trust as far as memory goes, or bound their size.
 func ReadModel(r io.Reader) (*Model, error) {
 	var h [headerLen]byte
 	if n, err := io.ReadFull(r, h[:]); err != nil {
@@ -244,11 +248,11 @@ func decodePayload(p []byte, version uint16) (*Model, error) {
 		binary:       flags&1 != 0,
 		uniformPrior: flags&2 != 0,
 		variant:      Variant(flags >> 2 & 3),
-		maxTextBytes: int(min(maxText, math.MaxInt32)),
+		maxTextBytes: int(maxText),
 		groupWeights: weights,
 		temperature:  temperature,
 	}
-	if flags>>4 != 0 || s.variant >= numVariants || !validAlpha(s.alpha) || s.maxTextBytes < 1 {
+	if flags>>4 != 0 || s.variant >= numVariants || !validAlpha(s.alpha) || maxText < 1 || maxText > math.MaxInt32 {
 		return nil, fmt.Errorf("bad settings (flags %#x, alpha %g, text limit %d)", flags, s.alpha, maxText)
 	}
 	if nl != NumLabels {

@@ -97,11 +97,12 @@ func WithGroupWeight(g features.Group, w float64) Option {
 }
 
 // WithMaxTextBytes sets the longest text Predict accepts (default
-// DefaultMaxTextBytes). It must be at least 1.
+// DefaultMaxTextBytes). It must be from 1 to math.MaxInt32, the most a
+// model file holds.
 func WithMaxTextBytes(n int) Option {
 	return func(o *options) {
-		if n < 1 {
-			o.fail("WithMaxTextBytes(%d): want at least 1", n)
+		if n < 1 || n > math.MaxInt32 {
+			o.fail("WithMaxTextBytes(%d): want 1 to %d", n, math.MaxInt32)
 			return
 		}
 		o.maxTextBytes = n
