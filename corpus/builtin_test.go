@@ -85,22 +85,23 @@ func TestBuiltinFilters(t *testing.T) {
 // fact or template with the names swapped, which would leak from Train
 // into Test or count twice: two sentences are near-duplicates when their
 // content words — lower-cased, target names masked, words of one letter
-// and small function words dropped — share at least four words and 60% of
-// the smaller set, or 40% of the union.
+// and small function words dropped, common endings (-s, -es, -ed, -ing,
+// -ies) cut — share at least four words and 60% of the smaller set, or
+// 40% of the union. News style repeats looser templates than that; the
+// corpus has none this close.
 func TestBuiltinNoNearDuplicates(t *testing.T) {
 	_, _, all := builtinParts(t)
-	// Pairs of the first batch that share a news template but not a fact,
-	// reviewed and kept; each must still be found, so the list stays true.
-	allowed := map[[2]string]bool{
-		{"int-0184", "tec-0201"}: true, // "A clean bill of health for X after its latest audit"
-		{"bus-0014", "tec-0145"}: true, // "Investors cheered X's ..., sending the shares up"
-		{"bus-0123", "hea-0009"}: true, // "X ..., while smaller rival Y cut its ..."
-		{"bus-0186", "hea-0223"}: true, // "An independent/internal review found that X ignored warnings"
-		{"pol-0215", "spo-0020"}: true, // "X's farewell ... drew a standing ovation"
-	}
 	small := map[string]bool{}
 	for _, w := range strings.Fields("the an of to in and for on at by with from as its it is was were be been has have had that this their his her after over into than but or not no said says will would") {
 		small[w] = true
+	}
+	stem := func(w string) string {
+		for _, suffix := range []string{"ings", "ing", "ies", "ed", "es", "s"} {
+			if strings.HasSuffix(w, suffix) && utf8.RuneCountInString(w) > len(suffix)+2 {
+				return strings.TrimSuffix(w, suffix)
+			}
+		}
+		return w
 	}
 	sets := make([]map[string]bool, len(all))
 	index := map[string][]int{}
@@ -113,13 +114,16 @@ func TestBuiltinNoNearDuplicates(t *testing.T) {
 		}
 		sets[i] = map[string]bool{}
 		for _, w := range strings.FieldsFunc(strings.ToLower(string(masked)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			if utf8.RuneCountInString(w) > 1 && !small[w] && !sets[i][w] {
+			if utf8.RuneCountInString(w) < 2 || small[w] {
+				continue
+			}
+			if w = stem(w); !sets[i][w] {
 				sets[i][w] = true
 				index[w] = append(index[w], i)
 			}
 		}
 	}
-	found := map[[2]string]bool{}
+	found := 0
 	for i := range all {
 		shared := map[int]int{}
 		for w := range sets[i] {
@@ -134,18 +138,9 @@ func TestBuiltinNoNearDuplicates(t *testing.T) {
 			if n < 4 || (float64(n) < 0.6*float64(min(a, b)) && float64(n) < 0.4*float64(a+b-n)) {
 				continue
 			}
-			pair := [2]string{all[i].ID, all[j].ID}
-			if pair[0] > pair[1] {
-				pair[0], pair[1] = pair[1], pair[0]
-			}
-			found[pair] = true
-			if !allowed[pair] {
-				assert.Failf(t, "near-duplicate sentences", "%s: %s\n%s: %s", all[i].ID, all[i].Text, all[j].ID, all[j].Text)
-			}
+			found++
+			assert.Failf(t, "near-duplicate sentences", "%s: %s\n%s: %s", all[i].ID, all[i].Text, all[j].ID, all[j].Text)
 		}
 	}
-	for pair := range allowed {
-		assert.True(t, found[pair], "allowed pair %v is no longer a near-duplicate: drop it from the list", pair)
-	}
-	t.Logf("%d sentences, %d near-duplicate pairs, %d of them allowed", len(all), len(found), len(allowed))
+	t.Logf("%d sentences, %d near-duplicate pairs", len(all), found)
 }
