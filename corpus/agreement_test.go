@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -79,13 +78,8 @@ func TestBuiltinAgreement(t *testing.T) {
 	dis := map[cell]int{}
 	used := 0
 	for _, ex := range all {
-		_, num, _ := strings.Cut(ex.ID, "-")
-		n, err := strconv.Atoi(num)
-		require.NoError(t, err, ex.ID)
-		batch := 1
-		if n > 440 {
-			batch = 2
-		}
+		batch := corpus.Batch(ex)
+		require.NotZero(t, batch, ex.ID)
 		for i, tg := range ex.Targets {
 			a, b := tg.Label, tg.Label
 			r, disagreed := disagreements[key{ex.ID, i}]

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -55,6 +57,22 @@ func Builtin(split Split) ([]Example, error) {
 	return append([]Example(nil), exs...), nil
 }
 
+// Batch returns the batch of the built-in corpus an example of it was
+// written in, from its id's number ("pol-0423" is 423): 1 for 1 to 440, 2
+// for 441 to 600 (see the package documentation). It returns 0 for an id
+// of another form or range.
+func Batch(ex Example) int {
+	_, num, ok := strings.Cut(ex.ID, "-")
+	n, err := strconv.Atoi(num)
+	switch {
+	case !ok || err != nil || n < 1 || n > 600:
+		return 0
+	case n <= 440:
+		return 1
+	}
+	return 2
+}
+
 // Filter returns the examples for which keep returns true, in order, in a
 // new slice.
 func Filter(exs []Example, keep func(Example) bool) []Example {
@@ -70,6 +88,12 @@ func Filter(exs []Example, keep func(Example) bool) []Example {
 // InDomain returns a Filter predicate that keeps the examples of domain d.
 func InDomain(d string) func(Example) bool {
 	return func(ex Example) bool { return ex.Domain == d }
+}
+
+// InBatch returns a Filter predicate that keeps the built-in corpus's
+// examples of batch b (see Batch).
+func InBatch(b int) func(Example) bool {
+	return func(ex Example) bool { return Batch(ex) == b }
 }
 
 // WithTargetLabel returns a Filter predicate that keeps the examples with

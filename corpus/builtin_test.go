@@ -144,3 +144,16 @@ func TestBuiltinNoNearDuplicates(t *testing.T) {
 	}
 	t.Logf("%d sentences, %d near-duplicate pairs", len(all), found)
 }
+
+func TestBatch(t *testing.T) {
+	for id, want := range map[string]int{"int-0001": 1, "pol-0440": 1, "bus-0441": 2, "hea-0600": 2, "hea-0601": 0, "int-0000": 0, "x": 0, "": 0, "int-04a0": 0} {
+		assert.Equal(t, want, corpus.Batch(corpus.Example{ID: id}), id)
+	}
+	_, _, all := builtinParts(t)
+	n := map[int]int{}
+	for _, ex := range all {
+		n[corpus.Batch(ex)]++
+	}
+	assert.Equal(t, map[int]int{1: 2640, 2: 960}, n, "440 and 160 sentences a domain")
+	assert.Len(t, corpus.Filter(all, corpus.InBatch(2)), 960)
+}

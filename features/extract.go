@@ -431,13 +431,10 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 	}
 
 	c := e.cfg
-	// The settings less the omitted groups.
-	unigrams := !omit.Has(GroupUnigram)
-	bigrams, tbigrams := c.bigrams && !omit.Has(GroupBigram), c.bigrams && !omit.Has(GroupTargetBigram)
-	window, nearOn := !omit.Has(GroupWindow), !omit.Has(GroupNear)
-	clause := c.clause && !omit.Has(GroupClause)
-	cues, cuesAny := c.lexicon && !omit.Has(GroupCue), c.lexicon && !omit.Has(GroupCueAny)
-	sides := c.sides && !omit.Has(GroupSide)
+	on := c.groupsOn(omit)
+	unigrams, bigrams, tbigrams := on.Has(GroupUnigram), on.Has(GroupBigram), on.Has(GroupTargetBigram)
+	window, nearOn, clause, sides := on.Has(GroupWindow), on.Has(GroupNear), on.Has(GroupClause), on.Has(GroupSide)
+	cues, cuesAny := on.Has(GroupCue), on.Has(GroupCueAny)
 	lo, hi := -1, len(terms) // the target's clause is (lo, hi)
 	if c.clause {
 		for lo = tpos - 1; lo >= 0 && !terms[lo].clause(); lo-- {
@@ -643,6 +640,26 @@ func ParseGroup(name string) (Group, error) {
 
 // GroupSet is a set of feature groups: bit g is group g.
 type GroupSet uint16
+
+// groupsOn returns the groups whose ids the settings c compute when the
+// groups in omit are left out: the one rule that extractPrepared, Layout
+// and AppendTarget follow.
+func (c config) groupsOn(omit GroupSet) GroupSet {
+	on := GroupSet(1<<GroupUnigram | 1<<GroupWindow | 1<<GroupNear)
+	if c.bigrams {
+		on |= 1<<GroupBigram | 1<<GroupTargetBigram
+	}
+	if c.sides {
+		on |= 1 << GroupSide
+	}
+	if c.clause {
+		on |= 1 << GroupClause
+	}
+	if c.lexicon {
+		on |= 1<<GroupCue | 1<<GroupCueAny
+	}
+	return on &^ omit
+}
 
 // Has reports whether g is in the set.
 func (s GroupSet) Has(g Group) bool { return s&(1<<g) != 0 }

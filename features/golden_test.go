@@ -2,6 +2,8 @@ package features_test
 
 import (
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/internal/testtexts"
 )
 
 type goldenCase struct {
@@ -99,11 +102,10 @@ func TestMentionsGolden(t *testing.T) {
 func TestMentionsNewsMTSCRecall(t *testing.T) {
 	var exs []corpus.Example
 	for _, f := range []string{"dev_rw.jsonl", "dev_mt.jsonl"} {
-		path := filepath.Join("..", "..", "shared", "data", "newsmtsc", f)
-		if _, err := os.Stat(path); err != nil {
+		e, err := testtexts.NewsMTSC(f)
+		if errors.Is(err, fs.ErrNotExist) {
 			t.Skipf("NewsMTSC data not available (%v)", err)
 		}
-		e, err := corpus.ReadFile(path)
 		require.NoError(t, err)
 		exs = append(exs, e...)
 	}

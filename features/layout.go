@@ -63,9 +63,9 @@ type Layout struct {
 	ids    [NumColumns][]uint64
 	has    []uint8 // bit c: column c has an id at the term
 	common []uint64
-	plans  []Plan  // per mention, Pos -1 when it does not factor
-	cues   []int32 // the terms with cue categories
-	omit   GroupSet
+	plans  []Plan   // per mention, Pos -1 when it does not factor
+	cues   []int32  // the terms with cue categories
+	on     GroupSet // the groups computed: the settings less those left out
 }
 
 // Plan says where a mention sits in its Layout's term sequence.
@@ -86,7 +86,7 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 		return false
 	}
 	c := e.cfg
-	l.omit = omit
+	l.on = c.groupsOn(omit)
 	// Mentions are in order and apart; check, since the factoring relies
 	// on it.
 	for i, m := range p.mentions {
@@ -136,9 +136,8 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 		l.ids[col] = grow(l.ids[col], n+1)
 	}
 	uni, big, left, right, clause := l.ids[ColUnigram], l.ids[ColBigram], l.ids[ColLeft], l.ids[ColRight], l.ids[ColClause]
-	unigrams, bigrams := !omit.Has(GroupUnigram), c.bigrams && !omit.Has(GroupBigram)
-	sides, clauses := c.sides && !omit.Has(GroupSide), c.clause && !omit.Has(GroupClause)
-	cuesAny := c.lexicon && !omit.Has(GroupCueAny)
+	unigrams, bigrams := l.on.Has(GroupUnigram), l.on.Has(GroupBigram)
+	sides, clauses, cuesAny := l.on.Has(GroupSide), l.on.Has(GroupClause), l.on.Has(GroupCueAny)
 	common := l.common[:0]
 	negated := false
 	prev := boundaryHash
@@ -224,6 +223,10 @@ func (l *Layout) ID(c Column, i int) (uint64, bool) {
 	return l.ids[c][i], l.has[i]&(1<<c) != 0
 }
 
+// Has reports whether column c has ids in the Layout: whether the
+// extractor's settings compute its group and it was not left out.
+func (l *Layout) Has(c Column) bool { return c < NumColumns && l.on.Has(c.Group()) }
+
 // Common returns the ids every mention has: the cue-category features
 // that do not depend on the target. The slice is owned by l.
 func (l *Layout) Common() []uint64 { return l.common }
@@ -240,9 +243,9 @@ func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bo
 	if !ok {
 		return Plan{}, dst, false
 	}
-	e, c, terms, omit := l.e, l.e.cfg, l.terms, l.omit
+	e, c, terms, on := l.e, l.e.cfg, l.terms, l.on
 	tpos, lo, hi := pl.Pos, pl.Lo, pl.Hi
-	window, nearOn := !omit.Has(GroupWindow), !omit.Has(GroupNear)
+	window, nearOn := on.Has(GroupWindow), on.Has(GroupNear)
 	// The window: terms within c.window of the target, by side and
 	// distance bucket.
 	for i := max(0, tpos-c.window); i <= min(len(terms)-1, tpos+c.window); i++ {
@@ -268,7 +271,7 @@ func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bo
 		}
 	}
 	// Cue categories relative to the target, anywhere in the sentence.
-	if c.lexicon && !omit.Has(GroupCue) {
+	if on.Has(GroupCue) {
 		for _, i := range l.cues {
 			i := int(i)
 			tm := terms[i]
@@ -287,7 +290,7 @@ func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bo
 		if tpos > 0 {
 			prev = terms[tpos-1].hash
 		}
-		tbigrams := !omit.Has(GroupTargetBigram)
+		tbigrams := on.Has(GroupTargetBigram)
 		if tbigrams {
 			dst = append(dst, e.id(nsTBigram, prev, placeholderHash))
 		}
@@ -295,7 +298,7 @@ func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bo
 			if tbigrams {
 				dst = append(dst, e.id(nsTBigram, placeholderHash, terms[tpos+1].hash))
 			}
-		} else if !omit.Has(GroupBigram) {
+		} else if on.Has(GroupBigram) {
 			dst = append(dst, e.id(nsBigram, placeholderHash, boundaryHash))
 		}
 	}

@@ -213,3 +213,34 @@ func TestAppendPreparedExcept(t *testing.T) {
 	}
 	assert.Greater(t, checked, 5000)
 }
+
+// TestLayoutHas checks that a Layout's columns have ids exactly when the
+// extractor computes their group and it is not left out.
+func TestLayoutHas(t *testing.T) {
+	const text = "Gustavo Petro accused NATO of stalling, and Brazil praised Lula."
+	for _, c := range []struct {
+		ext  *features.Extractor
+		omit features.GroupSet
+		want [features.NumColumns]bool
+	}{
+		{features.NewExtractor(), 0, [features.NumColumns]bool{true, true, true, true, true}},
+		{features.NewExtractor(), 1 << features.GroupUnigram, [features.NumColumns]bool{false, true, true, true, true}},
+		{features.NewExtractor(features.WithSides(false), features.WithClause(false)), 0, [features.NumColumns]bool{true, true, false, false, false}},
+		{features.NewExtractor(features.WithBigrams(false)), 1 << features.GroupClause, [features.NumColumns]bool{true, false, true, true, false}},
+	} {
+		var p features.Prepared
+		c.ext.Prepare(&p, text)
+		var l features.Layout
+		require.True(t, c.ext.Layout(&l, &p, c.omit))
+		for col := range features.NumColumns {
+			assert.Equal(t, c.want[col], l.Has(col), "%v omit %b column %d", c.ext, c.omit, col)
+			any := false
+			for i := 0; i <= l.Terms(); i++ {
+				_, ok := l.ID(col, i)
+				any = any || ok
+			}
+			assert.Equal(t, c.want[col], any, "%v omit %b: column %d has ids", c.ext, c.omit, col)
+		}
+		assert.False(t, l.Has(features.NumColumns))
+	}
+}

@@ -58,7 +58,7 @@ func WithGazetteer(g *features.Gazetteer) AnalyzeOption {
 func WithMaxBytes(n int) AnalyzeOption {
 	return func(c *analyzeConfig) {
 		if n < 1 {
-			c.fail(fmt.Errorf("%w: WithMaxBytes(%d): want at least 1", ErrBadOption, n))
+			c.fail("WithMaxBytes(%d): want at least 1", n)
 			return
 		}
 		c.maxBytes = n
@@ -71,17 +71,17 @@ func WithMaxBytes(n int) AnalyzeOption {
 func WithMaxMentions(n int) AnalyzeOption {
 	return func(c *analyzeConfig) {
 		if n < 0 {
-			c.fail(fmt.Errorf("%w: WithMaxMentions(%d): want 0 (no bound) or more", ErrBadOption, n))
+			c.fail("WithMaxMentions(%d): want 0 (no bound) or more", n)
 			return
 		}
 		c.maxMentions = n
 	}
 }
 
-// fail records the first bad option.
-func (c *analyzeConfig) fail(err error) {
+// fail records the first bad option, as options.fail does.
+func (c *analyzeConfig) fail(format string, args ...any) {
 	if c.err == nil {
-		c.err = err
+		c.err = fmt.Errorf("%w: "+format, append([]any{ErrBadOption}, args...)...)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"github.com/stancekit/stancekit/corpus"
-	"github.com/stancekit/stancekit/features"
 )
 
 // Naive Bayes adds up the evidence of dozens of features as if each were
@@ -68,46 +67,27 @@ var ErrNoData = errors.New("stance: no data to fit")
 // best match the labels. Add the held-out part of each fold of a
 // cross-validation, each with the model trained on the rest, to fit on all
 // the data, as CrossFitTemperature does. The zero value is ready to use.
-// It holds 26 bytes a target.
+// It holds 25 bytes a target.
 type TemperatureFit struct {
-	scores [][NumLabels]float64 // log scores less their maximum
+	scores [][NumLabels]float64 // log scores less their maximum: the top label's is 0
 	gold   []int8
-	top    []int8 // the label of the maximum, whose score is 0
 }
 
 // Add scores every target of ex with m, leaving m's own temperature
 // aside, and keeps the scores with the gold labels. A bad example gives
 // the error Evaluate would, and nothing of it is kept.
 func (f *TemperatureFit) Add(m *Model, ex corpus.Example) error {
-	if err := checkExample(ex, m.settings.maxTextBytes); err != nil {
-		return err
-	}
-	var prep features.Prepared
-	m.ext.Prepare(&prep, ex.Text)
-	var ids []uint64
-	for _, t := range ex.Targets {
-		ids = m.ext.AppendPreparedExcept(ids[:0], &prep, Span{Start: t.Start, End: t.End}, m.omit)
-		s := m.scores(ids)
-		f.add(s, t.Label.Index())
-	}
-	return nil
+	return m.eachTarget([]corpus.Example{ex}, func(gold Label, ids []uint64) { f.add(m.scores(ids), gold.Index()) })
 }
 
 // add keeps one target's log scores s and gold label index.
 func (f *TemperatureFit) add(s [NumLabels]float64, gold int) {
-	top := 0
-	for l := 1; l < NumLabels; l++ {
-		if s[l] > s[top] {
-			top = l
-		}
-	}
-	hi := s[top]
+	hi := max(s[0], s[1], s[2])
 	for l := range s {
 		s[l] -= hi
 	}
 	f.scores = append(f.scores, s)
 	f.gold = append(f.gold, int8(gold))
-	f.top = append(f.top, int8(top))
 }
 
 // Targets returns how many targets were added.
@@ -138,24 +118,24 @@ func (f *TemperatureFit) Fit() (float64, error) {
 			lb = f.loss(b)
 		}
 	}
-	t := 2 / (lo + hi)
-	if !validTemperature(t) { // rounding at the ends of the range
-		t = min(max(t, minTemperature), maxTemperature)
-	}
-	return t, nil
+	// Clamped, as rounding may step just past the ends of the range.
+	return min(max(2/(lo+hi), minTemperature), maxTemperature), nil
 }
 
-// loss is the mean log loss of the kept scores times b. The top label's
-// score is 0, so each target's log-sum-exp is log1p of the others' terms,
-// which keeps the loss of confident targets from rounding to 0.
+// loss is the mean log loss of the kept scores times b. A top label's
+// score is 0, so each target's log-sum-exp is log1p of the other labels'
+// terms, which keeps the loss of confident targets from rounding to 0.
 func (f *TemperatureFit) loss(b float64) float64 {
 	var sum float64
 	for i, s := range f.scores {
 		var z float64
-		for l, x := range s {
-			if l != int(f.top[i]) {
-				z += math.Exp(x * b)
+		top := false
+		for _, x := range s {
+			if x == 0 && !top { // the first top label; a tie's other 0 counts
+				top = true
+				continue
 			}
+			z += math.Exp(x * b)
 		}
 		sum += math.Log1p(z) - s[f.gold[i]]*b
 	}

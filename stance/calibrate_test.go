@@ -41,14 +41,10 @@ func TestTempered(t *testing.T) {
 	// Trained with the option, the model is the same.
 	direct, err := stance.Train(exs, nil, stance.WithTemperature(3))
 	require.NoError(t, err)
-	var a, b bytes.Buffer
-	_, err = hot.WriteTo(&a)
-	require.NoError(t, err)
-	_, err = direct.WriteTo(&b)
-	require.NoError(t, err)
-	assert.Equal(t, a.Bytes(), b.Bytes())
+	file := encode(t, hot)
+	assert.Equal(t, file, encode(t, direct))
 	// The temperature survives a round trip through a file.
-	back, err := stance.ReadModel(&a)
+	back, err := stance.ReadModel(bytes.NewReader(file))
 	require.NoError(t, err)
 	assert.Equal(t, 3.0, back.Temperature())
 	again, err := back.Predict(text, sp)
@@ -74,7 +70,7 @@ func TestTemperatureFit(t *testing.T) {
 	bad := corpus.Example{Text: "NATO", Targets: []corpus.Target{{Start: 0, End: 9, Label: stance.Critical}}}
 	require.ErrorIs(t, f.Add(m, bad), stance.ErrBadSpan)
 	assert.Zero(t, f.Targets(), "nothing of a bad example is kept")
-	_, err = stance.EvaluateCalibration(m, []corpus.Example{exs[0], bad})
+	_, _, err = stance.Assess(m, []corpus.Example{exs[0], bad})
 	require.ErrorIs(t, err, stance.ErrBadSpan)
 	for _, ex := range exs {
 		require.NoError(t, f.Add(m, ex))
@@ -100,10 +96,14 @@ func TestDefaultCalibration(t *testing.T) {
 	require.NoError(t, err)
 	raw, err := m.Tempered(1)
 	require.NoError(t, err)
-	got, err := stance.EvaluateCalibration(m, test)
+	rep, got, err := stance.Assess(m, test)
 	require.NoError(t, err)
-	before, err := stance.EvaluateCalibration(raw, test)
+	_, before, err := stance.Assess(raw, test)
 	require.NoError(t, err)
+	want, err := stance.Evaluate(m, test)
+	require.NoError(t, err)
+	assert.Equal(t, want, rep, "Assess's report is Evaluate's")
+	assert.Equal(t, rep.Examples, got.Examples())
 	t.Logf("temperature %.3f: log loss %.3f (T=1: %.3f), Brier %.3f (%.3f), ECE %.3f (%.3f)",
 		m.Temperature(), got.LogLoss(), before.LogLoss(), got.Brier(), before.Brier(), got.ECE(), before.ECE())
 	assert.Greater(t, m.Temperature(), 1.0)
@@ -123,6 +123,7 @@ func TestCalibrationMetrics(t *testing.T) {
 	require.True(t, c.Add(stance.Neutral, unsure)) // wrong, confidence 0.6
 	require.False(t, c.Add("maybe", sure))
 	assert.Equal(t, 2, c.Examples())
+	assert.InDelta(t, (0.9+0.6)/2, c.Confidence(), 1e-12)
 	assert.InDelta(t, (-math.Log(0.9)-math.Log(0.2))/2, c.LogLoss(), 1e-12)
 	brier := (0.1*0.1 + 0.05*0.05 + 0.05*0.05) + (0.2*0.2 + 0.8*0.8 + 0.6*0.6)
 	assert.InDelta(t, brier/2, c.Brier(), 1e-12)
@@ -197,10 +198,7 @@ func TestExplainUnderTemperature(t *testing.T) {
 func TestReadModelBadTemperature(t *testing.T) {
 	m, err := stance.Train(smallCorpus(), nil, stance.WithTemperature(2.5))
 	require.NoError(t, err)
-	var b bytes.Buffer
-	_, err = m.WriteTo(&b)
-	require.NoError(t, err)
-	good := b.Bytes()
+	good := encode(t, m)
 	field := binary.LittleEndian.AppendUint64(nil, math.Float64bits(2.5))
 	at := bytes.Index(good, field)
 	require.Positive(t, at)

@@ -43,7 +43,7 @@
 // model's was fitted by 5-fold cross-validation on its training data.
 //
 // Evaluate and Confusion compute accuracy and per-label and macro F1, the
-// metric reported by the NewsMTSC paper; EvaluateCalibration and
-// Calibration the log loss, Brier score and expected calibration error of
-// the probabilities.
+// metric reported by the NewsMTSC paper; Assess and Calibration also the
+// log loss, Brier score, expected calibration error and mean confidence
+// of the probabilities.
 package stance

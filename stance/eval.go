@@ -117,25 +117,44 @@ func (c *Confusion) Report() Report {
 // classified and names it.
 func Evaluate(m *Model, exs []corpus.Example) (Report, error) {
 	var c Confusion
-	err := eachPrediction(m, exs, func(gold Label, p Prediction) { c.Add(gold, p.Label) })
+	err := m.eachTarget(exs, func(gold Label, ids []uint64) { c.Add(gold, m.PredictFeatures(ids).Label) })
 	if err != nil {
 		return Report{}, err
 	}
 	return c.Report(), nil
 }
 
-// eachPrediction predicts every target of exs with m and calls f with the
-// gold label and the prediction. It stops at the first example that
-// cannot be classified and returns its error.
-func eachPrediction(m *Model, exs []corpus.Example, f func(gold Label, p Prediction)) error {
+// Assess is Evaluate that also measures the calibration of the
+// probabilities, predicting each target once for both.
+func Assess(m *Model, exs []corpus.Example) (Report, Calibration, error) {
+	var c Confusion
+	var cal Calibration
+	err := m.eachTarget(exs, func(gold Label, ids []uint64) {
+		p := m.PredictFeatures(ids)
+		c.Add(gold, p.Label)
+		cal.Add(gold, p)
+	})
+	if err != nil {
+		return Report{}, Calibration{}, err
+	}
+	return c.Report(), cal, nil
+}
+
+// eachTarget calls f with the gold label and the feature ids (omitting
+// the groups m weighs 0) of every target of exs, in order; ids is valid
+// until f returns. It checks each example before any of its targets, and
+// stops at the first bad one with its error.
+func (m *Model) eachTarget(exs []corpus.Example, f func(gold Label, ids []uint64)) error {
 	var prep features.Prepared
+	var ids []uint64
 	for _, ex := range exs {
 		if err := checkExample(ex, m.settings.maxTextBytes); err != nil {
 			return err
 		}
 		m.ext.Prepare(&prep, ex.Text) // once for all the example's targets
 		for _, t := range ex.Targets {
-			f(t.Label, m.predictChecked(ex.Text, &prep, Span{Start: t.Start, End: t.End})) // the label is checked above
+			ids = m.ext.AppendPreparedExcept(ids[:0], &prep, Span{Start: t.Start, End: t.End}, m.omit)
+			f(t.Label, ids) // the label is checked above
 		}
 	}
 	return nil
@@ -149,7 +168,6 @@ const calibrationBins = 10
 // be right. Add each prediction with its gold label; the zero value is
 // ready to use.
 type Calibration struct {
-	n       int
 	logLoss float64
 	brier   float64
 	bins    [calibrationBins]struct {
@@ -175,7 +193,6 @@ func (c *Calibration) Add(gold Label, p Prediction) bool {
 			return false
 		}
 	}
-	c.n++
 	c.logLoss -= math.Log(max(p.Probs[g], minProb))
 	for l, q := range p.Probs {
 		if l == g {
@@ -194,7 +211,23 @@ func (c *Calibration) Add(gold Label, p Prediction) bool {
 }
 
 // Examples returns the number of predictions counted.
-func (c *Calibration) Examples() int { return c.n }
+func (c *Calibration) Examples() int {
+	n := 0
+	for _, b := range c.bins {
+		n += b.n
+	}
+	return n
+}
+
+// Confidence returns the mean probability of the predicted labels; for a
+// calibrated model it is close to the share of them that are right.
+func (c *Calibration) Confidence() float64 {
+	var sum float64
+	for _, b := range c.bins {
+		sum += b.conf
+	}
+	return c.mean(sum)
+}
 
 // LogLoss returns the mean negative natural logarithm of the probability
 // given to the gold label (the gold label's probability counted as at
@@ -219,20 +252,9 @@ func (c *Calibration) ECE() float64 {
 }
 
 func (c *Calibration) mean(sum float64) float64 {
-	if c.n == 0 {
+	n := c.Examples()
+	if n == 0 {
 		return 0
 	}
-	return sum / float64(c.n)
-}
-
-// EvaluateCalibration predicts every target of exs with m and measures
-// the calibration of the probabilities. It stops at the first example
-// that cannot be classified and names it.
-func EvaluateCalibration(m *Model, exs []corpus.Example) (Calibration, error) {
-	var c Calibration
-	err := eachPrediction(m, exs, func(gold Label, p Prediction) { c.Add(gold, p) })
-	if err != nil {
-		return Calibration{}, err
-	}
-	return c, nil
+	return sum / float64(n)
 }

@@ -54,7 +54,7 @@ func (m *Model) factor(f *factored, p *features.Prepared) bool {
 		case features.ColClause:
 			first, last = minLo+1, maxHi
 		}
-		if m.omit.Has(c.Group()) { // weighted 0: not in the table
+		if !f.l.Has(c) { // weighted 0 or not computed: no ids
 			continue
 		}
 		s := f.sum[c]
@@ -96,31 +96,31 @@ func (m *Model) predictFactored(f *factored, j int) (Prediction, bool) {
 		score[l] += f.common[l]
 	}
 	p, lo, hi := pl.Pos, pl.Lo, pl.Hi
-	if !m.omit.Has(features.ColUnigram.Group()) { // all unigrams but the mention's own
+	if f.l.Has(features.ColUnigram) { // all unigrams but the mention's own
 		s := f.sum[features.ColUnigram]
 		for l := range NumLabels {
 			score[l] += s[n][l] - (s[p+1][l] - s[p][l])
 		}
 	}
-	if !m.omit.Has(features.ColBigram.Group()) { // all bigrams but the two the mention is in
+	if f.l.Has(features.ColBigram) { // all bigrams but the two the mention is in
 		s := f.sum[features.ColBigram]
 		for l := range NumLabels {
 			score[l] += s[n+1][l] - (s[p+2][l] - s[p][l])
 		}
 	}
-	if !m.omit.Has(features.ColLeft.Group()) { // the left side before it
+	if f.l.Has(features.ColLeft) { // the left side before it
 		s := f.sum[features.ColLeft]
 		for l := range NumLabels {
 			score[l] += s[p][l]
 		}
 	}
-	if !m.omit.Has(features.ColRight.Group()) { // the right side after it
+	if f.l.Has(features.ColRight) { // the right side after it
 		s := f.sum[features.ColRight]
 		for l := range NumLabels {
 			score[l] += s[n][l] - s[p+1][l]
 		}
 	}
-	if !m.omit.Has(features.ColClause.Group()) { // its clause but itself
+	if f.l.Has(features.ColClause) { // its clause but itself
 		s := f.sum[features.ColClause]
 		for l := range NumLabels {
 			score[l] += s[hi][l] - s[lo+1][l] - (s[p+1][l] - s[p][l])

@@ -176,12 +176,7 @@ func TestMergeEqualsTrainingOnAll(t *testing.T) {
 	}
 	merged, err := stance.Merge(shards...)
 	require.NoError(t, err)
-	var a, b bytes.Buffer
-	_, err = all.WriteTo(&a)
-	require.NoError(t, err)
-	_, err = merged.WriteTo(&b)
-	require.NoError(t, err)
-	assert.Equal(t, a.Bytes(), b.Bytes())
+	assert.Equal(t, encode(t, all), encode(t, merged))
 
 	other, err := stance.Train(exs, features.NewExtractor(features.WithSeed(9)))
 	require.NoError(t, err)
@@ -207,8 +202,14 @@ func modelBytes(t testing.TB) []byte {
 	t.Helper()
 	m, err := stance.Train(smallCorpus(), nil)
 	require.NoError(t, err)
+	return encode(t, m)
+}
+
+// encode returns the bytes WriteTo writes for m.
+func encode(t testing.TB, m *stance.Model) []byte {
+	t.Helper()
 	var b bytes.Buffer
-	_, err = m.WriteTo(&b)
+	_, err := m.WriteTo(&b)
 	require.NoError(t, err)
 	return b.Bytes()
 }
@@ -564,10 +565,7 @@ func TestBadOptions(t *testing.T) {
 	require.NoError(t, err)
 	m, err := stance.Train(exs, widest, stance.WithMaxTextBytes(math.MaxInt32))
 	require.NoError(t, err)
-	var file bytes.Buffer
-	_, err = m.WriteTo(&file)
-	require.NoError(t, err)
-	_, err = stance.ReadModel(&file)
+	_, err = stance.ReadModel(bytes.NewReader(encode(t, m)))
 	require.NoError(t, err)
 
 	// The edges of the ranges are good values.
@@ -683,14 +681,9 @@ func TestParallelTrainEqualsSequential(t *testing.T) {
 	for _, e := range exs {
 		require.NoError(t, tr.AddExample(e))
 	}
-	var seq, par bytes.Buffer
-	_, err = tr.Model().WriteTo(&seq)
-	require.NoError(t, err)
 	m, err := stance.Train(exs, ext, opts...)
 	require.NoError(t, err)
-	_, err = m.WriteTo(&par)
-	require.NoError(t, err)
-	assert.Equal(t, seq.Bytes(), par.Bytes())
+	assert.Equal(t, encode(t, tr.Model()), encode(t, m))
 
 	// Bad examples in the first and the last share: the first is reported.
 	bad := append([]corpus.Example(nil), exs...)

@@ -252,7 +252,7 @@ func decodePayload(p []byte, version uint16) (*Model, error) {
 		groupWeights: weights,
 		temperature:  temperature,
 	}
-	if flags>>4 != 0 || s.variant >= numVariants || !validAlpha(s.alpha) || maxText < 1 || maxText > math.MaxInt32 {
+	if flags>>4 != 0 || s.variant >= numVariants || !validAlpha(s.alpha) || !validMaxText(maxText) {
 		return nil, fmt.Errorf("bad settings (flags %#x, alpha %g, text limit %d)", flags, s.alpha, maxText)
 	}
 	if nl != NumLabels {

@@ -101,7 +101,7 @@ func WithGroupWeight(g features.Group, w float64) Option {
 // model file holds.
 func WithMaxTextBytes(n int) Option {
 	return func(o *options) {
-		if n < 1 || n > math.MaxInt32 {
+		if n < 1 || !validMaxText(uint64(n)) {
 			o.fail("WithMaxTextBytes(%d): want 1 to %d", n, math.MaxInt32)
 			return
 		}
@@ -135,24 +135,22 @@ func NewTrainer(ext *features.Extractor, opts ...Option) *Trainer {
 }
 
 // trainerSetup resolves NewTrainer's and Train's arguments: a nil ext is
-// the default extractor; err is the first bad option's, here or in ext.
+// the default extractor, nil options are skipped; err is the first bad
+// option's, here or in ext.
 func trainerSetup(ext *features.Extractor, opts []Option) (*features.Extractor, settings, error) {
 	if ext == nil {
 		ext = features.NewExtractor()
 	}
-	s, err := newSettings(opts)
-	if err == nil {
-		err = extractorErr(ext)
+	o := options{settings: defaultSettings()}
+	for _, opt := range opts {
+		if opt != nil { // a nil option, from a list built conditionally, does nothing
+			opt(&o)
+		}
 	}
-	return ext, s, err
-}
-
-// extractorErr is the error of an extractor built with a bad option.
-func extractorErr(ext *features.Extractor) error {
 	if err := ext.Err(); err != nil {
-		return fmt.Errorf("%w: extractor: %w", ErrBadOption, err)
+		o.fail("extractor: %w", err)
 	}
-	return nil
+	return ext, o.settings, o.err
 }
 
 // Err returns the error of a bad option given to NewTrainer (wrapping
@@ -168,17 +166,9 @@ const maxAlpha = 1e6
 
 func validWeight(w float64) bool { return w >= 0 && w <= 100 }
 
-// newSettings returns the default settings with opts applied, and the
-// first bad option's error.
-func newSettings(opts []Option) (settings, error) {
-	o := options{settings: defaultSettings()}
-	for _, opt := range opts {
-		if opt != nil { // a nil option, from a list built conditionally, does nothing
-			opt(&o)
-		}
-	}
-	return o.settings, o.err
-}
+// validMaxText reports whether n may be a model's text limit: a file
+// holds it as a uvarint, read back into an int that must fit 32 bits.
+func validMaxText(n uint64) bool { return n >= 1 && n <= math.MaxInt32 }
 
 // Add counts one (text, target, label) example. It returns an error for a
 // bad option given to NewTrainer, an unknown label or bad input (see

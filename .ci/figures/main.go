@@ -1,9 +1,8 @@
 // Command figures prints the README's figures that no example program
 // prints: the default model's macro-F1 on the corpus test part by batch,
-// its mean label probability with and without its temperature, and 5-fold
-// cross-validation on NewsMTSC train with the corpus's first batch or both
-// batches added, over four fold seeds. Run from the repository root, with
-// ../shared beside it:
+// and 5-fold cross-validation on NewsMTSC train with the corpus's first
+// batch or both batches added, over four fold seeds. Run from the
+// repository root, with ../shared beside it:
 //
 //	go run ./.ci/figures [-model PATH]
 //
@@ -15,8 +14,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strconv"
-	"strings"
 
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/stance"
@@ -27,13 +24,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "figures:", err)
 		os.Exit(1)
 	}
-}
-
-// firstBatch reports whether ex is of the corpus's first batch (ids up to 440).
-func firstBatch(ex corpus.Example) bool {
-	_, num, _ := strings.Cut(ex.ID, "-")
-	n, err := strconv.Atoi(num)
-	return err == nil && n <= 440
 }
 
 func run() error {
@@ -53,14 +43,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	var first, second []corpus.Example
-	for _, ex := range test {
-		if firstBatch(ex) {
-			first = append(first, ex)
-		} else {
-			second = append(second, ex)
-		}
-	}
+	first, second := corpus.Filter(test, corpus.InBatch(1)), corpus.Filter(test, corpus.InBatch(2))
 	for _, part := range []struct {
 		name string
 		exs  []corpus.Example
@@ -72,36 +55,6 @@ func run() error {
 		fmt.Printf("%s: macro-F1 %.3f on %d targets\n", part.name, r.MacroF1, r.Examples)
 	}
 
-	files := []string{"../shared/data/newsmtsc/dev_rw.jsonl", "../shared/data/newsmtsc/dev_mt.jsonl", "corpus/data/test.jsonl"}
-	for _, t := range []float64{1, def.Temperature()} {
-		tm, err := def.Tempered(t)
-		if err != nil {
-			return err
-		}
-		for _, f := range files {
-			exs, err := corpus.ReadFile(f)
-			if err != nil {
-				return err
-			}
-			var sum float64
-			var n, right int
-			for _, ex := range exs {
-				for _, tg := range ex.Targets {
-					p, err := tm.Predict(ex.Text, stance.Span{Start: tg.Start, End: tg.End})
-					if err != nil {
-						return fmt.Errorf("%s: %s: %w", f, ex.ID, err)
-					}
-					sum += p.Prob(p.Label)
-					n++
-					if p.Label == tg.Label {
-						right++
-					}
-				}
-			}
-			fmt.Printf("T=%.2f %s: mean probability of the label %.3f, accuracy %.3f\n", t, f, sum/float64(n), float64(right)/float64(n))
-		}
-	}
-
 	news, err := corpus.ReadFile("../shared/data/newsmtsc/train.jsonl")
 	if err != nil {
 		return err
@@ -110,12 +63,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	var ownFirst []corpus.Example
-	for _, ex := range own {
-		if firstBatch(ex) {
-			ownFirst = append(ownFirst, ex)
-		}
-	}
+	ownFirst := corpus.Filter(own, corpus.InBatch(1))
 	for _, seed := range []uint64{0, 1, 2, 7} {
 		for _, extra := range [][]corpus.Example{ownFirst, own} {
 			var c stance.Confusion

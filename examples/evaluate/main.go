@@ -6,8 +6,8 @@
 // per_class (precision, recall, f1 and support per label) and confusion
 // (gold label → predicted label → count). Without it, a readable table,
 // followed for the model (not goml) by the calibration of its
-// probabilities: log loss, Brier score and expected calibration error
-// (see stance.Calibration).
+// probabilities: log loss, Brier score, expected calibration error and the
+// mean probability of the predicted labels (see stance.Calibration).
 //
 // With -backend goml -train FILE[,FILE…] it instead trains goml's naive
 // Bayes on the training files with the same features as the model named by
@@ -71,16 +71,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	var cal *stance.Calibration
 	switch *backend {
 	case "nb":
-		if rep, err = stance.Evaluate(m, exs); err != nil {
+		var c stance.Calibration
+		if rep, c, err = stance.Assess(m, exs); err != nil {
 			return err
 		}
-		if !*asJSON { // the JSON object is fixed by DESIGN.md
-			c, err := stance.EvaluateCalibration(m, exs)
-			if err != nil {
-				return err
-			}
-			cal = &c
-		}
+		cal = &c
 	case "goml":
 		if *train == "" {
 			return errors.New("-backend goml needs -train FILE")
@@ -115,8 +110,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if cal != nil {
-		_, err = fmt.Fprintf(stdout, "probabilities (temperature %.4g): log loss %.3f, Brier %.3f, ECE %.3f\n",
-			m.Temperature(), cal.LogLoss(), cal.Brier(), cal.ECE())
+		_, err = fmt.Fprintf(stdout, "probabilities (temperature %.4g): log loss %.3f, Brier %.3f, ECE %.3f, mean confidence %.3f\n",
+			m.Temperature(), cal.LogLoss(), cal.Brier(), cal.ECE(), cal.Confidence())
 	}
 	return err
 }
