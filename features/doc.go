@@ -10,7 +10,9 @@
 //   - Extractor turns one (sentence, target span) pair into a list of
 //     feature ids: the target is replaced by a placeholder, other names by
 //     another; words and bigrams are tagged with their side of the target,
-//     distance, clause and negation scope; words of the built-in cue lists
+//     distance, clause and negation scope; the bigrams and the three
+//     trigrams that hold the target keep the word order next to it; words
+//     of the built-in cue lists
 //     (lexicon/*.txt: positive, negative, attack, support, suffer, hedge,
 //     written for stancekit) add category features. Prepare and
 //     AppendPrepared do the target-independent work once per sentence.
@@ -26,9 +28,10 @@
 // The ids therefore depend only on the text, the extractor's settings and
 // its seed: they are the same on every run and every platform. The low
 // four bits of an id carry its Group (unigram, bigram, window, side,
-// clause, cue, cue-any, target-bigram, near), so that a model can weigh
-// groups differently. The
-// constant Version names the feature set; a change to what features are
-// produced bumps it, so a model trained on one feature set never silently
-// scores another.
+// clause, cue, cue-any, target-bigram, near, target-trigram), so that a
+// model can weigh groups differently. The constant Version names the
+// feature set; a change to the features that given settings produce bumps
+// it, so a model trained on one feature set never silently scores another.
+// A new kind of feature comes with an option instead, off in the settings
+// decoded from older models (WithTrigrams).
 package features

@@ -54,6 +54,7 @@ type config struct {
 	window   int    // side-tagged window, in terms on each side of the target; 0 turns it off
 	near     int    // distance that counts as "near" inside the window
 	bigrams  bool   // bigrams over the term sequence
+	trigrams bool   // the trigrams with the target placeholder in them
 	negation bool   // negation scope marking
 	sides    bool   // every term tagged with its side of the target
 	others   bool   // other named mentions become one placeholder term each
@@ -63,7 +64,7 @@ type config struct {
 }
 
 func defaultConfig() config {
-	return config{window: 6, near: 2, bigrams: true, negation: true, sides: true, others: true, clause: true, lexicon: true}
+	return config{window: 6, near: 2, bigrams: true, trigrams: true, negation: true, sides: true, others: true, clause: true, lexicon: true}
 }
 
 // WithWindow sets how many terms on each side of the target get
@@ -85,6 +86,14 @@ func WithWindow(window, near int) Option {
 
 // WithBigrams turns bigram features on or off (default on).
 func WithBigrams(on bool) Option { return func(c *options) { c.bigrams = on } }
+
+// WithTrigrams turns target-trigram features on or off (default on): the
+// three word trigrams that hold the target placeholder — the two words
+// before it, the two after it, and the words on either side — so that
+// word order next to the target counts ("was praised by <T>" against
+// "<T> was praised by"). Extractors decoded from encodings written before
+// this option existed have it off, so older models keep their features.
+func WithTrigrams(on bool) Option { return func(c *options) { c.trigrams = on } }
 
 // WithNegation turns negation scope on or off (default on). In scope —
 // from a negation word such as "not", "n't", "never" or "without" to the
@@ -156,8 +165,8 @@ func newExtractor(cfg config) *Extractor {
 // String describes the extractor's settings.
 func (e *Extractor) String() string {
 	c := e.cfg
-	return fmt.Sprintf("features v%d: window=%d near=%d bigrams=%t negation=%t sides=%t others=%t clause=%t lexicon=%t seed=%d",
-		Version, c.window, c.near, c.bigrams, c.negation, c.sides, c.others, c.clause, c.lexicon, c.seed)
+	return fmt.Sprintf("features v%d: window=%d near=%d bigrams=%t trigrams=%t negation=%t sides=%t others=%t clause=%t lexicon=%t seed=%d",
+		Version, c.window, c.near, c.bigrams, c.trigrams, c.negation, c.sides, c.others, c.clause, c.lexicon, c.seed)
 }
 
 // maxWindow bounds WithWindow's window and near, in options and encodings
@@ -169,6 +178,7 @@ const (
 	nsUnigram   = 'u'
 	nsBigram    = 'b'
 	nsTBigram   = 'B' // a bigram with the target placeholder in it
+	nsTTrigram  = 'T' // a trigram with the target placeholder in it (+ its shape)
 	nsLeft      = 'L' // + near/far bucket
 	nsRight     = 'R'
 	nsNearLeft  = 'P' // window words within near of the target
@@ -435,6 +445,9 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 	unigrams, bigrams, tbigrams := on.Has(GroupUnigram), on.Has(GroupBigram), on.Has(GroupTargetBigram)
 	window, nearOn, clause, sides := on.Has(GroupWindow), on.Has(GroupNear), on.Has(GroupClause), on.Has(GroupSide)
 	cues, cuesAny := on.Has(GroupCue), on.Has(GroupCueAny)
+	if on.Has(GroupTargetTrigram) {
+		dst = e.appendTrigrams(dst, names, terms, tpos, name)
+	}
 	lo, hi := -1, len(terms) // the target's clause is (lo, hi)
 	if c.clause {
 		for lo = tpos - 1; lo >= 0 && !terms[lo].clause(); lo-- {
@@ -522,6 +535,38 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 	return dst
 }
 
+// The shapes of the target trigrams: where the placeholder sits in them.
+const (
+	triEnd    = 1 // two words, then the target
+	triStart  = 2 // the target, then two words
+	triMiddle = 3 // a word, the target, a word
+)
+
+// appendTrigrams appends the ids of the three trigrams of terms that hold
+// the target placeholder at tpos, the sentence boundary standing in for
+// terms beyond either end; with names, a readable name for each (name as
+// in extractPrepared).
+func (e *Extractor) appendTrigrams(dst []uint64, names *[]string, terms []term, tpos int, name func(int) string) []uint64 {
+	h := func(i int) uint64 {
+		if i < 0 || i >= len(terms) {
+			return boundaryHash
+		}
+		return terms[i].hash
+	}
+	dst = append(dst, e.id(nsTTrigram, pairHash(h(tpos-2), h(tpos-1)), triEnd),
+		e.id(nsTTrigram, pairHash(h(tpos+1), h(tpos+2)), triStart),
+		e.id(nsTTrigram, pairHash(h(tpos-1), h(tpos+1)), triMiddle))
+	if names != nil {
+		*names = append(*names, strconv.Quote(name(tpos-2)+" "+name(tpos-1)+" <T>"),
+			strconv.Quote("<T> "+name(tpos+1)+" "+name(tpos+2)),
+			strconv.Quote(name(tpos-1)+" <T> "+name(tpos+1)))
+	}
+	return dst
+}
+
+// pairHash combines two term hashes into one, in order.
+func pairHash(a, b uint64) uint64 { return a*0x9e3779b97f4a7c15 ^ b }
+
 // cueRelation encodes where a cue word sits relative to the target: the
 // signed distance bucket, whether it is in the target's clause and whether
 // it is negated.
@@ -604,21 +649,22 @@ type Group uint8
 
 // The feature groups.
 const (
-	GroupUnigram      Group = iota // words of the sentence
-	GroupBigram                    // adjacent word pairs
-	GroupWindow                    // words near the target, by side and distance
-	GroupSide                      // every word, by side of the target
-	GroupClause                    // words in the target's clause
-	GroupCue                       // cue-word categories relative to the target
-	GroupCueAny                    // cue-word categories anywhere
-	GroupTargetBigram              // bigrams with the target placeholder in them
-	GroupNear                      // words next to the target, by side
-	NumGroups                      // the number of groups
+	GroupUnigram       Group = iota // words of the sentence
+	GroupBigram                     // adjacent word pairs
+	GroupWindow                     // words near the target, by side and distance
+	GroupSide                       // every word, by side of the target
+	GroupClause                     // words in the target's clause
+	GroupCue                        // cue-word categories relative to the target
+	GroupCueAny                     // cue-word categories anywhere
+	GroupTargetBigram               // bigrams with the target placeholder in them
+	GroupNear                       // words next to the target, by side
+	GroupTargetTrigram              // trigrams with the target placeholder in them
+	NumGroups                       // the number of groups
 )
 
 const groupMask = 0xf
 
-var groupNames = [NumGroups]string{"unigram", "bigram", "window", "side", "clause", "cue", "cue-any", "target-bigram", "near"}
+var groupNames = [NumGroups]string{"unigram", "bigram", "window", "side", "clause", "cue", "cue-any", "target-bigram", "near", "target-trigram"}
 
 // String returns the group's name.
 func (g Group) String() string {
@@ -649,6 +695,9 @@ func (c config) groupsOn(omit GroupSet) GroupSet {
 	if c.bigrams {
 		on |= 1<<GroupBigram | 1<<GroupTargetBigram
 	}
+	if c.trigrams {
+		on |= 1 << GroupTargetTrigram
+	}
 	if c.sides {
 		on |= 1 << GroupSide
 	}
@@ -671,6 +720,7 @@ var nsGroup = [128]Group{
 	nsUnigram: GroupUnigram, nsBigram: GroupBigram, nsLeft: GroupWindow, nsRight: GroupWindow,
 	nsTBigram: GroupTargetBigram, nsNearLeft: GroupNear, nsNearRight: GroupNear,
 	nsLeftSide: GroupSide, nsRightSide: GroupSide, nsClause: GroupClause, nsCue: GroupCue, nsCueAny: GroupCueAny,
+	nsTTrigram: GroupTargetTrigram,
 }
 
 // Term classes, above the cue categories in the term table.
@@ -718,7 +768,7 @@ func (e *Extractor) MarshalBinary() ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(c.window))
 	b = binary.AppendUvarint(b, uint64(c.near))
 	var flags byte
-	for i, on := range []bool{c.bigrams, c.negation, c.sides, c.others, c.clause, c.lexicon} {
+	for i, on := range []bool{c.bigrams, c.negation, c.sides, c.others, c.clause, c.lexicon, c.trigrams} {
 		if on {
 			flags |= 1 << i
 		}
@@ -765,11 +815,11 @@ func UnmarshalExtractor(data []byte) (*Extractor, error) {
 		return nil, fmt.Errorf("%w: %d trailing bytes, want 9", ErrExtractorEncoding, len(r))
 	}
 	flags := r[0]
-	if flags>>6 != 0 {
+	if flags>>7 != 0 {
 		return nil, fmt.Errorf("%w: unknown flags %#x", ErrExtractorEncoding, flags)
 	}
 	c.bigrams, c.negation, c.sides, c.others, c.clause = flags&1 != 0, flags&2 != 0, flags&4 != 0, flags&8 != 0, flags&16 != 0
-	c.lexicon = flags&32 != 0
+	c.lexicon, c.trigrams = flags&32 != 0, flags&64 != 0
 	c.seed = binary.LittleEndian.Uint64(r[1:])
 	return newExtractor(c), nil
 }

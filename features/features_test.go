@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -149,23 +150,46 @@ func TestExtractorNegation(t *testing.T) {
 }
 
 // TestFeatureIDsStable pins feature ids: they must not change across runs,
-// platforms or refactors without a bump of features.Version.
+// platforms or refactors without a bump of features.Version. The ids of
+// the settings that predate WithTrigrams are pinned apart, since models
+// saved before it (decoded with trigrams off) rely on them.
 func TestFeatureIDsStable(t *testing.T) {
-	e := features.NewExtractor()
-	ids := e.AppendFeatures(nil, "EU fined Apple.", features.Span{Start: 9, End: 14})
-	require.NotEmpty(t, ids)
+	text, target := "EU fined Apple.", features.Span{Start: 9, End: 14}
+	hash := func(ids []uint64) uint64 {
+		h := fnv.New64a()
+		for _, id := range ids {
+			h.Write(binary.LittleEndian.AppendUint64(nil, id))
+		}
+		return h.Sum64()
+	}
 	assert.Equal(t, 2, features.Version)
-	assert.Equal(t, uint64(0x2d10b8e7e3989f90), ids[0], "first feature id changed: bump features.Version")
+	old := features.NewExtractor(features.WithTrigrams(false)).AppendFeatures(nil, text, target)
+	require.NotEmpty(t, old)
+	assert.Equal(t, uint64(0x2d10b8e7e3989f90), old[0], "first feature id changed: bump features.Version")
 	// Every id, not only the first: version 1 kept the first id and changed
 	// others without a bump.
-	h := fnv.New64a()
+	assert.Equal(t, uint64(0x896c0d9c31022019), hash(old), "feature ids changed: bump features.Version")
+	assert.Equal(t, features.GroupUnigram, features.GroupOf(old[0]))
+
+	ids := features.NewExtractor().AppendFeatures(nil, text, target)
+	require.Len(t, ids, len(old)+3, "the default settings add the three target trigrams")
+	var tri []uint64
 	for _, id := range ids {
-		h.Write(binary.LittleEndian.AppendUint64(nil, id))
+		if features.GroupOf(id) == features.GroupTargetTrigram {
+			tri = append(tri, id)
+		}
 	}
-	assert.Equal(t, uint64(0x896c0d9c31022019), h.Sum64(), "feature ids changed: bump features.Version")
-	assert.Equal(t, features.GroupUnigram, features.GroupOf(ids[0]))
-	seeded := features.NewExtractor(features.WithSeed(7)).AppendFeatures(nil, "EU fined Apple.", features.Span{Start: 9, End: 14})
-	assert.NotEqual(t, ids[0], seeded[0], "the seed changes ids")
+	require.Len(t, tri, 3)
+	assert.Equal(t, uint64(0x20ec2917c42960ee), hash(tri), "target trigram ids changed: bump features.Version")
+	assert.ElementsMatch(t, old, slices.DeleteFunc(slices.Clone(ids), func(id uint64) bool {
+		return features.GroupOf(id) == features.GroupTargetTrigram
+	}), "the trigrams add to the ids of the older settings and change none")
+
+	seeded := features.NewExtractor(features.WithSeed(7)).AppendFeatures(nil, text, target)
+	assert.NotEqual(t, ids, seeded, "the seed changes ids")
+	for i := range ids {
+		assert.NotEqual(t, ids[i], seeded[i], "the seed changes every id")
+	}
 }
 
 func TestExtractorMarshal(t *testing.T) {
@@ -178,6 +202,21 @@ func TestExtractorMarshal(t *testing.T) {
 	sp := span(t, petro, "NATO")
 	assert.Equal(t, e.AppendFeatures(nil, petro, sp), d.AppendFeatures(nil, petro, sp))
 
+	// The flags byte comes just before the 8-byte seed; bit 6 is WithTrigrams.
+	// An encoding written before the option existed has it clear, and
+	// decodes to an extractor without trigrams.
+	flags := len(b) - 9
+	require.NotZero(t, b[flags]&64, "trigrams are on by default")
+	older := slices.Clone(b)
+	older[flags] &^= 64
+	d, err = features.UnmarshalExtractor(older)
+	require.NoError(t, err)
+	assert.Contains(t, d.String(), "trigrams=false")
+	noTri := features.NewExtractor(features.WithWindow(4, 1), features.WithBigrams(false), features.WithSeed(42), features.WithTrigrams(false))
+	assert.Equal(t, noTri.AppendFeatures(nil, petro, sp), d.AppendFeatures(nil, petro, sp))
+	unknown := slices.Clone(b)
+	unknown[flags] |= 128
+
 	bad := []struct {
 		name string
 		data []byte
@@ -187,6 +226,7 @@ func TestExtractorMarshal(t *testing.T) {
 		{"future version", append([]byte{99}, b[1:]...), features.ErrFeatureVersion},
 		{"truncated", b[:len(b)-1], features.ErrExtractorEncoding},
 		{"trailing", append(append([]byte{}, b...), 0), features.ErrExtractorEncoding},
+		{"unknown flag", unknown, features.ErrExtractorEncoding},
 	}
 	for _, c := range bad {
 		t.Run(c.name, func(t *testing.T) {

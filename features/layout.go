@@ -231,8 +231,8 @@ func (l *Layout) Has(c Column) bool { return c < NumColumns && l.on.Has(c.Group(
 // that do not depend on the target. The slice is owned by l.
 func (l *Layout) Common() []uint64 { return l.common }
 
-// AppendTarget appends the ids that are mention j's own — window, cue and
-// target-bigram features, and the bigram of the mention and the sentence
+// AppendTarget appends the ids that are mention j's own — window, cue,
+// target-trigram and target-bigram features, and the bigram of the mention and the sentence
 // end when it is the last term — and returns the mention's Plan (see
 // Layout).
 // j indexes the prepared sentence's Mentions. ok is false when the
@@ -283,6 +283,11 @@ func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bo
 				}
 			}
 		}
+	}
+	// The trigrams with the target placeholder in them: the target's
+	// neighbours are the same terms here as in its own term sequence.
+	if on.Has(GroupTargetTrigram) {
+		dst = e.appendTrigrams(dst, nil, terms, tpos, nil)
 	}
 	// The bigrams with the target placeholder in them.
 	if c.bigrams {

@@ -96,6 +96,7 @@ func TestLayoutMatchesAppendPrepared(t *testing.T) {
 	configs := map[string][]features.Option{
 		"default":     nil,
 		"no bigrams":  {features.WithBigrams(false)},
+		"no trigrams": {features.WithTrigrams(false)},
 		"no sides":    {features.WithSides(false)},
 		"no clause":   {features.WithClause(false)},
 		"no lexicon":  {features.WithLexicon(false)},

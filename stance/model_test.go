@@ -27,7 +27,7 @@ import (
 // sentence outside the target, so that counts can be worked out by hand.
 func unigramsOnly() *features.Extractor {
 	return features.NewExtractor(features.WithWindow(0, 0), features.WithBigrams(false),
-		features.WithNegation(false), features.WithSides(false), features.WithOthers(false), features.WithClause(false), features.WithLexicon(false))
+		features.WithNegation(false), features.WithSides(false), features.WithOthers(false), features.WithClause(false), features.WithLexicon(false), features.WithTrigrams(false))
 }
 
 func ex(id, text, target string, label stance.Label) corpus.Example {
@@ -257,7 +257,7 @@ func TestReadModelErrors(t *testing.T) {
 	}
 }
 
-var update = flag.Bool("update", false, "rewrite testdata/model-v2.stk")
+var update = flag.Bool("update", false, "rewrite testdata/model-v3.stk")
 
 func mustRead(t testing.TB, path string) []byte {
 	t.Helper()
@@ -267,10 +267,13 @@ func mustRead(t testing.TB, path string) []byte {
 }
 
 func TestReadModelFixtures(t *testing.T) {
-	// testdata/model-v1.stk is a model written by format version 1, and
-	// testdata/model-v2.stk one of version 2 with temperature 2.5; they
-	// must keep loading and predicting the same way in every later release
-	// of the feature set they were written with (features.Version 2).
+	// testdata/model-v1.stk is a model written by format version 1,
+	// testdata/model-v2.stk one of version 2 with temperature 2.5 and
+	// testdata/model-v3.stk one of version 3 (with target trigrams) and
+	// temperature 2.5; they must keep loading and predicting the same way
+	// in every later release of the feature set they were written with
+	// (features.Version 2). The first two predate the trigrams, and so
+	// their extractors have them off.
 	// Regenerate only for a new format version or feature set, keeping the
 	// old files: testdata/model-v1-features-v1.stk was written before the
 	// feature ids changed, and must be refused rather than scored with the
@@ -280,13 +283,19 @@ func TestReadModelFixtures(t *testing.T) {
 		require.NoError(t, err)
 		m, err = m.Tempered(2.5)
 		require.NoError(t, err)
-		require.NoError(t, m.WriteFile("testdata/model-v2.stk"))
+		require.NoError(t, m.WriteFile("testdata/model-v3.stk"))
 	}
 	text := "The minister praised NATO on day 99."
-	for file, temp := range map[string]float64{"testdata/model-v1.stk": 1, "testdata/model-v2.stk": 2.5} {
+	for _, c := range []struct {
+		file     string
+		temp     float64
+		trigrams bool
+	}{{"testdata/model-v1.stk", 1, false}, {"testdata/model-v2.stk", 2.5, false}, {"testdata/model-v3.stk", 2.5, true}} {
+		file := c.file
 		m, err := stance.ReadModel(bytes.NewReader(mustRead(t, file)))
 		require.NoError(t, err, file)
-		assert.Equal(t, temp, m.Temperature(), file)
+		assert.Equal(t, c.temp, m.Temperature(), file)
+		assert.Contains(t, m.Extractor().String(), fmt.Sprintf("trigrams=%t", c.trigrams), file)
 		p, err := m.Predict(text, at(text, "NATO"))
 		require.NoError(t, err)
 		assert.Equal(t, stance.Supportive, p.Label, file)

@@ -15,7 +15,7 @@ import (
 	"github.com/stancekit/stancekit/internal/atomicfile"
 )
 
-// File format, version 2 (all integers little-endian):
+// File format, version 3 (all integers little-endian):
 //
 //	magic    [6]byte  "\x89STKM\n"
 //	version  uint16   FormatVersion
@@ -27,8 +27,9 @@ import (
 // (length-prefixed, see features.Extractor.MarshalBinary); alpha (float64
 // bits, uint64); flags (bit 0 binary, bit 1 uniform prior, bits 2-3 the
 // Variant); the maximum
-// text length; the number of feature groups and each group's weight
-// (float64 bits, uint64); the temperature (float64 bits, uint64; not in
+// text length; the number of feature groups (10; 9 in versions 1 and 2,
+// before the target-trigram group) and each group's weight (float64 bits,
+// uint64); the temperature (float64 bits, uint64; not in
 // version 1, whose models have temperature 1); the number of labels and
 // each label name (length-prefixed);
 // the example count per label; the number of features; then per feature,
@@ -36,8 +37,13 @@ import (
 // per label.
 
 // FormatVersion is the version of the model file format that WriteTo
-// writes. ReadModel reads it and version 1.
-const FormatVersion = 2
+// writes. ReadModel reads it and versions 1 and 2.
+const FormatVersion = 3
+
+// groupsBeforeV3 is the number of feature groups in format versions 1 and
+// 2, before features.GroupTargetTrigram. Their models weigh that group 1,
+// which is moot: their extractors predate it and never produce its ids.
+const groupsBeforeV3 = 9
 
 const magic = "\x89STKM\n"
 
@@ -218,11 +224,18 @@ func decodePayload(p []byte, version uint16) (*Model, error) {
 	flags := d.uvarint("flags")
 	maxText := d.uvarint("text limit")
 	ng := d.uvarint("group count")
-	if d.err == nil && ng != uint64(features.NumGroups) {
-		return nil, fmt.Errorf("%d feature groups, want %d", ng, features.NumGroups)
+	wantGroups := uint64(features.NumGroups)
+	if version < 3 {
+		wantGroups = groupsBeforeV3
+	}
+	if d.err == nil && ng != wantGroups {
+		return nil, fmt.Errorf("%d feature groups, want %d in format version %d", ng, wantGroups, version)
 	}
 	var weights [features.NumGroups]float64
 	for g := range weights {
+		weights[g] = 1
+	}
+	for g := range weights[:wantGroups] {
 		if wb := d.bytes(8, "group weight"); wb != nil {
 			weights[g] = math.Float64frombits(binary.LittleEndian.Uint64(wb))
 			if !validWeight(weights[g]) {

@@ -51,6 +51,7 @@ func run(args []string, log io.Writer) error {
 	window := fs.Int("window", 6, "side-tagged window around the target, in words (0: off)")
 	near := fs.Int("near", 2, "distance that counts as near the target, in words")
 	bigrams := fs.Bool("bigrams", true, "bigram features")
+	trigrams := fs.Bool("trigrams", true, "trigram features with the target in them")
 	negation := fs.Bool("negation", true, "negation scope features")
 	sides := fs.Bool("sides", true, "side-of-target features for every word")
 	others := fs.Bool("others", true, "replace other names in the sentence by a placeholder")
@@ -79,7 +80,7 @@ func run(args []string, log io.Writer) error {
 	if *calibrate != 0 && (*calibrate < 2 || *temperature != 1) {
 		return errors.New("-calibrate: want K of at least 2, and no -temperature")
 	}
-	ext := features.NewExtractor(features.WithWindow(*window, *near), features.WithBigrams(*bigrams),
+	ext := features.NewExtractor(features.WithWindow(*window, *near), features.WithBigrams(*bigrams), features.WithTrigrams(*trigrams),
 		features.WithNegation(*negation), features.WithSides(*sides), features.WithOthers(*others),
 		features.WithClause(*clause), features.WithLexicon(*lexicon), features.WithSeed(*seed))
 	v, err := stance.ParseVariant(*variant)
@@ -115,6 +116,12 @@ func run(args []string, log io.Writer) error {
 		if err := addFile(tr, path, f, *lenient, kept, log); err != nil {
 			return err
 		}
+	}
+	if tr.Examples() == 0 {
+		// A model of nothing labels every target alike; writing it would
+		// pass off an empty file, or one whose lines -lenient all
+		// skipped, as a trained model.
+		return fmt.Errorf("no examples to train on in %s", *data)
 	}
 	m := tr.Model()
 	if *minCount > 1 {
