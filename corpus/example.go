@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -33,8 +34,9 @@ type Example struct {
 // that the text (and the id and domain, which must survive a write) are
 // valid UTF-8 (ErrInvalidUTF8); then for each target that its offsets are
 // in range, ordered, non-empty and on rune boundaries (ErrOffsets), that
-// Text[Start:End] equals Mention (ErrMentionMismatch) and that its label is
-// canonical (ErrUnknownLabel); and finally that there is at least one
+// Text[Start:End] equals Mention (ErrMentionMismatch), that the mention is
+// not only white space (ErrOffsets), and that its label is canonical
+// (ErrUnknownLabel); and finally that there is at least one
 // target (ErrNoTargets). Errors about a target name its index and mention.
 func (e Example) Validate() error {
 	switch {
@@ -63,6 +65,9 @@ func (e Example) Validate() error {
 		case e.Text[t.Start:t.End] != t.Mention:
 			return fmt.Errorf("%w: target %d %q: text[%d:%d] is %q",
 				ErrMentionMismatch, i, t.Mention, t.Start, t.End, e.Text[t.Start:t.End])
+		case strings.TrimSpace(t.Mention) == "":
+			return fmt.Errorf("%w: target %d %q: [%d:%d] is blank, it names nothing",
+				ErrOffsets, i, t.Mention, t.Start, t.End)
 		case t.Label.Index() < 0:
 			return fmt.Errorf("%w %q: target %d %q", ErrUnknownLabel, t.Label, i, t.Mention)
 		}

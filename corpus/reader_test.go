@@ -142,6 +142,7 @@ func TestReaderErrors(t *testing.T) {
 		{"out of range", jl(`[{"start":8,"end":80,"mention":"Ann","label":"neutral"}]`), nil, corpus.ErrOffsets, 1, `target 0 "Ann"`},
 		{"reversed", jl(`[{"start":8,"end":5,"mention":"Ann","label":"neutral"}]`), nil, corpus.ErrOffsets, 1, "after end"},
 		{"empty span", jl(`[{"start":5,"end":5,"mention":"","label":"neutral"}]`), nil, corpus.ErrOffsets, 1, "empty"},
+		{"blank span", jl(`[{"start":4,"end":5,"mention":" ","label":"neutral"}]`), nil, corpus.ErrOffsets, 1, `[4:5] is blank`},
 		{"splits a rune", jl(`[{"start":0,"end":3,"mention":"Zo","label":"neutral"}]`), nil, corpus.ErrOffsets, 1, "splits a character"},
 		{"code points as bytes", jl(`[{"start":0,"end":3,"mention":"Zoë","label":"neutral"}]`), nil, corpus.ErrOffsets, 1, ""},
 		{"mismatch", jl(`[{"start":0,"end":4,"mention":"Zoe","label":"neutral"}]`), nil, corpus.ErrMentionMismatch, 1, `text[0:4] is "Zoë"`},

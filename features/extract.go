@@ -514,7 +514,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 						emit(nsCue, uint64(bit), rel, func() string { return cueName(cat, i-tpos, inClause, neg != 0) })
 					}
 					if cuesAny {
-						emit(nsCueAny|neg, uint64(bit), 0, func() string { return wrapNeg(neg, "a "+cat+" cue word") })
+						emit(nsCueAny|neg, uint64(bit), 0, func() string { return wrapNeg(neg, article(cat)+" "+cat+" cue word") })
 					}
 				}
 			}
@@ -618,6 +618,14 @@ func cueName(cat string, d int, inClause, negated bool) string {
 		b.WriteString(", negated")
 	}
 	return b.String()
+}
+
+// article returns the indefinite article for the category name cat.
+func article(cat string) string {
+	if strings.IndexByte("aeiou", cat[0]) >= 0 {
+		return "an"
+	}
+	return "a"
 }
 
 func wrapNeg(neg byte, s string) string {

@@ -14,16 +14,21 @@
 // -json one JSON object per mention and line with sentence, entity, start
 // and end (byte offsets into the input), label, probs, canonical (the
 // resolved entity) and holder (whose stance the sentence reports, or
-// empty). With -explain it also lists the features behind each label.
+// empty). With -explain it also lists the features behind each label
+// (-top of them); with -json, each object then has one more member,
+// "explanation": runner_up (the label the log-odds are against), prior
+// and features (feature, log_odds), strongest first.
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -43,7 +48,7 @@ func (t *targets) Set(s string) error { *t = append(*t, s); return nil }
 const maxInput = stance.DefaultMaxAnalyzeBytes
 
 func main() {
-	if err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
+	if err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil && !errors.Is(err, flag.ErrHelp) { // -h printed the usage
 		fmt.Fprintln(os.Stderr, "classify:", err)
 		os.Exit(1)
 	}
@@ -112,19 +117,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	err = s.Text(text, func(mn stance.Mention) error {
-		if *asJSON {
-			return enc.Encode(mn) // stance.Mention's JSON form; streamed, nothing is held
-		}
-		r := row{Mention: mn}
+		var e *stance.Explanation
 		if *explain {
 			local := stance.Span{Start: mn.Span.Start - mn.SentenceSpan.Start, End: mn.Span.End - mn.SentenceSpan.Start}
-			e, err := m.Explain(mn.Sentence, local)
+			x, err := m.Explain(mn.Sentence, local)
 			if err != nil {
 				return err
 			}
-			r.explain = &e
+			e = &x
 		}
-		rows = append(rows, r)
+		if *asJSON { // streamed, nothing is held
+			if e != nil {
+				return encodeExplained(enc, mn, e, *top)
+			}
+			return enc.Encode(mn) // stance.Mention's JSON form
+		}
+		rows = append(rows, row{Mention: mn, explain: e})
 		return nil
 	})
 	if err != nil {
@@ -140,6 +148,40 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return printSummary(stdout, s.Entities())
 	}
 	return nil
+}
+
+// explanationJSON is the "explanation" member of a -json -explain line.
+type explanationJSON struct {
+	RunnerUp stance.Label  `json:"runner_up"`
+	Prior    float64       `json:"prior"`
+	Features []featureJSON `json:"features"`
+}
+
+type featureJSON struct {
+	Feature string  `json:"feature"`
+	LogOdds float64 `json:"log_odds"`
+}
+
+// encodeExplained writes mn's JSON object with one more member,
+// "explanation": the runner-up label, the prior's log-odds and the top
+// features' log-odds against the runner-up, strongest first.
+func encodeExplained(enc *json.Encoder, mn stance.Mention, e *stance.Explanation, top int) error {
+	obj, err := json.Marshal(mn)
+	if err != nil {
+		return err
+	}
+	x := explanationJSON{RunnerUp: e.RunnerUp, Prior: e.Prior, Features: []featureJSON{}}
+	for _, c := range e.Features[:min(top, len(e.Features))] {
+		x.Features = append(x.Features, featureJSON{c.Feature, c.LogOdds})
+	}
+	var ex bytes.Buffer
+	xe := json.NewEncoder(&ex)
+	xe.SetEscapeHTML(false) // feature names hold "<T>"; enc escapes, or not, as it was told
+	if err := xe.Encode(x); err != nil {
+		return err
+	}
+	// mn's object ends in "}": add the member before it.
+	return enc.Encode(json.RawMessage(slices.Concat(obj[:len(obj)-1], []byte(`,"explanation":`), bytes.TrimSpace(ex.Bytes()), []byte("}"))))
 }
 
 func readText(args []string, file string, stdin io.Reader) (string, error) {
@@ -173,7 +215,7 @@ func readText(args []string, file string, stdin io.Reader) (string, error) {
 
 func printTable(w io.Writer, rows []row, top int) error {
 	if len(rows) == 0 {
-		_, err := fmt.Fprintln(w, "no entities found (name them with -target)")
+		_, err := fmt.Fprintln(w, "no entities found")
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

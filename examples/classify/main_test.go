@@ -320,7 +320,7 @@ func TestTable(t *testing.T) {
 func TestNoEntities(t *testing.T) {
 	var out, errb bytes.Buffer
 	require.NoError(t, run([]string{"nothing here is named, it is all lower case."}, nil, &out, &errb))
-	assert.Equal(t, "no entities found (name them with -target)\n", out.String())
+	assert.Equal(t, "no entities found\n", out.String())
 
 	out.Reset()
 	require.NoError(t, run([]string{"-json", "nothing here is named."}, nil, &out, &errb))
@@ -354,6 +354,55 @@ func TestExplain(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestExplainJSON checks that -explain with -json adds to each line an
+// "explanation" member with the library's explanation of the mention:
+// runner-up, prior and the strongest -top features, names unescaped; the
+// rest of the line is the plain -json line.
+func TestExplainJSON(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	var plain, out, errb bytes.Buffer
+	require.NoError(t, run([]string{"-json", petro}, nil, &plain, &errb))
+	require.NoError(t, run([]string{"-json", "-explain", "-top", "3", petro}, nil, &out, &errb))
+	plainLines := strings.Split(strings.TrimSuffix(plain.String(), "\n"), "\n")
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	require.Len(t, lines, len(plainLines))
+	want := analyze(t, petro)
+	require.Len(t, lines, len(want.Mentions))
+	for i, line := range lines {
+		var got struct {
+			Explanation struct {
+				RunnerUp string  `json:"runner_up"`
+				Prior    float64 `json:"prior"`
+				Features []struct {
+					Feature string  `json:"feature"`
+					LogOdds float64 `json:"log_odds"`
+				} `json:"features"`
+			} `json:"explanation"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &got), line)
+		var rest map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal([]byte(line), &rest))
+		delete(rest, "explanation")
+		var plainObj map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal([]byte(plainLines[i]), &plainObj))
+		assert.Equal(t, plainObj, rest, "line %d is the plain line plus the explanation", i+1)
+
+		mn := want.Mentions[i]
+		e, err := m.Explain(mn.Sentence, stance.Span{Start: mn.Span.Start - mn.SentenceSpan.Start, End: mn.Span.End - mn.SentenceSpan.Start})
+		require.NoError(t, err)
+		x := got.Explanation
+		assert.Equal(t, string(e.RunnerUp), x.RunnerUp)
+		assert.Equal(t, e.Prior, x.Prior)
+		require.Len(t, x.Features, min(3, len(e.Features)))
+		for k, f := range x.Features {
+			assert.Equal(t, e.Features[k].Feature, f.Feature)
+			assert.Equal(t, e.Features[k].LogOdds, f.LogOdds)
+		}
+	}
+	assert.Contains(t, out.String(), "<T>", "feature names are not HTML-escaped")
 }
 
 // endless reads as an endless run of "a".

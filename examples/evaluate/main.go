@@ -34,7 +34,7 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil && !errors.Is(err, flag.ErrHelp) { // -h printed the usage
 		fmt.Fprintln(os.Stderr, "evaluate:", err)
 		os.Exit(1)
 	}
@@ -66,6 +66,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 	exs, err := corpus.ReadFile(*data, corpus.WithFormat(f))
 	if err != nil {
 		return err
+	}
+	if len(exs) == 0 {
+		// Scores of nothing would read as a model that is always wrong.
+		return fmt.Errorf("%s: no examples to evaluate on", *data)
 	}
 	var rep stance.Report
 	var cal *stance.Calibration

@@ -267,6 +267,8 @@ func TestErrors(t *testing.T) {
 		badLabel   = file("label.jsonl", strings.Replace(goodLine, "critical", "furious", 1))
 		badOffsets = file("offsets.jsonl", goodLine+strings.Replace(second, `"end":4`, `"end":400`, 1))
 		good       = file("good.jsonl", goodLine)
+		empty      = file("empty.jsonl", "\n\n")
+		blank      = file("blank.jsonl", strings.Replace(goodLine, `"start":0,"end":4,"mention":"NATO"`, `"start":4,"end":5,"mention":" "`, 1))
 	)
 	cases := []struct {
 		name string
@@ -288,6 +290,8 @@ func TestErrors(t *testing.T) {
 		{"mention mismatch on line 2", []string{"-data", mismatch, "-json"}, []string{mismatch + ":2:", "OTAN"}, corpus.ErrMentionMismatch, 2},
 		{"unknown label on line 1", []string{"-data", badLabel, "-json"}, []string{badLabel + ":1:", "furious"}, corpus.ErrUnknownLabel, 1},
 		{"offsets out of range on line 2", []string{"-data", badOffsets, "-json"}, []string{badOffsets + ":2:"}, corpus.ErrOffsets, 2},
+		{"no examples", []string{"-data", empty, "-json"}, []string{empty, "no examples"}, nil, 0},
+		{"blank mention on line 1", []string{"-data", blank, "-json"}, []string{blank + ":1:", "blank"}, corpus.ErrOffsets, 1},
 		{"corpus file read as newsmtsc", []string{"-data", good, "-format", "newsmtsc", "-json"}, []string{good + ":1:"}, nil, 1},
 	}
 	for _, c := range cases {

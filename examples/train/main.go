@@ -31,7 +31,7 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stderr); err != nil {
+	if err := run(os.Args[1:], os.Stderr); err != nil && !errors.Is(err, flag.ErrHelp) { // -h printed the usage
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
