@@ -15,7 +15,7 @@ var (
 	// ErrInvalidUTF8 reports text that is not valid UTF-8.
 	ErrInvalidUTF8 = errors.New("corpus: invalid utf-8")
 	// ErrOffsets reports target offsets that are out of range, reversed,
-	// empty or not on rune boundaries.
+	// empty or not on rune boundaries, or that span only white space.
 	ErrOffsets = errors.New("corpus: bad offsets")
 	// ErrMentionMismatch reports a target whose span of the text differs
 	// from its mention.

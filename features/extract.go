@@ -718,6 +718,10 @@ func (c config) groupsOn(omit GroupSet) GroupSet {
 	return on &^ omit
 }
 
+// Groups returns the feature groups whose ids the extractor computes
+// (those of AppendFeatures), by its settings.
+func (e *Extractor) Groups() GroupSet { return e.cfg.groupsOn(0) }
+
 // Has reports whether g is in the set.
 func (s GroupSet) Has(g Group) bool { return s&(1<<g) != 0 }
 

@@ -444,3 +444,27 @@ func TestPrepareTokensMatchesPrepare(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractorGroups checks that Groups names exactly the groups whose
+// ids AppendFeatures produces, for the default settings and with options
+// that turn groups off.
+func TestExtractorGroups(t *testing.T) {
+	sp := span(t, petro, "NATO")
+	for name, opts := range map[string][]features.Option{
+		"default":     nil,
+		"no trigrams": {features.WithTrigrams(false)},
+		"no bigrams":  {features.WithBigrams(false)},
+		"no lexicon":  {features.WithLexicon(false), features.WithSides(false), features.WithClause(false)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			e := features.NewExtractor(opts...)
+			var seen features.GroupSet
+			for _, id := range e.AppendFeatures(nil, petro, sp) {
+				seen |= 1 << features.GroupOf(id)
+			}
+			assert.Equal(t, seen, e.Groups())
+		})
+	}
+	assert.True(t, features.NewExtractor().Groups().Has(features.GroupTargetTrigram))
+	assert.False(t, features.NewExtractor(features.WithTrigrams(false)).Groups().Has(features.GroupTargetTrigram))
+}

@@ -232,10 +232,9 @@ func (l *Layout) Has(c Column) bool { return c < NumColumns && l.on.Has(c.Group(
 func (l *Layout) Common() []uint64 { return l.common }
 
 // AppendTarget appends the ids that are mention j's own — window, cue,
-// target-trigram and target-bigram features, and the bigram of the mention and the sentence
-// end when it is the last term — and returns the mention's Plan (see
-// Layout).
-// j indexes the prepared sentence's Mentions. ok is false when the
+// target-trigram and target-bigram features, and the bigram of the
+// mention and the sentence end when it is the last term — and returns the
+// mention's Plan (see Layout). j indexes the prepared sentence's Mentions. ok is false when the
 // mention does not factor, because it starts or ends inside a token; use
 // AppendPrepared for it.
 func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bool) {

@@ -286,11 +286,18 @@ func TestReadModelFixtures(t *testing.T) {
 		require.NoError(t, m.WriteFile("testdata/model-v3.stk"))
 	}
 	text := "The minister praised NATO on day 99."
+	// The probabilities were those of the build that wrote each file, and
+	// are pinned: a release that scores an old file differently fails.
 	for _, c := range []struct {
 		file     string
 		temp     float64
 		trigrams bool
-	}{{"testdata/model-v1.stk", 1, false}, {"testdata/model-v2.stk", 2.5, false}, {"testdata/model-v3.stk", 2.5, true}} {
+		probs    [stance.NumLabels]float64
+	}{
+		{"testdata/model-v1.stk", 1, false, [3]float64{6.637238764462043e-11, 5.4537088201740143e-10, 0.99999999938825668}},
+		{"testdata/model-v2.stk", 2.5, false, [3]float64{8.4854041918480335e-05, 0.00019703997173338699, 0.99971810598634803}},
+		{"testdata/model-v3.stk", 2.5, true, [3]float64{1.0810919253470937e-05, 2.5631070313768123e-05, 0.99996355801043268}},
+	} {
 		file := c.file
 		m, err := stance.ReadModel(bytes.NewReader(mustRead(t, file)))
 		require.NoError(t, err, file)
@@ -299,6 +306,9 @@ func TestReadModelFixtures(t *testing.T) {
 		p, err := m.Predict(text, at(text, "NATO"))
 		require.NoError(t, err)
 		assert.Equal(t, stance.Supportive, p.Label, file)
+		for l := range c.probs {
+			assert.InEpsilon(t, c.probs[l], p.Probs[l], 1e-9, "%s: P(%s)", file, stance.Labels[l])
+		}
 	}
 	_, err := stance.ReadModel(bytes.NewReader(mustRead(t, "testdata/model-v1-features-v1.stk")))
 	require.ErrorIs(t, err, features.ErrFeatureVersion)

@@ -42,7 +42,9 @@ const FormatVersion = 3
 
 // groupsBeforeV3 is the number of feature groups in format versions 1 and
 // 2, before features.GroupTargetTrigram. Their models weigh that group 1,
-// which is moot: their extractors predate it and never produce its ids.
+// which is moot: ReadModel refuses such a file whose extractor computes
+// the group or whose features hold its ids, as no writer of those
+// versions could make one.
 const groupsBeforeV3 = 9
 
 const magic = "\x89STKM\n"
@@ -220,6 +222,9 @@ func decodePayload(p []byte, version uint16) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	if version < 3 && ext.Groups().Has(features.GroupTargetTrigram) {
+		return nil, fmt.Errorf("target trigrams in format version %d, which predates them", version)
+	}
 	alphaBits := d.bytes(8, "alpha")
 	flags := d.uvarint("flags")
 	maxText := d.uvarint("text limit")
@@ -301,8 +306,8 @@ func decodePayload(p []byte, version uint16) (*Model, error) {
 		if k < prev {
 			return nil, fmt.Errorf("feature %d: id overflows", i)
 		}
-		if features.GroupOf(k) >= features.NumGroups {
-			return nil, fmt.Errorf("feature %d: id %#x names feature group %d, there are %d", i, k, features.GroupOf(k), features.NumGroups)
+		if g := features.GroupOf(k); uint64(g) >= wantGroups {
+			return nil, fmt.Errorf("feature %d: id %#x names feature group %d, there are %d in format version %d", i, k, g, wantGroups, version)
 		}
 		m.keys[i], prev = k, k
 		for l := range NumLabels {

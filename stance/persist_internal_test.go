@@ -2,6 +2,7 @@ package stance
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/features"
 	"github.com/stancekit/stancekit/internal/atomicfile"
 )
 
@@ -83,4 +86,50 @@ func TestDefaultModelProbes(t *testing.T) {
 	longest := m.finish()
 	t.Logf("longest probe %d slots (limit %d)", longest, maxProbe)
 	assert.LessOrEqual(t, longest, maxProbe/16)
+}
+
+// asVersion2 rewrites a format-3 payload of m as format 2 wrote it: nine
+// group weights, the target trigrams' dropped. With clearTrigrams it also
+// clears the extractor's trigram flag (bit 6 of the byte before the seed).
+func asVersion2(t *testing.T, m *Model, clearTrigrams bool) []byte {
+	t.Helper()
+	p := m.appendPayload(nil)
+	ext, err := m.ext.MarshalBinary()
+	require.NoError(t, err)
+	extAt := len(binary.AppendUvarint(nil, uint64(len(ext))))
+	if clearTrigrams {
+		p[extAt+len(ext)-9] &^= 64
+	}
+	flags := uint64(m.settings.variant) << 2 // the models here are neither binary nor uniform
+	ng := extAt + len(ext) + 8 + len(binary.AppendUvarint(nil, flags)) +
+		len(binary.AppendUvarint(nil, uint64(m.settings.maxTextBytes)))
+	require.Equal(t, byte(features.NumGroups), p[ng], "the group count")
+	p[ng] = groupsBeforeV3
+	last := ng + 1 + groupsBeforeV3*8 // the trigram group's weight
+	return append(p[:last:last], p[last+8:]...)
+}
+
+// TestVersion2Trigrams checks that a format-2 file decodes only as such a
+// file could have been written: without target trigrams in its extractor
+// or in its features, which that format's writers never produced.
+func TestVersion2Trigrams(t *testing.T) {
+	exs := []corpus.Example{
+		{ID: "1", Text: "Critics praised NATO today.", Targets: []corpus.Target{{Start: 16, End: 20, Mention: "NATO", Label: corpus.Supportive}}},
+		{ID: "2", Text: "Critics attacked NATO today.", Targets: []corpus.Target{{Start: 17, End: 21, Mention: "NATO", Label: corpus.Critical}}},
+	}
+	old, err := Train(exs, features.NewExtractor(features.WithTrigrams(false)))
+	require.NoError(t, err)
+	m, err := decodePayload(asVersion2(t, old, false), 2)
+	require.NoError(t, err, "a model without trigrams is a good format-2 file")
+	assert.Equal(t, old.keys, m.keys)
+	assert.Equal(t, old.String(), m.String())
+
+	tri, err := Train(exs, features.NewExtractor())
+	require.NoError(t, err)
+	_, err = decodePayload(asVersion2(t, tri, false), 2)
+	assert.ErrorContains(t, err, "target trigrams in format version 2")
+	_, err = decodePayload(asVersion2(t, tri, true), 2)
+	assert.ErrorContains(t, err, "names feature group 9, there are 9 in format version 2")
+	_, err = decodePayload(tri.appendPayload(nil), 3)
+	assert.NoError(t, err, "the same model as format 3")
 }

@@ -75,6 +75,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *top < 0 {
+		return fmt.Errorf("-top %d: want 0 or more", *top)
+	}
 	text, err := readText(fs.Args(), *file, stdin)
 	if err != nil {
 		return err
@@ -141,7 +144,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if *asJSON {
 		return nil
 	}
-	if err := printTable(stdout, rows, *top); err != nil {
+	if err := printTable(stdout, rows, *top, len(tg) > 0); err != nil {
 		return err
 	}
 	if *summary && len(rows) > 0 {
@@ -166,17 +169,23 @@ type featureJSON struct {
 // "explanation": the runner-up label, the prior's log-odds and the top
 // features' log-odds against the runner-up, strongest first.
 func encodeExplained(enc *json.Encoder, mn stance.Mention, e *stance.Explanation, top int) error {
-	obj, err := json.Marshal(mn)
-	if err != nil {
+	// Both parts are encoded without escaping "<", ">" and "&", as the
+	// plain -json lines are: enc, which copies them, does the escaping it
+	// was told to do (json.Marshal would escape them regardless).
+	var ob bytes.Buffer
+	oe := json.NewEncoder(&ob)
+	oe.SetEscapeHTML(false)
+	if err := oe.Encode(mn); err != nil {
 		return err
 	}
+	obj := bytes.TrimSpace(ob.Bytes())
 	x := explanationJSON{RunnerUp: e.RunnerUp, Prior: e.Prior, Features: []featureJSON{}}
 	for _, c := range e.Features[:min(top, len(e.Features))] {
 		x.Features = append(x.Features, featureJSON{c.Feature, c.LogOdds})
 	}
 	var ex bytes.Buffer
 	xe := json.NewEncoder(&ex)
-	xe.SetEscapeHTML(false) // feature names hold "<T>"; enc escapes, or not, as it was told
+	xe.SetEscapeHTML(false) // feature names hold "<T>"
 	if err := xe.Encode(x); err != nil {
 		return err
 	}
@@ -213,9 +222,15 @@ func readText(args []string, file string, stdin io.Reader) (string, error) {
 	return string(b), nil // Stream.Text reports invalid UTF-8 with its offset
 }
 
-func printTable(w io.Writer, rows []row, top int) error {
+// printTable prints rows, with up to top features of each explanation;
+// named says the entities were given with -target.
+func printTable(w io.Writer, rows []row, top int, named bool) error {
 	if len(rows) == 0 {
-		_, err := fmt.Fprintln(w, "no entities found")
+		msg := "no entities found (name them with -target)"
+		if named {
+			msg = "none of the -target entities found"
+		}
+		_, err := fmt.Fprintln(w, msg)
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

@@ -320,7 +320,11 @@ func TestTable(t *testing.T) {
 func TestNoEntities(t *testing.T) {
 	var out, errb bytes.Buffer
 	require.NoError(t, run([]string{"nothing here is named, it is all lower case."}, nil, &out, &errb))
-	assert.Equal(t, "no entities found\n", out.String())
+	assert.Equal(t, "no entities found (name them with -target)\n", out.String())
+
+	out.Reset()
+	require.NoError(t, run([]string{"-target", "NATO", "nothing here is named."}, nil, &out, &errb))
+	assert.Equal(t, "none of the -target entities found\n", out.String())
 
 	out.Reset()
 	require.NoError(t, run([]string{"-json", "nothing here is named."}, nil, &out, &errb))
@@ -363,15 +367,20 @@ func TestExplain(t *testing.T) {
 func TestExplainJSON(t *testing.T) {
 	m, err := stance.Default()
 	require.NoError(t, err)
+	// "&" and "<" in the text: the explained lines must not escape them
+	// where the plain ones do not.
+	const text = petro + " Critics said AT&T <Inc> was praised by NATO."
 	var plain, out, errb bytes.Buffer
-	require.NoError(t, run([]string{"-json", petro}, nil, &plain, &errb))
-	require.NoError(t, run([]string{"-json", "-explain", "-top", "3", petro}, nil, &out, &errb))
+	require.NoError(t, run([]string{"-json", text}, nil, &plain, &errb))
+	require.NoError(t, run([]string{"-json", "-explain", "-top", "3", text}, nil, &out, &errb))
 	plainLines := strings.Split(strings.TrimSuffix(plain.String(), "\n"), "\n")
 	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
 	require.Len(t, lines, len(plainLines))
-	want := analyze(t, petro)
+	want := analyze(t, text)
 	require.Len(t, lines, len(want.Mentions))
 	for i, line := range lines {
+		assert.True(t, strings.HasPrefix(line, strings.TrimSuffix(plainLines[i], "}")+`,"explanation":`),
+			"line %d is the plain line, byte for byte, plus the explanation", i+1)
 		var got struct {
 			Explanation struct {
 				RunnerUp string  `json:"runner_up"`
@@ -395,14 +404,15 @@ func TestExplainJSON(t *testing.T) {
 		require.NoError(t, err)
 		x := got.Explanation
 		assert.Equal(t, string(e.RunnerUp), x.RunnerUp)
-		assert.Equal(t, e.Prior, x.Prior)
+		assert.InDelta(t, e.Prior, x.Prior, 1e-12)
 		require.Len(t, x.Features, min(3, len(e.Features)))
 		for k, f := range x.Features {
 			assert.Equal(t, e.Features[k].Feature, f.Feature)
-			assert.Equal(t, e.Features[k].LogOdds, f.LogOdds)
+			assert.InDelta(t, e.Features[k].LogOdds, f.LogOdds, 1e-12)
 		}
 	}
 	assert.Contains(t, out.String(), "<T>", "feature names are not HTML-escaped")
+	assert.Contains(t, out.String(), "AT&T <Inc>", "nor is the text")
 }
 
 // endless reads as an endless run of "a".
@@ -450,6 +460,8 @@ func TestErrors(t *testing.T) {
 		{"bad gazetteer", []string{"-gazetteer", badGaz, "NATO met."}, "", badGaz, nil},
 		{"model file that is not a model", []string{"-model", garbage, "NATO met."}, "", garbage, stance.ErrNotModel},
 		{"unknown flag", []string{"-jason", "NATO met."}, "", "-jason", nil},
+		{"negative -top", []string{"-json", "-explain", "-top", "-1", "NATO met."}, "", "-top -1", nil},
+		{"negative -top, table", []string{"-explain", "-top", "-1", "NATO met."}, "", "-top -1", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -69,7 +69,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if len(exs) == 0 {
 		// Scores of nothing would read as a model that is always wrong.
-		return fmt.Errorf("%s: no examples to evaluate on", *data)
+		return fmt.Errorf("no examples to evaluate on in %s", *data)
 	}
 	var rep stance.Report
 	var cal *stance.Calibration
@@ -91,6 +91,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 				return err
 			}
 			trainExs = append(trainExs, e...)
+		}
+		if len(trainExs) == 0 {
+			return fmt.Errorf("no examples to train goml on in %s", *train)
 		}
 		nb, err := gomlbaseline.Train(trainExs, m.Extractor(), m.Omitted())
 		if err != nil {

@@ -290,7 +290,8 @@ func TestErrors(t *testing.T) {
 		{"mention mismatch on line 2", []string{"-data", mismatch, "-json"}, []string{mismatch + ":2:", "OTAN"}, corpus.ErrMentionMismatch, 2},
 		{"unknown label on line 1", []string{"-data", badLabel, "-json"}, []string{badLabel + ":1:", "furious"}, corpus.ErrUnknownLabel, 1},
 		{"offsets out of range on line 2", []string{"-data", badOffsets, "-json"}, []string{badOffsets + ":2:"}, corpus.ErrOffsets, 2},
-		{"no examples", []string{"-data", empty, "-json"}, []string{empty, "no examples"}, nil, 0},
+		{"no examples", []string{"-data", empty, "-json"}, []string{empty, "no examples to evaluate on"}, nil, 0},
+		{"no goml training examples", []string{"-data", good, "-backend", "goml", "-train", empty}, []string{empty, "no examples to train goml on"}, nil, 0},
 		{"blank mention on line 1", []string{"-data", blank, "-json"}, []string{blank + ":1:", "blank"}, corpus.ErrOffsets, 1},
 		{"corpus file read as newsmtsc", []string{"-data", good, "-format", "newsmtsc", "-json"}, []string{good + ":1:"}, nil, 1},
 	}

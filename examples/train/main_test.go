@@ -176,7 +176,7 @@ func TestFlagsReachModel(t *testing.T) {
 			assert.Contains(t, m.Extractor().String(), "window=3 near=1")
 		}},
 		{"no bigrams", []string{"-bigrams=false"}, []features.Option{features.WithBigrams(false)}, nil, 0, func(t *testing.T, m *stance.Model) {
-			assert.Contains(t, m.Extractor().String(), "bigrams=false")
+			assert.Contains(t, m.Extractor().String(), " bigrams=false")
 		}},
 		{"no trigrams", []string{"-trigrams=false"}, []features.Option{features.WithTrigrams(false)}, nil, 0, func(t *testing.T, m *stance.Model) {
 			assert.Contains(t, m.Extractor().String(), "trigrams=false")
