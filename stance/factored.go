@@ -133,13 +133,7 @@ func (m *Model) predictFactored(f *factored, j int) (Prediction, bool) {
 // addWeights adds the weights of ids to score; ids not in the table add
 // nothing.
 func (m *Model) addWeights(score *[NumLabels]float64, ids []uint64) {
-	for _, id := range ids {
-		if lp := m.tab.get(id); lp != nil {
-			for l := range NumLabels {
-				score[l] += float64(lp[l])
-			}
-		}
-	}
+	m.tab.addWeights(score, ids)
 }
 
 // predictMention classifies mention j of p, whose span is sp: from f when
