@@ -467,7 +467,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 		if unigrams && tm.word() && i != tpos {
 			emit(nsUnigram|neg, tm.hash, 0, func() string { return wrapNeg(neg, strconv.Quote(name(i))) })
 		}
-		if c.bigrams {
+		if bigrams || tbigrams {
 			prev := boundaryHash
 			if i > 0 {
 				prev = terms[i-1].hash
@@ -699,7 +699,13 @@ type GroupSet uint16
 // groups in omit are left out: the one rule that extractPrepared, Layout
 // and AppendTarget follow.
 func (c config) groupsOn(omit GroupSet) GroupSet {
-	on := GroupSet(1<<GroupUnigram | 1<<GroupWindow | 1<<GroupNear)
+	on := GroupSet(1 << GroupUnigram)
+	if c.window > c.near { // window words farther than near
+		on |= 1 << GroupWindow
+	}
+	if min(c.window, c.near) > 0 { // window words within near
+		on |= 1 << GroupNear
+	}
 	if c.bigrams {
 		on |= 1<<GroupBigram | 1<<GroupTargetBigram
 	}

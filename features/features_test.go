@@ -455,6 +455,9 @@ func TestExtractorGroups(t *testing.T) {
 		"no trigrams": {features.WithTrigrams(false)},
 		"no bigrams":  {features.WithBigrams(false)},
 		"no lexicon":  {features.WithLexicon(false), features.WithSides(false), features.WithClause(false)},
+		"no window":   {features.WithWindow(0, 0)},
+		"near only":   {features.WithWindow(2, 2)},
+		"no near":     {features.WithWindow(3, 0)},
 	} {
 		t.Run(name, func(t *testing.T) {
 			e := features.NewExtractor(opts...)

@@ -289,12 +289,11 @@ func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bo
 		dst = e.appendTrigrams(dst, nil, terms, tpos, nil)
 	}
 	// The bigrams with the target placeholder in them.
-	if c.bigrams {
+	if tbigrams := on.Has(GroupTargetBigram); tbigrams || on.Has(GroupBigram) {
 		prev := boundaryHash
 		if tpos > 0 {
 			prev = terms[tpos-1].hash
 		}
-		tbigrams := on.Has(GroupTargetBigram)
 		if tbigrams {
 			dst = append(dst, e.id(nsTBigram, prev, placeholderHash))
 		}

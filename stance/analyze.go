@@ -43,7 +43,7 @@ type analyzeConfig struct {
 	maxBytes    int
 	maxMentions int
 	noAutoNames bool
-	err         error // the first bad option's
+	badOption
 }
 
 // WithGazetteer adds known entities: their names and aliases are found
@@ -75,13 +75,6 @@ func WithMaxMentions(n int) AnalyzeOption {
 			return
 		}
 		c.maxMentions = n
-	}
-}
-
-// fail records the first bad option, as options.fail does.
-func (c *analyzeConfig) fail(format string, args ...any) {
-	if c.err == nil {
-		c.err = fmt.Errorf("%w: "+format, append([]any{ErrBadOption}, args...)...)
 	}
 }
 

@@ -47,10 +47,11 @@ func (m *Model) Explain(text string, target Span) (Explanation, error) {
 	for i, f := range named {
 		ids[i] = f.ID
 	}
-	e := Explanation{Prediction: m.PredictFeatures(ids)}
+	// Scored once: scores compacts ids in place for a binary model.
+	score := m.scores(ids)
+	e := Explanation{Prediction: fromScores(score, m.invTemp)}
 	// The runner-up by score: at a low temperature the losers'
 	// probabilities may both round to 0.
-	score := m.scores(ids)
 	best := e.Label.Index()
 	second := -1
 	for l := range NumLabels {

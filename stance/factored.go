@@ -77,7 +77,7 @@ func (m *Model) factor(f *factored, p *features.Prepared) bool {
 		f.sum[c] = s
 	}
 	f.common = [NumLabels]float64{}
-	m.addWeights(&f.common, f.l.Common())
+	m.tab.addWeights(&f.common, f.l.Common())
 	return true
 }
 
@@ -126,14 +126,8 @@ func (m *Model) predictFactored(f *factored, j int) (Prediction, bool) {
 			score[l] += s[hi][l] - s[lo+1][l] - (s[p+1][l] - s[p][l])
 		}
 	}
-	m.addWeights(&score, ids)
+	m.tab.addWeights(&score, ids)
 	return fromScores(score, m.invTemp), true
-}
-
-// addWeights adds the weights of ids to score; ids not in the table add
-// nothing.
-func (m *Model) addWeights(score *[NumLabels]float64, ids []uint64) {
-	m.tab.addWeights(score, ids)
 }
 
 // predictMention classifies mention j of p, whose span is sp: from f when

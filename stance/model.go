@@ -380,7 +380,7 @@ func (m *Model) scores(ids []uint64) [NumLabels]float64 {
 		ids = slices.Compact(ids)
 	}
 	score := m.logPrior
-	m.addWeights(&score, ids) // ids of groups weighted 0 are not in the table
+	m.tab.addWeights(&score, ids) // ids of groups weighted 0 are not in the table
 	return score
 }
 

@@ -427,6 +427,23 @@ func TestExplain(t *testing.T) {
 	for i := 1; i < len(e.Features); i++ {
 		assert.GreaterOrEqual(t, math.Abs(e.Features[i-1].LogOdds), math.Abs(e.Features[i].LogOdds))
 	}
+
+	// A binary model, whose scoring compacts repeated ids in place: the
+	// explanation is Predict's, and its contributions add up to the
+	// log-odds of its probabilities.
+	bin, err := stance.Train(smallCorpus(), nil, stance.WithBinary(true))
+	require.NoError(t, err)
+	text = "The minister accused and accused Petro, accused Petro on day 99."
+	e, err = bin.Explain(text, at(text, "Petro"))
+	require.NoError(t, err)
+	p, err = bin.Predict(text, at(text, "Petro"))
+	require.NoError(t, err)
+	assert.Equal(t, p, e.Prediction)
+	sum := e.Prior
+	for _, c := range e.Features {
+		sum += c.LogOdds
+	}
+	assert.InDelta(t, math.Log(p.Prob(e.Label)/p.Prob(e.RunnerUp)), sum, 1e-4)
 }
 
 func TestConfusionReport(t *testing.T) {

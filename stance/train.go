@@ -31,17 +31,21 @@ type Option func(*options)
 // options are the settings being built and the first bad option's error.
 type options struct {
 	settings
-	err error
+	badOption
 }
 
 // ErrBadOption is wrapped by the error of an Option or AnalyzeOption
 // given a value out of its range.
 var ErrBadOption = errors.New("stance: bad option")
 
+// badOption holds the first bad option's error, for options and
+// analyzeConfig.
+type badOption struct{ err error }
+
 // fail records the first bad option.
-func (o *options) fail(format string, args ...any) {
-	if o.err == nil {
-		o.err = fmt.Errorf("%w: "+format, append([]any{ErrBadOption}, args...)...)
+func (b *badOption) fail(format string, args ...any) {
+	if b.err == nil {
+		b.err = fmt.Errorf("%w: "+format, append([]any{ErrBadOption}, args...)...)
 	}
 }
 

@@ -8,15 +8,39 @@
 //
 // -model scores another model file for the first figure (the README's
 // "before" column: git show 9f75507:stance/default.model > before.stk).
+//
+// With -cv it prints instead the figures that decided the default model's
+// features: 5-fold cross-validation over the whole training data
+// (NewsMTSC train and the corpus's train part) at fold seeds 1 and 7,
+// with macro-F1 over all folds and over their NewsMTSC and corpus
+// examples apart, then the macro-F1 on dev_rw, dev_mt and the corpus test
+// part of the model trained on all of it. The settings are the default
+// model's (the README's rebuild command) changed by -trigrams, -alpha,
+// -variant and -weights:
+//
+//	go run ./.ci/figures -cv                              # the default settings
+//	go run ./.ci/figures -cv -trigrams=false              # before the target trigrams
+//	go run ./.ci/figures -cv -weights target-trigram=1.5  # another weight
 package main
 
 import (
+	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 
 	"github.com/stancekit/stancekit/corpus"
+	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/internal/modelflag"
 	"github.com/stancekit/stancekit/stance"
+)
+
+// The default model's settings, as the README's rebuild command gives
+// them (less -calibrate, which does not change a label).
+const (
+	defaultAlpha   = 0.75
+	defaultWeights = "unigram=0,bigram=0.5,window=1.5,side=0.25,cue=1.5,near=1.5"
 )
 
 func main() {
@@ -28,10 +52,37 @@ func main() {
 
 func run() error {
 	path := flag.String("model", "", "model file for the by-batch figure (default: the embedded model)")
+	cv := flag.Bool("cv", false, "print the cross-validation that decided the default model's features instead")
+	trigrams := flag.Bool("trigrams", true, "with -cv: target trigram features")
+	alpha := flag.Float64("alpha", defaultAlpha, "with -cv: Lidstone smoothing")
+	variant := flag.String("variant", "multinomial", "with -cv: naive-Bayes variant")
+	weights := flag.String("weights", "", "with -cv: weights on top of the default model's; "+modelflag.WeightsUsage())
 	flag.Parse()
 	def, err := stance.Default()
 	if err != nil {
 		return err
+	}
+	if *cv {
+		v, err := stance.ParseVariant(*variant)
+		if err != nil {
+			return err
+		}
+		opts := []stance.Option{stance.WithAlpha(*alpha), stance.WithVariant(v)}
+		for _, w := range []string{defaultWeights, *weights} {
+			wo, err := modelflag.ParseWeights(w)
+			if err != nil {
+				return err
+			}
+			opts = append(opts, wo...)
+		}
+		// At the default flags the model trained on all of it must be the
+		// default model but for its temperature, or the constants above
+		// have drifted from the README's rebuild command.
+		var want *stance.Model
+		if flag.NFlag() == 1 {
+			want = def
+		}
+		return crossValidate(features.NewExtractor(features.WithTrigrams(*trigrams)), opts, want)
 	}
 	m := def
 	if *path != "" {
@@ -55,11 +106,7 @@ func run() error {
 		fmt.Printf("%s: macro-F1 %.3f on %d targets\n", part.name, r.MacroF1, r.Examples)
 	}
 
-	news, err := corpus.ReadFile("../shared/data/newsmtsc/train.jsonl")
-	if err != nil {
-		return err
-	}
-	own, err := corpus.Builtin(corpus.Train)
+	news, own, err := trainingData()
 	if err != nil {
 		return err
 	}
@@ -92,6 +139,100 @@ func run() error {
 			}
 			fmt.Printf("NewsMTSC 5-fold CV, seed %d, with %d corpus train sentences: macro-F1 %.4f\n", seed, len(extra), c.Report().MacroF1)
 		}
+	}
+	return nil
+}
+
+// trainingData reads the default model's training data: NewsMTSC train
+// and the built-in corpus's train part.
+func trainingData() (news, own []corpus.Example, err error) {
+	if news, err = corpus.ReadFile("../shared/data/newsmtsc/train.jsonl"); err != nil {
+		return nil, nil, err
+	}
+	own, err = corpus.Builtin(corpus.Train)
+	return news, own, err
+}
+
+// crossValidate prints 5-fold cross-validation over NewsMTSC train and the
+// corpus's train part together, at fold seeds 1 and 7, for models of ext
+// and opts, then the dev and corpus test macro-F1 of such a model trained
+// on all of it. If want is not nil, that model must equal want at want's
+// temperature.
+func crossValidate(ext *features.Extractor, opts []stance.Option, want *stance.Model) error {
+	news, own, err := trainingData()
+	if err != nil {
+		return err
+	}
+	all := append(append([]corpus.Example(nil), news...), own...)
+	train := func(exs []corpus.Example) (*stance.Model, error) { return stance.Train(exs, ext, opts...) }
+	for _, seed := range []uint64{1, 7} {
+		var c, cn, co stance.Confusion // all folds, their NewsMTSC and corpus examples
+		for _, f := range corpus.KFold(all, 5, seed) {
+			part := make([]corpus.Example, len(f.Train))
+			for k, i := range f.Train {
+				part[k] = all[i]
+			}
+			m, err := train(part)
+			if err != nil {
+				return err
+			}
+			for _, i := range f.Test {
+				for _, tg := range all[i].Targets {
+					p, err := m.Predict(all[i].Text, stance.Span{Start: tg.Start, End: tg.End})
+					if err != nil {
+						return err
+					}
+					c.Add(tg.Label, p.Label)
+					if i < len(news) {
+						cn.Add(tg.Label, p.Label)
+					} else {
+						co.Add(tg.Label, p.Label)
+					}
+				}
+			}
+		}
+		fmt.Printf("5-fold CV over NewsMTSC train and the corpus train part, seed %d: macro-F1 %.4f (NewsMTSC examples %.4f, corpus examples %.4f)\n",
+			seed, c.Report().MacroF1, cn.Report().MacroF1, co.Report().MacroF1)
+	}
+	m, err := train(all)
+	if err != nil {
+		return err
+	}
+	if want != nil {
+		t, err := m.Tempered(want.Temperature())
+		if err != nil {
+			return err
+		}
+		var got, exp bytes.Buffer
+		if _, err := t.WriteTo(&got); err != nil {
+			return err
+		}
+		if _, err := want.WriteTo(&exp); err != nil {
+			return err
+		}
+		if !bytes.Equal(got.Bytes(), exp.Bytes()) {
+			return errors.New("the default settings here differ from the default model's: update defaultAlpha and defaultWeights")
+		}
+	}
+	test, err := corpus.Builtin(corpus.Test)
+	if err != nil {
+		return err
+	}
+	for _, set := range []struct {
+		name string
+		path string
+	}{{"dev_rw", "../shared/data/newsmtsc/dev_rw.jsonl"}, {"dev_mt", "../shared/data/newsmtsc/dev_mt.jsonl"}, {"corpus test", ""}} {
+		exs := test
+		if set.path != "" {
+			if exs, err = corpus.ReadFile(set.path); err != nil {
+				return err
+			}
+		}
+		r, err := stance.Evaluate(m, exs)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%s: macro-F1 %.4f\n", set.name, r.MacroF1)
 	}
 	return nil
 }

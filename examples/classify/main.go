@@ -170,15 +170,12 @@ type featureJSON struct {
 // features' log-odds against the runner-up, strongest first.
 func encodeExplained(enc *json.Encoder, mn stance.Mention, e *stance.Explanation, top int) error {
 	// Both parts are encoded without escaping "<", ">" and "&", as the
-	// plain -json lines are: enc, which copies them, does the escaping it
-	// was told to do (json.Marshal would escape them regardless).
-	var ob bytes.Buffer
-	oe := json.NewEncoder(&ob)
-	oe.SetEscapeHTML(false)
-	if err := oe.Encode(mn); err != nil {
+	// plain -json lines are (MarshalJSON does not; json.Marshal would):
+	// enc, which copies them, does the escaping it was told to do.
+	obj, err := mn.MarshalJSON()
+	if err != nil {
 		return err
 	}
-	obj := bytes.TrimSpace(ob.Bytes())
 	x := explanationJSON{RunnerUp: e.RunnerUp, Prior: e.Prior, Features: []featureJSON{}}
 	for _, c := range e.Features[:min(top, len(e.Features))] {
 		x.Features = append(x.Features, featureJSON{c.Feature, c.LogOdds})

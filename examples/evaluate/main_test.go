@@ -178,25 +178,34 @@ func TestJSONContract(t *testing.T) {
 	}
 }
 
-// TestEvaluateMatchesLibrary checks that the report's numbers are those of
-// stance.Evaluate too (the function the contract's users know), on a small
-// file where a wrong count would show.
-func TestEvaluateMatchesLibrary(t *testing.T) {
+// partFile writes the first 37 sentences of the corpus's test part to a
+// file, a small set on which a wrong count or a swapped row shows, and
+// returns its path and examples.
+func partFile(t *testing.T) (string, []corpus.Example) {
+	t.Helper()
 	exs, err := corpus.Builtin(corpus.Test)
 	require.NoError(t, err)
 	path := filepath.Join(t.TempDir(), "part.jsonl")
 	require.NoError(t, corpus.WriteFile(path, exs[:37]))
+	return path, exs[:37]
+}
+
+// TestEvaluateMatchesLibrary checks that the report's numbers are those of
+// stance.Evaluate too (the function the contract's users know), on a small
+// file where a wrong count would show.
+func TestEvaluateMatchesLibrary(t *testing.T) {
+	path, part := partFile(t)
 
 	m, err := stance.Default()
 	require.NoError(t, err)
-	want, err := stance.Evaluate(m, exs[:37])
+	want, err := stance.Evaluate(m, part)
 	require.NoError(t, err)
 
 	var out, errb bytes.Buffer
 	require.NoError(t, run([]string{"-data", path, "-json"}, &out, &errb))
 	r := decodeContract(t, out.Bytes())
 	targets := 0
-	for _, ex := range exs[:37] {
+	for _, ex := range part {
 		targets += len(ex.Targets)
 	}
 	assert.Equal(t, targets, r.Examples, "examples counts targets, not sentences")
@@ -209,10 +218,7 @@ func TestEvaluateMatchesLibrary(t *testing.T) {
 // temperature. It runs on two files, so that a row printing another row's
 // score is caught even where the two round alike on one of them.
 func TestTable(t *testing.T) {
-	exs, err := corpus.Builtin(corpus.Test)
-	require.NoError(t, err)
-	part := filepath.Join(t.TempDir(), "part.jsonl")
-	require.NoError(t, corpus.WriteFile(part, exs[:37]))
+	part, _ := partFile(t)
 	m, err := stance.Default()
 	require.NoError(t, err)
 

@@ -21,12 +21,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/internal/modelflag"
 	"github.com/stancekit/stancekit/stance"
 )
 
@@ -59,7 +59,7 @@ func run(args []string, log io.Writer) error {
 	lexicon := fs.Bool("lexicon", true, "cue-word category features")
 	variant := fs.String("variant", "multinomial", "naive-Bayes variant: multinomial, complement or combined")
 	seed := fs.Uint64("seed", 0, "feature hash seed")
-	weights := fs.String("weights", "", "feature group weights, e.g. unigram=0,side=0.25 (groups: "+groupList()+"; default 1)")
+	weights := fs.String("weights", "", modelflag.WeightsUsage())
 	temperature := fs.Float64("temperature", 1, "divide the log scores by this before the softmax (see -calibrate)")
 	calibrate := fs.Int("calibrate", 0, "fit the temperature by `K`-fold cross-validation on the training data (0: off)")
 	quiet := fs.Bool("q", false, "no progress or summary on stderr")
@@ -89,20 +89,11 @@ func run(args []string, log io.Writer) error {
 	}
 	opts := []stance.Option{stance.WithAlpha(*alpha), stance.WithBinary(*binary),
 		stance.WithUniformPrior(*uniform), stance.WithVariant(v), stance.WithTemperature(*temperature)}
-	if *weights != "" {
-		for _, kv := range strings.Split(*weights, ",") {
-			name, val, ok := strings.Cut(kv, "=")
-			g, err := features.ParseGroup(strings.TrimSpace(name))
-			if err != nil {
-				return err
-			}
-			w, err := strconv.ParseFloat(val, 64)
-			if !ok || err != nil {
-				return fmt.Errorf("-weights: bad weight in %q (want group=number)", kv)
-			}
-			opts = append(opts, stance.WithGroupWeight(g, w))
-		}
+	wopts, err := modelflag.ParseWeights(*weights)
+	if err != nil {
+		return err
 	}
+	opts = append(opts, wopts...)
 	tr := stance.NewTrainer(ext, opts...)
 	if err := tr.Err(); err != nil {
 		return fmt.Errorf("bad flag value: %w", err)
@@ -204,12 +195,4 @@ func addFile(tr *stance.Trainer, path string, f corpus.Format, lenient bool, kep
 	}
 	fmt.Fprintln(log)
 	return nil
-}
-
-func groupList() string {
-	names := make([]string, features.NumGroups)
-	for g := range features.NumGroups {
-		names[g] = g.String()
-	}
-	return strings.Join(names, ", ")
 }
