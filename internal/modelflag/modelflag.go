@@ -1,5 +1,6 @@
-// Package modelflag loads the model that an example program's -model flag
-// names.
+// Package modelflag holds what the example programs and tools share for
+// their model flags: loading the model a -model flag names, and parsing a
+// -weights flag's feature group weights.
 package modelflag
 
 import "github.com/stancekit/stancekit/stance"
