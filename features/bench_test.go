@@ -81,3 +81,34 @@ func BenchmarkLayoutManyNames(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGazetteerSharedPrefixes matches a gazetteer of 2,000 forms of
+// MaxAliasWords words that share all but their last word against 40,000
+// copies of that shared word: the worst case for a matcher that tries
+// every form starting at a token. Time per token should stay flat as the
+// forms grow in number (the trie walks one path, at most MaxAliasWords
+// deep, from each token).
+func BenchmarkGazetteerSharedPrefixes(b *testing.B) {
+	prefix := strings.Repeat("a ", features.MaxAliasWords-1)
+	text := strings.Repeat("a ", 40000)
+	for _, forms := range []int{20, 2000} {
+		b.Run(strconv.Itoa(forms), func(b *testing.B) {
+			ents := make([]features.Entity, forms)
+			for i := range ents {
+				ents[i] = features.Entity{Name: prefix + "n" + strconv.Itoa(i)}
+			}
+			g, err := features.NewGazetteer(ents)
+			if err != nil {
+				b.Fatal(err)
+			}
+			toks := features.Tokenize(nil, text)
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if ms := g.AppendMatches(nil, text, toks); len(ms) != 0 {
+					b.Fatalf("%d matches in a text of none", len(ms))
+				}
+			}
+		})
+	}
+}

@@ -34,23 +34,34 @@ var ErrGazetteer = errors.New("features: bad gazetteer")
 // use.
 type Gazetteer struct {
 	entities []Entity
-	// byFirst maps the normalised first token of a form to the forms that
-	// start with it, longest first.
-	byFirst map[string][]form
+	root     gazNode // a trie of the forms by normalised token
 }
 
-type form struct {
-	tokens []string // normalised tokens
-	exact  string   // non-empty: the form must match this text exactly (short acronyms)
+// gazNode is a node of a Gazetteer's trie: the path from the root spells
+// a sequence of normalised tokens.
+type gazNode struct {
+	next  map[string]*gazNode // by the next normalised token
+	forms []gazForm           // the forms that end here, in the order given
+}
+
+type gazForm struct {
+	exact  string // non-empty: the form must match this text exactly (short acronyms)
 	entity int
 }
 
+// MaxAliasWords is the most tokens a gazetteer name or alias may have.
+// Matching costs at most this many steps per token of the text, whatever
+// the gazetteer holds.
+const MaxAliasWords = 32
+
 // NewGazetteer builds a gazetteer. Every entity needs a name; names and
-// aliases must be valid UTF-8 and contain a token. The same form may not
-// name two entities.
+// aliases must be valid UTF-8 and hold from one to MaxAliasWords tokens.
+// The same form may not name two entities.
 func NewGazetteer(entities []Entity) (*Gazetteer, error) {
-	g := &Gazetteer{entities: append([]Entity(nil), entities...), byFirst: make(map[string][]form)}
+	g := &Gazetteer{entities: append([]Entity(nil), entities...)}
 	owner := map[string]int{}
+	var toks []Token
+	var words []string
 	for i, e := range g.entities {
 		if strings.TrimSpace(e.Name) == "" {
 			return nil, fmt.Errorf("%w: entity %d has no name", ErrGazetteer, i)
@@ -59,17 +70,22 @@ func NewGazetteer(entities []Entity) (*Gazetteer, error) {
 			if !utf8.ValidString(a) {
 				return nil, fmt.Errorf("%w: entity %q: alias %q is not valid UTF-8", ErrGazetteer, e.Name, a)
 			}
-			f := form{entity: i}
-			for _, t := range Tokenize(nil, a) {
-				f.tokens = append(f.tokens, Normalize(t.Text(a)))
-			}
-			if len(f.tokens) == 0 {
+			toks = Tokenize(toks[:0], a)
+			switch {
+			case len(toks) == 0:
 				return nil, fmt.Errorf("%w: entity %q: alias %q has no words", ErrGazetteer, e.Name, a)
+			case len(toks) > MaxAliasWords:
+				return nil, fmt.Errorf("%w: entity %q: alias %.40q... has %d words, at most %d", ErrGazetteer, e.Name, a, len(toks), MaxAliasWords)
 			}
+			words = words[:0]
+			for _, t := range toks {
+				words = append(words, Normalize(t.Text(a)))
+			}
+			f := gazForm{entity: i}
 			if isShortAcronym(a) {
 				f.exact = a
 			}
-			key := strings.Join(f.tokens, " ") + "\x00" + f.exact
+			key := strings.Join(words, " ") + "\x00" + f.exact
 			if j, ok := owner[key]; ok {
 				if j == i {
 					continue
@@ -77,12 +93,20 @@ func NewGazetteer(entities []Entity) (*Gazetteer, error) {
 				return nil, fmt.Errorf("%w: %q names both %q and %q", ErrGazetteer, a, g.entities[j].Name, e.Name)
 			}
 			owner[key] = i
-			g.byFirst[f.tokens[0]] = append(g.byFirst[f.tokens[0]], f)
+			n := &g.root
+			for _, w := range words {
+				c := n.next[w]
+				if c == nil {
+					if n.next == nil {
+						n.next = make(map[string]*gazNode)
+					}
+					c = &gazNode{}
+					n.next[w] = c
+				}
+				n = c
+			}
+			n.forms = append(n.forms, f)
 		}
-	}
-	for k, fs := range g.byFirst {
-		sort.SliceStable(fs, func(a, b int) bool { return len(fs[a].tokens) > len(fs[b].tokens) })
-		g.byFirst[k] = fs
 	}
 	return g, nil
 }
@@ -147,47 +171,39 @@ type Match struct {
 
 // AppendMatches appends to dst the non-overlapping matches in text, in
 // order, and returns the extended slice. toks must be the tokens of text
-// (from Tokenize); pass nil to have them computed.
+// (from Tokenize); pass nil to have them computed. It walks the trie from
+// each token where no match covers it, at most MaxAliasWords tokens deep.
 func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Match {
-	if g == nil || len(g.byFirst) == 0 {
+	if g == nil || g.root.next == nil {
 		return dst
 	}
 	if toks == nil {
 		toks = Tokenize(nil, text)
 	}
-	var first [64]byte // most words fit: no allocation
+	var buf [64]byte // most words fit: no allocation
 	for i := 0; i < len(toks); {
-		fs := g.byFirst[string(AppendNormalized(first[:0], toks[i].Text(text)))]
-		matched := false
-		for _, f := range fs {
-			if i+len(f.tokens) > len(toks) {
-				continue
-			}
-			ok := true
-			for k := 1; k < len(f.tokens) && ok; k++ {
-				ok = toks[i+k].Start-toks[i+k-1].End <= 1 && normalizedIs(toks[i+k].Text(text), f.tokens[k])
-			}
-			sp := Span{toks[i].Start, toks[i+len(f.tokens)-1].End}
-			if ok && f.exact != "" && text[sp.Start:sp.End] != f.exact {
-				ok = false
-			}
-			if ok {
-				dst = append(dst, Match{Span: sp, Entity: f.entity})
-				i += len(f.tokens)
-				matched = true
+		entity, end := -1, 0 // the longest match so far, and the token after it
+		n := &g.root
+		for k := i; k < len(toks); k++ {
+			if k > i && toks[k].Start-toks[k-1].End > 1 { // the words of a name are next to each other
 				break
 			}
+			if n = n.next[string(AppendNormalized(buf[:0], toks[k].Text(text)))]; n == nil {
+				break
+			}
+			for _, f := range n.forms {
+				if f.exact == "" || text[toks[i].Start:toks[k].End] == f.exact {
+					entity, end = f.entity, k+1
+					break
+				}
+			}
 		}
-		if !matched {
+		if entity < 0 {
 			i++
+			continue
 		}
+		dst = append(dst, Match{Span: Span{toks[i].Start, toks[end-1].End}, Entity: entity})
+		i = end
 	}
 	return dst
-}
-
-// normalizedIs reports whether w normalises to form, without allocating
-// for words that fit the stack buffer.
-func normalizedIs(w, form string) bool {
-	var b [64]byte
-	return string(AppendNormalized(b[:0], w)) == form
 }

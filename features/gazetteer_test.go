@@ -42,6 +42,51 @@ func TestGazetteerMatches(t *testing.T) {
 	}
 }
 
+// TestGazetteerTrie checks the matcher's choices where forms share their
+// first words: the longest form that matches wins, a walk that fails
+// deeper falls back to the longest form it passed, the words of a form
+// must be adjacent, and forms of the same words are tried in the order
+// given, an acronym's only in its own capitals.
+func TestGazetteerTrie(t *testing.T) {
+	g, err := features.NewGazetteer([]features.Entity{
+		{Name: "Bank of America"},
+		{Name: "World Bank", Aliases: []string{"the Bank"}},
+		{Name: "The New York Times", Aliases: []string{"New York Times", "the Times"}},
+		{Name: "New York City", Aliases: []string{"New York"}},
+		{Name: "United States", Aliases: []string{"US"}},
+		{Name: "Us Weekly", Aliases: []string{"us"}},
+	})
+	require.NoError(t, err)
+	cases := []struct {
+		name, in string
+		want     []string // "text=Entity"
+	}{
+		{"longest of three", "Bank of America and the Bank of England", []string{"Bank of America=Bank of America", "the Bank=World Bank"}},
+		{"fall back to a shorter form", "the Bank of England", []string{"the Bank=World Bank"}},
+		{"prefix then a longer form", "New York and the New York Times", []string{"New York=New York City", "the New York Times=The New York Times"}},
+		{"possessive after a long form", "New York City's mayor", []string{"New York City=New York City"}},
+		{"words apart are no form", "New  York", []string{}},
+		{"an acronym and a word of the same letters", "US and us", []string{"US=United States", "us=Us Weekly"}},
+	}
+	ents := g.Entities()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := []string{}
+			for _, m := range g.AppendMatches(nil, c.in, nil) {
+				got = append(got, c.in[m.Start:m.End]+"="+ents[m.Entity].Name)
+			}
+			assert.Equal(t, c.want, got)
+		})
+	}
+
+	long := strings.TrimSpace(strings.Repeat("word ", features.MaxAliasWords))
+	_, err = features.NewGazetteer([]features.Entity{{Name: "X", Aliases: []string{long}}})
+	require.NoError(t, err, "an alias of MaxAliasWords words")
+	_, err = features.NewGazetteer([]features.Entity{{Name: "X", Aliases: []string{long + " more"}}})
+	require.ErrorIs(t, err, features.ErrGazetteer)
+	assert.Contains(t, err.Error(), "has 33 words, at most 32")
+}
+
 func TestGazetteerObjectFormAndErrors(t *testing.T) {
 	g, err := features.ReadGazetteer(strings.NewReader(`{"NATO": {"kind": "org", "aliases": ["the alliance"]}, "EU": {"aliases": ["European Union"]}}`))
 	require.NoError(t, err)
