@@ -33,5 +33,5 @@
 // feature set; a change to the features that given settings produce bumps
 // it, so a model trained on one feature set never silently scores another.
 // A new kind of feature comes with an option instead, off in the settings
-// decoded from older models (WithTrigrams).
+// decoded from older models (WithTrigrams, WithCueTrigrams).
 package features

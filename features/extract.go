@@ -55,6 +55,7 @@ type config struct {
 	near     int    // distance that counts as "near" inside the window
 	bigrams  bool   // bigrams over the term sequence
 	trigrams bool   // the trigrams with the target placeholder in them
+	cueTri   bool   // and those trigrams with their cue words as cue categories
 	negation bool   // negation scope marking
 	sides    bool   // every term tagged with its side of the target
 	others   bool   // other named mentions become one placeholder term each
@@ -64,7 +65,7 @@ type config struct {
 }
 
 func defaultConfig() config {
-	return config{window: 6, near: 2, bigrams: true, trigrams: true, negation: true, sides: true, others: true, clause: true, lexicon: true}
+	return config{window: 6, near: 2, bigrams: true, trigrams: true, cueTri: true, negation: true, sides: true, others: true, clause: true, lexicon: true}
 }
 
 // WithWindow sets how many terms on each side of the target get
@@ -94,6 +95,15 @@ func WithBigrams(on bool) Option { return func(c *options) { c.bigrams = on } }
 // "<T> was praised by"). Extractors decoded from encodings written before
 // this option existed have it off, so older models keep their features.
 func WithTrigrams(on bool) Option { return func(c *options) { c.trigrams = on } }
+
+// WithCueTrigrams turns cue trigrams on or off (default on). With target
+// trigrams on, a target trigram that holds a word of the built-in cue
+// lists is also emitted, in the same group, with each such word replaced
+// by its cue categories: "was praised by <T>" also yields "was <support>
+// by <T>", which "was hailed by <T>" shares. The cue lists count here
+// whether or not WithLexicon is on. Extractors decoded from encodings
+// written before this option existed have it off.
+func WithCueTrigrams(on bool) Option { return func(c *options) { c.cueTri = on } }
 
 // WithNegation turns negation scope on or off (default on). In scope —
 // from a negation word such as "not", "n't", "never" or "without" to the
@@ -165,8 +175,8 @@ func newExtractor(cfg config) *Extractor {
 // String describes the extractor's settings.
 func (e *Extractor) String() string {
 	c := e.cfg
-	return fmt.Sprintf("features v%d: window=%d near=%d bigrams=%t trigrams=%t negation=%t sides=%t others=%t clause=%t lexicon=%t seed=%d",
-		Version, c.window, c.near, c.bigrams, c.trigrams, c.negation, c.sides, c.others, c.clause, c.lexicon, c.seed)
+	return fmt.Sprintf("features v%d: window=%d near=%d bigrams=%t trigrams=%t cue-trigrams=%t negation=%t sides=%t others=%t clause=%t lexicon=%t seed=%d",
+		Version, c.window, c.near, c.bigrams, c.trigrams, c.cueTri, c.negation, c.sides, c.others, c.clause, c.lexicon, c.seed)
 }
 
 // maxWindow bounds WithWindow's window and near, in options and encodings
@@ -224,6 +234,7 @@ var (
 	placeholderHash = xxhash.Sum64String("\x00<T>")
 	otherHash       = xxhash.Sum64String("\x00<E>")
 	boundaryHash    = xxhash.Sum64String("\x00<S>")
+	cueHash         = xxhash.Sum64String("\x00<C>") // xor a cue category mask
 )
 
 // AppendFeatures appends the feature ids of the pair (text, target) to dst
@@ -540,12 +551,14 @@ const (
 	triEnd    = 1 // two words, then the target
 	triStart  = 2 // the target, then two words
 	triMiddle = 3 // a word, the target, a word
+	triCue    = 4 // added to a shape: a cue trigram
 )
 
 // appendTrigrams appends the ids of the three trigrams of terms that hold
 // the target placeholder at tpos, the sentence boundary standing in for
-// terms beyond either end; with names, a readable name for each (name as
-// in extractPrepared).
+// terms beyond either end, then with cue trigrams on, those of them that
+// hold a cue word again with its cue categories in its place; with names,
+// a readable name for each (name as in extractPrepared).
 func (e *Extractor) appendTrigrams(dst []uint64, names *[]string, terms []term, tpos int, name func(int) string) []uint64 {
 	h := func(i int) uint64 {
 		if i < 0 || i >= len(terms) {
@@ -560,6 +573,60 @@ func (e *Extractor) appendTrigrams(dst []uint64, names *[]string, terms []term, 
 		*names = append(*names, strconv.Quote(name(tpos-2)+" "+name(tpos-1)+" <T>"),
 			strconv.Quote("<T> "+name(tpos+1)+" "+name(tpos+2)),
 			strconv.Quote(name(tpos-1)+" <T> "+name(tpos+1)))
+	}
+	if !e.cfg.cueTri {
+		return dst
+	}
+	cues := func(i int) uint8 {
+		if i < 0 || i >= len(terms) || !terms[i].word() {
+			return 0
+		}
+		return terms[i].cues
+	}
+	c := func(i int) uint64 { // the term, or its cue categories
+		if m := cues(i); m != 0 {
+			return cueHash ^ uint64(m)
+		}
+		return h(i)
+	}
+	cname := func(i int) string {
+		m := cues(i)
+		if m == 0 {
+			return name(i)
+		}
+		var b strings.Builder
+		for bit, cat := range lexiconCategories {
+			if m&(1<<bit) != 0 {
+				if b.Len() == 0 {
+					b.WriteByte('<')
+				} else {
+					b.WriteByte('|')
+				}
+				b.WriteString(cat)
+			}
+		}
+		return b.String() + ">"
+	}
+	for _, t := range [...]struct {
+		a, b  int // the trigram's words, by term index
+		shape uint64
+	}{{tpos - 2, tpos - 1, triEnd}, {tpos + 1, tpos + 2, triStart}, {tpos - 1, tpos + 1, triMiddle}} {
+		if cues(t.a)|cues(t.b) == 0 {
+			continue
+		}
+		dst = append(dst, e.id(nsTTrigram, pairHash(c(t.a), c(t.b)), t.shape|triCue))
+		if names != nil {
+			var n string
+			switch t.shape {
+			case triEnd:
+				n = cname(t.a) + " " + cname(t.b) + " <T>"
+			case triStart:
+				n = "<T> " + cname(t.a) + " " + cname(t.b)
+			default:
+				n = cname(t.a) + " <T> " + cname(t.b)
+			}
+			*names = append(*names, strconv.Quote(n))
+		}
 	}
 	return dst
 }
@@ -786,7 +853,7 @@ func (e *Extractor) MarshalBinary() ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(c.window))
 	b = binary.AppendUvarint(b, uint64(c.near))
 	var flags byte
-	for i, on := range []bool{c.bigrams, c.negation, c.sides, c.others, c.clause, c.lexicon, c.trigrams} {
+	for i, on := range []bool{c.bigrams, c.negation, c.sides, c.others, c.clause, c.lexicon, c.trigrams, c.cueTri} {
 		if on {
 			flags |= 1 << i
 		}
@@ -832,12 +899,9 @@ func UnmarshalExtractor(data []byte) (*Extractor, error) {
 	if len(r) != 9 {
 		return nil, fmt.Errorf("%w: %d trailing bytes, want 9", ErrExtractorEncoding, len(r))
 	}
-	flags := r[0]
-	if flags>>7 != 0 {
-		return nil, fmt.Errorf("%w: unknown flags %#x", ErrExtractorEncoding, flags)
-	}
+	flags := r[0] // all eight bits are in use: a ninth setting needs a new encoding
 	c.bigrams, c.negation, c.sides, c.others, c.clause = flags&1 != 0, flags&2 != 0, flags&4 != 0, flags&8 != 0, flags&16 != 0
-	c.lexicon, c.trigrams = flags&32 != 0, flags&64 != 0
+	c.lexicon, c.trigrams, c.cueTri = flags&32 != 0, flags&64 != 0, flags&128 != 0
 	c.seed = binary.LittleEndian.Uint64(r[1:])
 	return newExtractor(c), nil
 }

@@ -132,6 +132,41 @@ func TestExtractorTargetAware(t *testing.T) {
 	}
 }
 
+// TestExtractorCueTrigrams checks that a target trigram holding a cue
+// word comes again with the word's categories in its place, so that
+// sentences with different cue words of one category share it, and that
+// trigrams without cue words do not.
+func TestExtractorCueTrigrams(t *testing.T) {
+	e := features.NewExtractor()
+	named := func(s string) map[string]uint64 {
+		m := map[string]uint64{}
+		for _, f := range e.AppendNamed(nil, s, span(t, s, "NATO")) {
+			m[f.Name] = f.ID
+		}
+		return m
+	}
+	praised, hailed := named("The reform was praised by NATO officials."), named("The plan was hailed by NATO allies.")
+	for _, name := range []string{`"praised by <T>"`, `"<support> by <T>"`, `"by <T> officials"`} {
+		_, ok := praised[name]
+		assert.True(t, ok, name)
+	}
+	assert.NotContains(t, praised, `"<support> <T> officials"`, "the middle trigram holds no cue word")
+	assert.Equal(t, praised[`"<support> by <T>"`], hailed[`"<support> by <T>"`], "one cue trigram for both cue words")
+	assert.NotEqual(t, praised[`"praised by <T>"`], hailed[`"hailed by <T>"`])
+	n := 0
+	for name := range praised {
+		if strings.Contains(name, "<support>") {
+			n++
+		}
+	}
+	assert.Equal(t, 1, n, "one trigram holds the cue word, so one cue trigram")
+
+	off := features.NewExtractor(features.WithCueTrigrams(false))
+	for _, f := range off.AppendNamed(nil, "The reform was praised by NATO officials.", features.Span{Start: 26, End: 30}) {
+		assert.NotContains(t, f.Name, "<support>")
+	}
+}
+
 func TestExtractorNegation(t *testing.T) {
 	e := features.NewExtractor()
 	s := "The minister did not praise Siemens, but thanked Bosch."
@@ -151,8 +186,9 @@ func TestExtractorNegation(t *testing.T) {
 
 // TestFeatureIDsStable pins feature ids: they must not change across runs,
 // platforms or refactors without a bump of features.Version. The ids of
-// the settings that predate WithTrigrams are pinned apart, since models
-// saved before it (decoded with trigrams off) rely on them.
+// the settings that predate WithTrigrams and WithCueTrigrams are pinned
+// apart, since models saved before them (decoded with them off) rely on
+// them.
 func TestFeatureIDsStable(t *testing.T) {
 	text, target := "EU fined Apple.", features.Span{Start: 9, End: 14}
 	hash := func(ids []uint64) uint64 {
@@ -171,19 +207,27 @@ func TestFeatureIDsStable(t *testing.T) {
 	assert.Equal(t, uint64(0x896c0d9c31022019), hash(old), "feature ids changed: bump features.Version")
 	assert.Equal(t, features.GroupUnigram, features.GroupOf(old[0]))
 
-	ids := features.NewExtractor().AppendFeatures(nil, text, target)
-	require.Len(t, ids, len(old)+3, "the default settings add the three target trigrams")
-	var tri []uint64
-	for _, id := range ids {
-		if features.GroupOf(id) == features.GroupTargetTrigram {
-			tri = append(tri, id)
-		}
+	trigrams := func(ids []uint64) []uint64 {
+		return slices.DeleteFunc(slices.Clone(ids), func(id uint64) bool { return features.GroupOf(id) != features.GroupTargetTrigram })
 	}
+	noCue := features.NewExtractor(features.WithCueTrigrams(false)).AppendFeatures(nil, text, target)
+	require.Len(t, noCue, len(old)+3, "target trigrams add three ids")
+	tri := trigrams(noCue)
 	require.Len(t, tri, 3)
 	assert.Equal(t, uint64(0x20ec2917c42960ee), hash(tri), "target trigram ids changed: bump features.Version")
-	assert.ElementsMatch(t, old, slices.DeleteFunc(slices.Clone(ids), func(id uint64) bool {
+	assert.ElementsMatch(t, old, slices.DeleteFunc(slices.Clone(noCue), func(id uint64) bool {
 		return features.GroupOf(id) == features.GroupTargetTrigram
 	}), "the trigrams add to the ids of the older settings and change none")
+
+	// "fined" is a cue word: the two trigrams that hold it ("EU fined <T>",
+	// "fined <T> .") come again with its categories in its place.
+	ids := features.NewExtractor().AppendFeatures(nil, text, target)
+	require.Len(t, ids, len(noCue)+2, "the default settings add two cue trigrams here")
+	cue := slices.DeleteFunc(trigrams(ids), func(id uint64) bool { return slices.Contains(tri, id) })
+	require.Len(t, cue, 2)
+	assert.Equal(t, uint64(0x63cb1ae850e927fe), hash(cue), "cue trigram ids changed: bump features.Version")
+	assert.ElementsMatch(t, noCue, slices.DeleteFunc(slices.Clone(ids), func(id uint64) bool { return slices.Contains(cue, id) }),
+		"the cue trigrams add to the ids of the older settings and change none")
 
 	seeded := features.NewExtractor(features.WithSeed(7)).AppendFeatures(nil, text, target)
 	assert.NotEqual(t, ids, seeded, "the seed changes ids")
@@ -202,20 +246,29 @@ func TestExtractorMarshal(t *testing.T) {
 	sp := span(t, petro, "NATO")
 	assert.Equal(t, e.AppendFeatures(nil, petro, sp), d.AppendFeatures(nil, petro, sp))
 
-	// The flags byte comes just before the 8-byte seed; bit 6 is WithTrigrams.
-	// An encoding written before the option existed has it clear, and
-	// decodes to an extractor without trigrams.
+	// The flags byte comes just before the 8-byte seed; bit 6 is
+	// WithTrigrams, bit 7 WithCueTrigrams. An encoding written before an
+	// option existed has its bit clear, and decodes to an extractor
+	// without it.
 	flags := len(b) - 9
 	require.NotZero(t, b[flags]&64, "trigrams are on by default")
-	older := slices.Clone(b)
-	older[flags] &^= 64
-	d, err = features.UnmarshalExtractor(older)
-	require.NoError(t, err)
-	assert.Contains(t, d.String(), "trigrams=false")
-	noTri := features.NewExtractor(features.WithWindow(4, 1), features.WithBigrams(false), features.WithSeed(42), features.WithTrigrams(false))
-	assert.Equal(t, noTri.AppendFeatures(nil, petro, sp), d.AppendFeatures(nil, petro, sp))
-	unknown := slices.Clone(b)
-	unknown[flags] |= 128
+	require.NotZero(t, b[flags]&128, "cue trigrams are on by default")
+	for _, c := range []struct {
+		bits byte
+		want string
+		opts []features.Option
+	}{
+		{128, "cue-trigrams=false", []features.Option{features.WithCueTrigrams(false)}},
+		{64 | 128, "trigrams=false cue-trigrams=false", []features.Option{features.WithTrigrams(false), features.WithCueTrigrams(false)}},
+	} {
+		older := slices.Clone(b)
+		older[flags] &^= c.bits
+		d, err = features.UnmarshalExtractor(older)
+		require.NoError(t, err)
+		assert.Contains(t, d.String(), c.want)
+		same := features.NewExtractor(append([]features.Option{features.WithWindow(4, 1), features.WithBigrams(false), features.WithSeed(42)}, c.opts...)...)
+		assert.Equal(t, same.AppendFeatures(nil, petro, sp), d.AppendFeatures(nil, petro, sp))
+	}
 
 	bad := []struct {
 		name string
@@ -226,7 +279,6 @@ func TestExtractorMarshal(t *testing.T) {
 		{"future version", append([]byte{99}, b[1:]...), features.ErrFeatureVersion},
 		{"truncated", b[:len(b)-1], features.ErrExtractorEncoding},
 		{"trailing", append(append([]byte{}, b...), 0), features.ErrExtractorEncoding},
-		{"unknown flag", unknown, features.ErrExtractorEncoding},
 	}
 	for _, c := range bad {
 		t.Run(c.name, func(t *testing.T) {
@@ -451,13 +503,14 @@ func TestPrepareTokensMatchesPrepare(t *testing.T) {
 func TestExtractorGroups(t *testing.T) {
 	sp := span(t, petro, "NATO")
 	for name, opts := range map[string][]features.Option{
-		"default":     nil,
-		"no trigrams": {features.WithTrigrams(false)},
-		"no bigrams":  {features.WithBigrams(false)},
-		"no lexicon":  {features.WithLexicon(false), features.WithSides(false), features.WithClause(false)},
-		"no window":   {features.WithWindow(0, 0)},
-		"near only":   {features.WithWindow(2, 2)},
-		"no near":     {features.WithWindow(3, 0)},
+		"default":         nil,
+		"no trigrams":     {features.WithTrigrams(false)},
+		"no cue trigrams": {features.WithCueTrigrams(false)},
+		"no bigrams":      {features.WithBigrams(false)},
+		"no lexicon":      {features.WithLexicon(false), features.WithSides(false), features.WithClause(false)},
+		"no window":       {features.WithWindow(0, 0)},
+		"near only":       {features.WithWindow(2, 2)},
+		"no near":         {features.WithWindow(3, 0)},
 	} {
 		t.Run(name, func(t *testing.T) {
 			e := features.NewExtractor(opts...)

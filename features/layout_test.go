@@ -94,15 +94,16 @@ func someOmits() []features.GroupSet {
 func TestLayoutMatchesAppendPrepared(t *testing.T) {
 	texts := testtexts.All(t)
 	configs := map[string][]features.Option{
-		"default":     nil,
-		"no bigrams":  {features.WithBigrams(false)},
-		"no trigrams": {features.WithTrigrams(false)},
-		"no sides":    {features.WithSides(false)},
-		"no clause":   {features.WithClause(false)},
-		"no lexicon":  {features.WithLexicon(false)},
-		"no negation": {features.WithNegation(false)},
-		"no window":   {features.WithWindow(0, 0)},
-		"window 3 1":  {features.WithWindow(3, 1), features.WithSeed(7)},
+		"default":         nil,
+		"no bigrams":      {features.WithBigrams(false)},
+		"no trigrams":     {features.WithTrigrams(false)},
+		"no cue trigrams": {features.WithCueTrigrams(false)},
+		"no sides":        {features.WithSides(false)},
+		"no clause":       {features.WithClause(false)},
+		"no lexicon":      {features.WithLexicon(false)},
+		"no negation":     {features.WithNegation(false)},
+		"no window":       {features.WithWindow(0, 0)},
+		"window 3 1":      {features.WithWindow(3, 1), features.WithSeed(7)},
 	}
 	for name, opts := range configs {
 		t.Run(name, func(t *testing.T) {

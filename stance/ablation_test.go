@@ -41,7 +41,8 @@ func TestAblation(t *testing.T) {
 		like *stance.Model // train with this model's extractor and settings instead
 	}
 	fo := []features.Option{features.WithBigrams(false), features.WithWindow(0, 0), features.WithNegation(false),
-		features.WithSides(false), features.WithOthers(false), features.WithClause(false), features.WithLexicon(false), features.WithTrigrams(false)}
+		features.WithSides(false), features.WithOthers(false), features.WithClause(false), features.WithLexicon(false), features.WithTrigrams(false),
+		features.WithCueTrigrams(false)}
 	so := []stance.Option{stance.WithBinary(true)}
 	var rows []row
 	add := func(name string, f []features.Option, s []stance.Option, own bool) {
@@ -59,6 +60,7 @@ func TestAblation(t *testing.T) {
 	add("+ cue-word lexicon features", []features.Option{features.WithLexicon(true)}, nil, false)
 	add("counts instead of binary", nil, []stance.Option{stance.WithBinary(false)}, false)
 	add("+ target trigrams", []features.Option{features.WithTrigrams(true)}, nil, false)
+	add("+ cue trigrams", []features.Option{features.WithCueTrigrams(true)}, nil, false)
 	rows = append(rows, row{name: "+ group weights, alpha 0.75 (the default model's settings)", like: def})
 	rows = append(rows, row{name: "+ built-in corpus train part (the default model)", like: def, own: true})
 

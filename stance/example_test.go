@@ -90,6 +90,6 @@ func ExampleModel_Analyze() {
 	// "NATO" → NATO, critical, holder "Gustavo Petro"
 	// "Petro" → Gustavo Petro, neutral, holder ""
 	// "the alliance" → NATO, critical, holder "Gustavo Petro"
-	// Gustavo Petro: 2 mentions, net -0.09
-	// NATO: 2 mentions, net -0.88
+	// Gustavo Petro: 2 mentions, net -0.06
+	// NATO: 2 mentions, net -0.92
 }

@@ -16,11 +16,12 @@
 // with macro-F1 over all folds and over their NewsMTSC and corpus
 // examples apart, then the macro-F1 on dev_rw, dev_mt and the corpus test
 // part of the model trained on all of it. The settings are the default
-// model's (the README's rebuild command) changed by -trigrams, -alpha,
+// model's (the README's rebuild command) changed by -trigrams, -cue-trigrams, -alpha,
 // -variant and -weights:
 //
 //	go run ./.ci/figures -cv                              # the default settings
-//	go run ./.ci/figures -cv -trigrams=false              # before the target trigrams
+//	go run ./.ci/figures -cv -cue-trigrams=false          # before the cue trigrams
+//	go run ./.ci/figures -cv -trigrams=false -cue-trigrams=false  # before the target trigrams
 //	go run ./.ci/figures -cv -weights target-trigram=1.5  # another weight
 package main
 
@@ -58,6 +59,7 @@ func run() error {
 	path := flag.String("model", "", "model file for the by-batch figure (default: the embedded model)")
 	cv := flag.Bool("cv", false, "print the cross-validation that decided the default model's features instead")
 	trigrams := flag.Bool("trigrams", true, "with -cv: target trigram features")
+	cueTrigrams := flag.Bool("cue-trigrams", true, "with -cv: cue trigram features")
 	alpha := flag.Float64("alpha", defaultAlpha, "with -cv: Lidstone smoothing")
 	variant := flag.String("variant", "multinomial", "with -cv: naive-Bayes variant")
 	weights := flag.String("weights", "", "with -cv: weights on top of the default model's; "+modelflag.WeightsUsage())
@@ -88,10 +90,10 @@ func run() error {
 			return err
 		}
 		var want *stance.Model
-		if !flagSet("trigrams", "alpha", "variant", "weights") {
+		if !flagSet("trigrams", "cue-trigrams", "alpha", "variant", "weights") {
 			want = def
 		}
-		return crossValidate(features.NewExtractor(features.WithTrigrams(*trigrams)), opts, seeds, want)
+		return crossValidate(features.NewExtractor(features.WithTrigrams(*trigrams), features.WithCueTrigrams(*cueTrigrams)), opts, seeds, want)
 	}
 	m := def
 	if *path != "" {

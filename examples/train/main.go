@@ -52,6 +52,7 @@ func run(args []string, log io.Writer) error {
 	near := fs.Int("near", 2, "distance that counts as near the target, in words")
 	bigrams := fs.Bool("bigrams", true, "bigram features")
 	trigrams := fs.Bool("trigrams", true, "trigram features with the target in them")
+	cueTrigrams := fs.Bool("cue-trigrams", true, "target trigrams again with cue words as their cue categories")
 	negation := fs.Bool("negation", true, "negation scope features")
 	sides := fs.Bool("sides", true, "side-of-target features for every word")
 	others := fs.Bool("others", true, "replace other names in the sentence by a placeholder")
@@ -80,7 +81,7 @@ func run(args []string, log io.Writer) error {
 	if *calibrate != 0 && (*calibrate < 2 || *temperature != 1) {
 		return errors.New("-calibrate: want K of at least 2, and no -temperature")
 	}
-	ext := features.NewExtractor(features.WithWindow(*window, *near), features.WithBigrams(*bigrams), features.WithTrigrams(*trigrams),
+	ext := features.NewExtractor(features.WithWindow(*window, *near), features.WithBigrams(*bigrams), features.WithTrigrams(*trigrams), features.WithCueTrigrams(*cueTrigrams),
 		features.WithNegation(*negation), features.WithSides(*sides), features.WithOthers(*others),
 		features.WithClause(*clause), features.WithLexicon(*lexicon), features.WithSeed(*seed))
 	v, err := stance.ParseVariant(*variant)

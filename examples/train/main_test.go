@@ -179,7 +179,10 @@ func TestFlagsReachModel(t *testing.T) {
 			assert.Contains(t, m.Extractor().String(), " bigrams=false")
 		}},
 		{"no trigrams", []string{"-trigrams=false"}, []features.Option{features.WithTrigrams(false)}, nil, 0, func(t *testing.T, m *stance.Model) {
-			assert.Contains(t, m.Extractor().String(), "trigrams=false")
+			assert.Contains(t, m.Extractor().String(), " trigrams=false")
+		}},
+		{"no cue trigrams", []string{"-cue-trigrams=false"}, []features.Option{features.WithCueTrigrams(false)}, nil, 0, func(t *testing.T, m *stance.Model) {
+			assert.Contains(t, m.Extractor().String(), " trigrams=true cue-trigrams=false")
 		}},
 		{"no negation, no lexicon", []string{"-negation=false", "-lexicon=false"},
 			[]features.Option{features.WithNegation(false), features.WithLexicon(false)}, nil, 0, func(t *testing.T, m *stance.Model) {
