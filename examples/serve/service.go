@@ -7,13 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
+	"math"
 	"mime"
 	"net/http"
 	"sort"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/stancekit/stancekit/features"
 	"github.com/stancekit/stancekit/stance"
@@ -23,24 +25,29 @@ import (
 type service struct {
 	m        *stance.Model
 	cfg      config
-	sem      chan struct{} // worker slots
+	admit    chan struct{} // admission slots: a POST holds one from reading its body to writing its response
+	sem      chan struct{} // worker slots: a POST holds one while it is decoded and handled
 	mux      *http.ServeMux
 	metrics  *metrics
 	draining atomic.Bool
 }
 
+// newService returns the service for a valid cfg (see run); a zero
+// cfg.maxQueued means queuedPerWorker × cfg.workers.
 func newService(m *stance.Model, cfg config) *service {
-	s := &service{m: m, cfg: cfg, sem: make(chan struct{}, cfg.workers), mux: http.NewServeMux(), metrics: newMetrics()}
+	if cfg.maxQueued == 0 {
+		cfg.maxQueued = queuedPerWorker * cfg.workers
+	}
+	if cfg.logger == nil {
+		cfg.logger = log.New(io.Discard, "", 0)
+	}
+	s := &service{m: m, cfg: cfg, admit: make(chan struct{}, cfg.maxQueued), sem: make(chan struct{}, cfg.workers),
+		mux: http.NewServeMux(), metrics: newMetrics()}
 	s.mux.HandleFunc("/v1/analyze", s.post(s.analyze))
 	s.mux.HandleFunc("/v1/classify", s.post(s.classify))
-	s.mux.HandleFunc("/healthz", s.get(func(w http.ResponseWriter, r *http.Request) {
-		if s.draining.Load() {
-			writeError(w, http.StatusServiceUnavailable, "shutting down")
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-	}))
-	s.mux.HandleFunc("/metrics", s.get(s.metrics.serve))
+	s.mux.HandleFunc("/healthz", s.get(s.healthz))
+	s.mux.HandleFunc("/metrics", s.get(s.serveMetrics))
+	s.mux.HandleFunc("/", s.notFound) // every other path
 	return s
 }
 
@@ -68,73 +75,170 @@ func (r *statusRecorder) WriteHeader(code int) {
 	r.ResponseWriter.WriteHeader(code)
 }
 
+// Unwrap lets http.ResponseController reach the connection's writer.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// response is a status code and its body, encoded before anything is
+// written, so that no worker waits for a slow client.
+type response struct {
+	code int
+	body []byte
+}
+
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+// jsonResponse encodes v as the JSON body of a response with the code.
+func jsonResponse(code int, v any) response {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		// Only a value JSON cannot hold, such as a NaN, gets here.
+		return errorResponse(http.StatusInternalServerError, "encoding the response: %v", err)
+	}
+	return response{code: code, body: b.Bytes()}
+}
+
+// errorResponse is a response with the JSON body {"error": "..."}.
+func errorResponse(code int, format string, args ...any) response {
+	b, _ := json.Marshal(errorBody{Error: fmt.Sprintf(format, args...)}) // a string always encodes
+	return response{code: code, body: append(b, '\n')}
+}
+
+// reply writes a JSON response.
+func (s *service) reply(w http.ResponseWriter, r *http.Request, resp response) {
+	s.write(w, r, resp, "application/json")
+}
+
+// write writes resp with the content type and logs a failed write (the
+// client went away, or was slower than -write-timeout): there is no one
+// left to tell.
+func (s *service) write(w http.ResponseWriter, r *http.Request, resp response, contentType string) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Length", strconv.Itoa(len(resp.body)))
+	w.WriteHeader(resp.code)
+	if _, err := w.Write(resp.body); err != nil {
+		s.cfg.logger.Printf("%s %s from %s: writing the %d response: %v", r.Method, r.URL.Path, r.RemoteAddr, resp.code, err)
+	}
+}
+
+func (s *service) notFound(w http.ResponseWriter, r *http.Request) {
+	s.reply(w, r, errorResponse(http.StatusNotFound,
+		"no such endpoint: %s; see the endpoints POST /v1/analyze, POST /v1/classify, GET /healthz and GET /metrics", r.URL.Path))
+}
+
+func (s *service) healthz(w http.ResponseWriter, r *http.Request) {
+	if s.draining.Load() {
+		s.reply(w, r, errorResponse(http.StatusServiceUnavailable, "shutting down"))
+		return
+	}
+	s.reply(w, r, jsonResponse(http.StatusOK, map[string]string{"status": "ok"}))
+}
+
+func (s *service) serveMetrics(w http.ResponseWriter, r *http.Request) {
+	var b bytes.Buffer
+	s.metrics.render(&b) // under the metrics lock, which every request takes; so write after
+	s.write(w, r, response{code: http.StatusOK, body: b.Bytes()}, "text/plain; version=0.0.4")
+}
+
 func (s *service) get(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
-			writeError(w, http.StatusMethodNotAllowed, "method %s not allowed; use GET", r.Method)
+			s.reply(w, r, errorResponse(http.StatusMethodNotAllowed, "method %s not allowed; use GET", r.Method))
 			return
 		}
 		h(w, r)
 	}
 }
 
-// post checks method, content type and size, decodes the JSON body into
-// the handler's request type and waits for a worker slot.
-func (s *service) post(h func(w http.ResponseWriter, r *http.Request, body []byte)) http.HandlerFunc {
+// A handler does the work of a POST endpoint on the request's body, which
+// it decodes, and returns the encoded response. It runs in a worker slot.
+type handler func(r *http.Request, body []byte) response
+
+// post checks method and content type, admits the request if fewer than
+// -max-queued are in progress, reads the body, waits for a worker slot,
+// runs h in it and writes h's response after releasing the slot.
+func (s *service) post(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
 			w.Header().Set("Allow", "POST")
-			writeError(w, http.StatusMethodNotAllowed, "method %s not allowed; use POST", r.Method)
+			s.reply(w, r, errorResponse(http.StatusMethodNotAllowed, "method %s not allowed; use POST", r.Method))
 			return
 		}
 		if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-			writeError(w, http.StatusUnsupportedMediaType, "content type %q not supported; send application/json", r.Header.Get("Content-Type"))
-			return
-		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.maxBody))
-		if err != nil {
-			var tooBig *http.MaxBytesError
-			if errors.As(err, &tooBig) {
-				writeError(w, http.StatusRequestEntityTooLarge, "request body over %d bytes", s.cfg.maxBody)
-				return
-			}
-			writeError(w, http.StatusBadRequest, "reading request body: %v", err)
+			s.reply(w, r, errorResponse(http.StatusUnsupportedMediaType, "content type %q not supported; send application/json", r.Header.Get("Content-Type")))
 			return
 		}
 		if s.draining.Load() {
-			writeError(w, http.StatusServiceUnavailable, "shutting down")
+			s.reply(w, r, errorResponse(http.StatusServiceUnavailable, "shutting down"))
 			return
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.queueTimeout)
-		defer cancel()
+		// Admit before reading the body: bodies, and responses being
+		// written, take memory only for the requests admitted.
 		select {
-		case s.sem <- struct{}{}:
-		case <-ctx.Done():
-			writeError(w, http.StatusServiceUnavailable, "no free worker within %v", s.cfg.queueTimeout)
+		case s.admit <- struct{}{}:
+		default:
+			// Close the connection rather than let net/http read the
+			// body to keep it alive.
+			w.Header().Set("Connection", "close")
+			s.reply(w, r, errorResponse(http.StatusServiceUnavailable, "server busy: %d requests in progress, the most it takes; retry later", s.cfg.maxQueued))
 			return
 		}
-		defer func() { <-s.sem }()
-		h(w, r, body)
+		defer func() { <-s.admit }()
+		s.reply(w, r, s.handle(w, r, h))
 	}
 }
 
-// decode parses a JSON body strictly: unknown fields and trailing data are
-// errors, so that typos do not pass silently.
-func decode(body []byte, v any) error {
-	if !utf8.Valid(body) {
-		// encoding/json would replace the bad bytes silently.
-		return errors.New("request body is not valid UTF-8")
+// handle reads the body of an admitted request and runs h on it in a
+// worker slot.
+func (s *service) handle(w http.ResponseWriter, r *http.Request, h handler) response {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.maxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			w.Header().Set("Connection", "close") // do not read the rest to keep it alive
+			return errorResponse(http.StatusRequestEntityTooLarge, "request body over %d bytes", s.cfg.maxBody)
+		}
+		return errorResponse(http.StatusBadRequest, "reading request body: %v", err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("malformed JSON: %v", err)
+	if s.draining.Load() { // the drain may have begun while the body was read
+		return errorResponse(http.StatusServiceUnavailable, "shutting down")
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("malformed JSON: data after the object")
+	if !s.acquire(r.Context()) {
+		if s.cfg.queueTimeout == 0 {
+			return errorResponse(http.StatusServiceUnavailable, "no free worker (-queue-timeout 0: no waiting); retry later")
+		}
+		return errorResponse(http.StatusServiceUnavailable, "no free worker within %v; retry later", s.cfg.queueTimeout)
 	}
-	return nil
+	defer func() { <-s.sem }()
+	return h(r, body)
+}
+
+// acquire takes a worker slot: a free one at once, else the first to free
+// up within -queue-timeout while ctx is not done. It reports whether it
+// took one.
+func (s *service) acquire(ctx context.Context) bool {
+	select {
+	case s.sem <- struct{}{}:
+		return true
+	default:
+	}
+	if s.cfg.queueTimeout <= 0 {
+		return false
+	}
+	t := time.NewTimer(s.cfg.queueTimeout)
+	defer t.Stop()
+	select {
+	case s.sem <- struct{}{}:
+		return true
+	case <-t.C:
+	case <-ctx.Done():
+	}
+	return false
 }
 
 // Limits on one request's work, on top of the body size.
@@ -142,6 +246,11 @@ const (
 	maxMentions       = 5000 // mentions classified for one /v1/analyze
 	maxGazetteerForms = 2000 // names and aliases in one request's gazetteer
 	maxTargets        = 100  // targets of one /v1/classify
+	// An /v1/analyze response repeats each mention's sentence and names,
+	// so a long sentence with many names would make a response many times
+	// the request. It may hold at most responseTextFactor × -max-body
+	// bytes of such text.
+	responseTextFactor = 16
 )
 
 func aliasCount(ents []features.Entity) int {
@@ -153,7 +262,7 @@ func aliasCount(ents []features.Entity) int {
 }
 
 type analyzeRequest struct {
-	Text      string            `json:"text"`
+	Text      *string           `json:"text"` // required
 	Gazetteer []features.Entity `json:"gazetteer"`
 }
 
@@ -188,34 +297,60 @@ func probs(p [stance.NumLabels]float64) map[string]float64 {
 	return out
 }
 
-func (s *service) analyze(w http.ResponseWriter, r *http.Request, body []byte) {
+// responseText returns the bytes of text an analysis's response repeats:
+// each mention's sentence, mention, canonical name and holder, and each
+// entity's name, kind and example sentences.
+func responseText(a *stance.Analysis) int64 {
+	var n int64
+	for _, mn := range a.Mentions {
+		n += int64(len(mn.Sentence) + len(mn.Text) + len(mn.Canonical) + len(mn.Holder))
+	}
+	for _, e := range a.Entities {
+		n += int64(len(e.Name) + len(e.Kind) + len(e.MostSupportive.Text) + len(e.MostCritical.Text))
+	}
+	return n
+}
+
+// maxResponseText is the most text an /v1/analyze response may repeat.
+func (s *service) maxResponseText() int64 {
+	if s.cfg.maxBody > math.MaxInt64/responseTextFactor {
+		return math.MaxInt64
+	}
+	return responseTextFactor * s.cfg.maxBody
+}
+
+func (s *service) analyze(r *http.Request, body []byte) response {
 	var req analyzeRequest
-	if err := decode(body, &req); err != nil {
-		writeError(w, http.StatusBadRequest, "%v", err)
-		return
+	if err := decode(body, &req, analyzeKeys); err != nil {
+		return errorResponse(http.StatusBadRequest, "%v", err)
+	}
+	if req.Text == nil {
+		return errorResponse(http.StatusBadRequest, `missing field "text": give the text to analyze`)
 	}
 	// The request's context stops the work when the client goes away.
 	opts := []stance.AnalyzeOption{stance.WithMaxMentions(maxMentions), stance.WithContext(r.Context())}
 	if n := aliasCount(req.Gazetteer); n > maxGazetteerForms {
-		writeError(w, http.StatusBadRequest, "gazetteer: %d names and aliases; at most %d", n, maxGazetteerForms)
-		return
+		return errorResponse(http.StatusBadRequest, "gazetteer: %d names and aliases; at most %d", n, maxGazetteerForms)
 	}
 	if len(req.Gazetteer) > 0 {
 		g, err := features.NewGazetteer(req.Gazetteer)
 		if err != nil {
-			writeError(w, http.StatusBadRequest, "gazetteer: %v", err)
-			return
+			return errorResponse(http.StatusBadRequest, "gazetteer: %v", err)
 		}
 		opts = append(opts, stance.WithGazetteer(g))
 	}
-	a, err := s.m.Analyze(req.Text, opts...)
+	a, err := s.m.Analyze(*req.Text, opts...)
 	if err != nil {
 		code := http.StatusBadRequest
 		if r.Context().Err() != nil {
 			code = http.StatusServiceUnavailable // the client is gone; nobody reads this
 		}
-		writeError(w, code, "%v", err)
-		return
+		return errorResponse(code, "%v", err)
+	}
+	if n, limit := responseText(a), s.maxResponseText(); n > limit {
+		return errorResponse(http.StatusUnprocessableEntity,
+			"the response would repeat %d bytes of text (each of the %d mentions carries its sentence), over the limit of %d bytes (%d × the body limit); split the text into smaller requests",
+			n, len(a.Mentions), limit, responseTextFactor)
 	}
 	resp := analyzeResponse{Mentions: a.Mentions, Entities: []entityJSON{}}
 	if resp.Mentions == nil {
@@ -234,11 +369,11 @@ func (s *service) analyze(w http.ResponseWriter, r *http.Request, body []byte) {
 			Net: e.Net, MostSupportive: ref(e.MostSupportive), MostCritical: ref(e.MostCritical),
 		})
 	}
-	writeJSON(w, http.StatusOK, resp)
+	return jsonResponse(http.StatusOK, resp)
 }
 
 type classifyRequest struct {
-	Sentence string `json:"sentence"`
+	Sentence *string `json:"sentence"` // required
 	Targets  []struct {
 		Start *int `json:"start"`
 		End   *int `json:"end"`
@@ -253,43 +388,54 @@ type classifyResult struct {
 	Probs  map[string]float64 `json:"probs"`
 }
 
-func (s *service) classify(w http.ResponseWriter, r *http.Request, body []byte) {
+// sentenceError reports whether err from Predict is about the text rather
+// than the target span.
+func sentenceError(err error) bool {
+	return errors.Is(err, stance.ErrEmptyText) || errors.Is(err, stance.ErrTextTooLong) || errors.Is(err, stance.ErrInvalidUTF8)
+}
+
+func (s *service) classify(r *http.Request, body []byte) response {
 	var req classifyRequest
-	if err := decode(body, &req); err != nil {
-		writeError(w, http.StatusBadRequest, "%v", err)
-		return
+	if err := decode(body, &req, classifyKeys); err != nil {
+		return errorResponse(http.StatusBadRequest, "%v", err)
+	}
+	if req.Sentence == nil {
+		return errorResponse(http.StatusBadRequest, `missing field "sentence": give the sentence to classify`)
 	}
 	if len(req.Targets) == 0 {
-		writeError(w, http.StatusBadRequest, "no targets: give at least one {\"start\", \"end\"} byte span")
-		return
+		return errorResponse(http.StatusBadRequest, "no targets: give at least one {\"start\", \"end\"} byte span")
 	}
 	if len(req.Targets) > maxTargets {
-		writeError(w, http.StatusBadRequest, "%d targets; at most %d", len(req.Targets), maxTargets)
-		return
+		return errorResponse(http.StatusBadRequest, "%d targets; at most %d", len(req.Targets), maxTargets)
 	}
+	for i, t := range req.Targets {
+		if t.Start == nil || t.End == nil {
+			return errorResponse(http.StatusBadRequest, "target %d: start and end are required", i)
+		}
+	}
+	sentence := *req.Sentence
+	// Check the sentence once, not once per target. An empty span is
+	// always bad, so Predict fails on the sentence if that is bad, and
+	// else on the span, without classifying.
+	if _, err := s.m.Predict(sentence, stance.Span{}); sentenceError(err) {
+		return errorResponse(http.StatusBadRequest, "sentence: %v", err)
+	}
+	// Prepare the sentence once for all its targets.
+	var prep features.Prepared
+	s.m.Extractor().Prepare(&prep, sentence)
 	out := struct {
 		Results []classifyResult `json:"results"`
 	}{}
 	for i, t := range req.Targets {
-		if t.Start == nil || t.End == nil {
-			writeError(w, http.StatusBadRequest, "target %d: start and end are required", i)
-			return
-		}
-	}
-	// Prepare the sentence once for all its targets.
-	var prep features.Prepared
-	s.m.Extractor().Prepare(&prep, req.Sentence)
-	for i, t := range req.Targets {
 		sp := stance.Span{Start: *t.Start, End: *t.End}
 		p, err := s.m.PredictPrepared(&prep, sp)
 		if err != nil {
-			writeError(w, http.StatusBadRequest, "target %d: %v", i, err)
-			return
+			return errorResponse(http.StatusBadRequest, "target %d: %v", i, err)
 		}
 		out.Results = append(out.Results, classifyResult{Start: sp.Start, End: sp.End,
-			Entity: req.Sentence[sp.Start:sp.End], Label: p.Label, Probs: probs(p.Probs)})
+			Entity: sentence[sp.Start:sp.End], Label: p.Label, Probs: probs(p.Probs)})
 	}
-	writeJSON(w, http.StatusOK, out)
+	return jsonResponse(http.StatusOK, out)
 }
 
 // metrics counts requests by path and status and keeps a latency
@@ -328,10 +474,11 @@ func (m *metrics) observe(path string, code int, d time.Duration) {
 	h.n++
 }
 
-func (m *metrics) serve(w http.ResponseWriter, _ *http.Request) {
+// render writes the metrics in the Prometheus text format to w, holding
+// the lock that every request takes: w should be a buffer.
+func (m *metrics) render(w io.Writer) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4")
 	keys := make([][2]string, 0, len(m.count))
 	for k := range m.count {
 		keys = append(keys, k)
