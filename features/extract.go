@@ -99,10 +99,11 @@ func WithTrigrams(on bool) Option { return func(c *options) { c.trigrams = on } 
 // WithCueTrigrams turns cue trigrams on or off (default on). With target
 // trigrams on, a target trigram that holds a word of the built-in cue
 // lists is also emitted, in the same group, with each such word replaced
-// by its cue categories: "was praised by <T>" also yields "was <support>
-// by <T>", which "was hailed by <T>" shares. The cue lists count here
-// whether or not WithLexicon is on. Extractors decoded from encodings
-// written before this option existed have it off.
+// by its cue categories: "praised by <T>" also yields "<support> by <T>",
+// which "hailed by <T>" shares. With target trigrams off the option has
+// no effect and is recorded as off. The cue lists count here whether or
+// not WithLexicon is on. Extractors decoded from encodings written before
+// this option existed have it off.
 func WithCueTrigrams(on bool) Option { return func(c *options) { c.cueTri = on } }
 
 // WithNegation turns negation scope on or off (default on). In scope —
@@ -167,6 +168,11 @@ func NewExtractor(opts ...Option) *Extractor {
 func (e *Extractor) Err() error { return e.err }
 
 func newExtractor(cfg config) *Extractor {
+	// Cue trigrams are variants of the target trigrams: without these
+	// they add nothing, and recording them off keeps such an extractor's
+	// encoding, String and Merge equal to those of one written before
+	// they existed.
+	cfg.cueTri = cfg.cueTri && cfg.trigrams
 	e := &Extractor{cfg: cfg}
 	e.scratch.New = func() any { return new(scratch) }
 	return e

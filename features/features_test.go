@@ -269,6 +269,12 @@ func TestExtractorMarshal(t *testing.T) {
 		same := features.NewExtractor(append([]features.Option{features.WithWindow(4, 1), features.WithBigrams(false), features.WithSeed(42)}, c.opts...)...)
 		assert.Equal(t, same.AppendFeatures(nil, petro, sp), d.AppendFeatures(nil, petro, sp))
 	}
+	// Without target trigrams, cue trigrams add nothing and are recorded
+	// off, so the encoding is the one written before they existed.
+	noTri, err := features.NewExtractor(features.WithTrigrams(false)).MarshalBinary()
+	require.NoError(t, err)
+	assert.Zero(t, noTri[len(noTri)-9]&128, "bit 7 clear without trigrams")
+	assert.Contains(t, features.NewExtractor(features.WithTrigrams(false)).String(), " trigrams=false cue-trigrams=false")
 
 	bad := []struct {
 		name string

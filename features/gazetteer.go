@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,7 +50,8 @@ type gazForm struct {
 	entity int
 }
 
-// MaxAliasWords is the most tokens a gazetteer name or alias may have.
+// MaxAliasWords is the most tokens — words and punctuation — a gazetteer
+// name or alias may have.
 // Matching costs at most this many steps per token of the text, whatever
 // the gazetteer holds.
 const MaxAliasWords = 32
@@ -75,7 +77,7 @@ func NewGazetteer(entities []Entity) (*Gazetteer, error) {
 			case len(toks) == 0:
 				return nil, fmt.Errorf("%w: entity %q: alias %q has no words", ErrGazetteer, e.Name, a)
 			case len(toks) > MaxAliasWords:
-				return nil, fmt.Errorf("%w: entity %q: alias %.40q... has %d words, at most %d", ErrGazetteer, e.Name, a, len(toks), MaxAliasWords)
+				return nil, fmt.Errorf("%w: entity %q: %s has %d tokens (words and punctuation), at most %d", ErrGazetteer, e.Name, shortQuote(a), len(toks), MaxAliasWords)
 			}
 			words = words[:0]
 			for _, t := range toks {
@@ -109,6 +111,19 @@ func NewGazetteer(entities []Entity) (*Gazetteer, error) {
 		}
 	}
 	return g, nil
+}
+
+// shortQuote quotes s, cut to its first 40 bytes (on a character
+// boundary) and marked as cut if it is longer.
+func shortQuote(s string) string {
+	if len(s) <= 40 {
+		return strconv.Quote(s)
+	}
+	n := 40
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strconv.Quote(s[:n]) + "…"
 }
 
 // isShortAcronym reports whether s is two or three letters, all upper case.

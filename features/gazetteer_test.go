@@ -84,7 +84,10 @@ func TestGazetteerTrie(t *testing.T) {
 	require.NoError(t, err, "an alias of MaxAliasWords words")
 	_, err = features.NewGazetteer([]features.Entity{{Name: "X", Aliases: []string{long + " more"}}})
 	require.ErrorIs(t, err, features.ErrGazetteer)
-	assert.Contains(t, err.Error(), "has 33 words, at most 32")
+	assert.Contains(t, err.Error(), `"word word word word word word word word "… has 33 tokens (words and punctuation), at most 32`)
+	_, err = features.NewGazetteer([]features.Entity{{Name: strings.Repeat("a,", 17)}})
+	require.ErrorIs(t, err, features.ErrGazetteer)
+	assert.Contains(t, err.Error(), `"a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a," has 34 tokens`, "punctuation counts; a short form is quoted whole")
 }
 
 func TestGazetteerObjectFormAndErrors(t *testing.T) {
