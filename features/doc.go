@@ -14,7 +14,8 @@
 //     trigrams that hold the target keep the word order next to it; words
 //     of the built-in cue lists
 //     (lexicon/*.txt: positive, negative, attack, support, suffer, hedge,
-//     written for stancekit) add category features. Prepare and
+//     written for stancekit) add category features, and the trigrams again
+//     with their cue words as categories ("<support> by <T>"). Prepare and
 //     AppendPrepared do the target-independent work once per sentence.
 //   - Gazetteer finds known entities by name and alias; Holder and Holders
 //     name the entity whose stance a sentence reports toward a target.

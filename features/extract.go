@@ -739,7 +739,7 @@ const (
 	GroupCueAny                     // cue-word categories anywhere
 	GroupTargetBigram               // bigrams with the target placeholder in them
 	GroupNear                       // words next to the target, by side
-	GroupTargetTrigram              // trigrams with the target placeholder in them
+	GroupTargetTrigram              // trigrams with the target placeholder in them, and their cue variants
 	NumGroups                       // the number of groups
 )
 
