@@ -11,6 +11,8 @@ import (
 	"os"
 	"reflect"
 	"unicode/utf8"
+
+	"github.com/stancekit/stancekit/internal/utf8pos"
 )
 
 // maxSkipped caps how many skipped lines a lenient Reader keeps.
@@ -241,7 +243,7 @@ func appendBounded(buf, frag []byte, limit int) []byte {
 // parse decodes and checks one non-blank line.
 func (r *Reader) parse(line []byte) (Example, error) {
 	if !utf8.Valid(line) {
-		return Example{}, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, invalidUTF8At(line))
+		return Example{}, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, utf8pos.FirstInvalid(string(line)))
 	}
 	if trimmed := bytes.TrimLeft(line, " \t\r"); trimmed[0] != '{' {
 		return Example{}, fmt.Errorf("%w: not a JSON object", ErrBadJSON)
@@ -277,18 +279,6 @@ func (r *Reader) parse(line []byte) (Example, error) {
 		}
 	}
 	return ex, nil
-}
-
-// invalidUTF8At returns the offset of the first invalid UTF-8 sequence in b.
-func invalidUTF8At(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return len(b)
 }
 
 func badJSON(err error) error {

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/internal/utf8pos"
 )
 
 // ErrTooManyMentions is returned when a text holds more mentions than
@@ -249,7 +250,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		return fmt.Errorf("%w: %d bytes, limit %d", ErrTextTooLong, len(text), s.cfg.maxBytes)
 	}
 	if !utf8.ValidString(text) {
-		return fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, s.offset+firstInvalid(text))
+		return fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, s.offset+utf8pos.FirstInvalid(text))
 	}
 	if len(s.summary) == 0 && len(s.aliases) == 0 && len(text) >= 8<<10 {
 		// A long first piece: size the maps for it (news text names an

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stancekit/stancekit/features"
+	"github.com/stancekit/stancekit/internal/utf8pos"
 )
 
 // Span is a byte range [Start, End) of a text; it marks a target.
@@ -257,7 +258,7 @@ func checkText(text string, maxBytes int) error {
 	case len(text) > maxBytes:
 		return fmt.Errorf("%w: %d bytes, limit %d", ErrTextTooLong, len(text), maxBytes)
 	case !utf8.ValidString(text):
-		return fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, firstInvalid(text))
+		return fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, utf8pos.FirstInvalid(text))
 	}
 	return nil
 }
@@ -273,17 +274,6 @@ func checkSpan(text string, target Span) error {
 		return fmt.Errorf("%w: %d:%d holds only white space", ErrBadSpan, target.Start, target.End)
 	}
 	return nil
-}
-
-func firstInvalid(s string) int {
-	for i, r := range s {
-		if r == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // Predict classifies the stance of text toward the target span. text is

@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/stancekit/stancekit/internal/utf8pos"
 )
 
 // Request keys as the endpoints spell them. encoding/json matches keys
@@ -28,7 +31,7 @@ var (
 // surrogate or invalid UTF-8 into U+FFFD, losing input silently.
 func decode(body []byte, v any, keys []string) error {
 	if !utf8.Valid(body) {
-		return fmt.Errorf("request body is not valid UTF-8 (first bad byte at offset %d)", firstInvalid(body))
+		return fmt.Errorf("request body is not valid UTF-8 (first bad byte at offset %d)", utf8pos.FirstInvalid(string(body)))
 	}
 	if err := checkTokens(body, keys); err != nil {
 		return err
@@ -71,7 +74,7 @@ func checkTokens(body []byte, known []string) error {
 		if n := len(stack); n > 0 && stack[n-1].wantKey && tok != json.Delim('}') {
 			key := tok.(string) // the decoder allows nothing else here
 			top := &stack[n-1]
-			if !contains(known, key) {
+			if !slices.Contains(known, key) {
 				return fmt.Errorf("unknown field %q at byte %d; the fields are %s, spelled exactly so", key, off, strings.Join(known, ", "))
 			}
 			if _, dup := top.keys[key]; dup {
@@ -110,15 +113,6 @@ func skipSeparators(body []byte, off int64) int64 {
 		off++
 	}
 	return off
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func tokenKind(tok json.Token) string {
@@ -222,15 +216,4 @@ func jsonType(t reflect.Type) string {
 		return "an object"
 	}
 	return "another type"
-}
-
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return -1
 }
