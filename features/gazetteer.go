@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -61,9 +62,7 @@ const MaxAliasWords = 32
 // The same form may not name two entities.
 func NewGazetteer(entities []Entity) (*Gazetteer, error) {
 	g := &Gazetteer{entities: append([]Entity(nil), entities...)}
-	owner := map[string]int{}
 	var toks []Token
-	var words []string
 	for i, e := range g.entities {
 		if strings.TrimSpace(e.Name) == "" {
 			return nil, fmt.Errorf("%w: entity %d has no name", ErrGazetteer, i)
@@ -79,24 +78,9 @@ func NewGazetteer(entities []Entity) (*Gazetteer, error) {
 			case len(toks) > MaxAliasWords:
 				return nil, fmt.Errorf("%w: entity %q: %s has %d tokens (words and punctuation), at most %d", ErrGazetteer, e.Name, shortQuote(a), len(toks), MaxAliasWords)
 			}
-			words = words[:0]
-			for _, t := range toks {
-				words = append(words, Normalize(t.Text(a)))
-			}
-			f := gazForm{entity: i}
-			if isShortAcronym(a) {
-				f.exact = a
-			}
-			key := strings.Join(words, " ") + "\x00" + f.exact
-			if j, ok := owner[key]; ok {
-				if j == i {
-					continue
-				}
-				return nil, fmt.Errorf("%w: %q names both %q and %q", ErrGazetteer, a, g.entities[j].Name, e.Name)
-			}
-			owner[key] = i
 			n := &g.root
-			for _, w := range words {
+			for _, t := range toks {
+				w := Normalize(t.Text(a))
 				c := n.next[w]
 				if c == nil {
 					if n.next == nil {
@@ -106,6 +90,18 @@ func NewGazetteer(entities []Entity) (*Gazetteer, error) {
 					n.next[w] = c
 				}
 				n = c
+			}
+			f := gazForm{entity: i}
+			if isShortAcronym(a) {
+				f.exact = a
+			}
+			// The forms that end at a node have the same words: one with
+			// the same spelling rule is the same form.
+			if j := slices.IndexFunc(n.forms, func(o gazForm) bool { return o.exact == f.exact }); j >= 0 {
+				if o := n.forms[j].entity; o != i {
+					return nil, fmt.Errorf("%w: %q names both %q and %q", ErrGazetteer, a, g.entities[o].Name, e.Name)
+				}
+				continue
 			}
 			n.forms = append(n.forms, f)
 		}
