@@ -90,7 +90,7 @@ func run() error {
 			return err
 		}
 		var want *stance.Model
-		if !flagSet("trigrams", "cue-trigrams", "alpha", "variant", "weights") {
+		if !modelFlagSet() {
 			want = def
 		}
 		return crossValidate(features.NewExtractor(features.WithTrigrams(*trigrams), features.WithCueTrigrams(*cueTrigrams)), opts, seeds, want)
@@ -121,34 +121,37 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	ownFirst := corpus.Filter(own, corpus.InBatch(1))
+	// The corpus parts are the same in every fold: train them once and
+	// merge each fold's NewsMTSC model with them, which gives exactly the
+	// model trained on both (stance.Merge).
+	parts := [][]corpus.Example{corpus.Filter(own, corpus.InBatch(1)), own}
+	var extras []*stance.Model
+	for _, part := range parts {
+		m, err := trainWith(def, part)
+		if err != nil {
+			return err
+		}
+		extras = append(extras, m)
+	}
 	for _, seed := range []uint64{0, 1, 2, 7} {
-		for _, extra := range [][]corpus.Example{ownFirst, own} {
-			var c stance.Confusion
-			for _, f := range corpus.KFold(news, 5, seed) {
-				tr := def.NewTrainer()
-				for _, i := range f.Train {
-					if err := tr.AddExample(news[i]); err != nil {
-						return err
-					}
+		c := make([]stance.Confusion, len(extras))
+		for _, f := range corpus.KFold(news, 5, seed) {
+			nm, err := trainWith(def, pick(news, f.Train))
+			if err != nil {
+				return err
+			}
+			for k, extra := range extras {
+				m, err := stance.Merge(nm, extra)
+				if err != nil {
+					return err
 				}
-				for _, ex := range extra {
-					if err := tr.AddExample(ex); err != nil {
-						return err
-					}
-				}
-				fm := tr.Model()
-				for _, i := range f.Test {
-					for _, tg := range news[i].Targets {
-						p, err := fm.Predict(news[i].Text, stance.Span{Start: tg.Start, End: tg.End})
-						if err != nil {
-							return err
-						}
-						c.Add(tg.Label, p.Label)
-					}
+				if err := predictTargets(m, news, f.Test, func(_ int, gold, pred stance.Label) { c[k].Add(gold, pred) }); err != nil {
+					return err
 				}
 			}
-			fmt.Printf("NewsMTSC 5-fold CV, seed %d, with %d corpus train sentences: macro-F1 %.4f\n", seed, len(extra), c.Report().MacroF1)
+		}
+		for k, part := range parts {
+			fmt.Printf("NewsMTSC 5-fold CV, seed %d, with %d corpus train sentences: macro-F1 %.4f\n", seed, len(part), c[k].Report().MacroF1)
 		}
 	}
 	return nil
@@ -164,11 +167,47 @@ func trainingData() (news, own []corpus.Example, err error) {
 	return news, own, err
 }
 
-// flagSet reports whether any of the named flags was given.
-func flagSet(names ...string) bool {
+// modelFlagSet reports whether a flag that changes the model was given:
+// any but -cv, -seeds and -model.
+func modelFlagSet() bool {
 	set := false
-	flag.Visit(func(f *flag.Flag) { set = set || slices.Contains(names, f.Name) })
+	flag.Visit(func(f *flag.Flag) { set = set || !slices.Contains([]string{"cv", "seeds", "model"}, f.Name) })
 	return set
+}
+
+// trainWith trains a model of like's extractor and settings on exs.
+func trainWith(like *stance.Model, exs []corpus.Example) (*stance.Model, error) {
+	tr := like.NewTrainer()
+	for _, ex := range exs {
+		if err := tr.AddExample(ex); err != nil {
+			return nil, err
+		}
+	}
+	return tr.Model(), nil
+}
+
+// pick returns the examples exs[i] for i in idx.
+func pick(exs []corpus.Example, idx []int) []corpus.Example {
+	out := make([]corpus.Example, len(idx))
+	for k, i := range idx {
+		out[k] = exs[i]
+	}
+	return out
+}
+
+// predictTargets predicts every target of the examples exs[i], i in idx,
+// with m, and calls add with i and the gold and predicted labels.
+func predictTargets(m *stance.Model, exs []corpus.Example, idx []int, add func(i int, gold, pred stance.Label)) error {
+	for _, i := range idx {
+		for _, tg := range exs[i].Targets {
+			p, err := m.Predict(exs[i].Text, stance.Span{Start: tg.Start, End: tg.End})
+			if err != nil {
+				return err
+			}
+			add(i, tg.Label, p.Label)
+		}
+	}
+	return nil
 }
 
 // parseSeeds parses -seeds.
@@ -185,7 +224,7 @@ func parseSeeds(s string) ([]uint64, error) {
 }
 
 // crossValidate prints 5-fold cross-validation over NewsMTSC train and the
-// corpus's train part together, at fold seeds 1 and 7, for models of ext
+// corpus's train part together, at the given fold seeds, for models of ext
 // and opts, then the dev and corpus test macro-F1 of such a model trained
 // on all of it. If want is not nil, that model must equal want at want's
 // temperature.
@@ -200,27 +239,20 @@ func crossValidate(ext *features.Extractor, opts []stance.Option, seeds []uint64
 	for _, seed := range seeds {
 		var c, cn, co stance.Confusion // all folds, their NewsMTSC and corpus examples
 		for _, f := range corpus.KFold(all, 5, seed) {
-			part := make([]corpus.Example, len(f.Train))
-			for k, i := range f.Train {
-				part[k] = all[i]
-			}
-			m, err := train(part)
+			m, err := train(pick(all, f.Train))
 			if err != nil {
 				return err
 			}
-			for _, i := range f.Test {
-				for _, tg := range all[i].Targets {
-					p, err := m.Predict(all[i].Text, stance.Span{Start: tg.Start, End: tg.End})
-					if err != nil {
-						return err
-					}
-					c.Add(tg.Label, p.Label)
-					if i < len(news) {
-						cn.Add(tg.Label, p.Label)
-					} else {
-						co.Add(tg.Label, p.Label)
-					}
+			err = predictTargets(m, all, f.Test, func(i int, gold, pred stance.Label) {
+				c.Add(gold, pred)
+				if i < len(news) {
+					cn.Add(gold, pred)
+				} else {
+					co.Add(gold, pred)
 				}
+			})
+			if err != nil {
+				return err
 			}
 		}
 		fmt.Printf("5-fold CV over NewsMTSC train and the corpus train part, seed %d: macro-F1 %.4f (NewsMTSC examples %.4f, corpus examples %.4f)\n",
