@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -132,6 +133,24 @@ func TestAsciiWordBytes(t *testing.T) {
 			assert.Equal(t, want, wordRunEnd(s, i), "%q from %d", s, i)
 		}
 	}
+}
+
+// TestGeneralPunct checks the premise of the fast path in isWordRune and
+// isLetterRune: no rune of the General Punctuation block is a letter, a
+// digit or a mark, so answering false for all of them changes nothing.
+func TestGeneralPunct(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !generalPunct(r) {
+			continue
+		}
+		n++
+		assert.False(t, unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r), "%U", r)
+	}
+	assert.Equal(t, 0x70, n, "the block is U+2000 to U+206F")
+	assert.False(t, generalPunct(0x1fff))
+	assert.False(t, generalPunct(0x2070))
+	assert.True(t, unicode.IsLetter(0x2071), "U+2071, just past the block, is a letter: the bound matters")
 }
 
 // TestTermTableBitsDisjoint checks that the classes sharing a term table

@@ -179,8 +179,18 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 0 && asciiWord[r]
 	}
+	if generalPunct(r) { // curly quotes and dashes: most non-ASCII runes of news
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
+
+// generalPunct reports whether r is in Unicode's General Punctuation
+// block, U+2000 to U+206F: spaces, dashes, quotation marks, the ellipsis
+// and format characters, none of them a letter, digit or mark
+// (TestGeneralPunct checks every one), so that isWordRune and isLetterRune
+// answer for them without searching Unicode's tables.
+func generalPunct(r rune) bool { return r >= 0x2000 && r <= 0x206f }
 
 func startsWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -191,7 +201,7 @@ func isLetterRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 	}
-	return unicode.IsLetter(r)
+	return !generalPunct(r) && unicode.IsLetter(r)
 }
 
 func isURLStart(s string) bool {
