@@ -436,26 +436,10 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 		terms = append(terms, term{hash: placeholderHash, tok: -1, flags: tfWord})
 	}
 	*termBuf = terms
-	toks := p.toks
-
-	name := func(i int) string { // only called when names != nil
-		if i < 0 || i >= len(terms) {
-			return "<S>"
-		}
-		switch terms[i].tok {
-		case -1:
-			return "<T>"
-		case -2:
-			return "<E>"
-		}
-		return Normalize(toks[terms[i].tok].Text(text))
-	}
-	emit := func(ns byte, h1, h2 uint64, label func() string) {
-		dst = append(dst, e.id(ns, h1, h2))
-		if names != nil {
-			*names = append(*names, label())
-		}
-	}
+	// The ids are appended directly and the names, when asked for, beside
+	// them: no closure captures the loop's variables, which would keep
+	// them in memory instead of registers.
+	nm := termNamer{text: text, toks: p.toks, terms: terms}
 
 	c := e.cfg
 	on := c.groupsOn(omit)
@@ -463,7 +447,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 	window, nearOn, clause, sides := on.Has(GroupWindow), on.Has(GroupNear), on.Has(GroupClause), on.Has(GroupSide)
 	cues, cuesAny := on.Has(GroupCue), on.Has(GroupCueAny)
 	if on.Has(GroupTargetTrigram) {
-		dst = e.appendTrigrams(dst, names, terms, tpos, name)
+		dst = e.appendTrigrams(dst, names, nm, tpos)
 	}
 	lo, hi := -1, len(terms) // the target's clause is (lo, hi)
 	if c.clause {
@@ -482,7 +466,10 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 			neg = nsNegated
 		}
 		if unigrams && tm.word() && i != tpos {
-			emit(nsUnigram|neg, tm.hash, 0, func() string { return wrapNeg(neg, strconv.Quote(name(i))) })
+			dst = append(dst, e.id(nsUnigram|neg, tm.hash, 0))
+			if names != nil {
+				*names = append(*names, wrapNeg(neg, strconv.Quote(nm.name(i))))
+			}
 		}
 		if bigrams || tbigrams {
 			prev := boundaryHash
@@ -494,14 +481,17 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 				ns, on = nsTBigram, tbigrams
 			}
 			if on {
-				emit(ns, prev, tm.hash, func() string { return strconv.Quote(name(i-1) + " " + name(i)) })
+				dst = append(dst, e.id(ns, prev, tm.hash))
+				if names != nil {
+					*names = append(*names, strconv.Quote(nm.name(i-1)+" "+nm.name(i)))
+				}
 			}
 		}
 		if tm.word() && i != tpos {
 			d := i - tpos
-			side, near, sideNS, where := byte(nsRight), byte(nsNearRight), byte(nsRightSide), "after"
+			side, near, sideNS := byte(nsRight), byte(nsNearRight), byte(nsRightSide)
 			if d < 0 {
-				d, side, near, sideNS, where = -d, nsLeft, nsNearLeft, nsLeftSide, "before"
+				d, side, near, sideNS = -d, nsLeft, nsNearLeft, nsLeftSide
 			}
 			if d <= c.window {
 				bucket, within, on := byte('2'), c.window, window
@@ -509,16 +499,17 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 					bucket, within, side, on = '1', c.near, near, nearOn
 				}
 				if on {
-					emit(side|neg, tm.hash, uint64(bucket), func() string {
-						dist := "within " + strconv.Itoa(within) + " words"
-						return wrapNeg(neg, strconv.Quote(name(i))+" "+dist+" "+where+" target")
-					})
+					dst = append(dst, e.id(side|neg, tm.hash, uint64(bucket)))
+					if names != nil {
+						*names = append(*names, wrapNeg(neg, strconv.Quote(nm.name(i))+" within "+strconv.Itoa(within)+" words "+where(i-tpos)+" target"))
+					}
 				}
 			}
 			if clause && lo < i && i < hi {
-				emit(nsClause|neg, tm.hash, 0, func() string {
-					return wrapNeg(neg, strconv.Quote(name(i))+" in the target's clause")
-				})
+				dst = append(dst, e.id(nsClause|neg, tm.hash, 0))
+				if names != nil {
+					*names = append(*names, wrapNeg(neg, strconv.Quote(nm.name(i))+" in the target's clause"))
+				}
 			}
 			if (cues || cuesAny) && tm.cues != 0 {
 				inClause := c.clause && lo < i && i < hi
@@ -528,17 +519,24 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 						continue
 					}
 					if cues {
-						emit(nsCue, uint64(bit), rel, func() string { return cueName(cat, i-tpos, inClause, neg != 0) })
+						dst = append(dst, e.id(nsCue, uint64(bit), rel))
+						if names != nil {
+							*names = append(*names, cueName(cat, i-tpos, inClause, neg != 0))
+						}
 					}
 					if cuesAny {
-						emit(nsCueAny|neg, uint64(bit), 0, func() string { return wrapNeg(neg, article(cat)+" "+cat+" cue word") })
+						dst = append(dst, e.id(nsCueAny|neg, uint64(bit), 0))
+						if names != nil {
+							*names = append(*names, wrapNeg(neg, article(cat)+" "+cat+" cue word"))
+						}
 					}
 				}
 			}
 			if sides {
-				emit(sideNS|neg, tm.hash, 0, func() string {
-					return wrapNeg(neg, strconv.Quote(name(i))+" "+where+" target")
-				})
+				dst = append(dst, e.id(sideNS|neg, tm.hash, 0))
+				if names != nil {
+					*names = append(*names, wrapNeg(neg, strconv.Quote(nm.name(i))+" "+where(i-tpos)+" target"))
+				}
 			}
 		}
 		if c.negation && tm.negCue() {
@@ -547,9 +545,43 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 	}
 	if bigrams && len(terms) > 0 {
 		last := len(terms) - 1
-		emit(nsBigram, terms[last].hash, boundaryHash, func() string { return strconv.Quote(name(last) + " <S>") })
+		dst = append(dst, e.id(nsBigram, terms[last].hash, boundaryHash))
+		if names != nil {
+			*names = append(*names, strconv.Quote(nm.name(last)+" <S>"))
+		}
 	}
 	return dst
+}
+
+// termNamer names the terms of a target's term sequence, for explanations.
+type termNamer struct {
+	text  string
+	toks  []Token
+	terms []term
+}
+
+// name returns the readable form of term i: the placeholders "<T>" (the
+// target), "<E>" (another name) and "<S>" (beyond the sentence), or the
+// token's normalised text.
+func (nm termNamer) name(i int) string {
+	if i < 0 || i >= len(nm.terms) {
+		return "<S>"
+	}
+	switch nm.terms[i].tok {
+	case -1:
+		return "<T>"
+	case -2:
+		return "<E>"
+	}
+	return Normalize(nm.toks[nm.terms[i].tok].Text(nm.text))
+}
+
+// where names the side of the target a word at signed distance d sits on.
+func where(d int) string {
+	if d < 0 {
+		return "before"
+	}
+	return "after"
 }
 
 // The shapes of the target trigrams: where the placeholder sits in them.
@@ -565,7 +597,8 @@ const (
 // terms beyond either end, then with cue trigrams on, those of them that
 // hold a cue word again with its cue categories in its place; with names,
 // a readable name for each (name as in extractPrepared).
-func (e *Extractor) appendTrigrams(dst []uint64, names *[]string, terms []term, tpos int, name func(int) string) []uint64 {
+func (e *Extractor) appendTrigrams(dst []uint64, names *[]string, nm termNamer, tpos int) []uint64 {
+	terms, name := nm.terms, nm.name
 	h := func(i int) uint64 {
 		if i < 0 || i >= len(terms) {
 			return boundaryHash
