@@ -174,12 +174,17 @@ func asciiWordBytes(x uint64) uint64 {
 	return (letter | digit) &^ x & high8
 }
 
-// isWordRune reports whether r can start or continue a word.
+// isWordRune reports whether r can start or continue a word. The ASCII
+// case is small enough to be inlined where it is called.
 func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r >= 0 && asciiWord[r]
+	if uint32(r) < utf8.RuneSelf {
+		return asciiWord[r]
 	}
-	if generalPunct(r) { // curly quotes and dashes: most non-ASCII runes of news
+	return isWordRuneSlow(r)
+}
+
+func isWordRuneSlow(r rune) bool {
+	if r < 0 || generalPunct(r) { // curly quotes and dashes: most non-ASCII runes of news
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
