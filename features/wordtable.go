@@ -125,10 +125,15 @@ func spelling(w string) int {
 
 // nameClass returns the mention classes of the token w, whose term table
 // entry is entry: those of its exact spelling.
+// Most words have no mention classes; that case is inlined.
 func nameClass(w string, entry uint32) uint16 {
 	if entry>>capShift == 0 {
 		return 0
 	}
+	return nameClassOf(w, entry)
+}
+
+func nameClassOf(w string, entry uint32) uint16 {
 	switch spelling(w) {
 	case spellCapital:
 		return uint16(entry>>capShift) & 0xff
