@@ -340,7 +340,10 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	names := p.names[:0]
 	for i, t := range p.toks {
 		w := t.Text(text)
-		h, mayUpper := termHashCase(&p.buf, w)
+		h, mayUpper, ok := shortASCIIHash(w) // termHashCase, spelt out
+		if !ok {
+			h, mayUpper = termHashSlow(&p.buf, w), true
+		}
 		tm := term{hash: h, tok: int32(i)}
 		if t.Kind != Punct && t.Kind != Invalid {
 			tm.flags |= tfWord

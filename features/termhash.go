@@ -13,16 +13,21 @@ func normHash(w string) uint64 { return xxhash.Sum64(AppendNormalized(nil, w)) }
 // termHashCase returns normHash(w), using buf as scratch, and whether w may
 // hold a capital letter: false only when w is ASCII without one. Words
 // shorter than 32 bytes and all ASCII — nearly every token — take a fused
-// path that lower-cases eight bytes at a time and hashes them as it goes,
-// with no copy; TestTermHash and FuzzTermHash hold it equal to normHash.
+// path, shortASCIIHash, that lower-cases eight bytes at a time and hashes
+// them as it goes, with no copy; TestTermHash and FuzzTermHash hold it
+// equal to normHash. Extractor.prepare spells these two steps out, so that
+// a token costs one call.
 func termHashCase(buf *[]byte, w string) (uint64, bool) {
-	if len(w) < 32 {
-		if h, upper, ok := shortASCIIHash(w); ok {
-			return h, upper
-		}
+	if h, upper, ok := shortASCIIHash(w); ok {
+		return h, upper
 	}
+	return termHashSlow(buf, w), true
+}
+
+// termHashSlow is normHash(w), normalising into buf.
+func termHashSlow(buf *[]byte, w string) uint64 {
 	*buf = AppendNormalized((*buf)[:0], w)
-	return xxhash.Sum64(*buf), true
+	return xxhash.Sum64(*buf)
 }
 
 // The xxHash64 primes (see the xxHash specification,
@@ -39,9 +44,12 @@ const (
 // the specification's short-input path — no stripes, then 8-byte lanes,
 // one 4-byte lane, single bytes and the avalanche. upper reports whether s
 // holds a capital. It reports ok false, and the caller takes the general
-// path, when s holds a non-ASCII byte.
+// path, when s holds a non-ASCII byte or is 32 bytes or longer.
 func shortASCIIHash(s string) (h uint64, upper, ok bool) {
 	n := len(s)
+	if n >= 32 {
+		return 0, false, false
+	}
 	var caps uint64
 	h = xxPrime5 + uint64(n)
 	i := 0
