@@ -442,7 +442,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 	// The ids are appended directly and the names, when asked for, beside
 	// them: no closure captures the loop's variables, which would keep
 	// them in memory instead of registers.
-	nm := termNamer{text: text, toks: p.toks, terms: terms}
+	nm := &termNamer{text: text, toks: p.toks, terms: terms, tpos: tpos}
 
 	c := e.cfg
 	on := c.groupsOn(omit)
@@ -471,7 +471,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 		if unigrams && tm.word() && i != tpos {
 			dst = append(dst, e.id(nsUnigram|neg, tm.hash, 0))
 			if names != nil {
-				*names = append(*names, wrapNeg(neg, strconv.Quote(nm.name(i))))
+				nm.add(names, nameUnigram, i, neg, 0)
 			}
 		}
 		if bigrams || tbigrams {
@@ -486,7 +486,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 			if on {
 				dst = append(dst, e.id(ns, prev, tm.hash))
 				if names != nil {
-					*names = append(*names, strconv.Quote(nm.name(i-1)+" "+nm.name(i)))
+					nm.add(names, nameBigram, i, 0, 0)
 				}
 			}
 		}
@@ -504,33 +504,33 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 				if on {
 					dst = append(dst, e.id(side|neg, tm.hash, uint64(bucket)))
 					if names != nil {
-						*names = append(*names, wrapNeg(neg, strconv.Quote(nm.name(i))+" within "+strconv.Itoa(within)+" words "+where(i-tpos)+" target"))
+						nm.add(names, nameWindow, i, neg, within)
 					}
 				}
 			}
 			if clause && lo < i && i < hi {
 				dst = append(dst, e.id(nsClause|neg, tm.hash, 0))
 				if names != nil {
-					*names = append(*names, wrapNeg(neg, strconv.Quote(nm.name(i))+" in the target's clause"))
+					nm.add(names, nameClause, i, neg, 0)
 				}
 			}
 			if (cues || cuesAny) && tm.cues != 0 {
 				inClause := c.clause && lo < i && i < hi
 				rel := cueRelation(i-tpos, inClause, neg != 0)
-				for bit, cat := range lexiconCategories {
+				for bit := range lexiconCategories {
 					if tm.cues&(1<<bit) == 0 {
 						continue
 					}
 					if cues {
 						dst = append(dst, e.id(nsCue, uint64(bit), rel))
 						if names != nil {
-							*names = append(*names, cueName(cat, i-tpos, inClause, neg != 0))
+							nm.add(names, nameCue, i, neg, bit|boolBit(inClause)<<8)
 						}
 					}
 					if cuesAny {
 						dst = append(dst, e.id(nsCueAny|neg, uint64(bit), 0))
 						if names != nil {
-							*names = append(*names, wrapNeg(neg, article(cat)+" "+cat+" cue word"))
+							nm.add(names, nameCueAny, i, neg, bit)
 						}
 					}
 				}
@@ -538,7 +538,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 			if sides {
 				dst = append(dst, e.id(sideNS|neg, tm.hash, 0))
 				if names != nil {
-					*names = append(*names, wrapNeg(neg, strconv.Quote(nm.name(i))+" "+where(i-tpos)+" target"))
+					nm.add(names, nameSide, i, neg, 0)
 				}
 			}
 		}
@@ -550,23 +550,72 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 		last := len(terms) - 1
 		dst = append(dst, e.id(nsBigram, terms[last].hash, boundaryHash))
 		if names != nil {
-			*names = append(*names, strconv.Quote(nm.name(last)+" <S>"))
+			nm.add(names, nameBigram, last+1, 0, 0)
 		}
 	}
 	return dst
 }
 
-// termNamer names the terms of a target's term sequence, for explanations.
+// termNamer names the terms of a target's term sequence, and the features
+// built from them, for explanations. Building the names is kept out of
+// extractPrepared's loop, which only decides when to call add.
 type termNamer struct {
 	text  string
 	toks  []Token
 	terms []term
+	tpos  int // the target's term
+}
+
+// nameKind is the kind of feature add names.
+type nameKind uint8
+
+const (
+	nameUnigram nameKind = iota
+	nameBigram           // the bigram that ends at term i (i == len(terms): the sentence end)
+	nameWindow           // arg: the distance bound
+	nameClause
+	nameCue    // arg: the category's bit, plus 256 when in the target's clause
+	nameCueAny // arg: the category's bit
+	nameSide
+)
+
+// add appends the readable name of the feature of kind k at term i,
+// negated when neg is set, to names.
+func (nm *termNamer) add(names *[]string, k nameKind, i int, neg byte, arg int) {
+	var n string
+	d := i - nm.tpos
+	switch k {
+	case nameUnigram:
+		n = strconv.Quote(nm.name(i))
+	case nameBigram:
+		n = strconv.Quote(nm.name(i-1) + " " + nm.name(i))
+	case nameWindow:
+		n = strconv.Quote(nm.name(i)) + " within " + strconv.Itoa(arg) + " words " + where(d) + " target"
+	case nameClause:
+		n = strconv.Quote(nm.name(i)) + " in the target's clause"
+	case nameCue:
+		*names = append(*names, cueName(lexiconCategories[arg&0xff], d, arg&256 != 0, neg != 0))
+		return
+	case nameCueAny:
+		cat := lexiconCategories[arg]
+		n = article(cat) + " " + cat + " cue word"
+	case nameSide:
+		n = strconv.Quote(nm.name(i)) + " " + where(d) + " target"
+	}
+	*names = append(*names, wrapNeg(neg, n))
+}
+
+func boolBit(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // name returns the readable form of term i: the placeholders "<T>" (the
 // target), "<E>" (another name) and "<S>" (beyond the sentence), or the
 // token's normalised text.
-func (nm termNamer) name(i int) string {
+func (nm *termNamer) name(i int) string {
 	if i < 0 || i >= len(nm.terms) {
 		return "<S>"
 	}
@@ -600,7 +649,7 @@ const (
 // terms beyond either end, then with cue trigrams on, those of them that
 // hold a cue word again with its cue categories in its place; with names,
 // a readable name for each (name as in extractPrepared).
-func (e *Extractor) appendTrigrams(dst []uint64, names *[]string, nm termNamer, tpos int) []uint64 {
+func (e *Extractor) appendTrigrams(dst []uint64, names *[]string, nm *termNamer, tpos int) []uint64 {
 	terms, name := nm.terms, nm.name
 	h := func(i int) uint64 {
 		if i < 0 || i >= len(terms) {

@@ -286,7 +286,7 @@ func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bo
 	// The trigrams with the target placeholder in them: the target's
 	// neighbours are the same terms here as in its own term sequence.
 	if on.Has(GroupTargetTrigram) {
-		dst = e.appendTrigrams(dst, nil, termNamer{terms: terms}, tpos)
+		dst = e.appendTrigrams(dst, nil, &termNamer{terms: terms, tpos: tpos}, tpos)
 	}
 	// The bigrams with the target placeholder in them.
 	if tbigrams := on.Has(GroupTargetBigram); tbigrams || on.Has(GroupBigram) {
