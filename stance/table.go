@@ -10,7 +10,7 @@ import "math/bits"
 // zero.
 type table struct {
 	slots   []slot
-	shift   uint
+	shift   uint // below 64; lookups mask it with 63 so that the compiler need not handle a larger one
 	mask    uint64
 	hasZero bool
 	zero    [NumLabels]float32
@@ -40,7 +40,7 @@ func (t *table) put(k uint64, v [NumLabels]float32) int {
 		return 1
 	}
 	n := 1
-	for i := k >> t.shift; ; i = (i + 1) & t.mask {
+	for i := k >> (t.shift & 63); ; i = (i + 1) & t.mask {
 		if s := &t.slots[i]; s.key == 0 || s.key == k {
 			s.key, s.val = k, v
 			return n
@@ -59,7 +59,7 @@ func (t *table) get(k uint64) *[NumLabels]float32 {
 		}
 		return nil
 	}
-	for i := k >> t.shift; ; i = (i + 1) & t.mask {
+	for i := k >> (t.shift & 63); ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
 		switch s.key {
 		case k:
@@ -78,7 +78,7 @@ func (t *table) get(k uint64) *[NumLabels]float32 {
 func (t *table) addWeights(score *[NumLabels]float64, ids []uint64) {
 	_ = [1]struct{}{}[NumLabels-3] // written for three labels: fails to compile otherwise
 	s0, s1, s2 := score[0], score[1], score[2]
-	slots, shift, mask := t.slots, t.shift, t.mask
+	slots, shift, mask := t.slots, t.shift&63, t.mask
 	for _, k := range ids {
 		var v *[NumLabels]float32
 		if k == 0 {
@@ -135,7 +135,7 @@ func (c *counts) at(k uint64) *[NumLabels]uint32 {
 	if 2*(c.n+1) > len(c.keys) {
 		c.grow()
 	}
-	for i := k >> c.shift; ; i = (i + 1) & c.mask {
+	for i := k >> (c.shift & 63); ; i = (i + 1) & c.mask {
 		switch c.keys[i] {
 		case k:
 			return &c.vals[i]
@@ -184,7 +184,7 @@ func (c *counts) get(k uint64) [NumLabels]uint32 {
 	if k == 0 {
 		return c.zero
 	}
-	for i := k >> c.shift; ; i = (i + 1) & c.mask {
+	for i := k >> (c.shift & 63); ; i = (i + 1) & c.mask {
 		switch c.keys[i] {
 		case k:
 			return c.vals[i]
