@@ -174,3 +174,93 @@ func TestTermTableBitsDisjoint(t *testing.T) {
 	}
 	assert.Zero(t, all>>32, "the fields fit the 32-bit entry")
 }
+
+// TestTokenizeASCIIWordPath checks Tokenize's shortcut for ASCII words
+// against tokenizeRef, Tokenize as it was before the shortcut (every word
+// through appendWord), on random texts over an alphabet of the characters
+// that end, join or start words differently.
+func TestTokenizeASCIIWordPath(t *testing.T) {
+	alphabet := []string{"a", "b", "Z", "h", "w", "H", "W", "1", "9", "'", "’", "-", ".", "..", " ", "  ", ",",
+		"é", "\u2011", "s", "t", "n", "U", "S", "http://", "www.", "ll", "\n", "\xff", "\u00a0", "—", "x"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	var b strings.Builder
+	for range 20000 {
+		b.Reset()
+		for range rng.IntN(24) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		text := b.String()
+		require.Equal(t, tokenizeRef(nil, text), Tokenize(nil, text), "%q", text)
+	}
+	for _, text := range []string{"NATO's allies", "U.S. and U.N.", "didn't", "States-led", "O'Brien", "abcdefghijklmnop.", "Zelenskyy’s", "www.example.com", "http://x.y"} {
+		require.Equal(t, tokenizeRef(nil, text), Tokenize(nil, text), "%q", text)
+	}
+}
+
+// tokenizeRef is Tokenize before its shortcut for ASCII words, kept as the
+// reference for TestTokenizeASCIIWordPath.
+func tokenizeRef(dst []Token, text string) []Token {
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if r == utf8.RuneError && size == 1 {
+				dst = append(dst, Token{i, i + 1, Invalid})
+				i++
+				continue
+			}
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+		}
+		switch {
+		case (c == 'h' || c == 'w' || c == 'H' || c == 'W') && isURLStart(text[i:]):
+			end := i
+			for end < len(text) {
+				r, sz := utf8.DecodeRuneInString(text[end:])
+				if unicode.IsSpace(r) || (r == utf8.RuneError && sz == 1) {
+					break
+				}
+				end += sz
+			}
+			// Trailing sentence punctuation is not part of the address.
+			for end > i && isTrailingURLPunct(text[end-1]) {
+				end--
+			}
+			dst = append(dst, Token{i, end, URL})
+			i = end
+		case isDigit(r):
+			end := scanNumber(text, i)
+			if end < len(text) && startsWord(text[end:]) {
+				// "3rd", "G7s", "2024-era": a word that starts with digits.
+				dst, i = appendWord(dst, text, i)
+				continue
+			}
+			dst = append(dst, Token{i, end, Number})
+			i = end
+		case isWordRune(r):
+			dst, i = appendWord(dst, text, i)
+		case (r == '\'' || r == '’') && i+size < len(text) && cliticLen(text[i+size:]) > 0:
+			// A clitic after a space or quote ("'s" standing alone) stays one token.
+			end := i + size + cliticLen(text[i+size:])
+			dst = append(dst, Token{i, end, Clitic})
+			i = end
+		case c == '.' && i+2 < len(text) && text[i+1] == '.' && text[i+2] == '.':
+			dst = append(dst, Token{i, i + 3, Punct})
+			i += 3
+		default:
+			dst = append(dst, Token{i, i + size, Punct})
+			i += size
+		}
+	}
+	return dst
+}

@@ -84,6 +84,19 @@ func Tokenize(dst []Token, text string) []Token {
 			}
 		}
 		switch {
+		case asciiLetter(c) && c|0x20 != 'h' && c|0x20 != 'w':
+			// Most tokens: an ASCII word that no URL can start, ended by a
+			// space or by punctuation that cannot join a word. appendWord
+			// gives the same token for these; it takes the rest.
+			end := wordRunEnd(text, i+1)
+			if end < len(text) {
+				if b := text[end]; b >= utf8.RuneSelf || b == '\'' || b == '-' || b == '.' {
+					dst, i = appendWord(dst, text, i)
+					continue
+				}
+			}
+			dst = append(dst, Token{i, end, Word})
+			i = end
 		case (c == 'h' || c == 'w' || c == 'H' || c == 'W') && isURLStart(text[i:]):
 			end := i
 			for end < len(text) {
@@ -129,6 +142,9 @@ func Tokenize(dst []Token, text string) []Token {
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// asciiLetter reports whether c is an ASCII letter.
+func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // asciiWord marks the bytes that are ASCII word runes: letters and digits.
 var asciiWord = func() (t [256]bool) {
