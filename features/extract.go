@@ -446,9 +446,8 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 
 	c := e.cfg
 	on := c.groupsOn(omit)
-	unigrams, bigrams, tbigrams := on.Has(GroupUnigram), on.Has(GroupBigram), on.Has(GroupTargetBigram)
-	window, nearOn, clause, sides := on.Has(GroupWindow), on.Has(GroupNear), on.Has(GroupClause), on.Has(GroupSide)
-	cues, cuesAny := on.Has(GroupCue), on.Has(GroupCueAny)
+	// The groups are tested as bits of on, not copied into booleans: one
+	// register for all of them in a loop that is short of registers.
 	if on.Has(GroupTargetTrigram) {
 		dst = e.appendTrigrams(dst, names, nm, tpos)
 	}
@@ -468,22 +467,22 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 		if negated && i != tpos {
 			neg = nsNegated
 		}
-		if unigrams && tm.word() && i != tpos {
+		if on.Has(GroupUnigram) && tm.word() && i != tpos {
 			dst = append(dst, e.id(nsUnigram|neg, tm.hash, 0))
 			if names != nil {
 				nm.add(names, nameUnigram, i, neg, 0)
 			}
 		}
-		if bigrams || tbigrams {
+		if on&(1<<GroupBigram|1<<GroupTargetBigram) != 0 {
 			prev := boundaryHash
 			if i > 0 {
 				prev = terms[i-1].hash
 			}
-			ns, on := byte(nsBigram), bigrams
+			ns, emit := byte(nsBigram), on.Has(GroupBigram)
 			if i == tpos || i-1 == tpos {
-				ns, on = nsTBigram, tbigrams
+				ns, emit = nsTBigram, on.Has(GroupTargetBigram)
 			}
-			if on {
+			if emit {
 				dst = append(dst, e.id(ns, prev, tm.hash))
 				if names != nil {
 					nm.add(names, nameBigram, i, 0, 0)
@@ -497,37 +496,37 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 				d, side, near, sideNS = -d, nsLeft, nsNearLeft, nsLeftSide
 			}
 			if d <= c.window {
-				bucket, within, on := byte('2'), c.window, window
+				bucket, within, emit := byte('2'), c.window, on.Has(GroupWindow)
 				if d <= c.near {
-					bucket, within, side, on = '1', c.near, near, nearOn
+					bucket, within, side, emit = '1', c.near, near, on.Has(GroupNear)
 				}
-				if on {
+				if emit {
 					dst = append(dst, e.id(side|neg, tm.hash, uint64(bucket)))
 					if names != nil {
 						nm.add(names, nameWindow, i, neg, within)
 					}
 				}
 			}
-			if clause && lo < i && i < hi {
+			if on.Has(GroupClause) && lo < i && i < hi {
 				dst = append(dst, e.id(nsClause|neg, tm.hash, 0))
 				if names != nil {
 					nm.add(names, nameClause, i, neg, 0)
 				}
 			}
-			if (cues || cuesAny) && tm.cues != 0 {
+			if on&(1<<GroupCue|1<<GroupCueAny) != 0 && tm.cues != 0 {
 				inClause := c.clause && lo < i && i < hi
 				rel := cueRelation(i-tpos, inClause, neg != 0)
 				for bit := range lexiconCategories {
 					if tm.cues&(1<<bit) == 0 {
 						continue
 					}
-					if cues {
+					if on.Has(GroupCue) {
 						dst = append(dst, e.id(nsCue, uint64(bit), rel))
 						if names != nil {
 							nm.add(names, nameCue, i, neg, bit|boolBit(inClause)<<8)
 						}
 					}
-					if cuesAny {
+					if on.Has(GroupCueAny) {
 						dst = append(dst, e.id(nsCueAny|neg, uint64(bit), 0))
 						if names != nil {
 							nm.add(names, nameCueAny, i, neg, bit)
@@ -535,7 +534,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 					}
 				}
 			}
-			if sides {
+			if on.Has(GroupSide) {
 				dst = append(dst, e.id(sideNS|neg, tm.hash, 0))
 				if names != nil {
 					nm.add(names, nameSide, i, neg, 0)
@@ -546,7 +545,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 			negated = true
 		}
 	}
-	if bigrams && len(terms) > 0 {
+	if on.Has(GroupBigram) && len(terms) > 0 {
 		last := len(terms) - 1
 		dst = append(dst, e.id(nsBigram, terms[last].hash, boundaryHash))
 		if names != nil {
