@@ -52,11 +52,19 @@ func appendSentences(dst []Span, text string, all []Token) []Span {
 		if start < 0 {
 			start = all[i].Start
 		}
+		last := i+1 == len(all)
+		// The gap before the next token; nearly always "" or " ", which
+		// hold no line break, so the searches for one are skipped.
+		var gap string
+		if !last {
+			gap = text[all[i].End:all[i+1].Start]
+		}
+		nl := gap != "" && gap != " " && strings.IndexByte(gap, '\n') >= 0
 		end := -1
 		switch {
-		case i+1 == len(all) || blankLineBetween(text, all[i].End, all[i+1].Start):
+		case last || nl && blankLineBetween(text, all[i].End, all[i+1].Start):
 			end = all[i].End
-		case endsSentence(text, all, i):
+		case mayEndSentence(text[all[i].Start:all[i].End]) && endsSentence(text, all, i):
 			j := i
 			for j+1 < len(all) && all[j+1].Start == all[j].End && isCloser(all[j+1].Text(text)) {
 				j++
@@ -69,7 +77,7 @@ func appendSentences(dst []Span, text string, all []Token) []Span {
 			case startsSentence(text, all[j+1]) || strings.Contains(text[all[j].End:all[j+1].Start], "\n"):
 				end, i = all[j].End, j
 			}
-		case strings.Contains(text[all[i].End:all[i+1].Start], "\n") && startsSentence(text, all[i+1]) && !isContinuation(all[i].Text(text)):
+		case nl && startsSentence(text, all[i+1]) && !isContinuation(all[i].Text(text)):
 			// A line break before a capital: a headline or list item ends.
 			end = all[i].End
 		}
@@ -97,6 +105,17 @@ func blankLineBetween(text string, a, b int) bool {
 func isCloser(s string) bool {
 	switch s {
 	case "\"", "'", "”", "’", ")", "]", "»":
+		return true
+	}
+	return false
+}
+
+// mayEndSentence reports whether a token with text s can be a sentence
+// terminator at all, as endsSentence would find: only one that ends in
+// '.', '!', '?' or '…' (whose last byte is 0xa6) can.
+func mayEndSentence(s string) bool {
+	switch s[len(s)-1] {
+	case '.', '!', '?', 0xa6:
 		return true
 	}
 	return false
