@@ -28,7 +28,7 @@ func Holders(dst []int, p *Prepared, mentions []Span) []int {
 }
 
 // holderScratch holds the buffers of Holders for reuse.
-type holderScratch struct{ owner, first, last []int }
+type holderScratch struct{ owner, first, last, verbs, accord []int }
 
 func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int {
 	toks, base := p.toks, p.base
@@ -58,6 +58,19 @@ func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int 
 	isVerb := func(i int) bool {
 		return is(i, hwReport) || base[i].cues&(1<<cueAttack|1<<cueSupport) != 0
 	}
+	// The scans below, once per mention, visit only the sentence's verbs,
+	// found once: verbs holds their tokens in order, and accord the
+	// mentions named after "according to", in order.
+	verbs, accord := hs.verbs[:0], hs.accord[:0]
+	for i := range toks {
+		if isVerb(i) {
+			verbs = append(verbs, i)
+		}
+		if i+2 < len(toks) && base[i].hash == hashAccording && base[i+1].hash == hashTo && owner[i+2] >= 0 {
+			accord = append(accord, owner[i+2])
+		}
+	}
+	hs.verbs, hs.accord = verbs, accord
 	// subjectOf returns the mention that is the subject of the verb at
 	// token v: the nearest mention ending at most five tokens before it,
 	// with only auxiliaries, adverbs, "'s" and a role noun between.
@@ -82,21 +95,30 @@ func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int 
 			return -1
 		}
 		t0, t1 := first[target], last[target]
+		// after is the first of verbs past the target.
+		after := 0
+		for after < len(verbs) && verbs[after] <= t1 {
+			after++
+		}
 		// Passive: "<T> was criticised by <M>".
-		for v := t1 + 1; v < len(toks)-2 && v <= t1+6; v++ {
-			if isVerb(v) && base[v+1].hash == hashBy && owner[v+2] >= 0 && owner[v+2] != target {
+		for _, v := range verbs[after:] {
+			if v >= len(toks)-2 || v > t1+6 {
+				break
+			}
+			if base[v+1].hash == hashBy && owner[v+2] >= 0 && owner[v+2] != target {
 				return owner[v+2]
 			}
 		}
 		// "according to <M>" anywhere in the sentence.
-		for v := 0; v+2 < len(toks); v++ {
-			if base[v].hash == hashAccording && base[v+1].hash == hashTo && owner[v+2] >= 0 && owner[v+2] != target {
-				return owner[v+2]
+		for _, a := range accord {
+			if a != target {
+				return a
 			}
 		}
 		// Active: "<M> … verb … <T>", the verb before the target.
-		for v := t0 - 1; v >= 0; v-- {
-			if !isVerb(v) {
+		for k := after - 1; k >= 0; k-- {
+			v := verbs[k]
+			if v >= t0 {
 				continue
 			}
 			if s := subjectOf(v); s >= 0 && s != target {
@@ -106,7 +128,7 @@ func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int 
 			}
 		}
 		// Quote attribution after the target: "'… <T> …,' <M> said" or "said <M>".
-		for v := t1 + 1; v < len(toks); v++ {
+		for _, v := range verbs[after:] {
 			if !is(v, hwReport) {
 				continue
 			}

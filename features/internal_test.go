@@ -2,11 +2,13 @@ package features
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/stancekit/stancekit/corpus"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -261,6 +263,142 @@ func tokenizeRef(dst []Token, text string) []Token {
 			dst = append(dst, Token{i, i + size, Punct})
 			i += size
 		}
+	}
+	return dst
+}
+
+// TestHoldersVerbList checks Holders, which visits a list of the
+// sentence's verbs, against holdersRef, Holders as it was before (scanning
+// every token for every mention), on every sentence of the built-in
+// corpus, with the mentions the finder returns and with the labelled
+// targets as the mentions.
+func TestHoldersVerbList(t *testing.T) {
+	n := 0
+	for _, split := range []corpus.Split{corpus.Train, corpus.Test} {
+		exs, err := corpus.Builtin(split)
+		require.NoError(t, err)
+		for _, ex := range exs {
+			var p Prepared
+			defaultExtractor.Prepare(&p, ex.Text)
+			targets := make([]Span, 0, len(ex.Targets))
+			for _, tg := range ex.Targets {
+				targets = append(targets, Span{tg.Start, tg.End})
+			}
+			slices.SortFunc(targets, func(a, b Span) int { return a.Start - b.Start })
+			for _, mentions := range [][]Span{p.Mentions(), targets} {
+				got := p.hs.holders(nil, &p, mentions)
+				var ref holderScratch
+				want := holdersRef(&ref, nil, &p, mentions)
+				require.Equal(t, want, got, "%s %v", ex.ID, mentions)
+				for _, h := range got {
+					if h >= 0 {
+						n++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d holders found", n)
+	assert.Greater(t, n, 1000, "the corpus names many holders: the comparison must not be vacuous")
+}
+
+// holdersRef is Holders before the verb list, kept as the reference for
+// TestHoldersVerbList.
+func holdersRef(hs *holderScratch, dst []int, p *Prepared, mentions []Span) []int {
+	toks, base := p.toks, p.base
+	hs.owner = grow(hs.owner, len(toks))
+	hs.first = grow(hs.first, len(mentions))
+	hs.last = grow(hs.last, len(mentions))
+	owner, first, last := hs.owner, hs.first, hs.last
+	for i := range first {
+		first[i], last[i] = -1, -1
+	}
+	m := 0
+	for i, t := range toks {
+		owner[i] = -1
+		for m < len(mentions) && mentions[m].End <= t.Start {
+			m++
+		}
+		if m < len(mentions) && mentions[m].Start < t.End && t.Start < mentions[m].End {
+			owner[i] = m
+			if first[m] < 0 {
+				first[m] = i
+			}
+			last[m] = i
+		}
+	}
+	// prepare looked up each token's holder word classes.
+	is := func(i int, c uint8) bool { return base[i].hw&c != 0 }
+	isVerb := func(i int) bool {
+		return is(i, hwReport) || base[i].cues&(1<<cueAttack|1<<cueSupport) != 0
+	}
+	// subjectOf returns the mention that is the subject of the verb at
+	// token v: the nearest mention ending at most five tokens before it,
+	// with only auxiliaries, adverbs, "'s" and a role noun between.
+	subjectOf := func(v int) int {
+		for j := v - 1; j >= 0 && j >= v-5; j-- {
+			if owner[j] >= 0 {
+				// "Analysts in Bogotá said": a place after a preposition
+				// is not the subject.
+				if f := first[owner[j]]; f > 0 && is(f-1, hwLocation) {
+					return -1
+				}
+				return owner[j]
+			}
+			if !is(j, hwGap) && toks[j].Kind != Clitic {
+				return -1
+			}
+		}
+		return -1
+	}
+	holder := func(target int) int {
+		if first[target] < 0 {
+			return -1
+		}
+		t0, t1 := first[target], last[target]
+		// Passive: "<T> was criticised by <M>".
+		for v := t1 + 1; v < len(toks)-2 && v <= t1+6; v++ {
+			if isVerb(v) && base[v+1].hash == hashBy && owner[v+2] >= 0 && owner[v+2] != target {
+				return owner[v+2]
+			}
+		}
+		// "according to <M>" anywhere in the sentence.
+		for v := 0; v+2 < len(toks); v++ {
+			if base[v].hash == hashAccording && base[v+1].hash == hashTo && owner[v+2] >= 0 && owner[v+2] != target {
+				return owner[v+2]
+			}
+		}
+		// Active: "<M> … verb … <T>", the verb before the target.
+		for v := t0 - 1; v >= 0; v-- {
+			if !isVerb(v) {
+				continue
+			}
+			if s := subjectOf(v); s >= 0 && s != target {
+				return s
+			} else if s == target {
+				return -1
+			}
+		}
+		// Quote attribution after the target: "'… <T> …,' <M> said" or "said <M>".
+		for v := t1 + 1; v < len(toks); v++ {
+			if !is(v, hwReport) {
+				continue
+			}
+			if s := subjectOf(v); s >= 0 {
+				if s == target {
+					return -1
+				}
+				return s
+			}
+			// "said Petro" names the speaker; "told Reuters" names the listener.
+			if !is(v, hwListener) && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
+				return owner[v+1]
+			}
+		}
+		return -1
+	}
+	for i := range mentions {
+		dst = append(dst, holder(i))
 	}
 	return dst
 }
