@@ -223,6 +223,16 @@ func (l *Layout) ID(c Column, i int) (uint64, bool) {
 	return l.ids[c][i], l.has[i]&(1<<c) != 0
 }
 
+// Column returns column c's ids and, per index, the set of columns that
+// have an id there: index i of ids holds column c's id at term i when bit
+// c of has[i] is set (as ID reports), for 0 <= i <= Terms(). A scorer that
+// reads a whole column takes the two slices once instead of calling ID
+// per term. The slices are owned by l. It panics if c is out of range.
+func (l *Layout) Column(c Column) (ids []uint64, has []uint8) {
+	n := len(l.terms) + 1
+	return l.ids[c][:n], l.has[:n]
+}
+
 // Has reports whether column c has ids in the Layout: whether the
 // extractor's settings compute its group and it was not left out.
 func (l *Layout) Has(c Column) bool { return c < NumColumns && l.on.Has(c.Group()) }

@@ -237,9 +237,16 @@ func TestLayoutHas(t *testing.T) {
 		for col := range features.NumColumns {
 			assert.Equal(t, c.want[col], l.Has(col), "%v omit %b column %d", c.ext, c.omit, col)
 			any := false
+			ids, has := l.Column(col)
+			require.Len(t, ids, l.Terms()+1)
+			require.Len(t, has, l.Terms()+1)
 			for i := 0; i <= l.Terms(); i++ {
-				_, ok := l.ID(col, i)
+				id, ok := l.ID(col, i)
 				any = any || ok
+				assert.Equal(t, ok, has[i]&(1<<col) != 0, "Column's has at %d", i)
+				if ok {
+					assert.Equal(t, id, ids[i], "Column's id at %d", i)
+				}
 			}
 			assert.Equal(t, c.want[col], any, "%v omit %b: column %d has ids", c.ext, c.omit, col)
 		}
