@@ -516,10 +516,8 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 			if on&(1<<GroupCue|1<<GroupCueAny) != 0 && tm.cues != 0 {
 				inClause := c.clause && lo < i && i < hi
 				rel := cueRelation(i-tpos, inClause, neg != 0)
-				for bit := range lexiconCategories {
-					if tm.cues&(1<<bit) == 0 {
-						continue
-					}
+				for m := tm.cues & cueMask; m != 0; m &= m - 1 { // its categories, in order
+					bit := bits.TrailingZeros8(m)
 					if on.Has(GroupCue) {
 						dst = append(dst, e.id(nsCue, uint64(bit), rel))
 						if names != nil {

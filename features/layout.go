@@ -1,5 +1,7 @@
 package features
 
+import "math/bits"
+
 // A Column is one of the per-term feature kinds of a Layout.
 type Column uint8
 
@@ -166,10 +168,8 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 				h |= 1 << ColClause
 			}
 			if cuesAny && tm.cues != 0 {
-				for bit := range lexiconCategories {
-					if tm.cues&(1<<bit) != 0 {
-						common = append(common, e.id(nsCueAny|ns, uint64(bit), 0))
-					}
+				for m := tm.cues & cueMask; m != 0; m &= m - 1 { // its categories, in order
+					common = append(common, e.id(nsCueAny|ns, uint64(bits.TrailingZeros8(m)), 0))
 				}
 			}
 		}
@@ -286,10 +286,8 @@ func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bo
 			tm := terms[i]
 			inClause := c.clause && lo < i && i < hi
 			rel := cueRelation(i-tpos, inClause, l.neg[i])
-			for bit := range lexiconCategories {
-				if tm.cues&(1<<bit) != 0 {
-					dst = append(dst, e.id(nsCue, uint64(bit), rel))
-				}
+			for m := tm.cues & cueMask; m != 0; m &= m - 1 { // its categories, in order
+				dst = append(dst, e.id(nsCue, uint64(bits.TrailingZeros8(m)), rel))
 			}
 		}
 	}

@@ -24,6 +24,9 @@ var lexiconFS embed.FS
 // the order of their bits in the category masks.
 var lexiconCategories = [...]string{"positive", "negative", "attack", "support", "suffer", "hedge"}
 
+// cueMask has the bit of every cue category.
+const cueMask = 1<<len(lexiconCategories) - 1
+
 var loadLexicon = sync.OnceValue(func() map[string]uint8 {
 	m := make(map[string]uint8, 2048)
 	for bit, name := range lexiconCategories {
