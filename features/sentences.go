@@ -52,19 +52,24 @@ func appendSentences(dst []Span, text string, all []Token) []Span {
 		if start < 0 {
 			start = all[i].Start
 		}
+		t := all[i]
 		last := i+1 == len(all)
-		// The gap before the next token; nearly always "" or " ", which
-		// hold no line break, so the searches for one are skipped.
-		var gap string
+		// Whether the gap before the next token holds a line break; it is
+		// nearly always "" or " ", so the search is skipped.
+		nl := false
 		if !last {
-			gap = text[all[i].End:all[i+1].Start]
+			switch g := all[i+1].Start - t.End; {
+			case g == 1:
+				nl = text[t.End] == '\n'
+			case g > 1:
+				nl = strings.IndexByte(text[t.End:all[i+1].Start], '\n') >= 0
+			}
 		}
-		nl := gap != "" && gap != " " && strings.IndexByte(gap, '\n') >= 0
 		end := -1
 		switch {
-		case last || nl && blankLineBetween(text, all[i].End, all[i+1].Start):
-			end = all[i].End
-		case mayEndSentence(text[all[i].Start:all[i].End]) && endsSentence(text, all, i):
+		case last || nl && blankLineBetween(text, t.End, all[i+1].Start):
+			end = t.End
+		case mayEndSentence(text[t.End-1]) && endsSentence(text, all, i):
 			j := i
 			for j+1 < len(all) && all[j+1].Start == all[j].End && isCloser(all[j+1].Text(text)) {
 				j++
@@ -110,11 +115,11 @@ func isCloser(s string) bool {
 	return false
 }
 
-// mayEndSentence reports whether a token with text s can be a sentence
-// terminator at all, as endsSentence would find: only one that ends in
-// '.', '!', '?' or '…' (whose last byte is 0xa6) can.
-func mayEndSentence(s string) bool {
-	switch s[len(s)-1] {
+// mayEndSentence reports whether a token whose last byte is b can be a
+// sentence terminator at all, as endsSentence would find: only one that
+// ends in '.', '!', '?' or '…' (whose last byte is 0xa6) can.
+func mayEndSentence(b byte) bool {
+	switch b {
 	case '.', '!', '?', 0xa6:
 		return true
 	}
