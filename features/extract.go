@@ -340,7 +340,7 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	names := p.names[:0]
 	for i, t := range p.toks {
 		w := t.Text(text)
-		h, mayUpper, ok := shortASCIIHash(w) // termHashCase, spelt out
+		h, mayUpper, ok := shortASCIIHash(w) // see termHashSlow
 		if !ok {
 			h, mayUpper = termHashSlow(&p.buf, w), true
 		}
@@ -645,7 +645,7 @@ const (
 // the target placeholder at tpos, the sentence boundary standing in for
 // terms beyond either end, then with cue trigrams on, those of them that
 // hold a cue word again with its cue categories in its place; with names,
-// a readable name for each (name as in extractPrepared).
+// a readable name for each (termNamer.name's).
 func (e *Extractor) appendTrigrams(dst []uint64, names *[]string, nm *termNamer, tpos int) []uint64 {
 	terms, name := nm.terms, nm.name
 	h := func(i int) uint64 {

@@ -62,6 +62,16 @@ func TestNameClassSpelling(t *testing.T) {
 	assert.Zero(t, nameClass("Ceo", words.get(termHash(&buf, "Ceo"))))
 }
 
+// termHashCase is the hash of a token as Extractor.prepare computes it,
+// and whether the token may hold a capital: false only when it is ASCII
+// without one.
+func termHashCase(buf *[]byte, w string) (uint64, bool) {
+	if h, upper, ok := shortASCIIHash(w); ok {
+		return h, upper
+	}
+	return termHashSlow(buf, w), true
+}
+
 // termHash is termHashCase's hash.
 func termHash(buf *[]byte, w string) uint64 {
 	h, _ := termHashCase(buf, w)
@@ -94,6 +104,13 @@ func TestTermHash(t *testing.T) {
 		if strings.ContainsAny(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 			require.True(t, mayUpper, "%q", w)
 		}
+	}
+	// prepare's own hashes, on the same words as one text.
+	var p Prepared
+	defaultExtractor.Prepare(&p, strings.Join(words, " "))
+	require.NotEmpty(t, p.toks)
+	for i, tk := range p.toks {
+		require.Equal(t, normHash(tk.Text(p.text)), p.base[i].hash, "token %q", tk.Text(p.text))
 	}
 }
 

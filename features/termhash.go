@@ -10,21 +10,13 @@ import (
 // of AppendNormalized(nil, w): the key of w in the word tables.
 func normHash(w string) uint64 { return xxhash.Sum64(AppendNormalized(nil, w)) }
 
-// termHashCase returns normHash(w), using buf as scratch, and whether w may
-// hold a capital letter: false only when w is ASCII without one. Words
-// shorter than 32 bytes and all ASCII — nearly every token — take a fused
-// path, shortASCIIHash, that lower-cases eight bytes at a time and hashes
-// them as it goes, with no copy; TestTermHash and FuzzTermHash hold it
-// equal to normHash. Extractor.prepare spells these two steps out, so that
-// a token costs one call.
-func termHashCase(buf *[]byte, w string) (uint64, bool) {
-	if h, upper, ok := shortASCIIHash(w); ok {
-		return h, upper
-	}
-	return termHashSlow(buf, w), true
-}
-
-// termHashSlow is normHash(w), normalising into buf.
+// termHashSlow is normHash(w), normalising into buf. A token's hash is
+// normHash of its text, and Extractor.prepare computes it in two steps:
+// shortASCIIHash, a fused path for words shorter than 32 bytes and all
+// ASCII — nearly every token — that lower-cases eight bytes at a time and
+// hashes them as it goes, with no copy; else termHashSlow. TestTermHash
+// and FuzzTermHash hold the two steps equal to normHash, and TestTermHash
+// checks prepare's hashes too.
 func termHashSlow(buf *[]byte, w string) uint64 {
 	*buf = AppendNormalized((*buf)[:0], w)
 	return xxhash.Sum64(*buf)
