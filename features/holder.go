@@ -27,11 +27,30 @@ func Holders(dst []int, p *Prepared, mentions []Span) []int {
 	return p.hs.holders(dst, p, mentions)
 }
 
-// holderScratch holds the buffers of Holders for reuse.
-type holderScratch struct{ owner, first, last, verbs, accord []int }
+// holderScratch holds the buffers of Holders for reuse, and while
+// holders runs, the sentence it attributes.
+type holderScratch struct {
+	owner       []int // per token, the mention it is part of, or -1
+	first, last []int // per mention, its first and last token, or -1
+	verbs       []int // the tokens that are verbs (isVerb), in order
+	accord      []int // the mentions named after "according to", in order
+	toks        []Token
+	base        []term
+}
 
 func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int {
+	hs.lay(p, mentions)
+	for i := range mentions {
+		dst = append(dst, hs.holder(i))
+	}
+	return dst
+}
+
+// lay finds, once for all mentions, each token's mention, each mention's
+// tokens, the verbs and the mentions named after "according to".
+func (hs *holderScratch) lay(p *Prepared, mentions []Span) {
 	toks, base := p.toks, p.base
+	hs.toks, hs.base = toks, base
 	hs.owner = grow(hs.owner, len(toks))
 	hs.first = grow(hs.first, len(mentions))
 	hs.last = grow(hs.last, len(mentions))
@@ -53,17 +72,9 @@ func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int 
 			last[m] = i
 		}
 	}
-	// prepare looked up each token's holder word classes.
-	is := func(i int, c uint8) bool { return base[i].hw&c != 0 }
-	isVerb := func(i int) bool {
-		return is(i, hwReport) || base[i].cues&(1<<cueAttack|1<<cueSupport) != 0
-	}
-	// The scans below, once per mention, visit only the sentence's verbs,
-	// found once: verbs holds their tokens in order, and accord the
-	// mentions named after "according to", in order.
 	verbs, accord := hs.verbs[:0], hs.accord[:0]
 	for i := range toks {
-		if isVerb(i) {
+		if hs.isVerb(i) {
 			verbs = append(verbs, i)
 		}
 		if i+2 < len(toks) && base[i].hash == hashAccording && base[i+1].hash == hashTo && owner[i+2] >= 0 {
@@ -71,84 +82,97 @@ func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int 
 		}
 	}
 	hs.verbs, hs.accord = verbs, accord
-	// subjectOf returns the mention that is the subject of the verb at
-	// token v: the nearest mention ending at most five tokens before it,
-	// with only auxiliaries, adverbs, "'s" and a role noun between.
-	subjectOf := func(v int) int {
-		for j := v - 1; j >= 0 && j >= v-5; j-- {
-			if owner[j] >= 0 {
-				// "Analysts in Bogotá said": a place after a preposition
-				// is not the subject.
-				if f := first[owner[j]]; f > 0 && is(f-1, hwLocation) {
-					return -1
-				}
-				return owner[j]
-			}
-			if !is(j, hwGap) && toks[j].Kind != Clitic {
+}
+
+// is reports whether token i has holder word class c (prepare looked the
+// classes up).
+func (hs *holderScratch) is(i int, c uint8) bool { return hs.base[i].hw&c != 0 }
+
+// isVerb reports whether token i is a reporting, attacking or supporting
+// verb.
+func (hs *holderScratch) isVerb(i int) bool {
+	return hs.is(i, hwReport) || hs.base[i].cues&(1<<cueAttack|1<<cueSupport) != 0
+}
+
+// subjectOf returns the mention that is the subject of the verb at token
+// v: the nearest mention ending at most five tokens before it, with only
+// auxiliaries, adverbs, "'s" and a role noun between.
+func (hs *holderScratch) subjectOf(v int) int {
+	owner := hs.owner
+	for j := v - 1; j >= 0 && j >= v-5; j-- {
+		if owner[j] >= 0 {
+			// "Analysts in Bogotá said": a place after a preposition is
+			// not the subject.
+			if f := hs.first[owner[j]]; f > 0 && hs.is(f-1, hwLocation) {
 				return -1
 			}
+			return owner[j]
 		}
-		return -1
-	}
-	holder := func(target int) int {
-		if first[target] < 0 {
+		if !hs.is(j, hwGap) && hs.toks[j].Kind != Clitic {
 			return -1
 		}
-		t0, t1 := first[target], last[target]
-		// after is the first of verbs past the target.
-		after := 0
-		for after < len(verbs) && verbs[after] <= t1 {
-			after++
-		}
-		// Passive: "<T> was criticised by <M>".
-		for _, v := range verbs[after:] {
-			if v >= len(toks)-2 || v > t1+6 {
-				break
-			}
-			if base[v+1].hash == hashBy && owner[v+2] >= 0 && owner[v+2] != target {
-				return owner[v+2]
-			}
-		}
-		// "according to <M>" anywhere in the sentence.
-		for _, a := range accord {
-			if a != target {
-				return a
-			}
-		}
-		// Active: "<M> … verb … <T>", the verb before the target.
-		for k := after - 1; k >= 0; k-- {
-			v := verbs[k]
-			if v >= t0 {
-				continue
-			}
-			if s := subjectOf(v); s >= 0 && s != target {
-				return s
-			} else if s == target {
-				return -1
-			}
-		}
-		// Quote attribution after the target: "'… <T> …,' <M> said" or "said <M>".
-		for _, v := range verbs[after:] {
-			if !is(v, hwReport) {
-				continue
-			}
-			if s := subjectOf(v); s >= 0 {
-				if s == target {
-					return -1
-				}
-				return s
-			}
-			// "said Petro" names the speaker; "told Reuters" names the listener.
-			if !is(v, hwListener) && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
-				return owner[v+1]
-			}
-		}
+	}
+	return -1
+}
+
+// holder returns the holder of mention target, or -1. Its scans visit the
+// sentence's verbs only (TestHoldersVerbList holds them equal to scans of
+// every token).
+func (hs *holderScratch) holder(target int) int {
+	toks, base, owner, verbs := hs.toks, hs.base, hs.owner, hs.verbs
+	if hs.first[target] < 0 {
 		return -1
 	}
-	for i := range mentions {
-		dst = append(dst, holder(i))
+	t0, t1 := hs.first[target], hs.last[target]
+	// after is the first of verbs past the target.
+	after := 0
+	for after < len(verbs) && verbs[after] <= t1 {
+		after++
 	}
-	return dst
+	// Passive: "<T> was criticised by <M>".
+	for _, v := range verbs[after:] {
+		if v >= len(toks)-2 || v > t1+6 {
+			break
+		}
+		if base[v+1].hash == hashBy && owner[v+2] >= 0 && owner[v+2] != target {
+			return owner[v+2]
+		}
+	}
+	// "according to <M>" anywhere in the sentence.
+	for _, a := range hs.accord {
+		if a != target {
+			return a
+		}
+	}
+	// Active: "<M> … verb … <T>", the verb before the target.
+	for k := after - 1; k >= 0; k-- {
+		v := verbs[k]
+		if v >= t0 {
+			continue
+		}
+		if s := hs.subjectOf(v); s >= 0 && s != target {
+			return s
+		} else if s == target {
+			return -1
+		}
+	}
+	// Quote attribution after the target: "'… <T> …,' <M> said" or "said <M>".
+	for _, v := range verbs[after:] {
+		if !hs.is(v, hwReport) {
+			continue
+		}
+		if s := hs.subjectOf(v); s >= 0 {
+			if s == target {
+				return -1
+			}
+			return s
+		}
+		// "said Petro" names the speaker; "told Reuters" names the listener.
+		if !hs.is(v, hwListener) && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
+			return owner[v+1]
+		}
+	}
+	return -1
 }
 
 // Category bits of the lexicon that name acts by a subject, at their
