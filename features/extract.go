@@ -521,7 +521,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 					if on.Has(GroupCue) {
 						dst = append(dst, e.id(nsCue, uint64(bit), rel))
 						if names != nil {
-							nm.add(names, nameCue, i, neg, bit|boolBit(inClause)<<8)
+							*names = append(*names, cueName(lexiconCategories[bit], i-tpos, inClause, neg != 0))
 						}
 					}
 					if on.Has(GroupCueAny) {
@@ -571,7 +571,6 @@ const (
 	nameBigram           // the bigram that ends at term i (i == len(terms): the sentence end)
 	nameWindow           // arg: the distance bound
 	nameClause
-	nameCue    // arg: the category's bit, plus 256 when in the target's clause
 	nameCueAny // arg: the category's bit
 	nameSide
 )
@@ -590,9 +589,6 @@ func (nm *termNamer) add(names *[]string, k nameKind, i int, neg byte, arg int) 
 		n = strconv.Quote(nm.name(i)) + " within " + strconv.Itoa(arg) + " words " + where(d) + " target"
 	case nameClause:
 		n = strconv.Quote(nm.name(i)) + " in the target's clause"
-	case nameCue:
-		*names = append(*names, cueName(lexiconCategories[arg&0xff], d, arg&256 != 0, neg != 0))
-		return
 	case nameCueAny:
 		cat := lexiconCategories[arg]
 		n = article(cat) + " " + cat + " cue word"
@@ -600,13 +596,6 @@ func (nm *termNamer) add(names *[]string, k nameKind, i int, neg byte, arg int) 
 		n = strconv.Quote(nm.name(i)) + " " + where(d) + " target"
 	}
 	*names = append(*names, wrapNeg(neg, n))
-}
-
-func boolBit(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // name returns the readable form of term i: the placeholders "<T>" (the
