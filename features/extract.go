@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"math/bits"
 	"sort"
 	"strconv"
@@ -411,11 +412,33 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 	if e.cfg.others {
 		others = p.mentions
 	}
-	for i, t := range p.toks {
-		overlaps := t.Start < target.End && target.Start < t.End
+	toks, base := p.toks, p.base[:len(p.toks)]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
 		for len(others) > 0 && others[0].End <= t.Start {
 			others = others[1:]
 		}
+		// Most tokens are copied as they are: those that end before the
+		// next mention starts and either end before the target starts or,
+		// the placeholder placed, start after it ends. They go in one copy.
+		if lim := math.MaxInt; tpos < 0 || t.Start >= target.End {
+			if len(others) > 0 {
+				lim = others[0].Start
+			}
+			if tpos < 0 {
+				lim = min(lim, target.Start)
+			}
+			j := i
+			for j < len(toks) && toks[j].End <= lim {
+				j++
+			}
+			if j > i {
+				terms = append(terms, base[i:j]...)
+				i = j - 1
+				continue
+			}
+		}
+		overlaps := t.Start < target.End && target.Start < t.End
 		if !overlaps && len(others) > 0 && others[0].Start <= t.Start && t.End <= others[0].End &&
 			!(others[0].Start < target.End && target.Start < others[0].End) {
 			if t.Start == others[0].Start {
@@ -432,7 +455,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 				continue
 			}
 		}
-		terms = append(terms, p.base[i])
+		terms = append(terms, base[i])
 	}
 	if tpos < 0 { // the target lies after the last token
 		tpos = len(terms)

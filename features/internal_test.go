@@ -315,3 +315,77 @@ func (hs *holderScratch) holderScan(target int) int {
 	}
 	return -1
 }
+
+// TestTermSequence checks the term sequence extractPrepared builds, which
+// copies runs of plain tokens at once, against its definition taken token
+// by token: a token that overlaps the target is the placeholder (once, at
+// the first such token), a token inside another mention that does not
+// overlap the target is that mention's placeholder (once, at the token that
+// starts it) and every other token is its own term; an empty target inside
+// no token puts the placeholder before the first such own term at or after
+// it, and a target with no place, at the end. Corpus sentences with every mention, random spans and
+// empty spans as targets.
+func TestTermSequence(t *testing.T) {
+	e := NewExtractor()
+	overlap := func(a, b Span) bool { return a.Start < b.End && b.Start < a.End }
+	want := func(p *Prepared, target Span) []term {
+		var ts []term
+		placed := false
+		for i, tk := range p.toks {
+			if overlap(Span{tk.Start, tk.End}, target) {
+				if !placed {
+					ts, placed = append(ts, term{hash: placeholderHash, tok: -1, flags: tfWord}), true
+				}
+				continue
+			}
+			in := -1
+			for k, m := range p.mentions {
+				if m.Start <= tk.Start && tk.End <= m.End && !overlap(m, target) {
+					in = k
+				}
+			}
+			if in >= 0 {
+				if tk.Start == p.mentions[in].Start {
+					ts = append(ts, term{hash: otherHash, tok: -2, flags: tfWord})
+				}
+				continue
+			}
+			if !placed && target.Start == target.End && tk.Start >= target.Start {
+				ts, placed = append(ts, term{hash: placeholderHash, tok: -1, flags: tfWord}), true
+			}
+			ts = append(ts, p.base[i])
+		}
+		if !placed {
+			ts = append(ts, term{hash: placeholderHash, tok: -1, flags: tfWord})
+		}
+		return ts
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	var p Prepared
+	var terms []term
+	n := 0
+	check := func(target Span) {
+		e.extractPrepared(nil, nil, &p, &terms, target, 0)
+		require.Equal(t, want(&p, target), terms, "%q target %v", p.text, target)
+		n++
+	}
+	for _, split := range []corpus.Split{corpus.Train, corpus.Test} {
+		exs, err := corpus.Builtin(split)
+		require.NoError(t, err)
+		for _, ex := range exs {
+			e.Prepare(&p, ex.Text)
+			for _, m := range p.mentions {
+				check(m)
+			}
+			for _, tg := range ex.Targets {
+				check(Span{tg.Start, tg.End})
+			}
+			for range 3 {
+				a, b := rng.IntN(len(ex.Text)+1), rng.IntN(len(ex.Text)+1)
+				check(Span{min(a, b), max(a, b)})
+				check(Span{a, a})
+			}
+		}
+	}
+	assert.Greater(t, n, 20000)
+}
