@@ -1,6 +1,9 @@
 package features
 
-import "math/bits"
+import (
+	"math"
+	"math/bits"
+)
 
 // A Column is one of the per-term feature kinds of a Layout.
 type Column uint8
@@ -111,9 +114,31 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 	j := 0 // the mention others[0] is
 	others := p.mentions
 	start := int32(-1) // term of mention j's placeholder, if a token starts it
-	for i, t := range p.toks {
+	toks, base := p.toks, p.base[:len(p.toks)]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
 		for len(others) > 0 && others[0].End <= t.Start {
 			others, j, start = others[1:], j+1, -1
+		}
+		// The tokens that end before the next mention starts are copied
+		// at once, as extractPrepared copies them.
+		lim := math.MaxInt
+		if len(others) > 0 {
+			lim = others[0].Start
+		}
+		k := i
+		for k < len(toks) && toks[k].End <= lim {
+			k++
+		}
+		if k > i {
+			for q, tm := range base[i:k] {
+				if tm.cues != 0 && tm.word() {
+					cues = append(cues, int32(len(terms)+q))
+				}
+			}
+			terms = append(terms, base[i:k]...)
+			i = k - 1
+			continue
 		}
 		if len(others) > 0 && others[0].Start <= t.Start && t.End <= others[0].End {
 			if t.Start == others[0].Start {
@@ -125,10 +150,10 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 			}
 			continue
 		}
-		if p.base[i].cues != 0 && p.base[i].word() {
+		if base[i].cues != 0 && base[i].word() {
 			cues = append(cues, int32(len(terms)))
 		}
-		terms = append(terms, p.base[i])
+		terms = append(terms, base[i])
 	}
 
 	n := len(terms)
