@@ -213,7 +213,7 @@ const (
 type term struct {
 	hash  uint64
 	tok   int32 // index of the token, or -1 for the placeholder, -2 for another name
-	flags uint8 // tfWord, tfNegCue, tfNegEnd, tfClause, tfNeg
+	flags uint8 // tfWord, tfNegCue, tfNegEnd, tfClause
 	cues  uint8 // lexicon categories of the word
 	hw    uint8 // holder word classes (see Holders)
 }
@@ -224,19 +224,12 @@ const (
 	tfNegCue                   // starts negation scope
 	tfNegEnd                   // punctuation that ends negation scope
 	tfClause                   // punctuation or conjunction that ends a clause
-	tfNeg                      // in negation scope: set in a term sequence as its features are made
 )
 
 func (t term) word() bool   { return t.flags&tfWord != 0 }
 func (t term) negCue() bool { return t.flags&tfNegCue != 0 }
 func (t term) negEnd() bool { return t.flags&tfNegEnd != 0 }
 func (t term) clause() bool { return t.flags&tfClause != 0 }
-
-// negNS returns nsNegated for a term in negation scope (tfNeg), else 0.
-func (t term) negNS() byte {
-	_ = [1]struct{}{}[nsNegated-tfNeg<<3] // nsNegated is tfNeg shifted by 3: fails to compile otherwise
-	return (t.flags & tfNeg) << 3
-}
 
 type scratch struct {
 	p     Prepared
@@ -488,20 +481,14 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 		for hi = tpos + 1; hi < len(terms) && !terms[hi].clause(); hi++ {
 		}
 	}
-	// One pass over every term gives the features that every term has —
-	// unigram, bigram, side, cue words — and marks the terms in negation
-	// scope; the window and the clause, a few terms each, follow in passes
-	// of their own, so that the first does not test every term for them.
 	negated := false
-	for i := range terms {
-		tm := &terms[i]
+	for i, tm := range terms {
 		if c.negation && tm.negEnd() {
 			negated = false
 		}
 		var neg byte
 		if negated && i != tpos {
 			neg = nsNegated
-			tm.flags |= tfNeg
 		}
 		if on.Has(GroupUnigram) && tm.word() && i != tpos {
 			dst = append(dst, e.id(nsUnigram|neg, tm.hash, 0))
@@ -515,7 +502,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 				prev = terms[i-1].hash
 			}
 			ns, emit := byte(nsBigram), on.Has(GroupBigram)
-			if uint(i-tpos) <= 1 { // the target's term or the next
+			if i == tpos || i-1 == tpos {
 				ns, emit = nsTBigram, on.Has(GroupTargetBigram)
 			}
 			if emit {
@@ -526,6 +513,29 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 			}
 		}
 		if tm.word() && i != tpos {
+			d := i - tpos
+			side, near, sideNS := byte(nsRight), byte(nsNearRight), byte(nsRightSide)
+			if d < 0 {
+				d, side, near, sideNS = -d, nsLeft, nsNearLeft, nsLeftSide
+			}
+			if d <= c.window {
+				bucket, within, emit := byte('2'), c.window, on.Has(GroupWindow)
+				if d <= c.near {
+					bucket, within, side, emit = '1', c.near, near, on.Has(GroupNear)
+				}
+				if emit {
+					dst = append(dst, e.id(side|neg, tm.hash, uint64(bucket)))
+					if names != nil {
+						nm.add(names, nameWindow, i, neg, within)
+					}
+				}
+			}
+			if on.Has(GroupClause) && lo < i && i < hi {
+				dst = append(dst, e.id(nsClause|neg, tm.hash, 0))
+				if names != nil {
+					nm.add(names, nameClause, i, neg, 0)
+				}
+			}
 			if on&(1<<GroupCue|1<<GroupCueAny) != 0 && tm.cues != 0 {
 				inClause := c.clause && lo < i && i < hi
 				rel := cueRelation(i-tpos, inClause, neg != 0)
@@ -546,10 +556,6 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 				}
 			}
 			if on.Has(GroupSide) {
-				sideNS := byte(nsRightSide)
-				if i < tpos {
-					sideNS = nsLeftSide
-				}
 				dst = append(dst, e.id(sideNS|neg, tm.hash, 0))
 				if names != nil {
 					nm.add(names, nameSide, i, neg, 0)
@@ -560,57 +566,11 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 			negated = true
 		}
 	}
-	dst = e.appendWindow(dst, names, nm, on)
-	if on.Has(GroupClause) {
-		for i := lo + 1; i < hi; i++ {
-			if tm := terms[i]; tm.word() && i != tpos {
-				neg := tm.negNS()
-				dst = append(dst, e.id(nsClause|neg, tm.hash, 0))
-				if names != nil {
-					nm.add(names, nameClause, i, neg, 0)
-				}
-			}
-		}
-	}
 	if on.Has(GroupBigram) && len(terms) > 0 {
 		last := len(terms) - 1
 		dst = append(dst, e.id(nsBigram, terms[last].hash, boundaryHash))
 		if names != nil {
 			nm.add(names, nameBigram, last+1, 0, 0)
-		}
-	}
-	return dst
-}
-
-// appendWindow appends the ids of the window features of the target at
-// nm.tpos in nm.terms — each word within the window, by side and distance
-// bucket, negated when it has tfNeg — with the groups of on, and their
-// names when names is not nil.
-func (e *Extractor) appendWindow(dst []uint64, names *[]string, nm *termNamer, on GroupSet) []uint64 {
-	c, terms, tpos := e.cfg, nm.terms, nm.tpos
-	if on&(1<<GroupWindow|1<<GroupNear) == 0 {
-		return dst
-	}
-	for i := max(0, tpos-c.window); i <= min(len(terms)-1, tpos+c.window); i++ {
-		tm := terms[i]
-		if i == tpos || !tm.word() {
-			continue
-		}
-		neg := tm.negNS()
-		d := i - tpos
-		side, near := byte(nsRight), byte(nsNearRight)
-		if d < 0 {
-			d, side, near = -d, nsLeft, nsNearLeft
-		}
-		bucket, within, emit := byte('2'), c.window, on.Has(GroupWindow)
-		if d <= c.near {
-			bucket, within, side, emit = '1', c.near, near, on.Has(GroupNear)
-		}
-		if emit {
-			dst = append(dst, e.id(side|neg, tm.hash, uint64(bucket)))
-			if names != nil {
-				nm.add(names, nameWindow, i, neg, within)
-			}
 		}
 	}
 	return dst

@@ -64,6 +64,7 @@ func (c Column) Group() Group {
 type Layout struct {
 	e      *Extractor // nil until a Layout call succeeds
 	terms  []term
+	neg    []bool // the term is in negation scope
 	ids    [NumColumns][]uint64
 	has    []uint8 // bit c: column c has an id at the term
 	common []uint64
@@ -156,6 +157,7 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 	}
 
 	n := len(terms)
+	neg := grow(l.neg, n)
 	has := grow(l.has, n+1)
 	for col := range NumColumns {
 		l.ids[col] = grow(l.ids[col], n+1)
@@ -166,15 +168,14 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 	common := l.common[:0]
 	negated := false
 	prev := boundaryHash
-	for i := range terms {
-		tm := &terms[i]
+	for i, tm := range terms {
 		if c.negation && tm.negEnd() {
 			negated = false
 		}
+		neg[i] = negated
 		var ns byte
 		if negated {
 			ns = nsNegated
-			tm.flags |= tfNeg // for AppendTarget
 		}
 		var h uint8
 		if tm.word() {
@@ -233,7 +234,7 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 		}
 	}
 	l.e = e
-	l.terms, l.has, l.common, l.plans, l.cues = terms, has, common, plans, cues
+	l.terms, l.neg, l.has, l.common, l.plans, l.cues = terms, neg, has, common, plans, cues
 	return true
 }
 
@@ -278,17 +279,38 @@ func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bo
 	}
 	e, c, terms, on := l.e, l.e.cfg, l.terms, l.on
 	tpos, lo, hi := pl.Pos, pl.Lo, pl.Hi
-	nm := &termNamer{terms: terms, tpos: tpos}
+	window, nearOn := on.Has(GroupWindow), on.Has(GroupNear)
 	// The window: terms within c.window of the target, by side and
 	// distance bucket.
-	dst = e.appendWindow(dst, nil, nm, on)
+	for i := max(0, tpos-c.window); i <= min(len(terms)-1, tpos+c.window); i++ {
+		tm := terms[i]
+		if i == tpos || !tm.word() {
+			continue
+		}
+		var ns byte
+		if l.neg[i] {
+			ns = nsNegated
+		}
+		d := i - tpos
+		side, near := byte(nsRight), byte(nsNearRight)
+		if d < 0 {
+			d, side, near = -d, nsLeft, nsNearLeft
+		}
+		bucket, on := byte('2'), window
+		if d <= c.near {
+			bucket, side, on = '1', near, nearOn
+		}
+		if on {
+			dst = append(dst, e.id(side|ns, tm.hash, uint64(bucket)))
+		}
+	}
 	// Cue categories relative to the target, anywhere in the sentence.
 	if on.Has(GroupCue) {
 		for _, i := range l.cues {
 			i := int(i)
 			tm := terms[i]
 			inClause := c.clause && lo < i && i < hi
-			rel := cueRelation(i-tpos, inClause, tm.negNS() != 0)
+			rel := cueRelation(i-tpos, inClause, l.neg[i])
 			for m := tm.cues & cueMask; m != 0; m &= m - 1 { // its categories, in order
 				dst = append(dst, e.id(nsCue, uint64(bits.TrailingZeros8(m)), rel))
 			}
@@ -297,7 +319,7 @@ func (l *Layout) AppendTarget(dst []uint64, j int) (pl Plan, ids []uint64, ok bo
 	// The trigrams with the target placeholder in them: the target's
 	// neighbours are the same terms here as in its own term sequence.
 	if on.Has(GroupTargetTrigram) {
-		dst = e.appendTrigrams(dst, nil, nm, tpos)
+		dst = e.appendTrigrams(dst, nil, &termNamer{terms: terms, tpos: tpos}, tpos)
 	}
 	// The bigrams with the target placeholder in them.
 	if tbigrams := on.Has(GroupTargetBigram); tbigrams || on.Has(GroupBigram) {
