@@ -313,19 +313,29 @@ func (e *Extractor) Prepare(p *Prepared, text string) {
 }
 
 // PrepareTokens is Prepare for a sentence already tokenized as part of a
-// longer text — by a SentenceSplitter, say: toks are the tokens of the
-// whole text and base is the offset of sentence in it, so the tokens that
-// fall inside the sentence are reused instead of tokenizing it again. The
-// result is the same as Prepare(p, sentence).
+// longer text — by a SentenceSplitter, say: toks are the tokens Tokenize
+// gave for the whole text and base is the offset of sentence in it, so the
+// tokens that fall inside the sentence are reused instead of tokenizing it
+// again. The result is the same as Prepare(p, sentence). The rest of the
+// package relies on tokens being as Tokenize makes them — not empty, in
+// order and apart — so tokens in the sentence that are not, or that cross
+// its bounds, are not used: the sentence is tokenized anew.
 func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, base int) {
 	p.toks = p.toks[:0]
 	// Tokens are in order: find the first one that ends inside the sentence.
 	first := sort.Search(len(toks), func(i int) bool { return toks[i].End > base })
+	prevEnd := 0
 	for _, t := range toks[first:] {
 		if t.Start >= base+len(sentence) {
 			break
 		}
-		p.toks = append(p.toks, Token{Start: t.Start - base, End: t.End - base, Kind: t.Kind})
+		t.Start, t.End = t.Start-base, t.End-base
+		if t.Start < prevEnd || t.Start >= t.End || t.End > len(sentence) {
+			p.toks = Tokenize(p.toks[:0], sentence)
+			break
+		}
+		prevEnd = t.End
+		p.toks = append(p.toks, t)
 	}
 	e.prepare(p, sentence)
 }
@@ -420,7 +430,9 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 		}
 		// Most tokens are copied as they are: those that end before the
 		// next mention starts and either end before the target starts or,
-		// the placeholder placed, start after it ends. They go in one copy.
+		// the placeholder placed, start at or after its end. They go in
+		// one copy. This relies on tokens being Tokenize's: not empty, in
+		// order and apart (PrepareTokens makes sure of it).
 		if lim := math.MaxInt; tpos < 0 || t.Start >= target.End {
 			if len(others) > 0 {
 				lim = others[0].Start
@@ -457,7 +469,9 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 		}
 		terms = append(terms, base[i])
 	}
-	if tpos < 0 { // the target lies after the last token
+	// No token overlaps the target or, for an empty target, follows it:
+	// it lies after the last token, or in white space.
+	if tpos < 0 {
 		tpos = len(terms)
 		terms = append(terms, term{hash: placeholderHash, tok: -1, flags: tfWord})
 	}

@@ -503,6 +503,38 @@ func TestPrepareTokensMatchesPrepare(t *testing.T) {
 	}
 }
 
+// TestPrepareTokensBadTokens checks that tokens PrepareTokens cannot rely
+// on — empty, out of order, overlapping, or crossing the sentence's
+// bounds — are not used: the sentence is tokenized anew, and the result is
+// Prepare's, ids included.
+func TestPrepareTokensBadTokens(t *testing.T) {
+	e := features.NewExtractor()
+	for _, c := range []struct {
+		text   string
+		toks   []features.Token
+		target features.Span
+	}{
+		{"a b", []features.Token{{0, 1, features.Word}, {2, 2, features.Word}, {2, 3, features.Word}}, features.Span{Start: 2, End: 2}},
+		{"x Obama spoke", []features.Token{{0, 1, features.Word}, {2, 2, features.Word}, {2, 7, features.Word}, {8, 13, features.Word}}, features.Span{Start: 0, End: 1}},
+		{"a b c", []features.Token{{0, 1, features.Word}, {4, 5, features.Word}, {0, 1, features.Word}}, features.Span{Start: 0, End: 1}},
+		{"a bc d", []features.Token{{0, 1, features.Word}, {2, 4, features.Word}, {3, 4, features.Word}, {5, 6, features.Word}}, features.Span{Start: 5, End: 6}},
+		{"ab cd", []features.Token{{0, 2, features.Word}, {3, 9, features.Word}}, features.Span{Start: 0, End: 2}},
+	} {
+		var a, b features.Prepared
+		e.Prepare(&a, c.text)
+		e.PrepareTokens(&b, c.text, c.toks, 0)
+		require.Equal(t, a.Tokens(), b.Tokens(), "%q %v", c.text, c.toks)
+		assert.Equal(t, a.Mentions(), b.Mentions(), "%q", c.text)
+		assert.Equal(t, e.AppendFeatures(nil, c.text, c.target), e.AppendPrepared(nil, &b, c.target), "%q", c.text)
+	}
+	// A token that starts before the sentence (base 2: it starts in the text before it).
+	text := "xx Obama spoke"
+	var a, b features.Prepared
+	e.Prepare(&a, text[3:])
+	e.PrepareTokens(&b, text[3:], []features.Token{{0, 4, features.Word}, {8, 14, features.Word}}, 3)
+	assert.Equal(t, a.Tokens(), b.Tokens())
+}
+
 // TestExtractorGroups checks that Groups names exactly the groups whose
 // ids AppendFeatures produces, for the default settings and with options
 // that turn groups off.

@@ -321,12 +321,18 @@ func (hs *holderScratch) holderScan(target int) int {
 // by token: a token that overlaps the target is the placeholder (once, at
 // the first such token), a token inside another mention that does not
 // overlap the target is that mention's placeholder (once, at the token that
-// starts it) and every other token is its own term; an empty target inside
-// no token puts the placeholder before the first such own term at or after
-// it, and a target with no place, at the end. Corpus sentences with every mention, random spans and
-// empty spans as targets.
+// starts it; with WithOthers(false), other mentions are left as they are)
+// and every other token is its own term; an empty target inside no token
+// puts the placeholder before the first such own term at or after it, and
+// a target with no place, at the end. Corpus sentences with every mention,
+// labelled targets, random spans and empty spans as targets.
 func TestTermSequence(t *testing.T) {
-	e := NewExtractor()
+	for _, others := range []bool{true, false} {
+		testTermSequence(t, NewExtractor(WithOthers(others)), others)
+	}
+}
+
+func testTermSequence(t *testing.T, e *Extractor, others bool) {
 	overlap := func(a, b Span) bool { return a.Start < b.End && b.Start < a.End }
 	want := func(p *Prepared, target Span) []term {
 		var ts []term
@@ -340,7 +346,7 @@ func TestTermSequence(t *testing.T) {
 			}
 			in := -1
 			for k, m := range p.mentions {
-				if m.Start <= tk.Start && tk.End <= m.End && !overlap(m, target) {
+				if others && m.Start <= tk.Start && tk.End <= m.End && !overlap(m, target) {
 					in = k
 				}
 			}

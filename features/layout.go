@@ -121,7 +121,8 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 			others, j, start = others[1:], j+1, -1
 		}
 		// The tokens that end before the next mention starts are copied
-		// at once, as extractPrepared copies them.
+		// at once (extractPrepared copies runs the same way, bounded by
+		// its target too).
 		lim := math.MaxInt
 		if len(others) > 0 {
 			lim = others[0].Start
