@@ -516,7 +516,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 				prev = terms[i-1].hash
 			}
 			ns, emit := byte(nsBigram), on.Has(GroupBigram)
-			if i == tpos || i-1 == tpos {
+			if uint(i-tpos) <= 1 { // the target's term or the next
 				ns, emit = nsTBigram, on.Has(GroupTargetBigram)
 			}
 			if emit {
