@@ -440,11 +440,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 			if tpos < 0 {
 				lim = min(lim, target.Start)
 			}
-			j := i
-			for j < len(toks) && toks[j].End <= lim {
-				j++
-			}
-			if j > i {
+			if j := runEnd(toks, i, lim); j > i {
 				terms = append(terms, base[i:j]...)
 				i = j - 1
 				continue
@@ -588,6 +584,17 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 		}
 	}
 	return dst
+}
+
+// runEnd returns the index past the run of tokens from toks[i] that end
+// at or before lim: the tokens extractPrepared and Layout copy into a term
+// sequence at once, as none of them can be part of what lim bounds (the
+// next mention, or the target).
+func runEnd(toks []Token, i, lim int) int {
+	for i < len(toks) && toks[i].End <= lim {
+		i++
+	}
+	return i
 }
 
 // termNamer names the terms of a target's term sequence, and the features

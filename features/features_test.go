@@ -527,7 +527,7 @@ func TestPrepareTokensBadTokens(t *testing.T) {
 		assert.Equal(t, a.Mentions(), b.Mentions(), "%q", c.text)
 		assert.Equal(t, e.AppendFeatures(nil, c.text, c.target), e.AppendPrepared(nil, &b, c.target), "%q", c.text)
 	}
-	// A token that starts before the sentence (base 2: it starts in the text before it).
+	// A token that starts before the sentence, at base 3: it starts in the text before it.
 	text := "xx Obama spoke"
 	var a, b features.Prepared
 	e.Prepare(&a, text[3:])

@@ -121,17 +121,12 @@ func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 			others, j, start = others[1:], j+1, -1
 		}
 		// The tokens that end before the next mention starts are copied
-		// at once (extractPrepared copies runs the same way, bounded by
-		// its target too).
+		// at once (see runEnd).
 		lim := math.MaxInt
 		if len(others) > 0 {
 			lim = others[0].Start
 		}
-		k := i
-		for k < len(toks) && toks[k].End <= lim {
-			k++
-		}
-		if k > i {
+		if k := runEnd(toks, i, lim); k > i {
 			for q, tm := range base[i:k] {
 				if tm.cues != 0 && tm.word() {
 					cues = append(cues, int32(len(terms)+q))
