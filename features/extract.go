@@ -363,6 +363,11 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		nc := nameClass(w, cls)
 		if mayUpper && isNameToken(text, t, nc) { // a name has a capital
 			nc |= clsName
+			if h, _ := indexHyphen(w); h >= 0 {
+				// Looked for once here: appendMentions then looks inside
+				// only the name tokens that have one.
+				nc |= clsHyphen
+			}
 		}
 		names = append(names, nc)
 		punctEnd := t.Kind == Punct && cls&tcPunctEnd != 0

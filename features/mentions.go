@@ -29,8 +29,10 @@ func Mentions(dst []Span, sentence string) []Span {
 var defaultExtractor = NewExtractor()
 
 // appendMentions is Mentions on the tokens of sentence; cls holds each
-// token's mention classes (see nameClass) and clsName for a token that
-// isNameToken accepts.
+// token's mention classes (see nameClass), clsName for a token that
+// isNameToken accepts and, on such a token, clsHyphen when it holds a
+// hyphen. A name run holds only name tokens and connectors (which have no
+// hyphen), so the hyphen rules below look only at tokens with clsHyphen.
 func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []Span {
 	for i := 0; i < len(toks); {
 		if cls[i]&clsName == 0 {
@@ -42,7 +44,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 		j := i + 1
 		for j < len(toks) {
 			t := toks[j]
-			if cutsCompound(toks[j-1].Text(sentence)) {
+			if cls[j-1]&clsHyphen != 0 && cutsCompound(toks[j-1].Text(sentence)) {
 				break // "States-led" ends the name
 			}
 			if cls[j]&clsTitle != 0 && !isLeadingNonName(sentence, toks, cls, j-1) {
@@ -70,7 +72,11 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 		}
 		if k < j {
 			start, end := toks[k].Start, toks[j-1].End
-			if p := prefixLen(toks[k].Text(sentence)); p > 0 {
+			p := 0
+			if cls[k]&clsHyphen != 0 {
+				p = prefixLen(toks[k].Text(sentence))
+			}
+			if p > 0 {
 				start += p // "anti-NATO" → "NATO"
 				if r, _ := utf8.DecodeRuneInString(sentence[start:]); !unicode.IsUpper(r) {
 					// "Ex-president Trump": the prefixed word is no name.
@@ -85,6 +91,9 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 			// "States-led", "pro-Kremlin-backed": cut at the first hyphen
 			// after the start that opens a lower-case word.
 			from := max(start, toks[j-1].Start)
+			if cls[j-1]&clsHyphen == 0 {
+				from = end // no hyphen in the last token, where the search is
+			}
 			for off := from; off < end; {
 				h, hs := indexHyphen(sentence[off:end])
 				if h < 0 {

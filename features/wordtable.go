@@ -53,7 +53,8 @@ const (
 	clsDemonym
 	clsCalendar
 
-	clsName uint16 = 1 << 15 // not a word class: the token can be part of a name (isNameToken)
+	clsName   uint16 = 1 << 15 // not a word class: the token can be part of a name (isNameToken)
+	clsHyphen uint16 = 1 << 14 // not a word class: a name token with a hyphen in it (indexHyphen)
 )
 
 // Where the mention classes sit in a term table entry.
