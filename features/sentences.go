@@ -52,6 +52,16 @@ func appendSentences(dst []Span, text string, all []Token) []Span {
 		if start < 0 {
 			start = all[i].Start
 		}
+		// Most tokens end no sentence: they are not the last, no line
+		// break follows them, and they do not end in '.', '!', '?' or '…'.
+		// They are passed over here, and the rest decided below.
+		for i+1 < len(all) {
+			t, g := all[i], all[i+1].Start-all[i].End
+			if mayEndSentence(text[t.End-1]) || g > 1 || g == 1 && text[t.End] == '\n' {
+				break
+			}
+			i++
+		}
 		t := all[i]
 		last := i+1 == len(all)
 		// Whether the gap before the next token holds a line break; it is
