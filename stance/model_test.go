@@ -196,6 +196,11 @@ func TestPrune(t *testing.T) {
 	p := m.Prune(2)
 	assert.Less(t, p.NumFeatures(), m.NumFeatures())
 	assert.Positive(t, p.NumFeatures())
+	// Every feature was seen at least once: 1 or less removes nothing,
+	// a negative count included (it once wrapped round and removed all).
+	for _, n := range []int{1, 0, -1, math.MinInt} {
+		assert.Equal(t, encode(t, m), encode(t, m.Prune(n)), "Prune(%d)", n)
+	}
 }
 
 func modelBytes(t testing.TB) []byte {

@@ -343,8 +343,10 @@ func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Mode
 // Prune returns a model without the features seen fewer than minCount
 // times in all; the rest is unchanged. Pruning shrinks the model; do it
 // after Merge, since counts below the threshold in each shard may add up
-// to more.
+// to more. A minCount of 1 or less removes nothing: every feature a model
+// holds was seen at least once.
 func (m *Model) Prune(minCount int) *Model {
+	minCount = max(minCount, 0) // as uint64 below, a negative count would remove everything
 	p := &Model{ext: m.ext, settings: m.settings, docs: m.docs}
 	for i, c := range m.counts {
 		var n uint64
