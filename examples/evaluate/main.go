@@ -52,6 +52,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 { // flag stops at the first argument: the flags after it would be lost
+		return fmt.Errorf("unexpected argument %q (flags go before any argument)", fs.Arg(0))
+	}
 	if *data == "" {
 		return errors.New("-data is required")
 	}

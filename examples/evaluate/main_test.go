@@ -292,6 +292,7 @@ func TestErrors(t *testing.T) {
 		{"model file that is not a model", []string{"-model", garbage, "-data", testData, "-json"}, []string{garbage}, stance.ErrNotModel, 0},
 		{"missing model file", []string{"-model", absentM, "-data", testData, "-json"}, []string{absentM}, fs.ErrNotExist, 0},
 		{"unknown flag", []string{"-data", testData, "-jsn"}, []string{"-jsn"}, nil, 0},
+		{"argument after the flags", []string{"-data", testData, "extra.jsonl", "-json"}, []string{`unexpected argument "extra.jsonl"`}, nil, 0},
 		{"bad json on line 3", []string{"-data", badJSON, "-json"}, []string{badJSON + ":3:"}, corpus.ErrBadJSON, 3},
 		{"mention mismatch on line 2", []string{"-data", mismatch, "-json"}, []string{mismatch + ":2:", "OTAN"}, corpus.ErrMentionMismatch, 2},
 		{"unknown label on line 1", []string{"-data", badLabel, "-json"}, []string{badLabel + ":1:", "furious"}, corpus.ErrUnknownLabel, 1},

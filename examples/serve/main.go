@@ -90,12 +90,15 @@ func run(ctx context.Context, args []string, logw io.Writer, ready chan<- string
 	workers := fs.Int("workers", 2*runtime.GOMAXPROCS(0), "requests decoded and classified at once (at least 1)")
 	maxQueued := fs.Int("max-queued", 0, "requests admitted at once, from reading the body to writing the response; beyond it 503 at once (0 means 8 × -workers)")
 	queue := fs.Duration("queue-timeout", 5*time.Second, "longest wait for a free worker before 503; 0 means no waiting: 503 when no worker is free")
-	readTimeout := fs.Duration("read-timeout", 10*time.Second, "time to read a request")
-	writeTimeout := fs.Duration("write-timeout", 30*time.Second, "time to handle and write a response")
-	idleTimeout := fs.Duration("idle-timeout", 60*time.Second, "keep-alive idle time")
+	readTimeout := fs.Duration("read-timeout", 10*time.Second, "time to read a request (0: no limit)")
+	writeTimeout := fs.Duration("write-timeout", 30*time.Second, "time to handle and write a response (0: no limit)")
+	idleTimeout := fs.Duration("idle-timeout", 60*time.Second, "keep-alive idle time (0: the read timeout)")
 	grace := fs.Duration("shutdown-timeout", 20*time.Second, "time allowed for requests in flight at shutdown; a second signal stops at once")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 { // flag stops at the first argument: the flags after it would be lost
+		return fmt.Errorf("unexpected argument %q (flags go before any argument)", fs.Arg(0))
 	}
 	if *maxQueued == 0 {
 		*maxQueued = queuedPerWorker * *workers
@@ -109,6 +112,14 @@ func run(ctx context.Context, args []string, logw io.Writer, ready chan<- string
 		return fmt.Errorf("-max-queued %d: must be at least -workers (%d), or 0 for %d × -workers", *maxQueued, *workers, queuedPerWorker)
 	case *queue < 0:
 		return fmt.Errorf("-queue-timeout %v: must not be negative (0 means no waiting)", *queue)
+	}
+	for _, d := range []struct {
+		name string
+		v    time.Duration
+	}{{"read-timeout", *readTimeout}, {"write-timeout", *writeTimeout}, {"idle-timeout", *idleTimeout}, {"shutdown-timeout", *grace}} {
+		if d.v < 0 { // net/http would take it as no timeout at all
+			return fmt.Errorf("-%s %v: must not be negative", d.name, d.v)
+		}
 	}
 	m, err := modelflag.Load(*modelPath)
 	if err != nil {

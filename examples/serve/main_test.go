@@ -451,6 +451,12 @@ func TestFlags(t *testing.T) {
 		{"negative body", []string{"-max-body", "-1"}, "-max-body -1: must be at least 1"},
 		{"negative queue timeout", []string{"-queue-timeout", "-1s"}, "-queue-timeout -1s: must not be negative"},
 		{"max-queued below workers", []string{"-workers", "4", "-max-queued", "3"}, "-max-queued 3: must be at least -workers (4)"},
+		{"negative read timeout", []string{"-read-timeout", "-1s"}, "-read-timeout -1s: must not be negative"},
+		{"negative write timeout", []string{"-write-timeout", "-2s"}, "-write-timeout -2s: must not be negative"},
+		{"negative idle timeout", []string{"-idle-timeout", "-1ns"}, "-idle-timeout -1ns: must not be negative"},
+		{"negative shutdown timeout", []string{"-shutdown-timeout", "-5s"}, "-shutdown-timeout -5s: must not be negative"},
+		{"zero timeouts", []string{"-read-timeout", "0", "-write-timeout", "0", "-idle-timeout", "0"}, ""},
+		{"argument after the flags", []string{"extra", "-workers", "1"}, `unexpected argument "extra"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -67,6 +67,9 @@ func run(args []string, log io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 { // flag stops at the first argument: the flags after it would be lost
+		return fmt.Errorf("unexpected argument %q (give several files to -data as one comma-separated list, and flags before any argument)", fs.Arg(0))
+	}
 	if *data == "" || *out == "" {
 		fs.Usage()
 		return errors.New("-data and -out are required")

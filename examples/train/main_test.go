@@ -377,6 +377,7 @@ func TestErrors(t *testing.T) {
 		{"calibrate with temperature", []string{"-data", "$DATA", "-out", "$OUT", "-calibrate", "3", "-temperature", "2"}, "-calibrate", nil},
 		{"calibrate more folds than sentences", []string{"-data", "$DATA", "-out", "$OUT", "-calibrate", fmt.Sprint(trainSentences + 1)}, "-calibrate", nil},
 		{"unknown flag", []string{"-data", "$DATA", "-out", "$OUT", "-alpah", "1"}, "-alpah", nil},
+		{"second file as an argument", []string{"-data", "$DATA", "$DATA", "-out", "$OUT"}, "unexpected argument", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
