@@ -10,7 +10,9 @@ import (
 // errors.Is. I/O errors are wrapped as they are.
 var (
 	// ErrBadJSON reports a line that is not a well-formed JSON object of
-	// the expected shape.
+	// the expected shape, or that gives a key twice in one object or
+	// holds an unpaired UTF-16 surrogate escape (which encoding/json
+	// would resolve by dropping the first value or writing U+FFFD).
 	ErrBadJSON = errors.New("corpus: bad json")
 	// ErrInvalidUTF8 reports text that is not valid UTF-8.
 	ErrInvalidUTF8 = errors.New("corpus: invalid utf-8")

@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"unicode/utf8"
 
+	"github.com/stancekit/stancekit/internal/strictjson"
 	"github.com/stancekit/stancekit/internal/utf8pos"
 )
 
@@ -326,6 +327,9 @@ func parseJSONL(line []byte) (Example, error) {
 	if err := json.Unmarshal(line, &in); err != nil {
 		return Example{}, badJSON(err)
 	}
+	if err := strictjson.Check(line); err != nil { // what Unmarshal lets pass, losing input
+		return Example{}, fmt.Errorf("%w: %v", ErrBadJSON, err)
+	}
 	if in.Text == nil {
 		return Example{}, fmt.Errorf("%w: missing \"text\"", ErrBadJSON)
 	}
@@ -371,6 +375,9 @@ func parseNewsMTSC(line []byte) (Example, error) {
 	var in newsLine
 	if err := json.Unmarshal(line, &in); err != nil {
 		return Example{}, badJSON(err)
+	}
+	if err := strictjson.Check(line); err != nil { // what Unmarshal lets pass, losing input
+		return Example{}, fmt.Errorf("%w: %v", ErrBadJSON, err)
 	}
 	if in.Sentence == nil {
 		return Example{}, fmt.Errorf("%w: missing \"sentence_normalized\"", ErrBadJSON)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/stancekit/stancekit/internal/strictjson"
 	"github.com/stancekit/stancekit/internal/utf8pos"
 )
 
@@ -36,8 +37,8 @@ func decode(body []byte, v any, keys []string) error {
 	if err := checkTokens(body, keys); err != nil {
 		return err
 	}
-	if err := checkSurrogates(body); err != nil {
-		return err
+	if err := strictjson.Check(body); err != nil { // unpaired surrogates; checkTokens found any duplicate key
+		return fmt.Errorf("malformed JSON: %w", err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
@@ -127,54 +128,6 @@ func tokenKind(tok json.Token) string {
 		return "a string"
 	}
 	return "an array" // '{' is what we want; '}' and ']' cannot come first
-}
-
-// checkSurrogates rejects a \u escape of a UTF-16 surrogate that is not
-// part of a high-low pair, which encoding/json would replace with U+FFFD.
-// body is valid JSON.
-func checkSurrogates(body []byte) error {
-	inString := false
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		switch {
-		case !inString:
-			inString = c == '"'
-		case c == '"':
-			inString = false
-		case c != '\\':
-		case body[i+1] != 'u':
-			i++ // an escaped character such as \\ or \"; valid JSON has one
-		default:
-			r := hex4(body[i+2 : i+6])
-			switch {
-			case 0xd800 <= r && r < 0xdc00 && i+12 <= len(body) && body[i+6] == '\\' && body[i+7] == 'u' &&
-				0xdc00 <= hex4(body[i+8:i+12]) && hex4(body[i+8:i+12]) < 0xe000:
-				i += 11 // a high-low pair
-			case 0xd800 <= r && r < 0xe000:
-				return fmt.Errorf("malformed JSON at byte %d: unpaired UTF-16 surrogate %s, which is no character; send the text as UTF-8 or escape a character outside the BMP as a high-low pair", i, body[i:i+6])
-			default:
-				i += 5
-			}
-		}
-	}
-	return nil
-}
-
-// hex4 returns the value of four hex digits, which valid JSON has after \u.
-func hex4(b []byte) rune {
-	var r rune
-	for _, c := range b[:4] {
-		r <<= 4
-		switch {
-		case '0' <= c && c <= '9':
-			r |= rune(c - '0')
-		case 'a' <= c && c <= 'f':
-			r |= rune(c - 'a' + 10)
-		case 'A' <= c && c <= 'F':
-			r |= rune(c - 'A' + 10)
-		}
-	}
-	return r
 }
 
 // jsonError rewords an error of encoding/json for a client: with the byte

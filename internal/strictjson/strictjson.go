@@ -1,0 +1,120 @@
+// Package strictjson finds what encoding/json accepts while losing input:
+// a key given twice in one object, of which json.Unmarshal keeps the last
+// value, and a \u escape of an unpaired UTF-16 surrogate, which it turns
+// into U+FFFD. The readers of corpus files, gazetteers and request bodies
+// call it so that such input is an error that says where, not a silent
+// change.
+package strictjson
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// Check scans data, which must be valid JSON (json.Valid, or accepted by
+// json.Unmarshal), and returns an error for the first key that repeats a
+// key of the same object or the first unpaired surrogate escape, with its
+// byte offset in data. Keys are compared as encoding/json matches them to
+// struct fields, without regard to case ("Text" repeats "text"). On
+// data that is not valid JSON, Check may report nothing; it never panics.
+func Check(data []byte) error {
+	type frame struct {
+		object  bool
+		wantKey bool     // in an object, the next string is a key
+		keys    []string // the object's keys so far
+	}
+	var stack []frame
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '{':
+			stack = append(stack, frame{object: true, wantKey: true})
+		case '[':
+			stack = append(stack, frame{})
+		case '}', ']':
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		case ',':
+			if n := len(stack); n > 0 && stack[n-1].object {
+				stack[n-1].wantKey = true
+			}
+		case '"':
+			start := i
+			end, err := stringEnd(data, i)
+			if err != nil || end < 0 {
+				return err // end < 0: not closed, so not valid JSON
+			}
+			i = end - 1
+			n := len(stack)
+			if n == 0 || !stack[n-1].object || !stack[n-1].wantKey {
+				continue // a value
+			}
+			top := &stack[n-1]
+			top.wantKey = false
+			var key string
+			if json.Unmarshal(data[start:end], &key) != nil {
+				key = string(data[start+1 : end-1])
+			}
+			for _, k := range top.keys {
+				if strings.EqualFold(k, key) {
+					if k == key {
+						return fmt.Errorf("duplicate key %q at byte %d: give each key once", key, start)
+					}
+					return fmt.Errorf("duplicate key %q at byte %d (%q before it; keys are matched without regard to case): give each key once", key, start, k)
+				}
+			}
+			top.keys = append(top.keys, key)
+		}
+	}
+	return nil
+}
+
+// stringEnd returns the offset just past the JSON string that starts with
+// the quote at data[i], -1 if it is not closed, or an error for an
+// unpaired surrogate escape in it.
+func stringEnd(data []byte, i int) (int, error) {
+	for i++; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			return i + 1, nil
+		case '\\':
+			if i+1 >= len(data) || data[i+1] != 'u' {
+				i++ // \" \\ \n and the like
+				continue
+			}
+			if i+6 > len(data) {
+				return -1, nil
+			}
+			r := hex4(data[i+2 : i+6])
+			switch {
+			case 0xd800 <= r && r < 0xdc00 && i+12 <= len(data) && data[i+6] == '\\' && data[i+7] == 'u' &&
+				0xdc00 <= hex4(data[i+8:i+12]) && hex4(data[i+8:i+12]) < 0xe000:
+				i += 11 // a high-low pair: one character
+			case 0xd800 <= r && r < 0xe000:
+				return 0, fmt.Errorf("unpaired UTF-16 surrogate %s at byte %d, which is no character: write the text as UTF-8, or a character outside the BMP as a high-low pair", data[i:i+6], i)
+			default:
+				i += 5
+			}
+		}
+	}
+	return -1, nil
+}
+
+// hex4 returns the value of the four hex digits of b, which valid JSON
+// has after \u; other bytes count as 0.
+func hex4(b []byte) rune {
+	var r rune
+	for _, c := range b[:4] {
+		r <<= 4
+		switch {
+		case '0' <= c && c <= '9':
+			r |= rune(c - '0')
+		case 'a' <= c && c <= 'f':
+			r |= rune(c - 'a' + 10)
+		case 'A' <= c && c <= 'F':
+			r |= rune(c - 'A' + 10)
+		}
+	}
+	return r
+}
