@@ -1,16 +1,19 @@
 package features
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/stancekit/stancekit/internal/strictjson"
+	"github.com/stancekit/stancekit/internal/utf8pos"
 )
 
 // Entity is a canonical entity of a Gazetteer: its name, its kind (free
@@ -134,6 +137,9 @@ func isShortAcronym(s string) bool {
 	return n >= 2 && n <= 3
 }
 
+// MaxGazetteerBytes is the largest gazetteer ReadGazetteer reads.
+const MaxGazetteerBytes = 64 << 20
+
 // ReadGazetteer reads a gazetteer from JSON: an array of entities,
 //
 //	[{"name": "NATO", "kind": "org", "aliases": ["North Atlantic Treaty Organization", "the alliance"]}]
@@ -141,29 +147,141 @@ func isShortAcronym(s string) bool {
 // or an object from canonical name to entity without the name,
 //
 //	{"United States": {"kind": "country", "aliases": ["U.S.", "US", "America", "Washington"]}}
+//
+// (entities then in the order of their names). It reads strictly, so that
+// nothing is lost without an error: the input must be valid UTF-8 and at
+// most MaxGazetteerBytes; an entity may have only the keys "name", "kind"
+// and "aliases", each once; no name may be given twice in the second form;
+// and no string may hold an unpaired UTF-16 surrogate escape. Errors wrap
+// ErrGazetteer and say where, by line and byte offset.
 func ReadGazetteer(r io.Reader) (*Gazetteer, error) {
-	data, err := io.ReadAll(io.LimitReader(r, 64<<20))
-	if err != nil {
+	data, err := io.ReadAll(io.LimitReader(r, MaxGazetteerBytes+1))
+	switch {
+	case err != nil:
 		return nil, fmt.Errorf("%w: %w", ErrGazetteer, err)
+	case len(data) > MaxGazetteerBytes:
+		return nil, fmt.Errorf("%w: larger than %d bytes (MaxGazetteerBytes)", ErrGazetteer, MaxGazetteerBytes)
+	case !utf8.Valid(data):
+		return nil, fmt.Errorf("%w: invalid UTF-8 at %s", ErrGazetteer, gazWhere(data, utf8pos.FirstInvalid(string(data))))
 	}
+	if !json.Valid(data) {
+		var v any
+		err := json.Unmarshal(data, &v)
+		if se, ok := errors.AsType[*json.SyntaxError](err); ok {
+			return nil, fmt.Errorf("%w: malformed JSON at %s: %v", ErrGazetteer, gazWhere(data, int(se.Offset)), err)
+		}
+		return nil, fmt.Errorf("%w: malformed JSON: %v", ErrGazetteer, err)
+	}
+	if err := strictjson.Check(data); err != nil { // what encoding/json would let pass, losing input
+		line := ""
+		if se, ok := errors.AsType[*strictjson.Error](err); ok {
+			line = fmt.Sprintf(" (on line %d)", lineOf(data, se.Offset))
+		}
+		return nil, fmt.Errorf("%w: %v%s", ErrGazetteer, err, line)
+	}
+	// Each entity is decoded on its own, so that an error can say which.
+	dec := json.NewDecoder(bytes.NewReader(data))
+	first, _ := dec.Token() // valid JSON: no error
 	var list []Entity
-	if err := json.Unmarshal(data, &list); err != nil {
-		var byName map[string]Entity
-		if err2 := json.Unmarshal(data, &byName); err2 != nil {
-			return nil, fmt.Errorf("%w: want a JSON array of entities or an object of name to entity: %w", ErrGazetteer, err)
-		}
-		names := make([]string, 0, len(byName))
-		for n := range byName {
-			names = append(names, n)
-		}
-		sort.Strings(names) // deterministic order
-		for _, n := range names {
-			e := byName[n]
-			e.Name = n
+	switch first {
+	case json.Delim('['):
+		for i := 0; dec.More(); i++ {
+			off := tokenStart(data, dec.InputOffset())
+			var raw json.RawMessage
+			_ = dec.Decode(&raw) // valid JSON: no error
+			e, err := decodeEntity(raw)
+			if err != nil {
+				return nil, fmt.Errorf("%w: entity %d at %s: %v", ErrGazetteer, i, gazWhere(data, off), err)
+			}
 			list = append(list, e)
 		}
+	case json.Delim('{'):
+		for dec.More() {
+			off := tokenStart(data, dec.InputOffset())
+			tok, _ := dec.Token()
+			name := tok.(string) // valid JSON: an object's key
+			var raw json.RawMessage
+			_ = dec.Decode(&raw)
+			e, err := decodeEntity(raw)
+			if err == nil && e.Name != "" && e.Name != name {
+				err = fmt.Errorf("\"name\" %q differs from the key; in this form the key is the name", e.Name)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%w: entity %q at %s: %v", ErrGazetteer, name, gazWhere(data, off), err)
+			}
+			e.Name = name
+			list = append(list, e)
+		}
+		slices.SortStableFunc(list, func(a, b Entity) int { return strings.Compare(a.Name, b.Name) })
+	default:
+		return nil, fmt.Errorf("%w: want a JSON array of entities or an object of name to entity, got %s", ErrGazetteer, jsonKind(first))
 	}
 	return NewGazetteer(list)
+}
+
+// decodeEntity decodes one entity of a gazetteer: an object with no keys
+// but Entity's.
+func decodeEntity(raw json.RawMessage) (Entity, error) {
+	var e Entity
+	if len(raw) == 0 || raw[0] != '{' {
+		var v any
+		_ = json.Unmarshal(raw, &v)
+		return e, fmt.Errorf("want a JSON object, got %s", jsonKind(v))
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&e); err != nil {
+		if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
+			want := "a string"
+			if te.Field == "aliases" {
+				want = "an array of strings"
+			}
+			return e, fmt.Errorf("%q: want %s, got a JSON %s", te.Field, want, te.Value)
+		}
+		return e, errors.New(strings.TrimPrefix(err.Error(), "json: ")) // unknown field "alias"
+	}
+	return e, nil
+}
+
+// jsonKind names the kind of a decoded JSON value or token.
+func jsonKind(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "a boolean"
+	case float64, json.Number:
+		return "a number"
+	case string:
+		return "a string"
+	case []any:
+		return "an array"
+	case json.Delim:
+		if v == '[' {
+			return "an array"
+		}
+	}
+	return "an object"
+}
+
+// tokenStart returns the offset of the first byte at or after off that is
+// not white space, a comma or a colon: where the next JSON token starts.
+func tokenStart(data []byte, off int64) int {
+	for off < int64(len(data)) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
+		off++
+	}
+	return int(off)
+}
+
+// gazWhere gives byte offset off of data as "line L (byte B)", lines counted
+// from 1 and bytes from 0.
+func gazWhere(data []byte, off int) string {
+	return fmt.Sprintf("line %d (byte %d)", lineOf(data, off), off)
+}
+
+// lineOf returns the line of data that byte offset off is on, from 1.
+func lineOf(data []byte, off int) int {
+	return bytes.Count(data[:min(max(off, 0), len(data))], []byte("\n")) + 1
 }
 
 // Entities returns the gazetteer's entities, in the order given.

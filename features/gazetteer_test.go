@@ -1,6 +1,7 @@
 package features_test
 
 import (
+	"io"
 	"strings"
 	"testing"
 
@@ -138,4 +139,44 @@ func TestHolderUnit(t *testing.T) {
 			assert.Equal(t, c.holder, got)
 		})
 	}
+}
+
+// TestReadGazetteerStrict checks that what encoding/json would let pass
+// while losing entries is an error, and that errors say where.
+func TestReadGazetteerStrict(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"name given twice", `{"North Atlantic Treaty Organization": {"kind": "org", "aliases": ["the alliance", "NATO"]},
+"North Atlantic Treaty Organization": {"kind": "org"}}`, `duplicate key "North Atlantic Treaty Organization" at byte 93: give each key once (on line 2)`},
+		{"key given twice", `[{"name": "NATO", "aliases": ["the alliance"], "aliases": ["OTAN"]}]`, `duplicate key "aliases"`},
+		{"misspelt key", `[{"name": "EU"},
+ {"name": "NATO", "alias": ["the alliance"]}]`, `entity 1 at line 2 (byte 18): unknown field "alias"`},
+		{"misspelt key, object form", `{"NATO": {"kind": "org", "Alias": ["the alliance"]}}`, `entity "NATO" at line 1 (byte 1): unknown field "Alias"`},
+		{"aliases a string", `{"NATO": {"aliases": "the alliance"}}`, `entity "NATO" at line 1 (byte 1): "aliases": want an array of strings, got a JSON string`},
+		{"kind a number", `[{"name": "NATO", "kind": 3}]`, `entity 0 at line 1 (byte 1): "kind": want a string, got a JSON number`},
+		{"entity not an object", `[{"name": "NATO"}, "EU"]`, `entity 1 at line 1 (byte 19): want a JSON object, got a string`},
+		{"name differs from key", `{"NATO": {"name": "OTAN"}}`, `"name" "OTAN" differs from the key`},
+		{"missing comma", "[{\"name\": \"NATO\"}\n {\"name\": \"EU\"}]", `malformed JSON at line 2`},
+		{"neither array nor object", `"NATO"`, `want a JSON array of entities or an object of name to entity, got a string`},
+		{"lone surrogate", `[{"name": "Caf\udce9"}]`, `unpaired UTF-16 surrogate \udce9 at byte 14`},
+		{"invalid UTF-8", "[{\"name\": \"NATO\"},\n{\"name\": \"Z\xffo\"}]", `invalid UTF-8 at line 2 (byte 30)`},
+		{"empty", ``, `malformed JSON`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := features.ReadGazetteer(strings.NewReader(c.in))
+			require.ErrorIs(t, err, features.ErrGazetteer)
+			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+	// Over the size limit: an error, not a cut-off file.
+	big := io.MultiReader(strings.NewReader(`[{"name": "NATO", "aliases": ["`), strings.NewReader(strings.Repeat("a", features.MaxGazetteerBytes)), strings.NewReader(`"]}]`))
+	_, err := features.ReadGazetteer(big)
+	require.ErrorIs(t, err, features.ErrGazetteer)
+	assert.Contains(t, err.Error(), "larger than")
+	// The same entities either way, the object form in the order of names.
+	a, err := features.ReadGazetteer(strings.NewReader(`{"NATO": {"kind": "org", "aliases": ["the alliance"]}, "EU": {"name": "EU"}}`))
+	require.NoError(t, err)
+	b, err := features.ReadGazetteer(strings.NewReader(`[{"name": "EU"}, {"name": "NATO", "kind": "org", "aliases": ["the alliance"]}]`))
+	require.NoError(t, err)
+	assert.Equal(t, b.Entities(), a.Entities())
 }

@@ -12,10 +12,18 @@ import (
 	"strings"
 )
 
+// Error is Check's error: what is wrong, and where.
+type Error struct {
+	Offset int // the byte offset in data of the key or escape
+	msg    string
+}
+
+func (e *Error) Error() string { return e.msg }
+
 // Check scans data, which must be valid JSON (json.Valid, or accepted by
 // json.Unmarshal), and returns an error for the first key that repeats a
 // key of the same object or the first unpaired surrogate escape, with its
-// byte offset in data. Keys are compared as encoding/json matches them to
+// byte offset in data, as an *Error. Keys are compared as encoding/json matches them to
 // struct fields, without regard to case ("Text" repeats "text"). On
 // data that is not valid JSON, Check may report nothing; it never panics.
 func Check(data []byte) error {
@@ -59,9 +67,9 @@ func Check(data []byte) error {
 			for _, k := range top.keys {
 				if strings.EqualFold(k, key) {
 					if k == key {
-						return fmt.Errorf("duplicate key %q at byte %d: give each key once", key, start)
+						return &Error{start, fmt.Sprintf("duplicate key %q at byte %d: give each key once", key, start)}
 					}
-					return fmt.Errorf("duplicate key %q at byte %d (%q before it; keys are matched without regard to case): give each key once", key, start, k)
+					return &Error{start, fmt.Sprintf("duplicate key %q at byte %d (%q before it; keys are matched without regard to case): give each key once", key, start, k)}
 				}
 			}
 			top.keys = append(top.keys, key)
@@ -92,7 +100,7 @@ func stringEnd(data []byte, i int) (int, error) {
 				0xdc00 <= hex4(data[i+8:i+12]) && hex4(data[i+8:i+12]) < 0xe000:
 				i += 11 // a high-low pair: one character
 			case 0xd800 <= r && r < 0xe000:
-				return 0, fmt.Errorf("unpaired UTF-16 surrogate %s at byte %d, which is no character: write the text as UTF-8, or a character outside the BMP as a high-low pair", data[i:i+6], i)
+				return 0, &Error{i, fmt.Sprintf("unpaired UTF-16 surrogate %s at byte %d, which is no character: write the text as UTF-8, or a character outside the BMP as a high-low pair", data[i:i+6], i)}
 			default:
 				i += 5
 			}
