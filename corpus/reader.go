@@ -129,6 +129,11 @@ func (r *Reader) Next() bool {
 // Each example is a fresh value that the caller may keep and modify.
 func (r *Reader) Example() Example { return r.ex }
 
+// Line returns the number of the line, from 1, that the last successful
+// call to Next read its example from, so that a caller that finds the
+// example wrong later can say where it is.
+func (r *Reader) Line() int { return r.line }
+
 // Err returns the first error met, or nil when the input ended normally.
 // In strict mode (the default) a bad line stops reading and is returned as
 // a *LineError; a failing underlying io.Reader is also reported as a

@@ -521,3 +521,13 @@ func TestAutoFormatDefersPastBadLine(t *testing.T) {
 	assert.Equal(t, corpus.Target{Start: 0, End: 4, Mention: "Zoë", Label: corpus.Supportive}, exs[0].Targets[0])
 	assert.Equal(t, 1, r.SkippedCount())
 }
+
+func TestReaderLine(t *testing.T) {
+	r := corpus.NewReader(strings.NewReader("\n"+goodLine+"\n\n \n"+goodLine2+"\n"+"{bad\n"+strings.Replace(goodLine, `"g1"`, `"g3"`, 1)), corpus.Lenient())
+	var lines []int
+	for r.Next() {
+		lines = append(lines, r.Line())
+	}
+	require.NoError(t, r.Err())
+	assert.Equal(t, []int{2, 5, 7}, lines, "blank and skipped lines counted")
+}

@@ -77,7 +77,7 @@ type TemperatureFit struct {
 // aside, and keeps the scores with the gold labels. A bad example gives
 // the error Evaluate would, and nothing of it is kept.
 func (f *TemperatureFit) Add(m *Model, ex corpus.Example) error {
-	return m.eachTarget([]corpus.Example{ex}, func(gold Label, ids []uint64) { f.add(m.scores(ids), gold.Index()) })
+	return m.eachTarget([]corpus.Example{ex}, false, func(gold Label, ids []uint64) { f.add(m.scores(ids), gold.Index()) })
 }
 
 // add keeps one target's log scores s and gold label index.

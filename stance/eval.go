@@ -117,7 +117,7 @@ func (c *Confusion) Report() Report {
 // classified and names it.
 func Evaluate(m *Model, exs []corpus.Example) (Report, error) {
 	var c Confusion
-	err := m.eachTarget(exs, func(gold Label, ids []uint64) { c.Add(gold, m.PredictFeatures(ids).Label) })
+	err := m.eachTarget(exs, true, func(gold Label, ids []uint64) { c.Add(gold, m.PredictFeatures(ids).Label) })
 	if err != nil {
 		return Report{}, err
 	}
@@ -129,7 +129,7 @@ func Evaluate(m *Model, exs []corpus.Example) (Report, error) {
 func Assess(m *Model, exs []corpus.Example) (Report, Calibration, error) {
 	var c Confusion
 	var cal Calibration
-	err := m.eachTarget(exs, func(gold Label, ids []uint64) {
+	err := m.eachTarget(exs, true, func(gold Label, ids []uint64) {
 		p := m.PredictFeatures(ids)
 		c.Add(gold, p.Label)
 		cal.Add(gold, p)
@@ -143,12 +143,17 @@ func Assess(m *Model, exs []corpus.Example) (Report, Calibration, error) {
 // eachTarget calls f with the gold label and the feature ids (omitting
 // the groups m weighs 0) of every target of exs, in order; ids is valid
 // until f returns. It checks each example before any of its targets, and
-// stops at the first bad one with its error.
-func (m *Model) eachTarget(exs []corpus.Example, f func(gold Label, ids []uint64)) error {
+// stops at the first bad one with its error, which gives its index in exs
+// when indexed.
+func (m *Model) eachTarget(exs []corpus.Example, indexed bool, f func(gold Label, ids []uint64)) error {
 	var prep features.Prepared
 	var ids []uint64
-	for _, ex := range exs {
-		if err := checkExample(ex, m.settings.maxTextBytes); err != nil {
+	for i, ex := range exs {
+		at := -1
+		if indexed {
+			at = i
+		}
+		if err := checkExample(ex, at, m.settings.maxTextBytes); err != nil {
 			return err
 		}
 		m.ext.Prepare(&prep, ex.Text) // once for all the example's targets

@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -756,4 +757,40 @@ func TestNilOptions(t *testing.T) {
 	r := corpus.NewReader(strings.NewReader(""), nil)
 	assert.False(t, r.Next())
 	assert.NoError(t, r.Err())
+}
+
+// TestBadExampleSaysWhere checks that the functions given a slice of
+// examples name a bad one by its index, since ids may be empty, on the
+// parallel path of Train too, and that AddExample names it by its id.
+func TestBadExampleSaysWhere(t *testing.T) {
+	exs, err := corpus.Builtin(corpus.Train) // 2,880 sentences: Train splits them among its goroutines
+	require.NoError(t, err)
+	exs = slices.Clone(exs)
+	for i := range exs {
+		exs[i].ID = "" // the format allows it
+	}
+	bad := 2100
+	exs[bad].Targets = slices.Clone(exs[bad].Targets)
+	exs[bad].Targets[0].End = len(exs[bad].Text) + 1
+	want := fmt.Sprintf("stance: examples[%d] target 0: ", bad)
+	_, err = stance.Train(exs, nil)
+	require.ErrorIs(t, err, stance.ErrBadSpan)
+	assert.Contains(t, err.Error(), want)
+	var ee *stance.ExampleError
+	require.ErrorAs(t, err, &ee)
+	assert.Equal(t, stance.ExampleError{Index: bad, Target: 0, Err: ee.Err}, *ee)
+
+	m, err := stance.Train(exs[:bad], nil)
+	require.NoError(t, err)
+	_, err = stance.Evaluate(m, exs)
+	require.ErrorIs(t, err, stance.ErrBadSpan)
+	assert.Contains(t, err.Error(), want)
+	_, _, err = stance.Assess(m, exs)
+	assert.Contains(t, err.Error(), want)
+
+	exs[bad].ID = "pol-0042"
+	_, err = stance.Evaluate(m, exs)
+	assert.Contains(t, err.Error(), fmt.Sprintf(`stance: examples[%d] (id "pol-0042") target 0: `, bad))
+	err = stance.NewTrainer(nil).AddExample(exs[bad])
+	assert.Contains(t, err.Error(), `stance: example "pol-0042" target 0: `)
 }

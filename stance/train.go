@@ -213,7 +213,7 @@ func (t *Trainer) AddExample(ex corpus.Example) error {
 	if t.err != nil {
 		return t.err
 	}
-	if err := checkExample(ex, t.settings.maxTextBytes); err != nil {
+	if err := checkExample(ex, -1, t.settings.maxTextBytes); err != nil {
 		return err
 	}
 	// The sentence is analysed once for all its targets; AppendPrepared
@@ -225,20 +225,43 @@ func (t *Trainer) AddExample(ex corpus.Example) error {
 	return nil
 }
 
-// checkExample returns AddExample's error for a bad example, or nil.
-// The text is checked once, the targets each.
-func checkExample(ex corpus.Example, maxBytes int) error {
+// ExampleError reports a bad example given to training or evaluation:
+// which one, which of its targets and why. Err wraps ErrBadSpan,
+// ErrUnknownLabel, ErrEmptyText, ErrTextTooLong or ErrInvalidUTF8.
+type ExampleError struct {
+	Index  int    // the example's index in the slice given, or -1 for AddExample and TemperatureFit.Add
+	ID     string // the example's ID, which may be empty
+	Target int    // the index of the bad target in the example's Targets
+	Err    error
+}
+
+func (e *ExampleError) Error() string {
+	switch {
+	case e.Index < 0:
+		return fmt.Sprintf("stance: example %q target %d: %v", e.ID, e.Target, e.Err)
+	case e.ID == "":
+		return fmt.Sprintf("stance: examples[%d] target %d: %v", e.Index, e.Target, e.Err)
+	}
+	return fmt.Sprintf("stance: examples[%d] (id %q) target %d: %v", e.Index, e.ID, e.Target, e.Err)
+}
+
+// Unwrap returns Err.
+func (e *ExampleError) Unwrap() error { return e.Err }
+
+// checkExample returns the *ExampleError for a bad example, or nil; at is
+// its index in the slice given, or -1. The text is checked once, the
+// targets each.
+func checkExample(ex corpus.Example, at, maxBytes int) error {
 	textErr := checkText(ex.Text, maxBytes)
 	for i, tg := range ex.Targets {
-		if tg.Label.Index() < 0 {
-			return fmt.Errorf("stance: example %q target %d: %w: %q", ex.ID, i, ErrUnknownLabel, tg.Label)
-		}
 		err := textErr
-		if err == nil {
+		if tg.Label.Index() < 0 {
+			err = fmt.Errorf("%w: %q", ErrUnknownLabel, tg.Label)
+		} else if err == nil {
 			err = checkSpan(ex.Text, Span{Start: tg.Start, End: tg.End})
 		}
 		if err != nil {
-			return fmt.Errorf("stance: example %q target %d: %w", ex.ID, i, err)
+			return &ExampleError{Index: at, ID: ex.ID, Target: i, Err: err}
 		}
 	}
 	return nil
@@ -330,8 +353,8 @@ func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Mode
 	if failed.Load() {
 		// Shards stop wherever they are, so find the first bad example
 		// in order, as training one by one would.
-		for _, ex := range exs {
-			if err := checkExample(ex, settings.maxTextBytes); err != nil {
+		for i, ex := range exs {
+			if err := checkExample(ex, i, settings.maxTextBytes); err != nil {
 				return nil, err
 			}
 		}

@@ -66,7 +66,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	exs, err := corpus.ReadFile(*data, corpus.WithFormat(f))
+	exs, lines, err := readFile(*data, f)
 	if err != nil {
 		return err
 	}
@@ -80,6 +80,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	case "nb":
 		var c stance.Calibration
 		if rep, c, err = stance.Assess(m, exs); err != nil {
+			if ee, ok := errors.AsType[*stance.ExampleError](err); ok && 0 <= ee.Index && ee.Index < len(lines) {
+				return fmt.Errorf("%s:%d: %w", *data, lines[ee.Index], err) // a text too long for this model, say
+			}
 			return err
 		}
 		cal = &c
@@ -142,4 +145,21 @@ func printTable(w io.Writer, backend, data string, r stance.Report) error {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\t\n", l, r.Confusion[g][0], r.Confusion[g][1], r.Confusion[g][2])
 	}
 	return tw.Flush()
+}
+
+// readFile reads the examples of the file at path, and the line each is on.
+func readFile(path string, f corpus.Format) ([]corpus.Example, []int, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("corpus: %w", err)
+	}
+	defer file.Close()
+	var exs []corpus.Example
+	var lines []int
+	r := corpus.NewReader(file, corpus.WithName(path), corpus.WithFormat(f))
+	for r.Next() {
+		exs = append(exs, r.Example())
+		lines = append(lines, r.Line())
+	}
+	return exs, lines, r.Err()
 }

@@ -474,3 +474,21 @@ func TestModelFile(t *testing.T) {
 	require.NoError(t, run([]string{"-model", path, "-data", testData}, &out, &errb))
 	assert.Contains(t, out.String(), "probabilities (temperature 2):")
 }
+
+// TestBadExampleLine checks that an example the model refuses, here a
+// text longer than the model's limit, is reported by file and line.
+func TestBadExampleLine(t *testing.T) {
+	dir := t.TempDir()
+	exs, err := corpus.ReadFile(testData)
+	require.NoError(t, err)
+	m, err := stance.Train(exs, nil, stance.WithMaxTextBytes(400))
+	require.NoError(t, err)
+	model := filepath.Join(dir, "small.stk")
+	require.NoError(t, m.WriteFile(model))
+	long := `{"text":"NATO met.` + strings.Repeat(" It met again.", 40) + `","targets":[{"start":0,"end":4,"mention":"NATO","label":"neutral"}]}`
+	data := filepath.Join(dir, "long.jsonl")
+	require.NoError(t, os.WriteFile(data, []byte(goodLine+"\n"+long+"\n"), 0o644))
+	err = run([]string{"-model", model, "-data", data, "-json"}, io.Discard, io.Discard)
+	require.ErrorIs(t, err, stance.ErrTextTooLong)
+	assert.Contains(t, err.Error(), data+":3: stance: examples[1] target 0:")
+}

@@ -180,7 +180,7 @@ func addFile(tr *stance.Trainer, path string, f corpus.Format, lenient bool, kep
 	for r.Next() {
 		ex := r.Example()
 		if err := tr.AddExample(ex); err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+			return fmt.Errorf("%s:%d: %w", path, r.Line(), err)
 		}
 		if kept != nil {
 			*kept = append(*kept, ex)
