@@ -164,13 +164,19 @@ func (m *Model) Analyze(text string, opts ...AnalyzeOption) (*Analysis, error) {
 	return a, nil
 }
 
+// ErrNoModel is returned by the Text method of a Stream no Model made: a
+// zero Stream.
+var ErrNoModel = errors.New("stance: no model")
+
 // Stream analyses a long text in pieces — paragraphs, pages, messages —
 // passing each mention to a callback as soon as it is classified, so that
 // no more than a sentence of results is held at a time. Aliases and the
 // per-entity summaries carry over from piece to piece, and mention offsets
 // count from the start of the first piece.
 //
-// A Stream is not safe for concurrent use; the Model behind it is.
+// Make one with Model.NewStream: the zero value has no model, and its Text
+// returns ErrNoModel. A Stream is not safe for concurrent use; the Model
+// behind it is.
 type Stream struct {
 	m        *Model
 	cfg      analyzeConfig
@@ -243,6 +249,9 @@ func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
 // Stream: that is safe, but the inner piece is taken as coming after the
 // outer one while the outer one's mentions are still being reported.
 func (s *Stream) Text(text string, fn func(Mention) error) error {
+	if s.m == nil {
+		return fmt.Errorf("%w: a Stream is made by Model.NewStream", ErrNoModel)
+	}
 	if s.cfg.err != nil {
 		return s.cfg.err
 	}
@@ -281,7 +290,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 			return fmt.Errorf("%w: sentence at byte %d names %d entities, limit %d", ErrTooManyMentions, base+sp.Start, len(sc.found), MaxSentenceMentions)
 		}
 		if s.cfg.maxMentions > 0 && s.mentions+len(sc.found) > s.cfg.maxMentions {
-			return fmt.Errorf("%w: more than %d", ErrTooManyMentions, s.cfg.maxMentions)
+			return fmt.Errorf("%w: more than %d, in the sentence at byte %d", ErrTooManyMentions, s.cfg.maxMentions, base+sp.Start)
 		}
 		sc.mspans = sc.mspans[:0]
 		for _, f := range sc.found {

@@ -318,3 +318,12 @@ func TestPredictMentions(t *testing.T) {
 	_, err = m.PredictMentions(nil, &p)
 	assert.ErrorIs(t, err, stance.ErrInvalidUTF8)
 }
+
+func TestMaxMentionsSaysWhere(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	text := "NATO met Brazil. Peru met Chile. Spain met Ghana."
+	_, err = m.Analyze(text, stance.WithMaxMentions(5))
+	require.ErrorIs(t, err, stance.ErrTooManyMentions)
+	assert.Contains(t, err.Error(), "more than 5, in the sentence at byte 33")
+}

@@ -59,8 +59,9 @@ func (m *Model) Tempered(t float64) (*Model, error) {
 	return c, nil
 }
 
-// ErrNoData is returned by TemperatureFit.Fit before any target was added.
-var ErrNoData = errors.New("stance: no data to fit")
+// ErrNoData is returned by TemperatureFit.Fit before any target was
+// added, and by Train given no examples.
+var ErrNoData = errors.New("stance: no data")
 
 // TemperatureFit collects a model's log scores on labelled targets it was
 // not trained on, and fits the temperature that makes its probabilities

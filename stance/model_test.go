@@ -794,3 +794,35 @@ func TestBadExampleSaysWhere(t *testing.T) {
 	err = stance.NewTrainer(nil).AddExample(exs[bad])
 	assert.Contains(t, err.Error(), `stance: example "pol-0042" target 0: `)
 }
+
+// TestZeroValues checks that a zero Trainer works as NewTrainer(nil) and
+// that a zero Stream says it has no model instead of panicking.
+func TestZeroValues(t *testing.T) {
+	exs := smallCorpus()
+	var zero stance.Trainer
+	assert.NotNil(t, zero.Model(), "an empty model, as from NewTrainer(nil)")
+	made := stance.NewTrainer(nil)
+	for _, ex := range exs {
+		require.NoError(t, zero.AddExample(ex))
+		require.NoError(t, made.AddExample(ex))
+	}
+	require.NoError(t, zero.Add("NATO met.", stance.Span{Start: 0, End: 4}, stance.Neutral))
+	require.NoError(t, made.Add("NATO met.", stance.Span{Start: 0, End: 4}, stance.Neutral))
+	assert.Equal(t, encode(t, made.Model()), encode(t, zero.Model()))
+
+	var s stance.Stream
+	for _, text := range []string{"", "NATO was criticised."} {
+		err := s.Text(text, nil)
+		require.ErrorIs(t, err, stance.ErrNoModel, "%q", text)
+		assert.Contains(t, err.Error(), "Model.NewStream")
+	}
+	assert.Empty(t, s.Entities())
+}
+
+func TestTrainNothing(t *testing.T) {
+	for _, exs := range [][]corpus.Example{nil, {}} {
+		m, err := stance.Train(exs, nil)
+		require.ErrorIs(t, err, stance.ErrNoData)
+		assert.Nil(t, m)
+	}
+}

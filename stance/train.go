@@ -116,7 +116,8 @@ func WithMaxTextBytes(n int) Option {
 // Trainer accumulates counts from labelled examples and builds a Model.
 // Training is deterministic: the same examples in any order give the same
 // model, byte for byte once written. A Trainer is not safe for concurrent
-// use; train shards in separate Trainers and Merge their models.
+// use; train shards in separate Trainers and Merge their models. The zero
+// value is ready to use, as NewTrainer(nil) with no options.
 type Trainer struct {
 	ext      *features.Extractor
 	settings settings
@@ -157,6 +158,13 @@ func trainerSetup(ext *features.Extractor, opts []Option) (*features.Extractor, 
 	return ext, o.settings, o.err
 }
 
+// init makes a zero Trainer the one NewTrainer(nil) returns.
+func (t *Trainer) init() {
+	if t.ext == nil {
+		*t = *NewTrainer(nil)
+	}
+}
+
 // Err returns the error of a bad option given to NewTrainer (wrapping
 // ErrBadOption), or nil.
 func (t *Trainer) Err() error { return t.err }
@@ -178,6 +186,7 @@ func validMaxText(n uint64) bool { return n >= 1 && n <= math.MaxInt32 }
 // bad option given to NewTrainer, an unknown label or bad input (see
 // Model.Predict), and then counts nothing.
 func (t *Trainer) Add(text string, target Span, label Label) error {
+	t.init()
 	if t.err != nil {
 		return t.err
 	}
@@ -210,6 +219,7 @@ func (t *Trainer) count(ids []uint64, l int) {
 // AddExample counts every target of ex. On error nothing of ex is counted
 // and the error names the example's id and target.
 func (t *Trainer) AddExample(ex corpus.Example) error {
+	t.init()
 	if t.err != nil {
 		return t.err
 	}
@@ -280,6 +290,7 @@ func (t *Trainer) Examples() int {
 // more examples can be added and Model called again. A Trainer given a bad
 // option (see Err) has counted nothing, and its model is untrained.
 func (t *Trainer) Model() *Model {
+	t.init()
 	m := &Model{ext: t.ext, settings: t.settings, docs: t.docs}
 	m.keys, m.counts = t.sorted()
 	m.finish()
@@ -309,13 +320,17 @@ const minShard = 1000
 // byte; the work is shared among up to GOMAXPROCS goroutines, each
 // counting a contiguous share of exs (at least 1,000 examples), and the
 // counts are merged. Given a bad option Train returns its error (wrapping
-// ErrBadOption); on bad input, the error of the first bad example in exs.
+// ErrBadOption); on bad input, the error of the first bad example in exs;
+// given no examples, an error wrapping ErrNoData.
 // Train holds every shard's counts at once; to train on more data than
 // fits in memory, stream it through one Trainer.
 func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Model, error) {
 	ext, settings, err := trainerSetup(ext, opts)
 	if err != nil {
 		return nil, err
+	}
+	if len(exs) == 0 { // a model of nothing would say 1/3 to everything
+		return nil, fmt.Errorf("%w: no examples to train on", ErrNoData)
 	}
 	shards := make([]counted, max(1, min(runtime.GOMAXPROCS(0), len(exs)/minShard)))
 	panics := make([]any, len(shards)) // re-raised in the caller
