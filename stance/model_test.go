@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"math"
 	"os"
 	"runtime"
@@ -633,6 +635,23 @@ func TestReadModelFile(t *testing.T) {
 	_, err = stance.ReadModelFile(dir + "/bad.stk")
 	assert.ErrorIs(t, err, stance.ErrNotModel)
 	assert.Contains(t, err.Error(), "bad.stk", "errors name the file")
+
+	// Bytes after the model: a stream may go on, a file may not.
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	for name, extra := range map[string][]byte{"two models": data, "garbage": []byte("GARBAGE")} {
+		require.NoError(t, os.WriteFile(dir+"/extra.stk", append(slices.Clone(data), extra...), 0o644))
+		_, err = stance.ReadModelFile(dir + "/extra.stk")
+		require.ErrorIs(t, err, stance.ErrCorrupt, name)
+		assert.Contains(t, err.Error(), fmt.Sprintf("%d bytes after the model", len(extra)), name)
+		_, err = stance.ReadModel(bytes.NewReader(append(slices.Clone(data), extra...)))
+		assert.NoError(t, err, name)
+	}
+
+	// A read error says how far the reading got.
+	_, err = stance.ReadModel(io.MultiReader(bytes.NewReader(data[:100]), iotest.ErrReader(errors.New("disk on fire"))))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "after byte 100: disk on fire")
 }
 
 // buildModelFile writes a model file around the given feature ids, with a

@@ -144,7 +144,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			return nil, fmt.Errorf("%w: %d bytes, too short for a model", ErrNotModel, n)
 		}
-		return nil, fmt.Errorf("stance: reading model: %w", err)
+		return nil, fmt.Errorf("stance: reading model header, after byte %d: %w", n, err)
 	}
 	if string(h[:len(magic)]) != magic {
 		return nil, fmt.Errorf("%w: bad magic bytes %q", ErrNotModel, h[:len(magic)])
@@ -162,7 +162,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	var buf bytes.Buffer
 	n, err := io.Copy(&buf, io.LimitReader(r, int64(length)+4))
 	if err != nil {
-		return nil, fmt.Errorf("stance: reading model: %w", err)
+		return nil, fmt.Errorf("stance: reading model, after byte %d: %w", int64(headerLen)+n, err)
 	}
 	if n < int64(length)+4 {
 		return nil, fmt.Errorf("%w: payload has %d of %d bytes", ErrTruncated, n, length+4)
@@ -345,16 +345,24 @@ func (m *Model) WriteFile(path string) error {
 }
 
 // ReadModelFile reads the model file at path (see ReadModel); errors name
-// the path.
+// the path. Unlike ReadModel, which leaves what follows the model in its
+// reader, it refuses a file with bytes after the model (ErrCorrupt).
 func ReadModelFile(path string) (*Model, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	m, err := ReadModel(bufio.NewReader(f))
+	br := bufio.NewReader(f)
+	m, err := ReadModel(br)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	// A stream may hold more after a model; a model file may not.
+	if n, err := io.Copy(io.Discard, br); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	} else if n > 0 {
+		return nil, fmt.Errorf("%s: %w: %d bytes after the model", path, ErrCorrupt, n)
 	}
 	return m, nil
 }
