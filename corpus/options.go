@@ -11,6 +11,7 @@ type config struct {
 	name         string
 	format       Format
 	lenient      bool
+	skippedOut   *int // LenientCount's counter, or nil
 	maxLineBytes int
 }
 
@@ -40,6 +41,18 @@ func WithFormat(f Format) Option {
 // underlying io.Reader still stop reading.
 func Lenient() Option {
 	return func(c *config) { c.lenient = true }
+}
+
+// LenientCount is Lenient, and keeps *n set to the number of lines skipped
+// so far (from 0), so that a caller of ReadAll or ReadFile, which return
+// no Reader to ask, can report how many were lost.
+func LenientCount(n *int) Option {
+	return func(c *config) {
+		c.lenient, c.skippedOut = true, n
+		if n != nil {
+			*n = 0
+		}
+	}
 }
 
 // WithMaxLineBytes sets the longest line, in bytes and not counting the

@@ -68,12 +68,18 @@ func NewReader(r io.Reader, opts ...Option) *Reader {
 			o(&cfg)
 		}
 	}
-	return &Reader{
+	rd := &Reader{
 		br:     bufio.NewReaderSize(r, readBufferSize),
 		cfg:    cfg,
 		format: cfg.format,
 		ids:    make(map[string]struct{}),
 	}
+	switch cfg.format {
+	case FormatAuto, FormatJSONL, FormatNewsMTSC:
+	default:
+		rd.err = fmt.Errorf("corpus: WithFormat(%v): not a format this package reads", cfg.format)
+	}
+	return rd
 }
 
 // Next advances to the next example, which Example then returns. It
@@ -119,6 +125,9 @@ func (r *Reader) Next() bool {
 			return false
 		}
 		r.nskipped++
+		if r.cfg.skippedOut != nil {
+			*r.cfg.skippedOut = r.nskipped
+		}
 		if len(r.skipped) < maxSkipped {
 			r.skipped = append(r.skipped, le)
 		}
@@ -165,7 +174,8 @@ func (r *Reader) All() iter.Seq2[Example, error] {
 }
 
 // ReadAll reads all examples from r. On error it returns nil and the error.
-// In lenient mode bad lines are skipped silently; use a Reader to see them.
+// In lenient mode bad lines are skipped: LenientCount counts them, and a
+// Reader shows them.
 func ReadAll(r io.Reader, opts ...Option) ([]Example, error) {
 	rd := NewReader(r, opts...)
 	var exs []Example

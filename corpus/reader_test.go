@@ -531,3 +531,23 @@ func TestReaderLine(t *testing.T) {
 	require.NoError(t, r.Err())
 	assert.Equal(t, []int{2, 5, 7}, lines, "blank and skipped lines counted")
 }
+
+func TestLenientCount(t *testing.T) {
+	n := -1
+	exs, err := corpus.ReadAll(strings.NewReader(goodLine+"\n{bad\n"+goodLine2+"\nnot json\n"), corpus.LenientCount(&n))
+	require.NoError(t, err)
+	assert.Len(t, exs, 2)
+	assert.Equal(t, 2, n, "the two bad lines")
+	_, err = corpus.ReadAll(strings.NewReader(goodLine), corpus.LenientCount(&n))
+	require.NoError(t, err)
+	assert.Zero(t, n, "reset for each read")
+	_, err = corpus.ReadAll(strings.NewReader("{bad\n"), corpus.LenientCount(nil)) // only lenient
+	assert.NoError(t, err)
+}
+
+func TestReaderBadFormat(t *testing.T) {
+	exs, err := corpus.ReadAll(strings.NewReader(goodLine), corpus.WithFormat(corpus.Format(9)))
+	require.Error(t, err)
+	assert.Nil(t, exs)
+	assert.Contains(t, err.Error(), "WithFormat(Format(9))")
+}

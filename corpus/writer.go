@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,14 +16,17 @@ import (
 // target keys in the order start, end, mention, label. Characters such as
 // <, > and & are written as they are, not HTML-escaped. Every example is
 // validated before it is written, and a non-empty id that the Writer has
-// already written is rejected with ErrDuplicateID, so that a Reader reads
-// the output back unchanged.
+// already written is rejected with ErrDuplicateID, and so is a line longer
+// than a Reader accepts by default (1 MiB; ErrLineTooLong: a text of
+// control characters, which JSON escapes six bytes to one, can reach it),
+// so that a Reader reads the output back unchanged.
 //
 // A Writer buffers its output: call Flush when done. Use NewWriter; the
 // zero Writer is not usable. A Writer is not safe for concurrent use.
 type Writer struct {
 	bw      *bufio.Writer
-	enc     *json.Encoder
+	line    bytes.Buffer  // the line being written, checked before it goes out
+	enc     *json.Encoder // writes to line
 	ids     map[string]struct{}
 	targets []jsonlOutTarget // scratch, reused
 }
@@ -44,10 +48,10 @@ type jsonlOutTarget struct {
 
 // NewWriter returns a Writer that writes to w.
 func NewWriter(w io.Writer) *Writer {
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	return &Writer{bw: bw, enc: enc, ids: make(map[string]struct{})}
+	wr := &Writer{bw: bufio.NewWriter(w), ids: make(map[string]struct{})}
+	wr.enc = json.NewEncoder(&wr.line)
+	wr.enc.SetEscapeHTML(false)
+	return wr
 }
 
 // Write validates ex and writes it as one line. An invalid example is not
@@ -68,7 +72,15 @@ func (w *Writer) Write(ex Example) error {
 		w.targets = append(w.targets, jsonlOutTarget(t))
 	}
 	out := jsonlOut{ID: ex.ID, Text: ex.Text, Domain: ex.Domain, Targets: w.targets}
+	w.line.Reset()
 	if err := w.enc.Encode(out); err != nil {
+		return fmt.Errorf("corpus: write example %q: %w", ex.ID, err)
+	}
+	if n := w.line.Len() - 1; n > defaultMaxLineBytes { // less the newline
+		return &contextError{context: "write example " + strconv.Quote(ex.ID),
+			err: fmt.Errorf("%w: the line would have %d bytes, more than a Reader accepts by default (%d)", ErrLineTooLong, n, defaultMaxLineBytes)}
+	}
+	if _, err := w.bw.Write(w.line.Bytes()); err != nil {
 		return fmt.Errorf("corpus: write example %q: %w", ex.ID, err)
 	}
 	if ex.ID != "" {

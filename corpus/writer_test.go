@@ -158,3 +158,21 @@ func TestWriteFile(t *testing.T) {
 	// A missing directory is an error.
 	require.Error(t, corpus.WriteFile(filepath.Join(dir, "no", "such.jsonl"), exs))
 }
+
+// TestWriterLineLimit checks that the Writer refuses a line that a Reader
+// with default settings would refuse, rather than writing it.
+func TestWriterLineLimit(t *testing.T) {
+	text := "N" + strings.Repeat("\x01", 200_000) // escaped as \u0001: six bytes each
+	ex := corpus.Example{ID: "long", Text: text, Targets: []corpus.Target{{Start: 0, End: 1, Mention: "N", Label: corpus.Neutral}}}
+	var b bytes.Buffer
+	w := corpus.NewWriter(&b)
+	err := w.Write(ex)
+	require.ErrorIs(t, err, corpus.ErrLineTooLong)
+	assert.Contains(t, err.Error(), `"long"`)
+	ex.Text = "N" + strings.Repeat("\x01", 100_000) // 600 kB: fits
+	require.NoError(t, w.Write(ex))
+	require.NoError(t, w.Flush())
+	got, err := corpus.ReadAll(&b)
+	require.NoError(t, err)
+	assert.Equal(t, []corpus.Example{ex}, got)
+}
