@@ -300,13 +300,16 @@ type Match struct {
 
 // AppendMatches appends to dst the non-overlapping matches in text, in
 // order, and returns the extended slice. toks must be the tokens of text
-// (from Tokenize); pass nil to have them computed. It walks the trie from
-// each token where no match covers it, at most MaxAliasWords tokens deep.
+// (from Tokenize); pass nil to have them computed. Tokens that cannot be
+// text's — empty, out of order, overlapping or past its end, such as a
+// previous sentence's — are not used: text is tokenized anew. It walks the
+// trie from each token where no match covers it, at most MaxAliasWords
+// tokens deep.
 func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Match {
 	if g == nil || g.root.next == nil {
 		return dst
 	}
-	if toks == nil {
+	if toks == nil || !tokensFit(toks, len(text)) {
 		toks = Tokenize(nil, text)
 	}
 	var buf [64]byte // most words fit: no allocation
@@ -335,4 +338,17 @@ func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Matc
 		i = end
 	}
 	return dst
+}
+
+// tokensFit reports whether toks can be the tokens of a text of n bytes:
+// not empty, in order, apart, and inside it.
+func tokensFit(toks []Token, n int) bool {
+	prevEnd := 0
+	for _, t := range toks {
+		if t.Start < prevEnd || t.Start >= t.End || t.End > n {
+			return false
+		}
+		prevEnd = t.End
+	}
+	return true
 }

@@ -180,3 +180,22 @@ func TestReadGazetteerStrict(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, b.Entities(), a.Entities())
 }
+
+// TestAppendMatchesForeignTokens checks that tokens that cannot be the
+// text's, such as a longer sentence's, give the matches of the text's own
+// tokens instead of a panic.
+func TestAppendMatchesForeignTokens(t *testing.T) {
+	g, err := features.ReadGazetteer(strings.NewReader(`[{"name": "NATO", "aliases": ["the alliance"]}]`))
+	require.NoError(t, err)
+	text := "The alliance met NATO."
+	want := g.AppendMatches(nil, text, nil)
+	require.Len(t, want, 2)
+	for name, toks := range map[string][]features.Token{
+		"a longer text's":  features.Tokenize(nil, "Officials of the alliance said on Monday that NATO would meet."),
+		"out of order":     {{Start: 4, End: 12, Kind: features.Word}, {Start: 0, End: 3, Kind: features.Word}},
+		"empty token":      {{Start: 0, End: 0, Kind: features.Word}},
+		"negative offsets": {{Start: -3, End: 2, Kind: features.Word}},
+	} {
+		assert.Equal(t, want, g.AppendMatches(nil, text, toks), name)
+	}
+}
