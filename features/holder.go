@@ -49,7 +49,7 @@ func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int 
 // lay finds, once for all mentions, each token's mention, each mention's
 // tokens, the verbs and the mentions named after "according to".
 func (hs *holderScratch) lay(p *Prepared, mentions []Span) {
-	toks, base := p.toks, p.base
+	toks, base := p.toks, p.base[:len(p.toks)]
 	hs.toks, hs.base = toks, base
 	hs.owner = grow(hs.owner, len(toks))
 	hs.first = grow(hs.first, len(mentions))
@@ -58,30 +58,41 @@ func (hs *holderScratch) lay(p *Prepared, mentions []Span) {
 	for i := range first {
 		first[i], last[i] = -1, -1
 	}
-	m := 0
-	for i, t := range toks {
-		owner[i] = -1
-		for m < len(mentions) && mentions[m].End <= t.Start {
-			m++
-		}
-		if m < len(mentions) && mentions[m].Start < t.End && t.Start < mentions[m].End {
-			owner[i] = m
-			if first[m] < 0 {
-				first[m] = i
-			}
-			last[m] = i
-		}
-	}
 	verbs, accord := hs.verbs[:0], hs.accord[:0]
-	for i := range toks {
-		if hs.isVerb(i) {
+	according, to := hashAccording, hashTo // in registers: the appends could change globals
+	for i := range base {
+		owner[i] = -1
+		if isVerbTerm(&base[i]) {
 			verbs = append(verbs, i)
 		}
-		if i+2 < len(toks) && base[i].hash == hashAccording && base[i+1].hash == hashTo && owner[i+2] >= 0 {
-			accord = append(accord, owner[i+2])
+		if base[i].hash == according && i+2 < len(base) && base[i+1].hash == to {
+			accord = append(accord, i+2) // the token after "according to"; its mention below
 		}
 	}
-	hs.verbs, hs.accord = verbs, accord
+	// Each mention's tokens: those that overlap it and no mention before
+	// it. Mentions are in order, so the scan goes forward.
+	i := 0
+	for m, sp := range mentions {
+		for i < len(toks) && toks[i].End <= sp.Start {
+			i++
+		}
+		for k := i; k < len(toks) && toks[k].Start < sp.End; k++ {
+			if owner[k] < 0 {
+				owner[k] = m
+				if first[m] < 0 {
+					first[m] = k
+				}
+				last[m] = k
+			}
+		}
+	}
+	named := accord[:0] // the mentions named after "according to"
+	for _, k := range accord {
+		if owner[k] >= 0 {
+			named = append(named, owner[k])
+		}
+	}
+	hs.verbs, hs.accord = verbs, named
 }
 
 // is reports whether token i has holder word class c (prepare looked the
@@ -90,8 +101,10 @@ func (hs *holderScratch) is(i int, c uint8) bool { return hs.base[i].hw&c != 0 }
 
 // isVerb reports whether token i is a reporting, attacking or supporting
 // verb.
-func (hs *holderScratch) isVerb(i int) bool {
-	return hs.is(i, hwReport) || hs.base[i].cues&(1<<cueAttack|1<<cueSupport) != 0
+func (hs *holderScratch) isVerb(i int) bool { return isVerbTerm(&hs.base[i]) }
+
+func isVerbTerm(tm *term) bool {
+	return tm.hw&hwReport != 0 || tm.cues&(1<<cueAttack|1<<cueSupport) != 0
 }
 
 // subjectOf returns the mention that is the subject of the verb at token

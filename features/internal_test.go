@@ -395,3 +395,65 @@ func testTermSequence(t *testing.T, e *Extractor, others bool) {
 	}
 	assert.Greater(t, n, 20000)
 }
+
+// TestHoldersLay checks lay against its definition on every built-in
+// sentence, with its mentions, its labelled targets and random spans (some
+// cutting tokens, so that a token can overlap two): a token's owner is the
+// first mention it overlaps, a mention's first and last tokens are those
+// it owns, the verbs are the tokens isVerb accepts, and the "according
+// to" mentions are the owners of the tokens after "according to".
+func TestHoldersLay(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	n := 0
+	for _, split := range []corpus.Split{corpus.Train, corpus.Test} {
+		exs, err := corpus.Builtin(split)
+		require.NoError(t, err)
+		for _, ex := range exs {
+			var p Prepared
+			text := ex.Text + " According to Reuters, according to the EU officials said."
+			defaultExtractor.Prepare(&p, text)
+			targets := make([]Span, 0, len(ex.Targets))
+			for _, tg := range ex.Targets {
+				targets = append(targets, Span{tg.Start, tg.End})
+			}
+			slices.SortFunc(targets, func(a, b Span) int { return a.Start - b.Start })
+			var random []Span
+			for pos := r.IntN(8); pos < len(text) && len(random) < 8; {
+				end := min(len(text), pos+1+r.IntN(10))
+				random = append(random, Span{pos, end})
+				pos = end + r.IntN(4)
+			}
+			for _, mentions := range [][]Span{p.Mentions(), targets, random} {
+				var hs holderScratch
+				hs.lay(&p, mentions)
+				for i, tok := range p.toks {
+					want := slices.IndexFunc(mentions, func(m Span) bool { return m.Start < tok.End && tok.Start < m.End })
+					require.Equal(t, want, hs.owner[i], "%q %v: token %d", text, mentions, i)
+				}
+				for m := range mentions {
+					first, last := slices.Index(hs.owner[:len(p.toks)], m), -1
+					for i := range p.toks {
+						if hs.owner[i] == m {
+							last = i
+						}
+					}
+					require.Equal(t, first, hs.first[m])
+					require.Equal(t, last, hs.last[m])
+				}
+				var verbs, accord []int
+				for i := range p.toks {
+					if hs.isVerb(i) {
+						verbs = append(verbs, i)
+					}
+					if i+2 < len(p.toks) && p.base[i].hash == hashAccording && p.base[i+1].hash == hashTo && hs.owner[i+2] >= 0 {
+						accord = append(accord, hs.owner[i+2])
+					}
+				}
+				require.True(t, slices.Equal(verbs, hs.verbs), "verbs %v, lay's %v", verbs, hs.verbs)
+				require.True(t, slices.Equal(accord, hs.accord), "according to %v, lay's %v", accord, hs.accord)
+				n++
+			}
+		}
+	}
+	t.Logf("%d layouts", n)
+}
