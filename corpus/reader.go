@@ -138,9 +138,9 @@ func (r *Reader) Next() bool {
 // Each example is a fresh value that the caller may keep and modify.
 func (r *Reader) Example() Example { return r.ex }
 
-// Line returns the number of the line, from 1, that the last successful
-// call to Next read its example from, so that a caller that finds the
-// example wrong later can say where it is.
+// Line returns the number of the line last read, from 1 (0 before any):
+// after a successful Next, the line its example came from, so that a
+// caller that finds the example wrong later can say where it is.
 func (r *Reader) Line() int { return r.line }
 
 // Err returns the first error met, or nil when the input ended normally.
@@ -322,6 +322,14 @@ func jsonKind(k reflect.Kind) string {
 	return k.String()
 }
 
+// The keys of the two formats' objects, which encoding/json matches
+// without regard to case: a key that matches one of them twice in an
+// object loses the first value, one that matches none is ignored.
+var (
+	jsonlFields = []string{"id", "text", "domain", "targets", "start", "end", "mention", "label"}
+	newsFields  = []string{"primary_gid", "sentence_normalized", "targets", "from", "to", "mention", "polarity"}
+)
+
 // jsonlLine is one line of the project's format as read.
 type jsonlLine struct {
 	ID      string        `json:"id"`
@@ -342,7 +350,7 @@ func parseJSONL(line []byte) (Example, error) {
 	if err := json.Unmarshal(line, &in); err != nil {
 		return Example{}, badJSON(err)
 	}
-	if err := strictjson.Check(line); err != nil { // what Unmarshal lets pass, losing input
+	if err := strictjson.Check(line, jsonlFields...); err != nil { // what Unmarshal lets pass, losing input
 		return Example{}, fmt.Errorf("%w: %v", ErrBadJSON, err)
 	}
 	if in.Text == nil {
@@ -391,7 +399,7 @@ func parseNewsMTSC(line []byte) (Example, error) {
 	if err := json.Unmarshal(line, &in); err != nil {
 		return Example{}, badJSON(err)
 	}
-	if err := strictjson.Check(line); err != nil { // what Unmarshal lets pass, losing input
+	if err := strictjson.Check(line, newsFields...); err != nil { // what Unmarshal lets pass, losing input
 		return Example{}, fmt.Errorf("%w: %v", ErrBadJSON, err)
 	}
 	if in.Sentence == nil {

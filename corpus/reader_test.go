@@ -551,3 +551,17 @@ func TestReaderBadFormat(t *testing.T) {
 	assert.Nil(t, exs)
 	assert.Contains(t, err.Error(), "WithFormat(Format(9))")
 }
+
+// TestReaderOtherKeys checks that keys the reader ignores may differ only
+// in case (nothing is lost), while the keys it reads may not.
+func TestReaderOtherKeys(t *testing.T) {
+	for _, line := range []string{
+		`{"primary_gid":"n","sentence_normalized":"Zoë met Ann.","targets":[{"from":0,"to":3,"mention":"Zoë","polarity":4.0}],"meta":{"URL":"a","url":"b"}}`,
+		`{"primary_gid":"n","sentence_normalized":"Zoë met Ann.","targets":[{"from":0,"to":3,"mention":"Zoë","polarity":4.0,"Input.gid":"x","input.GID":"y"}]}`,
+		`{"id":"x","text":"Zoë met Ann.","targets":[{"start":0,"end":4,"mention":"Zoë","label":"neutral"}],"extra":{"k":1,"K":2}}`,
+	} {
+		exs, err := corpus.ReadAll(strings.NewReader(line))
+		require.NoError(t, err, line)
+		assert.Len(t, exs, 1)
+	}
+}

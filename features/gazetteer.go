@@ -151,7 +151,7 @@ const MaxGazetteerBytes = 64 << 20
 // (entities then in the order of their names). It reads strictly, so that
 // nothing is lost without an error: the input must be valid UTF-8 and at
 // most MaxGazetteerBytes; an entity may have only the keys "name", "kind"
-// and "aliases", each once; no name may be given twice in the second form;
+// and "aliases", spelled so, each once; no name may be given twice in the second form;
 // and no string may hold an unpaired UTF-16 surrogate escape. Errors wrap
 // ErrGazetteer and say where, by line and byte offset.
 func ReadGazetteer(r io.Reader) (*Gazetteer, error) {
@@ -186,7 +186,7 @@ func ReadGazetteer(r io.Reader) (*Gazetteer, error) {
 	switch first {
 	case json.Delim('['):
 		for i := 0; dec.More(); i++ {
-			off := tokenStart(data, dec.InputOffset())
+			off := int(strictjson.NextToken(data, dec.InputOffset()))
 			var raw json.RawMessage
 			_ = dec.Decode(&raw) // valid JSON: no error
 			e, err := decodeEntity(raw)
@@ -197,7 +197,7 @@ func ReadGazetteer(r io.Reader) (*Gazetteer, error) {
 		}
 	case json.Delim('{'):
 		for dec.More() {
-			off := tokenStart(data, dec.InputOffset())
+			off := int(strictjson.NextToken(data, dec.InputOffset()))
 			tok, _ := dec.Token()
 			name := tok.(string) // valid JSON: an object's key
 			var raw json.RawMessage
@@ -214,7 +214,7 @@ func ReadGazetteer(r io.Reader) (*Gazetteer, error) {
 		}
 		slices.SortStableFunc(list, func(a, b Entity) int { return strings.Compare(a.Name, b.Name) })
 	default:
-		return nil, fmt.Errorf("%w: want a JSON array of entities or an object of name to entity, got %s", ErrGazetteer, jsonKind(first))
+		return nil, fmt.Errorf("%w: want a JSON array of entities or an object of name to entity, got %s", ErrGazetteer, strictjson.Kind(first))
 	}
 	return NewGazetteer(list)
 }
@@ -226,7 +226,20 @@ func decodeEntity(raw json.RawMessage) (Entity, error) {
 	if len(raw) == 0 || raw[0] != '{' {
 		var v any
 		_ = json.Unmarshal(raw, &v)
-		return e, fmt.Errorf("want a JSON object, got %s", jsonKind(v))
+		return e, fmt.Errorf("want a JSON object, got %s", strictjson.Kind(v))
+	}
+	// encoding/json would match "NAME" or "Aliases" too: the keys must be
+	// spelled as documented, which also makes Check's exact comparison of
+	// them enough.
+	keys := json.NewDecoder(bytes.NewReader(raw))
+	_, _ = keys.Token() // '{'
+	for keys.More() {
+		tok, _ := keys.Token()
+		if k := tok.(string); k != "name" && k != "kind" && k != "aliases" {
+			return e, fmt.Errorf("unknown field %q: the fields are \"name\", \"kind\" and \"aliases\", spelled so", k)
+		}
+		var skip json.RawMessage
+		_ = keys.Decode(&skip)
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
@@ -241,36 +254,6 @@ func decodeEntity(raw json.RawMessage) (Entity, error) {
 		return e, errors.New(strings.TrimPrefix(err.Error(), "json: ")) // unknown field "alias"
 	}
 	return e, nil
-}
-
-// jsonKind names the kind of a decoded JSON value or token.
-func jsonKind(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "a boolean"
-	case float64, json.Number:
-		return "a number"
-	case string:
-		return "a string"
-	case []any:
-		return "an array"
-	case json.Delim:
-		if v == '[' {
-			return "an array"
-		}
-	}
-	return "an object"
-}
-
-// tokenStart returns the offset of the first byte at or after off that is
-// not white space, a comma or a colon: where the next JSON token starts.
-func tokenStart(data []byte, off int64) int {
-	for off < int64(len(data)) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
-		off++
-	}
-	return int(off)
 }
 
 // gazWhere gives byte offset off of data as "line L (byte B)", lines counted
@@ -302,7 +285,8 @@ type Match struct {
 // order, and returns the extended slice. toks must be the tokens of text
 // (from Tokenize); pass nil to have them computed. Tokens that cannot be
 // text's — empty, out of order, overlapping or past its end, such as a
-// previous sentence's — are not used: text is tokenized anew. It walks the
+// longer sentence's — are not used: text is tokenized anew; another
+// text's tokens that happen to fit are taken as given. It walks the
 // trie from each token where no match covers it, at most MaxAliasWords
 // tokens deep.
 func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Match {

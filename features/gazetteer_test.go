@@ -160,6 +160,8 @@ func TestReadGazetteerStrict(t *testing.T) {
 		{"lone surrogate", `[{"name": "Caf\udce9"}]`, `unpaired UTF-16 surrogate \udce9 at byte 14`},
 		{"invalid UTF-8", "[{\"name\": \"NATO\"},\n{\"name\": \"Z\xffo\"}]", `invalid UTF-8 at line 2 (byte 30)`},
 		{"empty", ``, `malformed JSON`},
+		{"a key spelt in capitals", `[{"NAME": "NATO", "kind": "org"}]`, `entity 0 at line 1 (byte 1): unknown field "NAME"`},
+		{"a key spelt with a capital", `{"NATO": {"Aliases": ["the alliance"], "aliases": ["OTAN"]}}`, `unknown field "Aliases"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -173,6 +175,11 @@ func TestReadGazetteerStrict(t *testing.T) {
 	_, err := features.ReadGazetteer(big)
 	require.ErrorIs(t, err, features.ErrGazetteer)
 	assert.Contains(t, err.Error(), "larger than")
+	// Names that differ only in case are different names ("WHO" must
+	// match exactly, being a short acronym).
+	g, err := features.ReadGazetteer(strings.NewReader(`{"WHO": {"kind": "org"}, "Who": {"kind": "band"}}`))
+	require.NoError(t, err)
+	assert.Len(t, g.Entities(), 2)
 	// The same entities either way, the object form in the order of names.
 	a, err := features.ReadGazetteer(strings.NewReader(`{"NATO": {"kind": "org", "aliases": ["the alliance"]}, "EU": {"name": "EU"}}`))
 	require.NoError(t, err)

@@ -97,10 +97,10 @@ func (f *TemperatureFit) Targets() int { return len(f.gold) }
 // Fit returns the temperature in [1/64, 1024] that minimises the mean
 // negative log-likelihood of the gold labels (the log loss), found by
 // golden-section search on 1/T, in which the loss is convex. It returns
-// ErrNoData when nothing was added.
+// an error wrapping ErrNoData when nothing was added.
 func (f *TemperatureFit) Fit() (float64, error) {
 	if len(f.gold) == 0 {
-		return 0, ErrNoData
+		return 0, fmt.Errorf("%w: no targets to fit a temperature to", ErrNoData)
 	}
 	lo, hi := 1/maxTemperature, 1/minTemperature // over b = 1/T
 	phi := (math.Sqrt(5) - 1) / 2

@@ -359,10 +359,14 @@ func ReadModelFile(path string) (*Model, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	// A stream may hold more after a model; a model file may not.
-	if n, err := io.Copy(io.Discard, br); err != nil {
+	if _, err := br.Peek(1); err == nil {
+		end, serr := f.Seek(0, io.SeekCurrent)
+		if serr != nil {
+			return nil, fmt.Errorf("%s: %w: data after the model", path, ErrCorrupt)
+		}
+		return nil, fmt.Errorf("%s: %w: data after the model, from byte %d", path, ErrCorrupt, end-int64(br.Buffered()))
+	} else if err != io.EOF {
 		return nil, fmt.Errorf("%s: %w", path, err)
-	} else if n > 0 {
-		return nil, fmt.Errorf("%s: %w: %d bytes after the model", path, ErrCorrupt, n)
 	}
 	return m, nil
 }

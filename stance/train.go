@@ -321,7 +321,7 @@ const minShard = 1000
 // counting a contiguous share of exs (at least 1,000 examples), and the
 // counts are merged. Given a bad option Train returns its error (wrapping
 // ErrBadOption); on bad input, the error of the first bad example in exs;
-// given no examples, an error wrapping ErrNoData.
+// given no examples or none with a target, an error wrapping ErrNoData.
 // Train holds every shard's counts at once; to train on more data than
 // fits in memory, stream it through one Trainer.
 func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Model, error) {
@@ -329,8 +329,12 @@ func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Mode
 	if err != nil {
 		return nil, err
 	}
-	if len(exs) == 0 { // a model of nothing would say 1/3 to everything
-		return nil, fmt.Errorf("%w: no examples to train on", ErrNoData)
+	targets := 0
+	for _, ex := range exs {
+		targets += len(ex.Targets)
+	}
+	if targets == 0 { // a model of nothing would say 1/3 to everything
+		return nil, fmt.Errorf("%w: no targets to train on in %d examples", ErrNoData, len(exs))
 	}
 	shards := make([]counted, max(1, min(runtime.GOMAXPROCS(0), len(exs)/minShard)))
 	panics := make([]any, len(shards)) // re-raised in the caller
@@ -381,8 +385,8 @@ func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Mode
 // Prune returns a model without the features seen fewer than minCount
 // times in all; the rest is unchanged. Pruning shrinks the model; do it
 // after Merge, since counts below the threshold in each shard may add up
-// to more. A minCount of 1 or less removes nothing: every feature a model
-// holds was seen at least once.
+// to more. A minCount of 0 or less removes nothing (and 1 nothing that
+// training counted: every feature it adds was seen at least once).
 func (m *Model) Prune(minCount int) *Model {
 	minCount = max(minCount, 0) // as uint64 below, a negative count would remove everything
 	p := &Model{ext: m.ext, settings: m.settings, docs: m.docs}

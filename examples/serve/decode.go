@@ -60,7 +60,7 @@ func checkTokens(body []byte, known []string) error {
 	dec.UseNumber() // numbers are not parsed here, so none is out of range
 	var stack []frame
 	for {
-		off := skipSeparators(body, dec.InputOffset()) // where the next token starts
+		off := strictjson.NextToken(body, dec.InputOffset()) // where the next token starts
 		tok, err := dec.Token()
 		switch {
 		case err == io.EOF && len(stack) == 0:
@@ -70,7 +70,7 @@ func checkTokens(body []byte, known []string) error {
 		case err != nil:
 			return jsonError(err)
 		case len(stack) == 0 && tok != json.Delim('{'):
-			return fmt.Errorf("malformed JSON at byte %d: want a JSON object, got %s", off, tokenKind(tok))
+			return fmt.Errorf("malformed JSON at byte %d: want a JSON object, got %s", off, strictjson.Kind(tok))
 		}
 		if n := len(stack); n > 0 && stack[n-1].wantKey && tok != json.Delim('}') {
 			key := tok.(string) // the decoder allows nothing else here
@@ -97,7 +97,7 @@ func checkTokens(body []byte, known []string) error {
 		case json.Delim('}'), json.Delim(']'):
 			stack = stack[:len(stack)-1]
 			if len(stack) == 0 {
-				end := skipSeparators(body, dec.InputOffset())
+				end := strictjson.NextToken(body, dec.InputOffset())
 				if _, err := dec.Token(); err != io.EOF {
 					return fmt.Errorf("malformed JSON at byte %d: data after the object", end)
 				}
@@ -105,29 +105,6 @@ func checkTokens(body []byte, known []string) error {
 			}
 		}
 	}
-}
-
-// skipSeparators returns the offset of the first byte at or after off that
-// is not white space, a comma or a colon: the start of the next token.
-func skipSeparators(body []byte, off int64) int64 {
-	for off < int64(len(body)) && strings.IndexByte(" \t\r\n,:", body[off]) >= 0 {
-		off++
-	}
-	return off
-}
-
-func tokenKind(tok json.Token) string {
-	switch tok.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "a boolean"
-	case json.Number:
-		return "a number"
-	case string:
-		return "a string"
-	}
-	return "an array" // '{' is what we want; '}' and ']' cannot come first
 }
 
 // jsonError rewords an error of encoding/json for a client: with the byte

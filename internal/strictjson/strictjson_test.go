@@ -3,6 +3,7 @@ package strictjson
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,32 +14,37 @@ func TestCheck(t *testing.T) {
 	cases := []struct {
 		name, data string
 		want       string // substring of the error; "" for none
+		fields     []string
 	}{
-		{"flat", `{"id":"a","text":"NATO met.","targets":[]}`, ""},
-		{"same keys in sibling objects", `{"targets":[{"start":0,"end":4},{"start":5,"end":9}]}`, ""},
-		{"same key at two depths", `{"a":{"a":{"a":1}}}`, ""},
-		{"braces, commas and quotes in strings", `{"text":"{\"a\":1, \"a\":2} [,]","b":"\\","c":"\\\""}`, ""},
-		{"surrogate pair", `{"text":"\ud83d\ude00"}`, ""},
-		{"escapes that are no surrogate", `{"text":"\u00e9\u2019\n\t\/"}`, ""},
-		{"not an object", `["a","a",{"b":1}]`, ""},
-		{"empty object", `{}`, ""},
-		{"duplicate key", `{"targets":[1],"targets":[2]}`, `duplicate key "targets" at byte 15`},
-		{"duplicate in a nested object", `{"targets":[{"label":"neutral","start":0,"label":"critical"}]}`, `duplicate key "label" at byte 41`},
-		{"duplicate after a nested object", `{"a":{"b":1},"a":2}`, `duplicate key "a" at byte 13`},
-		{"duplicate by case", `{"text":"a","Text":"b"}`, `duplicate key "Text" at byte 12 ("text" before it`},
-		{"duplicate spelt with an escape", `{"text":"a","te\u0078t":"b"}`, `duplicate key "text" at byte 12`},
-		{"lone high surrogate", `{"text":"Caf\ud800 NATO"}`, `unpaired UTF-16 surrogate \ud800 at byte 12`},
-		{"lone low surrogate", `{"text":"\uDC00"}`, `unpaired UTF-16 surrogate \uDC00 at byte 9`},
-		{"high surrogate before a non-surrogate", `{"text":"\ud800\u0041"}`, `unpaired UTF-16 surrogate \ud800`},
-		{"two highs", `{"text":"\ud800\ud800"}`, `unpaired UTF-16 surrogate \ud800 at byte 9`},
-		{"surrogate in a key", `{"te\udfffxt":1}`, `unpaired UTF-16 surrogate \udfff at byte 4`},
-		{"surrogate after an escaped backslash", `{"text":"\\\ud800"}`, `unpaired UTF-16 surrogate \ud800 at byte 11`},
-		{"escaped backslash before u", `{"text":"\\ud800"}`, ""},
+		{"flat", `{"id":"a","text":"NATO met.","targets":[]}`, "", nil},
+		{"same keys in sibling objects", `{"targets":[{"start":0,"end":4},{"start":5,"end":9}]}`, "", nil},
+		{"same key at two depths", `{"a":{"a":{"a":1}}}`, "", nil},
+		{"braces, commas and quotes in strings", `{"text":"{\"a\":1, \"a\":2} [,]","b":"\\","c":"\\\""}`, "", nil},
+		{"surrogate pair", `{"text":"\ud83d\ude00"}`, "", nil},
+		{"escapes that are no surrogate", `{"text":"\u00e9\u2019\n\t\/"}`, "", nil},
+		{"not an object", `["a","a",{"b":1}]`, "", nil},
+		{"empty object", `{}`, "", nil},
+		{"duplicate key", `{"targets":[1],"targets":[2]}`, `duplicate key "targets" at byte 15`, nil},
+		{"duplicate in a nested object", `{"targets":[{"label":"neutral","start":0,"label":"critical"}]}`, `duplicate key "label" at byte 41`, nil},
+		{"duplicate after a nested object", `{"a":{"b":1},"a":2}`, `duplicate key "a" at byte 13`, nil},
+		{"duplicate by case", `{"text":"a","Text":"b"}`, `duplicate key "Text" at byte 12 ("text" before it`, []string{"id", "text"}},
+		{"duplicate by case, nested", `{"targets":[{"label":"a","LABEL":"b"}]}`, `duplicate key "LABEL"`, []string{"targets", "label"}},
+		{"keys that are no field differ by case", `{"text":"a","meta":{"URL":"a","url":"b"},"Meta":1}`, "", []string{"text"}},
+		{"map keys differ by case", `{"WHO":{"kind":"org"},"Who":{"kind":"band"}}`, "", nil},
+		{"a field's case variant, no field given", `{"text":"a","Text":"b"}`, "", nil},
+		{"duplicate spelt with an escape", `{"text":"a","te\u0078t":"b"}`, `duplicate key "text" at byte 12`, nil},
+		{"lone high surrogate", `{"text":"Caf\ud800 NATO"}`, `unpaired UTF-16 surrogate \ud800 at byte 12`, nil},
+		{"lone low surrogate", `{"text":"\uDC00"}`, `unpaired UTF-16 surrogate \uDC00 at byte 9`, nil},
+		{"high surrogate before a non-surrogate", `{"text":"\ud800\u0041"}`, `unpaired UTF-16 surrogate \ud800`, nil},
+		{"two highs", `{"text":"\ud800\ud800"}`, `unpaired UTF-16 surrogate \ud800 at byte 9`, nil},
+		{"surrogate in a key", `{"te\udfffxt":1}`, `unpaired UTF-16 surrogate \udfff at byte 4`, nil},
+		{"surrogate after an escaped backslash", `{"text":"\\\ud800"}`, `unpaired UTF-16 surrogate \ud800 at byte 11`, nil},
+		{"escaped backslash before u", `{"text":"\\ud800"}`, "", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			require.True(t, json.Valid([]byte(c.data)), "the case must be valid JSON")
-			err := Check([]byte(c.data))
+			err := Check([]byte(c.data), c.fields...)
 			if c.want == "" {
 				assert.NoError(t, err)
 				return
@@ -84,4 +90,22 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCheckManyKeys checks objects past the point where Check keeps an
+// object's keys in a map instead of a list.
+func TestCheckManyKeys(t *testing.T) {
+	obj := map[string]int{}
+	for i := range 1000 {
+		obj[fmt.Sprintf("k%d", i)] = i
+	}
+	data, err := json.Marshal(obj)
+	require.NoError(t, err)
+	require.NoError(t, Check(data, "k5"))
+	for _, dup := range []string{`,"k999":1}`, `,"k3":1}`, `,"K5":1}`} {
+		bad := append(bytes.TrimSuffix(bytes.Clone(data), []byte("}")), dup...)
+		err := Check(bad, "k5")
+		require.Error(t, err, dup)
+		assert.Contains(t, err.Error(), "duplicate key", dup)
+	}
 }
