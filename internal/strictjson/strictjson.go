@@ -7,10 +7,11 @@
 package strictjson
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Error is Check's error: what is wrong, and where.
@@ -33,21 +34,26 @@ func (e *Error) Error() string { return e.msg }
 func Check(data []byte, fields ...string) error {
 	type frame struct {
 		object  bool
-		wantKey bool              // in an object, the next string is a key
-		keys    []string          // the object's keys so far, as counted
-		set     map[string]string // the same once there are many: key as counted → as written
-		written []string          // the keys as written, beside keys
+		wantKey bool           // in an object, the next string is a key
+		first   int            // the object's keys are keys[first:]
+		set     map[string]int // the same once there are many: key as counted → index in keys
 	}
-	var stack []frame
+	var stackBuf [8]frame
+	var keysBuf [32]key
+	stack := stackBuf[:0] // on the stack until a line nests deeper or holds more keys
+	keys := keysBuf[:0]   // the keys of the objects open, outermost first
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
 		case '{':
-			stack = append(stack, frame{object: true, wantKey: true})
+			stack = append(stack, frame{object: true, wantKey: true, first: len(keys)})
 		case '[':
 			stack = append(stack, frame{})
 		case '}', ']':
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
+			if n := len(stack); n > 0 {
+				if stack[n-1].object {
+					keys = keys[:stack[n-1].first]
+				}
+				stack = stack[:n-1]
 			}
 		case ',':
 			if n := len(stack); n > 0 && stack[n-1].object {
@@ -66,49 +72,140 @@ func Check(data []byte, fields ...string) error {
 			}
 			top := &stack[n-1]
 			top.wantKey = false
-			key := string(data[start+1 : end-1])
-			if escaped {
-				_ = json.Unmarshal(data[start:end], &key) // valid JSON: a string
+			k := key{field: -1, start: start, a: start + 1, b: end - 1}
+			if escaped || !utf8.Valid(data[k.a:k.b]) { // decoded, invalid UTF-8 reads as U+FFFD
+				k.escaped, k.esc = true, unquote(data[start:end]) // apart, so that k does not escape to the heap
 			}
-			counted := key
-			for _, f := range fields {
-				if strings.EqualFold(f, key) {
-					counted = f
+			for f, name := range fields {
+				if k.equalFold(data, name) {
+					k.field = f
 					break
 				}
 			}
-			prev, dup := "", false
+			prev := -1
 			if top.set != nil {
-				prev, dup = top.set[counted]
-			} else if k := slices.Index(top.keys, counted); k >= 0 {
-				prev, dup = top.written[k], true
-			}
-			if dup {
-				if prev == key {
-					return &Error{start, fmt.Sprintf("duplicate key %q at byte %d: give each key once", key, start)}
+				if p, ok := top.set[k.counted(data, fields)]; ok {
+					prev = p
 				}
-				return &Error{start, fmt.Sprintf("duplicate key %q at byte %d (%q before it; keys are matched to fields without regard to case): give each key once", key, start, prev)}
-			}
-			if top.set == nil && len(top.keys) < 16 {
-				top.keys, top.written = append(top.keys, counted), append(top.written, key)
-				continue
-			}
-			if top.set == nil {
-				top.set = make(map[string]string, 32)
-				for k, c := range top.keys {
-					top.set[c] = top.written[k]
+			} else {
+				for p := top.first; p < len(keys); p++ {
+					if keys[p].same(data, k) {
+						prev = p
+						break
+					}
 				}
 			}
-			top.set[counted] = key
+			if prev >= 0 {
+				was, is := keys[prev].text(data), k.text(data)
+				if was == is {
+					return &Error{start, fmt.Sprintf("duplicate key %q at byte %d: give each key once", is, start)}
+				}
+				return &Error{start, fmt.Sprintf("duplicate key %q at byte %d (%q before it; keys are matched to fields without regard to case): give each key once", is, start, was)}
+			}
+			keys = append(keys, k)
+			if top.set == nil && len(keys)-top.first > 16 {
+				top.set = make(map[string]int, 64)
+				for p := top.first; p < len(keys); p++ {
+					top.set[keys[p].counted(data, fields)] = p
+				}
+			} else if top.set != nil {
+				top.set[k.counted(data, fields)] = len(keys) - 1
+			}
 		}
 	}
 	return nil
+}
+
+// unquote decodes a JSON string that Check found valid.
+func unquote(q []byte) string {
+	var s string
+	_ = json.Unmarshal(q, &s)
+	return s
+}
+
+// key is a key of an object that Check has read.
+type key struct {
+	field   int    // the index of the field it counts as, or -1
+	start   int    // the offset of its opening quote
+	a, b    int    // its bytes in data, as written
+	escaped bool   // written with escapes or invalid UTF-8: then esc is the key
+	esc     string // the decoded key, when escaped
+}
+
+// equalFold reports whether the key matches name without regard to case,
+// as strings.EqualFold does; an ASCII key is compared without converting
+// it.
+func (k key) equalFold(data []byte, name string) bool {
+	if k.escaped {
+		return strings.EqualFold(k.esc, name)
+	}
+	w := data[k.a:k.b]
+	if len(w) != len(name) {
+		// Folding keeps the length of ASCII text: texts of two lengths
+		// can match only by non-ASCII folds ("ſ" for "s").
+		return (!isASCII(w) || !isASCII([]byte(name))) && strings.EqualFold(string(w), name)
+	}
+	for i := range len(w) {
+		c, d := w[i], name[i]
+		if c >= utf8.RuneSelf || d >= utf8.RuneSelf {
+			return strings.EqualFold(string(w), name)
+		}
+		if c != d && (c|0x20 != d|0x20 || c|0x20 < 'a' || c|0x20 > 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// same reports whether k and o count as the same key: the same field, or
+// keys that are no field and read the same.
+func (k key) same(data []byte, o key) bool {
+	switch {
+	case k.field >= 0 || o.field >= 0:
+		return k.field == o.field
+	case k.escaped && o.escaped:
+		return k.esc == o.esc
+	case k.escaped:
+		return string(data[o.a:o.b]) == k.esc
+	case o.escaped:
+		return string(data[k.a:k.b]) == o.esc
+	}
+	return bytes.Equal(data[k.a:k.b], data[o.a:o.b])
+}
+
+// counted returns the key as it is counted: its field's name, or itself.
+func (k key) counted(data []byte, fields []string) string {
+	if k.field >= 0 {
+		return fields[k.field]
+	}
+	return k.text(data)
+}
+
+// text returns the key as it reads.
+func (k key) text(data []byte) string {
+	if k.escaped {
+		return k.esc
+	}
+	return string(data[k.a:k.b])
 }
 
 // stringEnd returns the offset just past the JSON string that starts with
 // the quote at data[i], or -1 if it is not closed; whether it holds an
 // escape; or an error for an unpaired surrogate escape in it.
 func stringEnd(data []byte, i int) (end int, escaped bool, err error) {
+	// Most strings hold no escape: their end is the next quote.
+	if q := bytes.IndexByte(data[i+1:], '"'); q >= 0 && bytes.IndexByte(data[i+1:i+1+q], '\\') < 0 {
+		return i + 1 + q + 1, false, nil
+	}
 	for i++; i < len(data); i++ {
 		switch data[i] {
 		case '"':

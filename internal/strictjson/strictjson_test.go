@@ -39,6 +39,7 @@ func TestCheck(t *testing.T) {
 		{"two highs", `{"text":"\ud800\ud800"}`, `unpaired UTF-16 surrogate \ud800 at byte 9`, nil},
 		{"surrogate in a key", `{"te\udfffxt":1}`, `unpaired UTF-16 surrogate \udfff at byte 4`, nil},
 		{"surrogate after an escaped backslash", `{"text":"\\\ud800"}`, `unpaired UTF-16 surrogate \ud800 at byte 11`, nil},
+		{"keys of invalid UTF-8 that decode alike", "{\"\xd1\":0,\"\xed\":0}", "duplicate key \"\ufffd\" at byte 7", nil},
 		{"escaped backslash before u", `{"text":"\\ud800"}`, "", nil},
 	}
 	for _, c := range cases {
@@ -107,5 +108,19 @@ func TestCheckManyKeys(t *testing.T) {
 		err := Check(bad, "k5")
 		require.Error(t, err, dup)
 		assert.Contains(t, err.Error(), "duplicate key", dup)
+	}
+}
+
+// BenchmarkCheck checks a corpus line of the NewsMTSC shape: what the
+// strict check adds to reading each line of a training file.
+func BenchmarkCheck(b *testing.B) {
+	line := []byte(`{"primary_gid": "src_12_3_Petro_0_5", "sentence_normalized": "Petro said NATO’s leaders had failed, and the EU stayed silent.", "targets": [{"Input.gid": "src_12_3_Petro_0_5", "from": 0, "to": 5, "mention": "Petro", "polarity": 4.0}, {"Input.gid": "src_12_3_NATO_11_15", "from": 11, "to": 15, "mention": "NATO", "polarity": 2.0, "further_mentions": [{"from": 44, "to": 46, "mention": "EU"}]}]}`)
+	fields := []string{"primary_gid", "sentence_normalized", "targets", "from", "to", "mention", "polarity"}
+	b.SetBytes(int64(len(line)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Check(line, fields...); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
