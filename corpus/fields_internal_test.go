@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// TestFieldLists checks that the key lists the strict check folds are the
-// json tags of the structs the lines decode into.
+// TestFieldLists checks that the fields the strict check folds are the
+// json tags of the structs the lines decode into, object by object.
 func TestFieldLists(t *testing.T) {
 	tags := func(types ...any) []string {
 		var out []string
@@ -26,6 +26,10 @@ func TestFieldLists(t *testing.T) {
 		return out
 	}
 	sorted := func(s []string) []string { return slices.Sorted(slices.Values(s)) }
-	assert.Equal(t, tags(jsonlLine{}, jsonlTarget{}), sorted(jsonlFields))
-	assert.Equal(t, tags(newsLine{}, newsTarget{}), sorted(newsFields))
+	assert.Equal(t, tags(jsonlLine{}), sorted(jsonlSchema.Fields))
+	assert.Equal(t, tags(jsonlTarget{}), sorted(jsonlSchema.Under["targets"].Fields))
+	assert.Len(t, jsonlSchema.Under, 1)
+	assert.Equal(t, tags(newsLine{}), sorted(newsSchema.Fields))
+	assert.Equal(t, tags(newsTarget{}), sorted(newsSchema.Under["targets"].Fields))
+	assert.Len(t, newsSchema.Under, 1)
 }

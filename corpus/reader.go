@@ -322,12 +322,14 @@ func jsonKind(k reflect.Kind) string {
 	return k.String()
 }
 
-// The keys of the two formats' objects, which encoding/json matches
-// without regard to case: a key that matches one of them twice in an
-// object loses the first value, one that matches none is ignored.
+// The fields of the two formats' objects, which encoding/json matches to
+// keys without regard to case: a key that matches one twice in an object
+// loses the first value. Other keys are ignored.
 var (
-	jsonlFields = []string{"id", "text", "domain", "targets", "start", "end", "mention", "label"}
-	newsFields  = []string{"primary_gid", "sentence_normalized", "targets", "from", "to", "mention", "polarity"}
+	jsonlSchema = &strictjson.Schema{Fields: []string{"id", "text", "domain", "targets"},
+		Under: map[string]*strictjson.Schema{"targets": {Fields: []string{"start", "end", "mention", "label"}}}}
+	newsSchema = &strictjson.Schema{Fields: []string{"primary_gid", "sentence_normalized", "targets"},
+		Under: map[string]*strictjson.Schema{"targets": {Fields: []string{"from", "to", "mention", "polarity"}}}}
 )
 
 // jsonlLine is one line of the project's format as read.
@@ -350,7 +352,7 @@ func parseJSONL(line []byte) (Example, error) {
 	if err := json.Unmarshal(line, &in); err != nil {
 		return Example{}, badJSON(err)
 	}
-	if err := strictjson.Check(line, jsonlFields...); err != nil { // what Unmarshal lets pass, losing input
+	if err := strictjson.Check(line, jsonlSchema); err != nil { // what Unmarshal lets pass, losing input
 		return Example{}, fmt.Errorf("%w: %v", ErrBadJSON, err)
 	}
 	if in.Text == nil {
@@ -399,7 +401,7 @@ func parseNewsMTSC(line []byte) (Example, error) {
 	if err := json.Unmarshal(line, &in); err != nil {
 		return Example{}, badJSON(err)
 	}
-	if err := strictjson.Check(line, newsFields...); err != nil { // what Unmarshal lets pass, losing input
+	if err := strictjson.Check(line, newsSchema); err != nil { // what Unmarshal lets pass, losing input
 		return Example{}, fmt.Errorf("%w: %v", ErrBadJSON, err)
 	}
 	if in.Sentence == nil {

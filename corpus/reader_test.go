@@ -553,12 +553,16 @@ func TestReaderBadFormat(t *testing.T) {
 }
 
 // TestReaderOtherKeys checks that keys the reader ignores may differ only
-// in case (nothing is lost), while the keys it reads may not.
+// in case (nothing is lost), even from a field's name where the object
+// has no such field, while the keys it reads may not (TestReaderErrors).
 func TestReaderOtherKeys(t *testing.T) {
 	for _, line := range []string{
 		`{"primary_gid":"n","sentence_normalized":"Zoë met Ann.","targets":[{"from":0,"to":3,"mention":"Zoë","polarity":4.0}],"meta":{"URL":"a","url":"b"}}`,
 		`{"primary_gid":"n","sentence_normalized":"Zoë met Ann.","targets":[{"from":0,"to":3,"mention":"Zoë","polarity":4.0,"Input.gid":"x","input.GID":"y"}]}`,
 		`{"id":"x","text":"Zoë met Ann.","targets":[{"start":0,"end":4,"mention":"Zoë","label":"neutral"}],"extra":{"k":1,"K":2}}`,
+		`{"id":"x","text":"Zoë met Ann.","Start":1,"start":2,"targets":[{"start":0,"end":4,"mention":"Zoë","label":"neutral"}]}`,
+		`{"id":"x","text":"Zoë met Ann.","targets":[{"start":0,"end":4,"mention":"Zoë","label":"neutral"}],"meta":{"Text":"a","text":"b"}}`,
+		`{"primary_gid":"n","sentence_normalized":"Zoë met Ann.","targets":[{"from":0,"to":3,"mention":"Zoë","polarity":4.0,"further_mentions":[{"from":8,"to":11,"mention":"Ann","From":8}]}]}`,
 	} {
 		exs, err := corpus.ReadAll(strings.NewReader(line))
 		require.NoError(t, err, line)

@@ -172,7 +172,7 @@ func ReadGazetteer(r io.Reader) (*Gazetteer, error) {
 		}
 		return nil, fmt.Errorf("%w: malformed JSON: %v", ErrGazetteer, err)
 	}
-	if err := strictjson.Check(data); err != nil { // what encoding/json would let pass, losing input
+	if err := strictjson.Check(data, nil); err != nil { // what encoding/json would let pass, losing input
 		line := ""
 		if se, ok := errors.AsType[*strictjson.Error](err); ok {
 			line = fmt.Sprintf(" (on line %d)", lineOf(data, se.Offset))

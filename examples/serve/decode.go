@@ -37,7 +37,7 @@ func decode(body []byte, v any, keys []string) error {
 	if err := checkTokens(body, keys); err != nil {
 		return err
 	}
-	if err := strictjson.Check(body); err != nil { // unpaired surrogates; checkTokens found any duplicate key
+	if err := strictjson.Check(body, nil); err != nil { // unpaired surrogates; checkTokens found any duplicate key
 		return fmt.Errorf("malformed JSON: %w", err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))

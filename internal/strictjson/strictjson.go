@@ -22,32 +22,55 @@ type Error struct {
 
 func (e *Error) Error() string { return e.msg }
 
+// Schema names the fields of the objects a caller decodes into structs:
+// Fields are an object's, and Under gives, by field, the Schema of the
+// objects under it (its value, or the elements of its array). Objects
+// without a Schema — ignored ones, or maps — have no fields.
+type Schema struct {
+	Fields []string
+	Under  map[string]*Schema
+}
+
 // Check scans data, which must be valid JSON (json.Valid, or accepted by
 // json.Unmarshal), and returns an *Error for the first key that repeats a
 // key of the same object, or for the first unpaired surrogate escape, with
-// its byte offset in data. A key that matches one of fields without regard
-// to case counts as that field, as encoding/json matches keys to the
-// fields of a struct ("Text" repeats "text" when "text" is a field); other
-// keys — ignored ones, or the keys of a map — compare exactly. On data
-// that is not valid JSON, Check may report nothing; it never panics. It
-// takes time linear in the length of data.
-func Check(data []byte, fields ...string) error {
+// its byte offset in data. In an object that s (nil for none) gives
+// fields, a key that matches a field — exactly, else without regard to
+// case, as encoding/json matches keys to the fields of a struct — counts as
+// that field ("Text" repeats "text" when "text" is a field); other keys
+// compare exactly, once decoded. On data that is not valid JSON, Check may
+// report nothing; it never panics. It takes time linear in the length of
+// data, and allocates only for escaped or invalid UTF-8 keys, objects of
+// more than 16 keys and nesting deeper than eight.
+func Check(data []byte, s *Schema) error {
 	type frame struct {
 		object  bool
 		wantKey bool           // in an object, the next string is a key
 		first   int            // the object's keys are keys[first:]
 		set     map[string]int // the same once there are many: key as counted → index in keys
+		schema  *Schema        // an object's own; an array's elements'
+		child   *Schema        // in an object, the Schema under the last key read
 	}
 	var stackBuf [8]frame
 	var keysBuf [32]key
 	stack := stackBuf[:0] // on the stack until a line nests deeper or holds more keys
 	keys := keysBuf[:0]   // the keys of the objects open, outermost first
+	// under returns the Schema of a value that starts now.
+	under := func() *Schema {
+		switch n := len(stack); {
+		case n == 0:
+			return s
+		case stack[n-1].object:
+			return stack[n-1].child
+		}
+		return stack[len(stack)-1].schema
+	}
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
 		case '{':
-			stack = append(stack, frame{object: true, wantKey: true, first: len(keys)})
+			stack = append(stack, frame{object: true, wantKey: true, first: len(keys), schema: under()})
 		case '[':
-			stack = append(stack, frame{})
+			stack = append(stack, frame{schema: under()})
 		case '}', ']':
 			if n := len(stack); n > 0 {
 				if stack[n-1].object {
@@ -76,11 +99,14 @@ func Check(data []byte, fields ...string) error {
 			if escaped || !utf8.Valid(data[k.a:k.b]) { // decoded, invalid UTF-8 reads as U+FFFD
 				k.escaped, k.esc = true, unquote(data[start:end]) // apart, so that k does not escape to the heap
 			}
-			for f, name := range fields {
-				if k.equalFold(data, name) {
-					k.field = f
-					break
-				}
+			var fields []string
+			if top.schema != nil {
+				fields = top.schema.Fields
+				k.field = k.match(data, fields)
+			}
+			top.child = nil
+			if k.field >= 0 {
+				top.child = top.schema.Under[fields[k.field]]
 			}
 			prev := -1
 			if top.set != nil {
@@ -130,6 +156,23 @@ type key struct {
 	a, b    int    // its bytes in data, as written
 	escaped bool   // written with escapes or invalid UTF-8: then esc is the key
 	esc     string // the decoded key, when escaped
+}
+
+// match returns the index of the field the key counts as, or -1: the
+// field it spells exactly, else the first it matches without regard to
+// case, as encoding/json chooses.
+func (k key) match(data []byte, fields []string) int {
+	for f, name := range fields {
+		if k.escaped && k.esc == name || !k.escaped && string(data[k.a:k.b]) == name {
+			return f
+		}
+	}
+	for f, name := range fields {
+		if k.equalFold(data, name) {
+			return f
+		}
+	}
+	return -1
 }
 
 // equalFold reports whether the key matches name without regard to case,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -45,7 +46,11 @@ func TestCheck(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			require.True(t, json.Valid([]byte(c.data)), "the case must be valid JSON")
-			err := Check([]byte(c.data), c.fields...)
+			var schema *Schema
+			if c.fields != nil {
+				schema = &Schema{Fields: c.fields, Under: map[string]*Schema{"targets": {Fields: c.fields}}}
+			}
+			err := Check([]byte(c.data), schema)
 			if c.want == "" {
 				assert.NoError(t, err)
 				return
@@ -56,41 +61,69 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-// FuzzCheck checks that Check never panics, and that on valid JSON it
-// finds no duplicate where a decoded object has as many keys as the text
-// gives it.
+// FuzzCheck checks that Check never panics, and that on valid JSON (with
+// no Schema, so that keys compare exactly) it reports a duplicate key
+// exactly when encoding/json's own tokens show an object with a key twice.
 func FuzzCheck(f *testing.F) {
-	for _, s := range []string{`{"a":1,"a":2}`, `{"t":"\ud800"}`, `[{"x":[{"x":1}]}]`, `{"a":"\"","b":{}}`, `"\`, `{"`, `{"a\u`} {
+	for _, s := range []string{`{"a":1,"a":2}`, `{"t":"\ud800"}`, `[{"x":[{"x":1}]}]`, `{"a":"\"","b":{}}`, `"\`, `{"`, `{"a\u`,
+		`{"a":{"b":1,"b":2}}`, `{"\u0061":1,"a":2}`, `{"a":[{"a":1},{"a":1}],"a":0}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		err := Check(data)
-		if err != nil || !json.Valid(data) {
+		err := Check(data, nil)
+		if !json.Valid(data) {
 			return
 		}
-		// No error on valid JSON: no top-level object may have lost a key.
-		var raw map[string]json.RawMessage
-		if json.Unmarshal(data, &raw) == nil {
-			var keys []json.RawMessage
-			// Count the top-level keys with a decoder.
-			dec := json.NewDecoder(bytes.NewReader(data))
-			if tok, _ := dec.Token(); tok == json.Delim('{') {
-				for dec.More() {
-					if _, err := dec.Token(); err != nil {
-						return
-					}
-					var v json.RawMessage
-					if dec.Decode(&v) != nil {
-						return
-					}
-					keys = append(keys, v)
-				}
-			}
-			if len(keys) != len(raw) {
-				t.Fatalf("%q: %d keys in the text, %d decoded, and no error", data, len(keys), len(raw))
-			}
+		dup := hasDuplicateKey(data)
+		isDup := err != nil && strings.Contains(err.Error(), "duplicate key")
+		isSurrogate := err != nil && strings.Contains(err.Error(), "surrogate")
+		switch {
+		case isDup && !dup:
+			t.Fatalf("%q: %v, but encoding/json's tokens show no key twice", data, err)
+		case err == nil && dup:
+			t.Fatalf("%q: a key twice in an object, and no error", data)
+		case err != nil && !isDup && !isSurrogate:
+			t.Fatalf("%q: unexpected error %v", data, err)
 		}
 	})
+}
+
+// hasDuplicateKey reports whether valid JSON data has an object with a
+// key twice, by encoding/json's decoding of the keys.
+func hasDuplicateKey(data []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	type frame struct {
+		object bool
+		keys   map[string]bool
+		want   bool // the next token is a key
+	}
+	var stack []*frame
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].want && tok != json.Delim('}') {
+			k := tok.(string)
+			if stack[n-1].keys[k] {
+				return true
+			}
+			stack[n-1].keys[k] = true
+			stack[n-1].want = false
+			continue
+		}
+		if n := len(stack); n > 0 && stack[n-1].object {
+			stack[n-1].want = true // after this value
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{object: true, keys: map[string]bool{}, want: true})
+		case json.Delim('['):
+			stack = append(stack, &frame{})
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+	}
 }
 
 // TestCheckManyKeys checks objects past the point where Check keeps an
@@ -102,10 +135,11 @@ func TestCheckManyKeys(t *testing.T) {
 	}
 	data, err := json.Marshal(obj)
 	require.NoError(t, err)
-	require.NoError(t, Check(data, "k5"))
+	schema := &Schema{Fields: []string{"k5"}}
+	require.NoError(t, Check(data, schema))
 	for _, dup := range []string{`,"k999":1}`, `,"k3":1}`, `,"K5":1}`} {
 		bad := append(bytes.TrimSuffix(bytes.Clone(data), []byte("}")), dup...)
-		err := Check(bad, "k5")
+		err := Check(bad, schema)
 		require.Error(t, err, dup)
 		assert.Contains(t, err.Error(), "duplicate key", dup)
 	}
@@ -115,12 +149,44 @@ func TestCheckManyKeys(t *testing.T) {
 // strict check adds to reading each line of a training file.
 func BenchmarkCheck(b *testing.B) {
 	line := []byte(`{"primary_gid": "src_12_3_Petro_0_5", "sentence_normalized": "Petro said NATO’s leaders had failed, and the EU stayed silent.", "targets": [{"Input.gid": "src_12_3_Petro_0_5", "from": 0, "to": 5, "mention": "Petro", "polarity": 4.0}, {"Input.gid": "src_12_3_NATO_11_15", "from": 11, "to": 15, "mention": "NATO", "polarity": 2.0, "further_mentions": [{"from": 44, "to": 46, "mention": "EU"}]}]}`)
-	fields := []string{"primary_gid", "sentence_normalized", "targets", "from", "to", "mention", "polarity"}
+	schema := &Schema{Fields: []string{"primary_gid", "sentence_normalized", "targets"},
+		Under: map[string]*Schema{"targets": {Fields: []string{"from", "to", "mention", "polarity"}}}}
 	b.SetBytes(int64(len(line)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Check(line, fields...); err != nil {
+		if err := Check(line, schema); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestCheckSchema checks that fields fold only in the objects the Schema
+// gives them to.
+func TestCheckSchema(t *testing.T) {
+	schema := &Schema{Fields: []string{"id", "text", "targets"},
+		Under: map[string]*Schema{"targets": {Fields: []string{"start", "end", "label"}}}}
+	cases := []struct{ name, data, want string }{
+		{"a field twice by case", `{"text":"a","Text":"b"}`, `duplicate key "Text"`},
+		{"a target field twice by case", `{"targets":[{"start":0},{"start":1,"Start":2}]}`, `duplicate key "Start"`},
+		{"a target field's name at the top", `{"text":"a","Start":1,"start":2}`, ""},
+		{"a field's name in an ignored object", `{"text":"a","meta":{"Text":"a","text":"b"}}`, ""},
+		{"a field's name in an ignored array's objects", `{"meta":[{"Text":"a","text":"b"}]}`, ""},
+		{"the targets' fields under another key", `{"others":[{"start":1,"Start":2}]}`, ""},
+		{"an ignored key twice", `{"text":"a","note":1,"note":2}`, `duplicate key "note"`},
+		{"exact spelling first", `{"Targets":[{"start":0}],"targets":[]}`, `duplicate key "targets"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			err := Check([]byte(c.data), schema)
+			if c.want == "" {
+				assert.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), c.want)
+		})
+	}
+	// Fields that differ only in case: each matches its own spelling
+	// first, as encoding/json does.
+	assert.NoError(t, Check([]byte(`{"a":1,"A":2}`), &Schema{Fields: []string{"a", "A"}}))
 }
