@@ -50,15 +50,22 @@ func TestCheck(t *testing.T) {
 			if c.fields != nil {
 				schema = &Schema{Fields: c.fields, Under: map[string]*Schema{"targets": {Fields: c.fields}}}
 			}
-			err := Check([]byte(c.data), schema)
-			if c.want == "" {
-				assert.NoError(t, err)
-				return
-			}
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), c.want)
+			assertCheck(t, c.data, schema, c.want)
 		})
 	}
+}
+
+// assertCheck checks Check's verdict on data: no error for want "", else
+// an error that holds want.
+func assertCheck(t *testing.T, data string, schema *Schema, want string) {
+	t.Helper()
+	err := Check([]byte(data), schema)
+	if want == "" {
+		assert.NoError(t, err)
+		return
+	}
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), want)
 }
 
 // FuzzCheck checks that Check never panics, and that on valid JSON (with
@@ -176,15 +183,7 @@ func TestCheckSchema(t *testing.T) {
 		{"exact spelling first", `{"Targets":[{"start":0}],"targets":[]}`, `duplicate key "targets"`},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			err := Check([]byte(c.data), schema)
-			if c.want == "" {
-				assert.NoError(t, err)
-				return
-			}
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), c.want)
-		})
+		t.Run(c.name, func(t *testing.T) { assertCheck(t, c.data, schema, c.want) })
 	}
 	// Fields that differ only in case: each matches its own spelling
 	// first, as encoding/json does.
