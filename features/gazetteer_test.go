@@ -1,6 +1,8 @@
 package features_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"io"
 	"strings"
 	"testing"
@@ -205,4 +207,32 @@ func TestAppendMatchesForeignTokens(t *testing.T) {
 	} {
 		assert.Equal(t, want, g.AppendMatches(nil, text, toks), name)
 	}
+}
+
+// FuzzReadGazetteer checks that ReadGazetteer never panics, that it
+// accepts or refuses with an ErrGazetteer, and that what it accepts reads
+// back the same from its entities written as a JSON array.
+func FuzzReadGazetteer(f *testing.F) {
+	for _, s := range []string{
+		`[{"name": "NATO", "kind": "org", "aliases": ["the alliance"]}]`,
+		`{"United States": {"kind": "country", "aliases": ["U.S.", "America"]}, "EU": {}}`,
+		`{"WHO": {"kind": "org"}, "Who": {"kind": "band"}}`,
+		`[{"name": "NATO"}, "EU"]`, `{"NATO": {"aliases": "x"}}`, `[{"NAME": "x"}]`, `null`, `[]`, `{}`, `[{"name": "Caf\ud800"}]`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, err := features.ReadGazetteer(bytes.NewReader(data))
+		if err != nil {
+			require.ErrorIs(t, err, features.ErrGazetteer)
+			return
+		}
+		out, err := json.Marshal(append([]features.Entity{}, g.Entities()...)) // "[]", not "null", when empty
+		require.NoError(t, err)
+		again, err := features.ReadGazetteer(bytes.NewReader(out))
+		require.NoError(t, err, "%s", out)
+		out2, err := json.Marshal(append([]features.Entity{}, again.Entities()...))
+		require.NoError(t, err)
+		assert.Equal(t, string(out), string(out2)) // as JSON: an empty alias list and none are alike
+	})
 }
