@@ -152,6 +152,12 @@ type Analysis struct {
 // wrapping ErrBadOption.
 func (m *Model) Analyze(text string, opts ...AnalyzeOption) (*Analysis, error) {
 	s := m.NewStream(opts...)
+	// The Stream ends with the call, so its maps are taken from a pool,
+	// already grown, and go back to it emptied.
+	if sm, ok := m.analyses.Get().(*streamMaps); ok {
+		s.aliases, s.summary, s.grown = sm.aliases, sm.summary, true
+	}
+	defer m.putMaps(s)
 	a := &Analysis{}
 	err := s.Text(text, func(mn Mention) error {
 		a.Mentions = append(a.Mentions, mn)
@@ -162,6 +168,27 @@ func (m *Model) Analyze(text string, opts ...AnalyzeOption) (*Analysis, error) {
 	}
 	a.Entities = s.Entities()
 	return a, nil
+}
+
+// streamMaps are a Stream's maps, pooled by Analyze.
+type streamMaps struct {
+	aliases map[string]aliasTarget
+	summary map[string]*EntitySummary
+}
+
+// maxPooledNames bounds the maps Analyze pools: a huge text's are let go.
+const maxPooledNames = 1 << 14
+
+// putMaps empties the maps of s, which Analyze made and is done with, and
+// pools them.
+func (m *Model) putMaps(s *Stream) {
+	if len(s.aliases) > maxPooledNames || len(s.summary) > maxPooledNames {
+		return
+	}
+	clear(s.aliases)
+	clear(s.summary)
+	m.analyses.Put(&streamMaps{aliases: s.aliases, summary: s.summary})
+	s.aliases, s.summary = nil, nil
 }
 
 // ErrNoModel is returned by the Text method of a Stream no Model made: a
@@ -184,6 +211,7 @@ type Stream struct {
 	mentions int                       // mentions classified so far
 	aliases  map[string]aliasTarget    // normalised short form → entity
 	summary  map[string]*EntitySummary // canonical name → summary
+	grown    bool                      // the maps came grown from Analyze's pool
 }
 
 // streamScratch holds a Stream's buffers, which last only as long as one
@@ -261,7 +289,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 	if !utf8.ValidString(text) {
 		return fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, s.offset+utf8pos.FirstInvalid(text))
 	}
-	if len(s.summary) == 0 && len(s.aliases) == 0 && len(text) >= 8<<10 {
+	if !s.grown && len(s.summary) == 0 && len(s.aliases) == 0 && len(text) >= 8<<10 {
 		// A long first piece: size the maps for it (news text names an
 		// entity every ~60 bytes) instead of growing them step by step.
 		s.aliases = make(map[string]aliasTarget, len(text)/64)

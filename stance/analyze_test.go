@@ -327,3 +327,31 @@ func TestMaxMentionsSaysWhere(t *testing.T) {
 	require.ErrorIs(t, err, stance.ErrTooManyMentions)
 	assert.Contains(t, err.Error(), "more than 5, in the sentence at byte 33")
 }
+
+// TestAnalyzeMapsReused checks that Analyze's pooled maps carry nothing
+// from one call to the next: the same text gives the same analysis before
+// and after another text, alias by alias.
+func TestAnalyzeMapsReused(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	first := "The World Health Organization (WHO) praised Gustavo Petro. Later, WHO warned Petro about delays."
+	other := "The Petro Foundation (WHO) sued Maria Silva. Later, WHO praised Silva."
+	// The analysis of a Stream of its own, whose maps no call has used.
+	s := m.NewStream()
+	want := &stance.Analysis{}
+	require.NoError(t, s.Text(first, func(mn stance.Mention) error { want.Mentions = append(want.Mentions, mn); return nil }))
+	want.Entities = s.Entities()
+	for range 3 {
+		_, err := m.Analyze(other)
+		require.NoError(t, err)
+		got, err := m.Analyze(first)
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+	}
+	// A failed call returns its maps emptied too.
+	_, err = m.Analyze(first+" \xff", nil)
+	require.Error(t, err)
+	got, err := m.Analyze(first)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+}

@@ -160,6 +160,28 @@ func BenchmarkAnalyze(b *testing.B) {
 	benchStream(b, m, benchArticle(b))
 }
 
+// BenchmarkAnalyzeCall is BenchmarkAnalyze through Model.Analyze, which
+// also gathers every mention and the entity summaries into an Analysis.
+func BenchmarkAnalyzeCall(b *testing.B) {
+	m, err := stance.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := benchArticle(b)
+	want, err := m.Analyze(text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		a, err := m.Analyze(text)
+		if err != nil || len(a.Mentions) != len(want.Mentions) || len(a.Entities) != len(want.Entities) {
+			b.Fatal(err, len(a.Mentions), len(a.Entities))
+		}
+	}
+}
+
 // BenchmarkAnalyzeNews is BenchmarkAnalyze on real news text: the
 // NewsMTSC dev_rw sentences, four to a paragraph, which name fewer
 // entities a byte than the corpus's sentences (written to hold several

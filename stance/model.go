@@ -70,6 +70,7 @@ type Model struct {
 	invTemp  float64   // 1 / settings.temperature
 	scratch  sync.Pool // *[]uint64
 	streams  sync.Pool // *streamScratch
+	analyses sync.Pool // *streamMaps, for Analyze
 }
 
 // settings are the model settings that are persisted with it.
