@@ -34,3 +34,23 @@ func TestNewsMTSCDevRW(t *testing.T) {
 	assert.Equal(t, [3]int{134, 136, 73}, st.PerLabel)
 	assert.Equal(t, map[string]int{"newsmtsc": 320}, st.PerDomain)
 }
+
+// BenchmarkReadNewsMTSC reads the shared NewsMTSC train file (8,739
+// targets), the largest training file there: the reader's cost, strict
+// JSON check included, in MB/s. It skips when the file is absent.
+func BenchmarkReadNewsMTSC(b *testing.B) {
+	const path = "../../shared/data/newsmtsc/train.jsonl"
+	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		b.Skipf("shared NewsMTSC data not present at %s", path)
+	}
+	require.NoError(b, err)
+	b.SetBytes(st.Size())
+	b.ReportAllocs()
+	for b.Loop() {
+		exs, err := corpus.ReadFile(path)
+		if err != nil || len(exs) == 0 {
+			b.Fatal(err, len(exs))
+		}
+	}
+}

@@ -330,7 +330,7 @@ func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, ba
 			break
 		}
 		t.Start, t.End = t.Start-base, t.End-base
-		if t.Start < prevEnd || t.Start >= t.End || t.End > len(sentence) {
+		if !tokenFollows(t, prevEnd, len(sentence)) {
 			p.toks = Tokenize(p.toks[:0], sentence)
 			break
 		}

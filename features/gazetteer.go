@@ -220,7 +220,9 @@ func ReadGazetteer(r io.Reader) (*Gazetteer, error) {
 }
 
 // decodeEntity decodes one entity of a gazetteer: an object with no keys
-// but Entity's.
+// but Entity's, spelled as documented (encoding/json would match "NAME"
+// or "Aliases" too), which also makes Check's exact comparison of them
+// enough. raw is valid JSON.
 func decodeEntity(raw json.RawMessage) (Entity, error) {
 	var e Entity
 	if len(raw) == 0 || raw[0] != '{' {
@@ -228,30 +230,30 @@ func decodeEntity(raw json.RawMessage) (Entity, error) {
 		_ = json.Unmarshal(raw, &v)
 		return e, fmt.Errorf("want a JSON object, got %s", strictjson.Kind(v))
 	}
-	// encoding/json would match "NAME" or "Aliases" too: the keys must be
-	// spelled as documented, which also makes Check's exact comparison of
-	// them enough.
-	keys := json.NewDecoder(bytes.NewReader(raw))
-	_, _ = keys.Token() // '{'
-	for keys.More() {
-		tok, _ := keys.Token()
-		if k := tok.(string); k != "name" && k != "kind" && k != "aliases" {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	_, _ = dec.Token() // '{'
+	for dec.More() {
+		tok, _ := dec.Token()
+		k := tok.(string)
+		var dst any
+		want := "a string"
+		switch k {
+		case "name":
+			dst = &e.Name
+		case "kind":
+			dst = &e.Kind
+		case "aliases":
+			dst, want = &e.Aliases, "an array of strings"
+		default:
 			return e, fmt.Errorf("unknown field %q: the fields are \"name\", \"kind\" and \"aliases\", spelled so", k)
 		}
-		var skip json.RawMessage
-		_ = keys.Decode(&skip)
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&e); err != nil {
-		if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
-			want := "a string"
-			if te.Field == "aliases" {
-				want = "an array of strings"
+		if err := dec.Decode(dst); err != nil {
+			got := "value of another type"
+			if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
+				got = te.Value
 			}
-			return e, fmt.Errorf("%q: want %s, got a JSON %s", te.Field, want, te.Value)
+			return e, fmt.Errorf("%q: want %s, got a JSON %s", k, want, got)
 		}
-		return e, errors.New(strings.TrimPrefix(err.Error(), "json: ")) // unknown field "alias"
 	}
 	return e, nil
 }
@@ -324,12 +326,11 @@ func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Matc
 	return dst
 }
 
-// tokensFit reports whether toks can be the tokens of a text of n bytes:
-// not empty, in order, apart, and inside it.
+// tokensFit reports whether toks can be the tokens of a text of n bytes.
 func tokensFit(toks []Token, n int) bool {
 	prevEnd := 0
 	for _, t := range toks {
-		if t.Start < prevEnd || t.Start >= t.End || t.End > n {
+		if !tokenFollows(t, prevEnd, n) {
 			return false
 		}
 		prevEnd = t.End

@@ -239,30 +239,22 @@ func TestTokenizeASCIIWordPath(t *testing.T) {
 // mentions.
 func TestHoldersVerbList(t *testing.T) {
 	n := 0
-	for _, split := range []corpus.Split{corpus.Train, corpus.Test} {
-		exs, err := corpus.Builtin(split)
-		require.NoError(t, err)
-		for _, ex := range exs {
-			var p Prepared
-			defaultExtractor.Prepare(&p, ex.Text)
-			targets := make([]Span, 0, len(ex.Targets))
-			for _, tg := range ex.Targets {
-				targets = append(targets, Span{tg.Start, tg.End})
+	for _, ex := range builtinExamples(t) {
+		var p Prepared
+		defaultExtractor.Prepare(&p, ex.Text)
+		targets := targetSpans(ex)
+		for _, mentions := range [][]Span{p.Mentions(), targets} {
+			got := p.hs.holders(nil, &p, mentions)
+			var ref holderScratch
+			ref.lay(&p, mentions)
+			var want []int
+			for i := range mentions {
+				want = append(want, ref.holderScan(i))
 			}
-			slices.SortFunc(targets, func(a, b Span) int { return a.Start - b.Start })
-			for _, mentions := range [][]Span{p.Mentions(), targets} {
-				got := p.hs.holders(nil, &p, mentions)
-				var ref holderScratch
-				ref.lay(&p, mentions)
-				var want []int
-				for i := range mentions {
-					want = append(want, ref.holderScan(i))
-				}
-				require.Equal(t, want, got, "%s %v", ex.ID, mentions)
-				for _, h := range got {
-					if h >= 0 {
-						n++
-					}
+			require.Equal(t, want, got, "%s %v", ex.ID, mentions)
+			for _, h := range got {
+				if h >= 0 {
+					n++
 				}
 			}
 		}
@@ -375,22 +367,18 @@ func testTermSequence(t *testing.T, e *Extractor, others bool) {
 		require.Equal(t, want(&p, target), terms, "%q target %v", p.text, target)
 		n++
 	}
-	for _, split := range []corpus.Split{corpus.Train, corpus.Test} {
-		exs, err := corpus.Builtin(split)
-		require.NoError(t, err)
-		for _, ex := range exs {
-			e.Prepare(&p, ex.Text)
-			for _, m := range p.mentions {
-				check(m)
-			}
-			for _, tg := range ex.Targets {
-				check(Span{tg.Start, tg.End})
-			}
-			for range 3 {
-				a, b := rng.IntN(len(ex.Text)+1), rng.IntN(len(ex.Text)+1)
-				check(Span{min(a, b), max(a, b)})
-				check(Span{a, a})
-			}
+	for _, ex := range builtinExamples(t) {
+		e.Prepare(&p, ex.Text)
+		for _, m := range p.mentions {
+			check(m)
+		}
+		for _, tg := range ex.Targets {
+			check(Span{tg.Start, tg.End})
+		}
+		for range 3 {
+			a, b := rng.IntN(len(ex.Text)+1), rng.IntN(len(ex.Text)+1)
+			check(Span{min(a, b), max(a, b)})
+			check(Span{a, a})
 		}
 	}
 	assert.Greater(t, n, 20000)
@@ -405,55 +393,70 @@ func testTermSequence(t *testing.T, e *Extractor, others bool) {
 func TestHoldersLay(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
 	n := 0
-	for _, split := range []corpus.Split{corpus.Train, corpus.Test} {
-		exs, err := corpus.Builtin(split)
-		require.NoError(t, err)
-		for _, ex := range exs {
-			var p Prepared
-			text := ex.Text + " According to Reuters, according to the EU officials said."
-			defaultExtractor.Prepare(&p, text)
-			targets := make([]Span, 0, len(ex.Targets))
-			for _, tg := range ex.Targets {
-				targets = append(targets, Span{tg.Start, tg.End})
+	for _, ex := range builtinExamples(t) {
+		var p Prepared
+		text := ex.Text + " According to Reuters, according to the EU officials said."
+		defaultExtractor.Prepare(&p, text)
+		targets := targetSpans(ex)
+		var random []Span
+		for pos := r.IntN(8); pos < len(text) && len(random) < 8; {
+			end := min(len(text), pos+1+r.IntN(10))
+			random = append(random, Span{pos, end})
+			pos = end + r.IntN(4)
+		}
+		for _, mentions := range [][]Span{p.Mentions(), targets, random} {
+			var hs holderScratch
+			hs.lay(&p, mentions)
+			for i, tok := range p.toks {
+				want := slices.IndexFunc(mentions, func(m Span) bool { return m.Start < tok.End && tok.Start < m.End })
+				require.Equal(t, want, hs.owner[i], "%q %v: token %d", text, mentions, i)
 			}
-			slices.SortFunc(targets, func(a, b Span) int { return a.Start - b.Start })
-			var random []Span
-			for pos := r.IntN(8); pos < len(text) && len(random) < 8; {
-				end := min(len(text), pos+1+r.IntN(10))
-				random = append(random, Span{pos, end})
-				pos = end + r.IntN(4)
-			}
-			for _, mentions := range [][]Span{p.Mentions(), targets, random} {
-				var hs holderScratch
-				hs.lay(&p, mentions)
-				for i, tok := range p.toks {
-					want := slices.IndexFunc(mentions, func(m Span) bool { return m.Start < tok.End && tok.Start < m.End })
-					require.Equal(t, want, hs.owner[i], "%q %v: token %d", text, mentions, i)
-				}
-				for m := range mentions {
-					first, last := slices.Index(hs.owner[:len(p.toks)], m), -1
-					for i := range p.toks {
-						if hs.owner[i] == m {
-							last = i
-						}
-					}
-					require.Equal(t, first, hs.first[m])
-					require.Equal(t, last, hs.last[m])
-				}
-				var verbs, accord []int
+			for m := range mentions {
+				first, last := slices.Index(hs.owner[:len(p.toks)], m), -1
 				for i := range p.toks {
-					if hs.isVerb(i) {
-						verbs = append(verbs, i)
-					}
-					if i+2 < len(p.toks) && p.base[i].hash == hashAccording && p.base[i+1].hash == hashTo && hs.owner[i+2] >= 0 {
-						accord = append(accord, hs.owner[i+2])
+					if hs.owner[i] == m {
+						last = i
 					}
 				}
-				require.True(t, slices.Equal(verbs, hs.verbs), "verbs %v, lay's %v", verbs, hs.verbs)
-				require.True(t, slices.Equal(accord, hs.accord), "according to %v, lay's %v", accord, hs.accord)
-				n++
+				require.Equal(t, first, hs.first[m])
+				require.Equal(t, last, hs.last[m])
 			}
+			var verbs, accord []int
+			for i := range p.toks {
+				if hs.isVerb(i) {
+					verbs = append(verbs, i)
+				}
+				if i+2 < len(p.toks) && p.base[i].hash == hashAccording && p.base[i+1].hash == hashTo && hs.owner[i+2] >= 0 {
+					accord = append(accord, hs.owner[i+2])
+				}
+			}
+			require.True(t, slices.Equal(verbs, hs.verbs), "verbs %v, lay's %v", verbs, hs.verbs)
+			require.True(t, slices.Equal(accord, hs.accord), "according to %v, lay's %v", accord, hs.accord)
+			n++
 		}
 	}
 	t.Logf("%d layouts", n)
+}
+
+// builtinExamples returns every example of the built-in corpus, train
+// part then test part.
+func builtinExamples(t *testing.T) []corpus.Example {
+	t.Helper()
+	var all []corpus.Example
+	for _, split := range []corpus.Split{corpus.Train, corpus.Test} {
+		exs, err := corpus.Builtin(split)
+		require.NoError(t, err)
+		all = append(all, exs...)
+	}
+	return all
+}
+
+// targetSpans returns the spans of ex's labelled targets, in order.
+func targetSpans(ex corpus.Example) []Span {
+	targets := make([]Span, 0, len(ex.Targets))
+	for _, tg := range ex.Targets {
+		targets = append(targets, Span{tg.Start, tg.End})
+	}
+	slices.SortFunc(targets, func(a, b Span) int { return a.Start - b.Start })
+	return targets
 }

@@ -44,6 +44,14 @@ type Token struct {
 	Kind       Kind
 }
 
+// tokenFollows reports whether t can follow a token that ends at prevEnd
+// (0 for the first) among the tokens of a text of n bytes, as Tokenize
+// makes them: not empty, in order, apart and inside the text. The rest of
+// the package relies on it for tokens it is given.
+func tokenFollows(t Token, prevEnd, n int) bool {
+	return prevEnd <= t.Start && t.Start < t.End && t.End <= n
+}
+
 // Text returns the token's text as a subslice of text, the string the
 // token was produced from. It does no allocation.
 func (t Token) Text(text string) string { return text[t.Start:t.End] }

@@ -155,7 +155,7 @@ func (m *Model) Analyze(text string, opts ...AnalyzeOption) (*Analysis, error) {
 	// The Stream ends with the call, so its maps are taken from a pool,
 	// already grown, and go back to it emptied.
 	if sm, ok := m.analyses.Get().(*streamMaps); ok {
-		s.aliases, s.summary, s.grown = sm.aliases, sm.summary, true
+		s.aliases, s.summary = sm.aliases, sm.summary
 	}
 	defer m.putMaps(s)
 	a := &Analysis{}
@@ -182,8 +182,8 @@ const maxPooledNames = 1 << 14
 // putMaps empties the maps of s, which Analyze made and is done with, and
 // pools them.
 func (m *Model) putMaps(s *Stream) {
-	if len(s.aliases) > maxPooledNames || len(s.summary) > maxPooledNames {
-		return
+	if s.aliases == nil || len(s.aliases) > maxPooledNames || len(s.summary) > maxPooledNames {
+		return // none made (the call failed first), or a huge text's
 	}
 	clear(s.aliases)
 	clear(s.summary)
@@ -211,7 +211,6 @@ type Stream struct {
 	mentions int                       // mentions classified so far
 	aliases  map[string]aliasTarget    // normalised short form → entity
 	summary  map[string]*EntitySummary // canonical name → summary
-	grown    bool                      // the maps came grown from Analyze's pool
 }
 
 // streamScratch holds a Stream's buffers, which last only as long as one
@@ -259,7 +258,7 @@ func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
 			o(&cfg)
 		}
 	}
-	return &Stream{m: m, cfg: cfg, aliases: make(map[string]aliasTarget, 32), summary: make(map[string]*EntitySummary, 32)}
+	return &Stream{m: m, cfg: cfg} // the maps are made for the first piece, in Text
 }
 
 // Text analyses the next piece of text and calls fn with each mention in
@@ -289,11 +288,13 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 	if !utf8.ValidString(text) {
 		return fmt.Errorf("%w (first bad byte at offset %d)", ErrInvalidUTF8, s.offset+utf8pos.FirstInvalid(text))
 	}
-	if !s.grown && len(s.summary) == 0 && len(s.aliases) == 0 && len(text) >= 8<<10 {
-		// A long first piece: size the maps for it (news text names an
-		// entity every ~60 bytes) instead of growing them step by step.
-		s.aliases = make(map[string]aliasTarget, len(text)/64)
-		s.summary = make(map[string]*EntitySummary, len(text)/64)
+	if s.aliases == nil {
+		// The first piece (unless Analyze brought pooled maps): the maps
+		// are sized for it, as news text names an entity every ~60
+		// bytes, instead of growing step by step.
+		n := max(32, len(text)/64)
+		s.aliases = make(map[string]aliasTarget, n)
+		s.summary = make(map[string]*EntitySummary, n)
 	}
 	sc := s.m.streams.Get().(*streamScratch)
 	defer s.m.putScratch(sc)

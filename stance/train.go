@@ -329,13 +329,6 @@ func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Mode
 	if err != nil {
 		return nil, err
 	}
-	targets := 0
-	for _, ex := range exs {
-		targets += len(ex.Targets)
-	}
-	if targets == 0 { // a model of nothing would say 1/3 to everything
-		return nil, fmt.Errorf("%w: no targets to train on in %d examples", ErrNoData, len(exs))
-	}
 	shards := make([]counted, max(1, min(runtime.GOMAXPROCS(0), len(exs)/minShard)))
 	panics := make([]any, len(shards)) // re-raised in the caller
 	var failed atomic.Bool             // a bad example stops every shard
@@ -379,7 +372,11 @@ func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Mode
 		}
 		return nil, errors.New("stance: a training shard failed on no bad example") // unreachable
 	}
-	return mergeCounted(ext, settings, shards), nil
+	m := mergeCounted(ext, settings, shards)
+	if m.docs == [NumLabels]uint64{} { // a model of nothing would say 1/3 to everything
+		return nil, fmt.Errorf("%w: no targets to train on in %d examples", ErrNoData, len(exs))
+	}
+	return m, nil
 }
 
 // Prune returns a model without the features seen fewer than minCount

@@ -175,38 +175,14 @@ func (k key) match(data []byte, fields []string) int {
 	return -1
 }
 
-// equalFold reports whether the key matches name without regard to case,
-// as strings.EqualFold does; an ASCII key is compared without converting
-// it.
+// equalFold reports whether the key matches name without regard to case.
+// The conversion of a key of up to 32 bytes does not allocate: its string
+// does not outlive the call.
 func (k key) equalFold(data []byte, name string) bool {
 	if k.escaped {
 		return strings.EqualFold(k.esc, name)
 	}
-	w := data[k.a:k.b]
-	if len(w) != len(name) {
-		// Folding keeps the length of ASCII text: texts of two lengths
-		// can match only by non-ASCII folds ("ſ" for "s").
-		return (!isASCII(w) || !isASCII([]byte(name))) && strings.EqualFold(string(w), name)
-	}
-	for i := range len(w) {
-		c, d := w[i], name[i]
-		if c >= utf8.RuneSelf || d >= utf8.RuneSelf {
-			return strings.EqualFold(string(w), name)
-		}
-		if c != d && (c|0x20 != d|0x20 || c|0x20 < 'a' || c|0x20 > 'z') {
-			return false
-		}
-	}
-	return true
-}
-
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	return strings.EqualFold(string(data[k.a:k.b]), name)
 }
 
 // same reports whether k and o count as the same key: the same field, or
