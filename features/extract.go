@@ -19,8 +19,11 @@ import (
 // It changes whenever a change to the code would give different feature
 // ids for the same text and settings. Version 2: the target bigrams and
 // near-window words have groups of their own, and the tokenizer and name
-// finder changed (clitics, "Ex-" and "Post-" words).
-const Version = 2
+// finder changed (clitics, "Ex-" and "Post-" words). Version 3: the name
+// finder takes social-media handles ("@elonmusk") as names, and no longer
+// the verb of a contraction ("Can't" → "Ca"); the other names of a
+// sentence are placeholders among the features, so their ids changed.
+const Version = 3
 
 // Span is a byte range [Start, End) of a text.
 type Span struct {
@@ -369,10 +372,22 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 				nc |= clsHyphen
 			}
 		}
+		punctEnd := false
+		if t.Kind == Punct {
+			if cls&tcPunctEnd != 0 {
+				punctEnd = true
+			} else if text[t.Start] == '@' && isHandleAt(text, p.toks, i) {
+				nc |= clsAt
+			}
+		}
 		names = append(names, nc)
-		punctEnd := t.Kind == Punct && cls&tcPunctEnd != 0
 		if cls&tcNegCue != 0 {
 			tm.flags |= tfNegCue
+			if t.Kind == Clitic && i > 0 && p.toks[i-1].End == t.Start {
+				// "Can't", "Won't": the word before "n't" is a verb, not a
+				// name ("Ca", "Wo").
+				names[i-1] &^= clsName | clsHyphen
+			}
 		}
 		if punctEnd || cls&tcBut != 0 {
 			tm.flags |= tfNegEnd

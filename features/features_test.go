@@ -198,7 +198,7 @@ func TestFeatureIDsStable(t *testing.T) {
 		}
 		return h.Sum64()
 	}
-	assert.Equal(t, 2, features.Version)
+	assert.Equal(t, 3, features.Version)
 	old := features.NewExtractor(features.WithTrigrams(false)).AppendFeatures(nil, text, target)
 	require.NotEmpty(t, old)
 	assert.Equal(t, uint64(0x2d10b8e7e3989f90), old[0], "first feature id changed: bump features.Version")
@@ -228,6 +228,12 @@ func TestFeatureIDsStable(t *testing.T) {
 	assert.Equal(t, uint64(0x63cb1ae850e927fe), hash(cue), "cue trigram ids changed: bump features.Version")
 	assert.ElementsMatch(t, noCue, slices.DeleteFunc(slices.Clone(ids), func(id uint64) bool { return slices.Contains(cue, id) }),
 		"the cue trigrams add to the ids of the older settings and change none")
+
+	// Feature set 3's name finder: the handle is another name (a
+	// placeholder), "Can't" is no name.
+	social := "Can't believe @elonmusk sued Apple."
+	sids := features.NewExtractor().AppendFeatures(nil, social, features.Span{Start: 29, End: 34})
+	assert.Equal(t, uint64(0x96830a4b70bb203e), hash(sids), "feature ids of feature set 3's name finder changed: bump features.Version")
 
 	seeded := features.NewExtractor(features.WithSeed(7)).AppendFeatures(nil, text, target)
 	assert.NotEqual(t, ids, seeded, "the seed changes ids")
@@ -390,6 +396,12 @@ func TestMentions(t *testing.T) {
 		{"particle", "Bashar al-Assad fled.", []string{"Bashar al-Assad"}},
 		{"non-ascii", "Zelenskyy met officials in São Paulo.", []string{"Zelenskyy", "São Paulo"}},
 		{"none", "nothing capitalised here", []string{}},
+		{"contractions", "Can't stop Merkel. Won't Biden? Ain't Lula. CAN'T STOP. Don't trust Putin.", []string{"Merkel", "Biden", "Lula", "STOP", "Putin"}},
+		{"curly contraction", "Can’t say Macron lost.", []string{"Macron"}},
+		{"handles", "@elonmusk replied to @POTUS_44 and (@who_int).", []string{"@elonmusk", "@POTUS_44", "@who_int"}},
+		{"handle ends", "We thank @nasa's team, @esa_ and @ 5pm.", []string{"@nasa", "@esa"}},
+		{"handle after a name", "Donald Trump @realDonaldTrump wrote.", []string{"Donald Trump", "@realDonaldTrump"}},
+		{"e-mail is no handle", "We wrote to press@un.org and Reuters@x.com today.", []string{"Reuters"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

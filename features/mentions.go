@@ -15,7 +15,10 @@ import (
 // hyphenated compound keeps only its capitalised part ("United States-led"
 // → "United States"); leading titles ("President", "Mr.") and leading
 // function words ("The", "In") are dropped; months, days and capitalised
-// function words on their own are not mentions.
+// function words on their own are not mentions, nor is the verb of a
+// contraction ("Can't", "Won't"). A social-media handle is a mention in
+// any case, "@" included ("@elonmusk", "@POTUS_44"), but not the domain of
+// an e-mail address ("press@un.org").
 func Mentions(dst []Span, sentence string) []Span {
 	s := defaultExtractor.scratch.Get().(*scratch)
 	defaultExtractor.Prepare(&s.p, sentence)
@@ -35,8 +38,25 @@ var defaultExtractor = NewExtractor()
 // hyphen), so the hyphen rules below look only at tokens with clsHyphen.
 func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []Span {
 	for i := 0; i < len(toks); {
-		if cls[i]&clsName == 0 {
+		if cls[i]&(clsName|clsAt) == 0 {
 			i++
+			continue
+		}
+		if cls[i]&clsAt != 0 {
+			// A handle: "@" and the word, digit and underscore tokens
+			// joined to it ("@elonmusk", "@POTUS_44"), whatever their case.
+			j := i + 2 // isHandleAt checked toks[i+1]
+			for j < len(toks) && toks[j].Start == toks[j-1].End {
+				if k := toks[j].Kind; k != Word && k != Number && toks[j].Text(sentence) != "_" {
+					break
+				}
+				j++
+			}
+			for toks[j-1].Text(sentence) == "_" {
+				j-- // "@user_" ends at the word
+			}
+			dst = append(dst, Span{toks[i].Start, toks[j-1].End})
+			i = j
 			continue
 		}
 		// Grow the run: capitalised tokens, joined by connectors that are
@@ -116,6 +136,24 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 		i = j
 	}
 	return dst
+}
+
+// isHandleAt reports whether token i, a Punct token, is the "@" that
+// starts a social-media handle: followed at once by a word ("@elonmusk")
+// and not joined to a word or number before it, as in an e-mail address
+// ("press@un.org").
+func isHandleAt(text string, toks []Token, i int) bool {
+	t := toks[i]
+	if t.End-t.Start != 1 || text[t.Start] != '@' || i+1 >= len(toks) ||
+		toks[i+1].Start != t.End || toks[i+1].Kind != Word {
+		return false
+	}
+	if i > 0 && toks[i-1].End == t.Start {
+		if k := toks[i-1].Kind; k == Word || k == Number {
+			return false
+		}
+	}
+	return true
 }
 
 // indexHyphen returns the offset and length of the first hyphen-minus or

@@ -55,6 +55,7 @@ const (
 
 	clsName   uint16 = 1 << 15 // not a word class: the token can be part of a name (isNameToken)
 	clsHyphen uint16 = 1 << 14 // not a word class: a name token with a hyphen in it (indexHyphen)
+	clsAt     uint16 = 1 << 13 // not a word class: the "@" that starts a handle (isHandleAt)
 )
 
 // Where the mention classes sit in a term table entry.

@@ -355,3 +355,24 @@ func TestAnalyzeMapsReused(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, want, got)
 }
+
+// TestAnalyzeSocialMedia checks the name finder of feature set 3 through
+// Analyze: handles are entities whatever their case, the verb of a
+// contraction is none, and a handle is classified like any name (the
+// factored path when the sentence has several, alone otherwise).
+func TestAnalyzeSocialMedia(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	text := "Can't believe @elonmusk did this to Twitter. Won't forget it. So proud of @nasa_jpl!"
+	a, err := m.Analyze(text)
+	require.NoError(t, err)
+	var got []string
+	for _, mn := range a.Mentions {
+		got = append(got, mn.Text)
+		want, err := m.Predict(mn.Sentence, stance.Span{Start: mn.Span.Start - mn.SentenceSpan.Start, End: mn.Span.End - mn.SentenceSpan.Start})
+		require.NoError(t, err)
+		assert.Equal(t, want.Label, mn.Label, mn.Text)
+		assert.InDeltaSlice(t, want.Probs[:], mn.Probs[:], 1e-9, mn.Text)
+	}
+	assert.Equal(t, []string{"@elonmusk", "Twitter", "@nasa_jpl"}, got)
+}

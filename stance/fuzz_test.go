@@ -129,7 +129,7 @@ func frame(version uint16, payload []byte) []byte {
 // is a file whose smoothing constant (9e307) overflowed the scores into
 // NaN probabilities before WithAlpha's bound.
 func FuzzModelPayload(f *testing.F) {
-	for _, file := range []string{"testdata/model-v1.stk", "testdata/model-v2.stk", "testdata/model-v3.stk"} {
+	for _, file := range append([]string{"testdata/model-v3-features-v3.stk"}, oldModelFixtures...) {
 		b := mustRead(f, file)
 		f.Add(binary.LittleEndian.Uint16(b[6:]), b[16:len(b)-4])
 	}

@@ -265,7 +265,7 @@ func TestReadModelErrors(t *testing.T) {
 	}
 }
 
-var update = flag.Bool("update", false, "rewrite testdata/model-v3.stk")
+var update = flag.Bool("update", false, "rewrite testdata/model-v3-features-v3.stk")
 
 func mustRead(t testing.TB, path string) []byte {
 	t.Helper()
@@ -274,53 +274,49 @@ func mustRead(t testing.TB, path string) []byte {
 	return b
 }
 
+// oldModelFixtures are model files of earlier feature sets, named by
+// their format version and feature set: each must be refused rather than
+// scored with the wrong ids. The three of feature set 2 loaded and
+// predicted as pinned until feature set 3.
+var oldModelFixtures = []string{
+	"testdata/model-v1-features-v1.stk",
+	"testdata/model-v1-features-v2.stk",
+	"testdata/model-v2-features-v2.stk",
+	"testdata/model-v3-features-v2.stk",
+}
+
 func TestReadModelFixtures(t *testing.T) {
-	// testdata/model-v1.stk is a model written by format version 1,
-	// testdata/model-v2.stk one of version 2 with temperature 2.5 and
-	// testdata/model-v3.stk one of version 3 (with target trigrams) and
-	// temperature 2.5; they must keep loading and predicting the same way
-	// in every later release of the feature set they were written with
-	// (features.Version 2). The first two predate the trigrams, and so
-	// their extractors have them off.
-	// Regenerate only for a new format version or feature set, keeping the
-	// old files: testdata/model-v1-features-v1.stk was written before the
-	// feature ids changed, and must be refused rather than scored with the
-	// wrong ids.
+	// testdata/model-v3-features-v3.stk is a model of format version 3 and
+	// feature set 3 (features.Version), with temperature 2.5; it must keep
+	// loading and predicting the same way in every later release of that
+	// feature set. Regenerate only for a new format version or feature
+	// set, keeping the old file among oldModelFixtures.
+	const file = "testdata/model-v3-features-v3.stk"
 	if *update {
 		m, err := stance.ReadModel(bytes.NewReader(modelBytes(t)))
 		require.NoError(t, err)
 		m, err = m.Tempered(2.5)
 		require.NoError(t, err)
-		require.NoError(t, m.WriteFile("testdata/model-v3.stk"))
+		require.NoError(t, m.WriteFile(file))
 	}
 	text := "The minister praised NATO on day 99."
-	// The probabilities were those of the build that wrote each file, and
-	// are pinned: a release that scores an old file differently fails.
-	for _, c := range []struct {
-		file     string
-		temp     float64
-		trigrams bool
-		probs    [stance.NumLabels]float64
-	}{
-		{"testdata/model-v1.stk", 1, false, [3]float64{6.637238764462043e-11, 5.4537088201740143e-10, 0.99999999938825668}},
-		{"testdata/model-v2.stk", 2.5, false, [3]float64{8.4854041918480335e-05, 0.00019703997173338699, 0.99971810598634803}},
-		{"testdata/model-v3.stk", 2.5, true, [3]float64{1.0810919253470937e-05, 2.5631070313768123e-05, 0.99996355801043268}},
-	} {
-		file := c.file
-		m, err := stance.ReadModel(bytes.NewReader(mustRead(t, file)))
-		require.NoError(t, err, file)
-		assert.Equal(t, c.temp, m.Temperature(), file)
-		// Every fixture predates the cue trigrams.
-		assert.Contains(t, m.Extractor().String(), fmt.Sprintf(" trigrams=%t cue-trigrams=false", c.trigrams), file)
-		p, err := m.Predict(text, at(text, "NATO"))
-		require.NoError(t, err)
-		assert.Equal(t, stance.Supportive, p.Label, file)
-		for l := range c.probs {
-			assert.InEpsilon(t, c.probs[l], p.Probs[l], 1e-9, "%s: P(%s)", file, stance.Labels[l])
-		}
+	// The probabilities were those of the build that wrote the file, and
+	// are pinned: a release that scores it differently fails.
+	probs := [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317}
+	m, err := stance.ReadModel(bytes.NewReader(mustRead(t, file)))
+	require.NoError(t, err, file)
+	assert.Equal(t, 2.5, m.Temperature())
+	assert.Contains(t, m.Extractor().String(), "trigrams=true cue-trigrams=true")
+	p, err := m.Predict(text, at(text, "NATO"))
+	require.NoError(t, err)
+	assert.Equal(t, stance.Supportive, p.Label)
+	for l := range probs {
+		assert.InEpsilon(t, probs[l], p.Probs[l], 1e-9, "P(%s) = %.17g", stance.Labels[l], p.Probs[l])
 	}
-	_, err := stance.ReadModel(bytes.NewReader(mustRead(t, "testdata/model-v1-features-v1.stk")))
-	require.ErrorIs(t, err, features.ErrFeatureVersion)
+	for _, old := range oldModelFixtures {
+		_, err := stance.ReadModel(bytes.NewReader(mustRead(t, old)))
+		assert.ErrorIs(t, err, features.ErrFeatureVersion, old)
+	}
 }
 
 func TestPredictBadInput(t *testing.T) {

@@ -27,25 +27,20 @@ import (
 // (length-prefixed, see features.Extractor.MarshalBinary); alpha (float64
 // bits, uint64); flags (bit 0 binary, bit 1 uniform prior, bits 2-3 the
 // Variant); the maximum
-// text length; the number of feature groups (10; 9 in versions 1 and 2,
-// before the target-trigram group) and each group's weight (float64 bits,
-// uint64); the temperature (float64 bits, uint64; not in
-// version 1, whose models have temperature 1); the number of labels and
-// each label name (length-prefixed);
+// text length; the number of feature groups (10) and each group's weight
+// (float64 bits, uint64); the temperature (float64 bits, uint64); the
+// number of labels and each label name (length-prefixed);
 // the example count per label; the number of features; then per feature,
 // in ascending id order, the id's delta from the previous id and its count
 // per label.
 
 // FormatVersion is the version of the model file format that WriteTo
-// writes. ReadModel reads it and versions 1 and 2.
+// writes and ReadModel reads. Versions 1 and 2 (no temperature in 1, nine
+// feature groups in both) hold features of feature set 2 or earlier: from
+// features.Version 3 on, ReadModel refuses them with an error wrapping
+// features.ErrFeatureVersion, after reading just their extractor, which
+// every version stores first.
 const FormatVersion = 3
-
-// groupsBeforeV3 is the number of feature groups in format versions 1 and
-// 2, before features.GroupTargetTrigram. Their models weigh that group 1,
-// which is moot: ReadModel refuses such a file whose extractor computes
-// the group or whose features hold its ids, as no writer of those
-// versions could make one.
-const groupsBeforeV3 = 9
 
 const magic = "\x89STKM\n"
 
@@ -222,25 +217,19 @@ func decodePayload(p []byte, version uint16) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	if version < 3 && ext.Groups().Has(features.GroupTargetTrigram) {
-		return nil, fmt.Errorf("target trigrams in format version %d, which predates them", version)
+	if version != FormatVersion {
+		// No build wrote feature set 2's successors in an older format.
+		return nil, fmt.Errorf("%w: %d with feature set %d, which only format %d holds", ErrUnsupportedVersion, version, features.Version, FormatVersion)
 	}
 	alphaBits := d.bytes(8, "alpha")
 	flags := d.uvarint("flags")
 	maxText := d.uvarint("text limit")
 	ng := d.uvarint("group count")
-	wantGroups := uint64(features.NumGroups)
-	if version < 3 {
-		wantGroups = groupsBeforeV3
-	}
-	if d.err == nil && ng != wantGroups {
-		return nil, fmt.Errorf("%d feature groups, want %d in format version %d", ng, wantGroups, version)
+	if d.err == nil && ng != uint64(features.NumGroups) {
+		return nil, fmt.Errorf("%d feature groups, want %d", ng, features.NumGroups)
 	}
 	var weights [features.NumGroups]float64
 	for g := range weights {
-		weights[g] = 1
-	}
-	for g := range weights[:wantGroups] {
 		if wb := d.bytes(8, "group weight"); wb != nil {
 			weights[g] = math.Float64frombits(binary.LittleEndian.Uint64(wb))
 			if !validWeight(weights[g]) {
@@ -249,12 +238,10 @@ func decodePayload(p []byte, version uint16) (*Model, error) {
 		}
 	}
 	temperature := 1.0
-	if version >= 2 {
-		if tb := d.bytes(8, "temperature"); tb != nil {
-			temperature = math.Float64frombits(binary.LittleEndian.Uint64(tb))
-			if !validTemperature(temperature) {
-				return nil, fmt.Errorf("temperature %g", temperature)
-			}
+	if tb := d.bytes(8, "temperature"); tb != nil {
+		temperature = math.Float64frombits(binary.LittleEndian.Uint64(tb))
+		if !validTemperature(temperature) {
+			return nil, fmt.Errorf("temperature %g", temperature)
 		}
 	}
 	nl := d.uvarint("label count")
@@ -306,8 +293,8 @@ func decodePayload(p []byte, version uint16) (*Model, error) {
 		if k < prev {
 			return nil, fmt.Errorf("feature %d: id overflows", i)
 		}
-		if g := features.GroupOf(k); uint64(g) >= wantGroups {
-			return nil, fmt.Errorf("feature %d: id %#x names feature group %d, there are %d in format version %d", i, k, g, wantGroups, version)
+		if g := features.GroupOf(k); g >= features.NumGroups {
+			return nil, fmt.Errorf("feature %d: id %#x names feature group %d, there are %d", i, k, g, features.NumGroups)
 		}
 		m.keys[i], prev = k, k
 		for l := range NumLabels {

@@ -2,7 +2,6 @@ package stance
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
@@ -12,7 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stancekit/stancekit/corpus"
-	"github.com/stancekit/stancekit/features"
 	"github.com/stancekit/stancekit/internal/atomicfile"
 )
 
@@ -88,48 +86,22 @@ func TestDefaultModelProbes(t *testing.T) {
 	assert.LessOrEqual(t, longest, maxProbe/16)
 }
 
-// asVersion2 rewrites a format-3 payload of m as format 2 wrote it: nine
-// group weights, the target trigrams' dropped. With clearTrigrams it also
-// clears the extractor's trigram flag (bit 6 of the byte before the seed).
-func asVersion2(t *testing.T, m *Model, clearTrigrams bool) []byte {
-	t.Helper()
-	p := m.appendPayload(nil)
-	ext, err := m.ext.MarshalBinary()
-	require.NoError(t, err)
-	extAt := len(binary.AppendUvarint(nil, uint64(len(ext))))
-	if clearTrigrams {
-		p[extAt+len(ext)-9] &^= 64
-	}
-	flags := uint64(m.settings.variant) << 2 // the models here are neither binary nor uniform
-	ng := extAt + len(ext) + 8 + len(binary.AppendUvarint(nil, flags)) +
-		len(binary.AppendUvarint(nil, uint64(m.settings.maxTextBytes)))
-	require.Equal(t, byte(features.NumGroups), p[ng], "the group count")
-	p[ng] = groupsBeforeV3
-	last := ng + 1 + groupsBeforeV3*8 // the trigram group's weight
-	return append(p[:last:last], p[last+8:]...)
-}
-
-// TestVersion2Trigrams checks that a format-2 file decodes only as such a
-// file could have been written: without target trigrams in its extractor
-// or in its features, which that format's writers never produced.
-func TestVersion2Trigrams(t *testing.T) {
+// TestOldFormatRefused checks that a payload of the current feature set
+// decodes only as the current format: formats 1 and 2 predate feature set
+// 3, so no build wrote one of its models in them.
+func TestOldFormatRefused(t *testing.T) {
 	exs := []corpus.Example{
 		{ID: "1", Text: "Critics praised NATO today.", Targets: []corpus.Target{{Start: 16, End: 20, Mention: "NATO", Label: corpus.Supportive}}},
 		{ID: "2", Text: "Critics attacked NATO today.", Targets: []corpus.Target{{Start: 17, End: 21, Mention: "NATO", Label: corpus.Critical}}},
 	}
-	old, err := Train(exs, features.NewExtractor(features.WithTrigrams(false)))
+	m, err := Train(exs, nil)
 	require.NoError(t, err)
-	m, err := decodePayload(asVersion2(t, old, false), 2)
-	require.NoError(t, err, "a model without trigrams is a good format-2 file")
-	assert.Equal(t, old.keys, m.keys)
-	assert.Equal(t, old.String(), m.String())
-
-	tri, err := Train(exs, features.NewExtractor())
+	for _, v := range []uint16{1, 2} {
+		_, err = decodePayload(m.appendPayload(nil), v)
+		assert.ErrorIs(t, err, ErrUnsupportedVersion, "format %d", v)
+	}
+	got, err := decodePayload(m.appendPayload(nil), FormatVersion)
 	require.NoError(t, err)
-	_, err = decodePayload(asVersion2(t, tri, false), 2)
-	assert.ErrorContains(t, err, "target trigrams in format version 2")
-	_, err = decodePayload(asVersion2(t, tri, true), 2)
-	assert.ErrorContains(t, err, "names feature group 9, there are 9 in format version 2")
-	_, err = decodePayload(tri.appendPayload(nil), 3)
-	assert.NoError(t, err, "the same model as format 3")
+	assert.Equal(t, m.keys, got.keys)
+	assert.Equal(t, m.String(), got.String())
 }
