@@ -21,8 +21,9 @@ import (
 // near-window words have groups of their own, and the tokenizer and name
 // finder changed (clitics, "Ex-" and "Post-" words). Version 3: the name
 // finder takes social-media handles ("@elonmusk") as names, and no longer
-// the verb of a contraction ("Can't" → "Ca"); the other names of a
-// sentence are placeholders among the features, so their ids changed.
+// the verb of a contraction ("Can't" → "Ca") or a retweet's "RT" before a
+// handle; the other names of a sentence are placeholders among the
+// features, so their ids changed.
 const Version = 3
 
 // Span is a byte range [Start, End) of a text.

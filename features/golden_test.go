@@ -155,7 +155,7 @@ func isNamedTarget(m string) bool {
 // Floors sit a little below the measured figures (see the test logs).
 const (
 	sentenceFloor         = 0.93 // measured 0.948
-	mentionPrecisionFloor = 0.78 // measured 0.808
-	mentionRecallFloor    = 0.85 // measured 0.879
+	mentionPrecisionFloor = 0.78 // measured 0.809
+	mentionRecallFloor    = 0.85 // measured 0.880
 	newsmtscRecallFloor   = 0.72 // measured 0.737
 )

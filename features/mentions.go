@@ -18,7 +18,8 @@ import (
 // function words on their own are not mentions, nor is the verb of a
 // contraction ("Can't", "Won't"). A social-media handle is a mention in
 // any case, "@" included ("@elonmusk", "@POTUS_44"), but not the domain of
-// an e-mail address ("press@un.org").
+// an e-mail address ("press@un.org"), and a mark that relays a post is no
+// name before one ("RT @Reuters").
 func Mentions(dst []Span, sentence string) []Span {
 	s := defaultExtractor.scratch.Get().(*scratch)
 	defaultExtractor.Prepare(&s.p, sentence)
@@ -126,7 +127,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 				off += h + hs
 			}
 			// A prefix and a cut can leave nothing ("Post-war"): no mention.
-			if start < end && !(k+1 == j && cls[k]&nonEntity != 0) {
+			if start < end && !(k+1 == j && (cls[k]&nonEntity != 0 || isRelayMark(sentence, toks, cls, k))) {
 				dst = append(dst, Span{start, end})
 			}
 		}
@@ -136,6 +137,20 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 		i = j
 	}
 	return dst
+}
+
+// isRelayMark reports whether the lone name token k is a mark that relays
+// or credits a post, followed by the handle it names: "RT @Reuters", "HT
+// @nasa", "MT @who", "CC @mayor" (retweet, hat tip, modified tweet, copy).
+func isRelayMark(text string, toks []Token, cls []uint16, k int) bool {
+	if k+1 >= len(toks) || cls[k+1]&clsAt == 0 || !adjacent(text, toks[k], toks[k+1]) {
+		return false
+	}
+	switch toks[k].Text(text) {
+	case "RT", "HT", "MT", "CC":
+		return true
+	}
+	return false
 }
 
 // isHandleAt reports whether token i, a Punct token, is the "@" that
