@@ -441,13 +441,20 @@ func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp featu
 			}
 		}
 	}
+	// The words of the name: a mention's tokens are joined by spaces only
+	// (see features.Mentions), so a split at spaces is strings.Fields
+	// without its general whitespace test and iterator.
 	var buf [5]string
 	words := buf[:0]
-	for w := range strings.FieldsSeq(name) {
-		if len(words) == len(buf) {
-			return
+	for rest := name; rest != ""; {
+		w, after, _ := strings.Cut(rest, " ")
+		if w != "" {
+			if len(words) == len(buf) {
+				return
+			}
+			words = append(words, w)
 		}
-		words = append(words, w)
+		rest = after
 	}
 	if len(words) < 2 || len(words) > 4 {
 		return
