@@ -403,6 +403,8 @@ func TestMentions(t *testing.T) {
 		{"handle after a name", "Donald Trump @realDonaldTrump wrote.", []string{"Donald Trump", "@realDonaldTrump"}},
 		{"relay marks", "RT @Reuters: NATO met. HT @nasa and CC @mayor. RT said so.", []string{"@Reuters", "NATO", "@nasa", "@mayor", "RT"}},
 		{"e-mail is no handle", "We wrote to press@un.org and Reuters@x.com today.", []string{"Reuters"}},
+		{"e-mail ending in a symbol", "We mail j_@x.com, info_@reuters.com, john-@tesla.com or a.-@ibm.com.", []string{}},
+		{"handle after punctuation", "(@nasa) .@esa \"@who\" -@cdc", []string{"@nasa", "@esa", "@who", "@cdc"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

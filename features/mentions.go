@@ -155,18 +155,26 @@ func isRelayMark(text string, toks []Token, cls []uint16, k int) bool {
 
 // isHandleAt reports whether token i, a Punct token, is the "@" that
 // starts a social-media handle: followed at once by a word ("@elonmusk")
-// and not joined to a word or number before it, as in an e-mail address
-// ("press@un.org").
+// and not the "@" of an e-mail address ("press@un.org", "j_@x.com"): not
+// joined to a word or number before it, directly or through the symbols an
+// address's local part may end in ("_", "-", "+", "%", ".").
 func isHandleAt(text string, toks []Token, i int) bool {
 	t := toks[i]
 	if t.End-t.Start != 1 || text[t.Start] != '@' || i+1 >= len(toks) ||
 		toks[i+1].Start != t.End || toks[i+1].Kind != Word {
 		return false
 	}
-	if i > 0 && toks[i-1].End == t.Start {
-		if k := toks[i-1].Kind; k == Word || k == Number {
+	for k := i - 1; k >= 0 && toks[k].End == toks[k+1].Start; k-- {
+		switch toks[k].Kind {
+		case Word, Number:
 			return false
+		case Punct:
+			switch toks[k].Text(text) {
+			case "_", "-", "+", "%", ".":
+				continue
+			}
 		}
+		break
 	}
 	return true
 }

@@ -376,3 +376,24 @@ func TestAnalyzeSocialMedia(t *testing.T) {
 	}
 	assert.Equal(t, []string{"@elonmusk", "Twitter", "@nasa_jpl"}, got)
 }
+
+// TestAnalyzeGazetteerHandles checks that a gazetteer name does not cut a
+// handle: it names a handle that is all of it but the "@", and a handle
+// that holds more than the name stays the finder's, whole.
+func TestAnalyzeGazetteerHandles(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	g, err := features.NewGazetteer([]features.Entity{
+		{Name: "NASA", Kind: "org", Aliases: []string{"nasa"}},
+		{Name: "Tesla", Kind: "org"},
+	})
+	require.NoError(t, err)
+	text := "So proud of @nasa_jpl! I love @tesla_fans. We thank @nasa and Tesla today."
+	a, err := m.Analyze(text, stance.WithGazetteer(g))
+	require.NoError(t, err)
+	var got []string
+	for _, mn := range a.Mentions {
+		got = append(got, mn.Text+"→"+mn.Canonical)
+	}
+	assert.Equal(t, []string{"@nasa_jpl→@nasa_jpl", "@tesla_fans→@tesla_fans", "@nasa→NASA", "Tesla→Tesla"}, got)
+}

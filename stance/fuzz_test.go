@@ -139,7 +139,8 @@ func FuzzModelPayload(f *testing.F) {
 			require.Nil(t, m)
 			// Header, length and checksum are right: the payload or the
 			// version is what is wrong.
-			require.True(t, errors.Is(err, stance.ErrCorrupt) || errors.Is(err, stance.ErrUnsupportedVersion), "%v", err)
+			require.True(t, errors.Is(err, stance.ErrCorrupt) || errors.Is(err, stance.ErrUnsupportedVersion) ||
+				errors.Is(err, features.ErrFeatureVersion), "%v", err)
 			return
 		}
 		checkAccepted(t, m)

@@ -316,6 +316,7 @@ func TestReadModelFixtures(t *testing.T) {
 	for _, old := range oldModelFixtures {
 		_, err := stance.ReadModel(bytes.NewReader(mustRead(t, old)))
 		assert.ErrorIs(t, err, features.ErrFeatureVersion, old)
+		assert.NotErrorIs(t, err, stance.ErrCorrupt, "%s is intact, of another feature set", old)
 	}
 }
 

@@ -121,9 +121,11 @@ func (m *Model) appendPayload(b []byte) []byte {
 
 // ReadModel reads a model written by WriteTo. It returns an error wrapping
 // ErrNotModel for data that is not a model file, ErrUnsupportedVersion for
-// a format version this build cannot read, ErrTruncated for a file cut
-// short, ErrChecksum for a file whose bytes were changed, and ErrCorrupt
-// for a file whose checksum holds but whose content is impossible. It
+// a format version this build cannot read, features.ErrFeatureVersion for
+// an intact model of another feature set (every file of format 1 or 2 is
+// one: retrain it with this build), ErrTruncated for a file cut short,
+// ErrChecksum for a file whose bytes were changed, and ErrCorrupt for a
+// file whose checksum holds but whose content is impossible. It
 // reads nothing past the model. Its memory follows the file: it reads the
 // payload (at most 1 GiB) through a growing buffer rather than trusting
 // the declared length, and a feature takes at least four bytes of it, for
@@ -146,7 +148,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	version := binary.LittleEndian.Uint16(h[len(magic):])
 	if version < 1 || version > FormatVersion {
-		return nil, fmt.Errorf("%w: %d (this build reads 1 to %d)", ErrUnsupportedVersion, version, FormatVersion)
+		return nil, fmt.Errorf("%w: %d (this build reads %d)", ErrUnsupportedVersion, version, FormatVersion)
 	}
 	length := binary.LittleEndian.Uint64(h[len(magic)+2:])
 	if length > maxPayload {
@@ -168,6 +170,10 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("%w: computed %08x, file says %08x", ErrChecksum, got, sum)
 	}
 	m, err := decodePayload(p, version)
+	if errors.Is(err, features.ErrFeatureVersion) || errors.Is(err, ErrUnsupportedVersion) {
+		// An intact file this build cannot score, not a corrupt one.
+		return nil, fmt.Errorf("stance: model of format version %d: %w; train it again with this build", version, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
