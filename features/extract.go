@@ -373,15 +373,8 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 				nc |= clsHyphen
 			}
 		}
-		punctEnd := false
-		if t.Kind == Punct {
-			if cls&tcPunctEnd != 0 {
-				punctEnd = true
-			} else if text[t.Start] == '@' && isHandleAt(text, p.toks, i) {
-				nc |= clsAt
-			}
-		}
 		names = append(names, nc)
+		punctEnd := t.Kind == Punct && cls&tcPunctEnd != 0
 		if cls&tcNegCue != 0 {
 			tm.flags |= tfNegCue
 			if t.Kind == Clitic && i > 0 && p.toks[i-1].End == t.Start {
@@ -399,6 +392,13 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		tm.cues = uint8(cls)
 		tm.hw = uint8(cls >> hwShift)
 		base = append(base, tm)
+	}
+	if strings.IndexByte(text, '@') >= 0 { // rare: one scan, not a test per token
+		for i, t := range p.toks {
+			if t.Kind == Punct && isHandleAt(text, p.toks, i) {
+				names[i] |= clsAt
+			}
+		}
 	}
 	p.base, p.names = base, names
 	p.mentions = appendMentions(p.mentions[:0], text, p.toks, names)

@@ -127,7 +127,8 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 				off += h + hs
 			}
 			// A prefix and a cut can leave nothing ("Post-war"): no mention.
-			if start < end && !(k+1 == j && (cls[k]&nonEntity != 0 || isRelayMark(sentence, toks, cls, k))) {
+			if start < end && !(k+1 == j && (cls[k]&nonEntity != 0 ||
+				j < len(toks) && cls[j]&clsAt != 0 && isRelayMark(sentence, toks, cls, k))) {
 				dst = append(dst, Span{start, end})
 			}
 		}

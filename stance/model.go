@@ -388,10 +388,7 @@ func fromScores(score [NumLabels]float64, invTemp float64) Prediction {
 	var sum float64
 	var p Prediction
 	for l := range NumLabels {
-		p.Probs[l] = 1 // math.Exp(0), exactly
-		if l != best {
-			p.Probs[l] = math.Exp((score[l] - score[best]) * invTemp)
-		}
+		p.Probs[l] = math.Exp((score[l] - score[best]) * invTemp)
 		sum += p.Probs[l]
 	}
 	for l := range NumLabels {
