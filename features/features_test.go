@@ -402,6 +402,8 @@ func TestMentions(t *testing.T) {
 		{"handle ends", "We thank @nasa's team, @esa_ and @ 5pm.", []string{"@nasa", "@esa"}},
 		{"handle after a name", "Donald Trump @realDonaldTrump wrote.", []string{"Donald Trump", "@realDonaldTrump"}},
 		{"relay marks", "RT @Reuters: NATO met. HT @nasa and CC @mayor. RT said so.", []string{"@Reuters", "NATO", "@nasa", "@mayor", "RT"}},
+		{"relay mark after a name", "So said Bernie Sanders RT @AOC: yes. Obama RT @POTUS.", []string{"Bernie Sanders", "@AOC", "Obama", "@POTUS"}},
+		{"underscore handles", "We thank @_nasa, @__1x and @__ but not @_.", []string{"@_nasa", "@__1x"}},
 		{"e-mail is no handle", "We wrote to press@un.org and Reuters@x.com today.", []string{"Reuters"}},
 		{"e-mail ending in a symbol", "We mail j_@x.com, info_@reuters.com, john-@tesla.com or a.-@ibm.com.", []string{}},
 		{"handle after punctuation", "(@nasa) .@esa \"@who\" -@cdc", []string{"@nasa", "@esa", "@who", "@cdc"}},

@@ -46,7 +46,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 		if cls[i]&clsAt != 0 {
 			// A handle: "@" and the word, digit and underscore tokens
 			// joined to it ("@elonmusk", "@POTUS_44"), whatever their case.
-			j := i + 2 // isHandleAt checked toks[i+1]
+			j := i + 1
 			for j < len(toks) && toks[j].Start == toks[j-1].End {
 				if k := toks[j].Kind; k != Word && k != Number && toks[j].Text(sentence) != "_" {
 					break
@@ -54,7 +54,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 				j++
 			}
 			for toks[j-1].Text(sentence) == "_" {
-				j-- // "@user_" ends at the word
+				j-- // "@user_" ends at the word (isHandleAt saw one)
 			}
 			dst = append(dst, Span{toks[i].Start, toks[j-1].End})
 			i = j
@@ -89,6 +89,11 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 		}
 		// A trailing connector or title cannot end a name.
 		for j > k && isConnector(toks[j-1].Text(sentence)) {
+			j--
+		}
+		// Nor a mark that relays the handle after it ("Sanders RT @AOC");
+		// alone, it is no name at all.
+		if j > k && j < len(toks) && cls[j]&clsAt != 0 && isRelayMark(sentence, toks, cls, j-1) {
 			j--
 		}
 		if k < j {
@@ -127,8 +132,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 				off += h + hs
 			}
 			// A prefix and a cut can leave nothing ("Post-war"): no mention.
-			if start < end && !(k+1 == j && (cls[k]&nonEntity != 0 ||
-				j < len(toks) && cls[j]&clsAt != 0 && isRelayMark(sentence, toks, cls, k))) {
+			if start < end && !(k+1 == j && cls[k]&nonEntity != 0) {
 				dst = append(dst, Span{start, end})
 			}
 		}
@@ -155,14 +159,21 @@ func isRelayMark(text string, toks []Token, cls []uint16, k int) bool {
 }
 
 // isHandleAt reports whether token i, a Punct token, is the "@" that
-// starts a social-media handle: followed at once by a word ("@elonmusk")
-// and not the "@" of an e-mail address ("press@un.org", "j_@x.com"): not
-// joined to a word or number before it, directly or through the symbols an
-// address's local part may end in ("_", "-", "+", "%", ".").
+// starts a social-media handle: followed at once by a word, after
+// underscores or none ("@elonmusk", "@_nasa", "@__1x"), and not the "@" of
+// an e-mail address ("press@un.org", "j_@x.com"): not joined to a word or
+// number before it, directly or through the symbols an address's local
+// part may end in ("_", "-", "+", "%", ".").
 func isHandleAt(text string, toks []Token, i int) bool {
 	t := toks[i]
-	if t.End-t.Start != 1 || text[t.Start] != '@' || i+1 >= len(toks) ||
-		toks[i+1].Start != t.End || toks[i+1].Kind != Word {
+	if t.End-t.Start != 1 || text[t.Start] != '@' {
+		return false
+	}
+	w := i + 1
+	for w < len(toks) && toks[w].Start == toks[w-1].End && toks[w].Text(text) == "_" {
+		w++
+	}
+	if w >= len(toks) || toks[w].Start != toks[w-1].End || toks[w].Kind != Word && (w == i+1 || toks[w].Kind != Number) {
 		return false
 	}
 	for k := i - 1; k >= 0 && toks[k].End == toks[k+1].Start; k-- {

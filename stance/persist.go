@@ -35,11 +35,13 @@ import (
 // per label.
 
 // FormatVersion is the version of the model file format that WriteTo
-// writes and ReadModel reads. Versions 1 and 2 (no temperature in 1, nine
-// feature groups in both) hold features of feature set 2 or earlier: from
-// features.Version 3 on, ReadModel refuses them with an error wrapping
-// features.ErrFeatureVersion, after reading just their extractor, which
-// every version stores first.
+// writes and ReadModel reads. Every file of versions 1 and 2 (no
+// temperature in 1, nine feature groups in both) that a build wrote holds
+// features of feature set 2 or earlier: from features.Version 3 on,
+// ReadModel refuses it with an error wrapping features.ErrFeatureVersion,
+// after reading just its extractor, which every version stores first. A
+// file of version 1 or 2 that claims the current feature set, which no
+// build wrote, gets ErrUnsupportedVersion.
 const FormatVersion = 3
 
 const magic = "\x89STKM\n"
