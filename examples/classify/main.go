@@ -4,9 +4,13 @@
 //	go run ./examples/classify "Petro accused NATO of supporting genocide."
 //	go run ./examples/classify -file article.txt -json
 //	cat article.txt | go run ./examples/classify -target NATO -target Petro
+//	go run ./examples/classify -lines -file posts.txt
 //
 // Text comes from the arguments, from -file, or from stdin. The text is
-// split into sentences; the entities are the names given with -target
+// split into sentences (with -lines, each line is a text of its own, as
+// one social-media post a line is: no sentence runs across a line break,
+// where otherwise a line that starts in lower case continues the one
+// before); the entities are the names given with -target
 // (every whole-word occurrence) or, by default, every capitalised name and
 // acronym found plus the names and aliases of a -gazetteer file. Short
 // forms resolve to the full name seen earlier ("Petro" → "Gustavo
@@ -70,6 +74,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	top := fs.Int("top", 5, "with -explain, how many features to show")
 	gazPath := fs.String("gazetteer", "", "JSON file of known entities and their aliases")
 	summary := fs.Bool("summary", true, "after the mentions, print a summary per entity (table output only)")
+	lines := fs.Bool("lines", false, "each input line is a text of its own (one post a line): no sentence runs across a line break")
 	var tg targets
 	fs.Var(&tg, "target", "entity name to classify (repeatable; default: every name found)")
 	if err := fs.Parse(args); err != nil {
@@ -119,7 +124,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var rows []row
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
-	err = s.Text(text, func(mn stance.Mention) error {
+	// Pieces of one Stream: offsets count from the start of the input, and
+	// short forms resolve to names of earlier lines too.
+	pieces := []string{text}
+	if *lines {
+		pieces = strings.SplitAfter(text, "\n")
+	}
+	fn := func(mn stance.Mention) error {
 		var e *stance.Explanation
 		if *explain {
 			local := stance.Span{Start: mn.Span.Start - mn.SentenceSpan.Start, End: mn.Span.End - mn.SentenceSpan.Start}
@@ -137,9 +148,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		rows = append(rows, row{Mention: mn, explain: e})
 		return nil
-	})
-	if err != nil {
-		return err
+	}
+	for _, piece := range pieces {
+		if err := s.Text(piece, fn); err != nil {
+			return err
+		}
 	}
 	if *asJSON {
 		return nil
@@ -233,12 +246,13 @@ func printTable(w io.Writer, rows []row, top int, named bool) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "entity\tbytes\tlabel\tcritical\tneutral\tsupportive\tholder\tsentence")
 	for _, r := range rows {
-		sentence := truncate(r.Sentence, 70)
+		sentence := truncate(oneLine(r.Sentence), 70)
 		entity := r.Text
 		if r.Canonical != r.Text {
 			entity += " (" + r.Canonical + ")"
 		}
-		holder := r.Holder
+		entity = oneLine(entity)
+		holder := oneLine(r.Holder)
 		if holder == "" {
 			holder = "-"
 		}
@@ -269,12 +283,17 @@ func printSummary(w io.Writer, ents []stance.EntitySummary) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "entity\tmentions\tcritical\tneutral\tsupportive\tnet\tmost critical sentence")
 	for _, e := range ents {
-		crit := truncate(e.MostCritical.Text, 60)
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%+.2f\t%s\n", e.Name, e.Mentions,
+		crit := truncate(oneLine(e.MostCritical.Text), 60)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%+.2f\t%s\n", oneLine(e.Name), e.Mentions,
 			e.Counts[0], e.Counts[1], e.Counts[2], e.Net, crit)
 	}
 	return tw.Flush()
 }
+
+// oneLine returns s with each run of white space, line breaks and tabs
+// included, as one space: a table cell is one line, and a tab would start
+// another cell.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // truncate cuts s to at most n bytes, on a character boundary, ending in
 // "..." when it cuts.

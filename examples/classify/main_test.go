@@ -484,3 +484,33 @@ func TestErrors(t *testing.T) {
 		assert.Empty(t, out.String())
 	})
 }
+
+// TestLines checks -lines: each line is a text of its own, so a line that
+// starts in lower case does not continue the sentence before it, while
+// offsets still count from the start of the input.
+func TestLines(t *testing.T) {
+	text := "so proud of @nasa today\nwell done Tesla, shame on Ford\n\nWhat a win for Arsenal"
+	var joined, lines, errb bytes.Buffer
+	require.NoError(t, run([]string{"-json", text}, nil, &joined, &errb))
+	require.NoError(t, run([]string{"-json", "-lines", text}, nil, &lines, &errb))
+	got := decodeLines(t, text, lines.Bytes()) // checks the offsets against text
+	require.Len(t, got, 4)
+	for i, want := range []string{"so proud of @nasa today", "well done Tesla, shame on Ford", "well done Tesla, shame on Ford", "What a win for Arsenal"} {
+		assert.Equal(t, want, got[i].Sentence, got[i].Entity)
+	}
+	// Without -lines the first two lines are one sentence.
+	assert.Equal(t, "so proud of @nasa today\nwell done Tesla, shame on Ford", decodeLines(t, text, joined.Bytes())[0].Sentence)
+}
+
+// TestTableOneLine checks that a table row is one line whatever white
+// space the sentence holds: a line break or a tab would break the table.
+func TestTableOneLine(t *testing.T) {
+	text := "so proud of @nasa today\nwell done\tTesla"
+	var out, errb bytes.Buffer
+	require.NoError(t, run([]string{"-summary=false", text}, nil, &out, &errb))
+	rows := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	require.Len(t, rows, 3, "a header and two mentions:\n%s", out.String())
+	for _, r := range rows[1:] {
+		assert.True(t, strings.HasSuffix(r, "so proud of @nasa today well done Tesla"), r)
+	}
+}
