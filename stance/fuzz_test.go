@@ -68,11 +68,12 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add("🔥 Acme Inc. sued Globex Corp. … and won!")
 	f.Add("")
 	f.Add("a.b.c.d. A.B. x\xff")
+	f.Add("So proud of @nasa_jpl! RT @nasa: NATO's @_nato met. Can't wait, Obama RT @POTUS.")
 	m, err := stance.Default()
 	if err != nil {
 		f.Fatal(err)
 	}
-	g, err := features.NewGazetteer([]features.Entity{{Name: "NATO", Aliases: []string{"the alliance", "US"}}})
+	g, err := features.NewGazetteer([]features.Entity{{Name: "NATO", Aliases: []string{"the alliance", "US"}}, {Name: "NASA", Aliases: []string{"nasa"}}})
 	if err != nil {
 		f.Fatal(err)
 	}
