@@ -225,6 +225,7 @@ type streamScratch struct {
 	mspans   []features.Span
 	holders  []int
 	key      []byte
+	added    []string // the alias keys the current sentence added
 	fac      factored
 }
 
@@ -268,7 +269,8 @@ func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
 // and leaves the Stream as it was. Going over WithMaxMentions, or a
 // sentence with more than MaxSentenceMentions names, is found as the
 // analysis reaches it: the mentions before it have been reported and
-// counted. Empty or blank text gives no mentions and no error. A bad
+// counted, and the names of the sentence refused are not kept to resolve
+// the short forms of later text. Empty or blank text gives no mentions and no error. A bad
 // option given to NewStream is returned by every call. With a nil fn the
 // mentions are only summed up, for Entities.
 //
@@ -316,9 +318,11 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		s.m.ext.PrepareTokens(&sc.prep, sentence, sc.splitter.Tokens(), sp.Start)
 		s.find(sc, sentence)
 		if len(sc.found) > MaxSentenceMentions {
+			s.unregister(sc)
 			return fmt.Errorf("%w: sentence at byte %d names %d entities, limit %d", ErrTooManyMentions, base+sp.Start, len(sc.found), MaxSentenceMentions)
 		}
 		if s.cfg.maxMentions > 0 && s.mentions+len(sc.found) > s.cfg.maxMentions {
+			s.unregister(sc)
 			return fmt.Errorf("%w: more than %d, in the sentence at byte %d", ErrTooManyMentions, s.cfg.maxMentions, base+sp.Start)
 		}
 		sc.mspans = sc.mspans[:0]
@@ -368,6 +372,8 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 // first, then capitalised names that do not overlap them, each resolved to
 // its canonical name.
 func (s *Stream) find(sc *streamScratch, sentence string) {
+	clear(sc.added) // the pool keeps no keys alive
+	sc.added = sc.added[:0]
 	sc.matches = s.cfg.gazetteer.AppendMatches(sc.matches[:0], sentence, sc.prep.Tokens())
 	if len(sc.matches) > 0 {
 		sc.matches = fitHandles(sc.matches, sentence, sc.prep.Mentions())
@@ -408,7 +414,9 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 			continue
 		}
 		f.canon = text
-		s.aliases[string(sc.key)] = aliasTarget{name: text}
+		k := string(sc.key)
+		s.aliases[k] = aliasTarget{name: text}
+		sc.added = append(sc.added, k)
 		s.registerShortForms(sc, sentence, f.span, text)
 	}
 	// "World Health Organization (WHO)": the bracketed acronym restates the
@@ -422,6 +430,15 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 		kept = append(kept, f)
 	}
 	sc.found = kept
+}
+
+// unregister takes back the aliases the current sentence added, which
+// Text refuses: its names must not resolve the short forms of later text.
+func (s *Stream) unregister(sc *streamScratch) {
+	for _, k := range sc.added {
+		delete(s.aliases, k)
+	}
+	sc.added = sc.added[:0]
 }
 
 // fitHandles keeps gazetteer matches from cutting a social-media handle
@@ -470,7 +487,9 @@ func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp featu
 	claim := func(form string) {
 		sc.key = features.AppendNormalized(sc.key[:0], form)
 		if _, taken := s.aliases[string(sc.key)]; !taken { // no allocation for the lookup
-			s.aliases[string(sc.key)] = aliasTarget{name: name}
+			k := string(sc.key)
+			s.aliases[k] = aliasTarget{name: name}
+			sc.added = append(sc.added, k)
 		}
 	}
 	rest := strings.TrimLeft(sentence[sp.End:], " ")

@@ -397,3 +397,28 @@ func TestAnalyzeGazetteerHandles(t *testing.T) {
 	}
 	assert.Equal(t, []string{"@nasa_jpl→@nasa_jpl", "@tesla_fans→@tesla_fans", "@nasa→NASA", "Tesla→Tesla"}, got)
 }
+
+// TestRefusedSentenceLeavesNoAliases checks that the names of a sentence
+// Text refuses for its mentions do not resolve the short forms of later
+// text: "Petro" after a refused sentence naming "Gustavo Petro" is itself.
+func TestRefusedSentenceLeavesNoAliases(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	var many strings.Builder
+	many.WriteString("Gustavo Petro met")
+	for i := range stance.MaxSentenceMentions {
+		fmt.Fprintf(&many, " Zed%c%c,", 'A'+i/26%26, 'A'+i%26)
+	}
+	many.WriteString(".")
+	for _, opts := range [][]stance.AnalyzeOption{nil, {stance.WithMaxMentions(3)}} {
+		s := m.NewStream(opts...)
+		err := s.Text(many.String(), nil)
+		require.ErrorIs(t, err, stance.ErrTooManyMentions)
+		var canon []string
+		require.NoError(t, s.Text(" Petro spoke.", func(mn stance.Mention) error {
+			canon = append(canon, mn.Canonical)
+			return nil
+		}))
+		assert.Equal(t, []string{"Petro"}, canon, "a refused sentence's name resolved a short form")
+	}
+}
