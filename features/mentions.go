@@ -144,9 +144,10 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 	return dst
 }
 
-// isRelayMark reports whether the lone name token k is a mark that relays
-// or credits a post, followed by the handle it names: "RT @Reuters", "HT
-// @nasa", "MT @who", "CC @mayor" (retweet, hat tip, modified tweet, copy).
+// isRelayMark reports whether name token k, the last of a run, is a mark
+// that relays or credits a post, followed by the handle it names: "RT
+// @Reuters", "HT @nasa", "MT @who", "CC @mayor" (retweet, hat tip,
+// modified tweet, copy).
 func isRelayMark(text string, toks []Token, cls []uint16, k int) bool {
 	if k+1 >= len(toks) || cls[k+1]&clsAt == 0 || !adjacent(text, toks[k], toks[k+1]) {
 		return false

@@ -270,9 +270,9 @@ func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
 // sentence with more than MaxSentenceMentions names, is found as the
 // analysis reaches it: the mentions before it have been reported and
 // counted, and the names of the sentence refused are not kept to resolve
-// the short forms of later text. Empty or blank text gives no mentions and no error. A bad
-// option given to NewStream is returned by every call. With a nil fn the
-// mentions are only summed up, for Entities.
+// the short forms of later text. Empty or blank text gives no mentions
+// and no error. A bad option given to NewStream is returned by every call.
+// With a nil fn the mentions are only summed up, for Entities.
 //
 // fn may use the Model and other Streams. It should not call Text on this
 // Stream: that is safe, but the inner piece is taken as coming after the
