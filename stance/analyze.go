@@ -235,6 +235,8 @@ const maxPooledTokens = 1 << 16
 
 // putScratch returns sc to the pool unless a huge text has grown it.
 func (m *Model) putScratch(sc *streamScratch) {
+	clear(sc.added[:cap(sc.added)]) // the pool keeps no alias keys alive
+	sc.added = sc.added[:0]
 	if cap(sc.splitter.Tokens()) <= maxPooledTokens && sc.fac.l.Terms() <= maxPooledTokens {
 		m.streams.Put(sc)
 	}
@@ -372,7 +374,6 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 // first, then capitalised names that do not overlap them, each resolved to
 // its canonical name.
 func (s *Stream) find(sc *streamScratch, sentence string) {
-	clear(sc.added) // the pool keeps no keys alive
 	sc.added = sc.added[:0]
 	sc.matches = s.cfg.gazetteer.AppendMatches(sc.matches[:0], sentence, sc.prep.Tokens())
 	if len(sc.matches) > 0 {
@@ -438,6 +439,7 @@ func (s *Stream) unregister(sc *streamScratch) {
 	for _, k := range sc.added {
 		delete(s.aliases, k)
 	}
+	clear(sc.added)
 	sc.added = sc.added[:0]
 }
 

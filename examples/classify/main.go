@@ -140,21 +140,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			}
 			e = &x
 		}
-		if *asJSON { // streamed, nothing is held
-			if e != nil {
-				return encodeExplained(enc, mn, e, *top)
-			}
-			return enc.Encode(mn) // stance.Mention's JSON form
+		if *asJSON && !*lines { // streamed, nothing is held
+			return encodeRow(enc, row{Mention: mn, explain: e}, *top)
 		}
 		rows = append(rows, row{Mention: mn, explain: e})
 		return nil
 	}
+	// One Text call refuses bad input before it reports a mention; with
+	// -lines a later line may be bad, so the rows are held until every
+	// line has passed, and bad input prints nothing on stdout here too.
 	for _, piece := range pieces {
 		if err := s.Text(piece, fn); err != nil {
 			return err
 		}
 	}
 	if *asJSON {
+		for _, r := range rows {
+			if err := encodeRow(enc, r, *top); err != nil {
+				return err
+			}
+		}
 		return nil
 	}
 	if err := printTable(stdout, rows, *top, len(tg) > 0); err != nil {
@@ -164,6 +169,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return printSummary(stdout, s.Entities())
 	}
 	return nil
+}
+
+// encodeRow writes r's JSON line: stance.Mention's JSON form, with an
+// "explanation" member under -explain.
+func encodeRow(enc *json.Encoder, r row, top int) error {
+	if r.explain != nil {
+		return encodeExplained(enc, r.Mention, r.explain, top)
+	}
+	return enc.Encode(r.Mention)
 }
 
 // explanationJSON is the "explanation" member of a -json -explain line.
@@ -266,7 +280,7 @@ func printTable(w io.Writer, rows []row, top int, named bool) error {
 		if r.explain == nil {
 			continue
 		}
-		fmt.Fprintf(w, "\n%s (bytes %d-%d): %s rather than %s, log-odds by feature:\n", r.Text, r.Span.Start, r.Span.End, r.Label, r.explain.RunnerUp)
+		fmt.Fprintf(w, "\n%s (bytes %d-%d): %s rather than %s, log-odds by feature:\n", oneLine(r.Text), r.Span.Start, r.Span.End, r.Label, r.explain.RunnerUp)
 		fmt.Fprintf(w, "  %+6.2f  label frequencies (prior)\n", r.explain.Prior)
 		for i, c := range r.explain.Features {
 			if i == top {

@@ -450,6 +450,8 @@ func TestErrors(t *testing.T) {
 		{"invalid UTF-8 in an argument", []string{"-json", badUTF8}, "", "offset 17", stance.ErrInvalidUTF8},
 		{"invalid UTF-8 in a file", []string{"-json", "-file", badFile}, "", "offset 17", stance.ErrInvalidUTF8},
 		{"invalid UTF-8, table", []string{badUTF8}, "", "offset 17", stance.ErrInvalidUTF8},
+		{"invalid UTF-8 on a later line, -lines -json", []string{"-json", "-lines"}, "NATO met Russia.\n" + badUTF8, "offset 34", stance.ErrInvalidUTF8},
+		{"invalid UTF-8 on a later line, -lines -json -explain", []string{"-json", "-lines", "-explain"}, "NATO met Russia.\n" + badUTF8, "offset 34", stance.ErrInvalidUTF8},
 		{"empty stdin", nil, "", "no text", nil},
 		{"blank stdin", []string{"-json"}, " \n\t\n", "no text", nil},
 		{"empty argument", []string{""}, "ignored", "no text", nil},
@@ -513,4 +515,13 @@ func TestTableOneLine(t *testing.T) {
 	for _, r := range rows[1:] {
 		assert.True(t, strings.HasSuffix(r, "so proud of @nasa today well done Tesla"), r)
 	}
+
+	// A gazetteer alias across a line break, under -explain: its row and
+	// the heading of its explanation are one line each.
+	gaz := filepath.Join(t.TempDir(), "g.json")
+	require.NoError(t, os.WriteFile(gaz, []byte(`[{"name": "NATO", "aliases": ["the alliance"]}]`), 0o644))
+	out.Reset()
+	require.NoError(t, run([]string{"-summary=false", "-explain", "-gazetteer", gaz, "Critics attacked the\nalliance today."}, nil, &out, &errb))
+	assert.Contains(t, out.String(), "the alliance (NATO)  ")
+	assert.Contains(t, out.String(), "\nthe alliance (bytes 17-29): ")
 }
