@@ -290,7 +290,9 @@ type Match struct {
 // longer sentence's — are not used: text is tokenized anew; another
 // text's tokens that happen to fit are taken as given. It walks the
 // trie from each token where no match covers it, at most MaxAliasWords
-// tokens deep.
+// tokens deep. A match never cuts a social-media handle (see Mentions):
+// one of all of a handle but its "@" ("nasa" of "@nasa") is the whole
+// handle, and one of less or more of it ("nasa" of "@nasa_jpl") is none.
 func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Match {
 	if g == nil || g.root.next == nil {
 		return dst
@@ -298,6 +300,7 @@ func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Matc
 	if toks == nil || !tokensFit(toks, len(text)) {
 		toks = Tokenize(nil, text)
 	}
+	handles := strings.IndexByte(text, '@') >= 0
 	var buf [64]byte // most words fit: no allocation
 	for i := 0; i < len(toks); {
 		entity, end := -1, 0 // the longest match so far, and the token after it
@@ -316,11 +319,21 @@ func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Matc
 				}
 			}
 		}
+		start := i
+		if entity >= 0 && handles {
+			if h, hEnd, ok := handleOver(text, toks, i, end); ok {
+				if hEnd == end && (h == i || h == i-1) {
+					start = h // the handle, or all of it but its "@"
+				} else {
+					entity = -1 // it would cut the handle
+				}
+			}
+		}
 		if entity < 0 {
 			i++
 			continue
 		}
-		dst = append(dst, Match{Span: Span{toks[i].Start, toks[end-1].End}, Entity: entity})
+		dst = append(dst, Match{Span: Span{toks[start].Start, toks[end-1].End}, Entity: entity})
 		i = end
 	}
 	return dst

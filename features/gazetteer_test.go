@@ -47,6 +47,21 @@ func TestGazetteerMatches(t *testing.T) {
 	}
 }
 
+// TestGazetteerHandles checks that a match never cuts a social-media
+// handle: all of one but its "@" names the whole handle, less or more of
+// it is no match, and an e-mail address is no handle (its words match as
+// any words do).
+func TestGazetteerHandles(t *testing.T) {
+	g, err := features.NewGazetteer([]features.Entity{
+		{Name: "NASA", Aliases: []string{"nasa"}},
+		{Name: "JPL", Aliases: []string{"jpl"}},
+		{Name: "ESA", Aliases: []string{"@esa"}},
+	})
+	require.NoError(t, err)
+	text := "So @nasa_jpl, @nasa, @_nasa, @esa, @esa_x, nasa@jpl.org and nasa jpl."
+	assert.Equal(t, []string{"@nasa=NASA", "@esa=ESA", "nasa=NASA", "jpl=JPL", "nasa=NASA", "jpl=JPL"}, matches(g, text))
+}
+
 // TestGazetteerTrie checks the matcher's choices where forms share their
 // first words: the longest form that matches wins, a walk that fails
 // deeper falls back to the longest form it passed, the words of a form

@@ -99,10 +99,8 @@ func (hs *holderScratch) lay(p *Prepared, mentions []Span) {
 // classes up).
 func (hs *holderScratch) is(i int, c uint8) bool { return hs.base[i].hw&c != 0 }
 
-// isVerb reports whether token i is a reporting, attacking or supporting
-// verb.
-func (hs *holderScratch) isVerb(i int) bool { return isVerbTerm(&hs.base[i]) }
-
+// isVerbTerm reports whether a term is a reporting, attacking or
+// supporting verb.
 func isVerbTerm(tm *term) bool {
 	return tm.hw&hwReport != 0 || tm.cues&(1<<cueAttack|1<<cueSupport) != 0
 }

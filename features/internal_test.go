@@ -272,7 +272,7 @@ func (hs *holderScratch) holderScan(target int) int {
 	}
 	t0, t1 := hs.first[target], hs.last[target]
 	for v := t1 + 1; v < len(toks)-2 && v <= t1+6; v++ {
-		if hs.isVerb(v) && base[v+1].hash == hashBy && owner[v+2] >= 0 && owner[v+2] != target {
+		if isVerbTerm(&hs.base[v]) && base[v+1].hash == hashBy && owner[v+2] >= 0 && owner[v+2] != target {
 			return owner[v+2]
 		}
 	}
@@ -282,7 +282,7 @@ func (hs *holderScratch) holderScan(target int) int {
 		}
 	}
 	for v := t0 - 1; v >= 0; v-- {
-		if !hs.isVerb(v) {
+		if !isVerbTerm(&hs.base[v]) {
 			continue
 		}
 		if s := hs.subjectOf(v); s >= 0 && s != target {
@@ -423,7 +423,7 @@ func TestHoldersLay(t *testing.T) {
 			}
 			var verbs, accord []int
 			for i := range p.toks {
-				if hs.isVerb(i) {
+				if isVerbTerm(&hs.base[i]) {
 					verbs = append(verbs, i)
 				}
 				if i+2 < len(p.toks) && p.base[i].hash == hashAccording && p.base[i+1].hash == hashTo && hs.owner[i+2] >= 0 {

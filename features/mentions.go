@@ -43,19 +43,8 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 			i++
 			continue
 		}
-		if cls[i]&clsAt != 0 {
-			// A handle: "@" and the word, digit and underscore tokens
-			// joined to it ("@elonmusk", "@POTUS_44"), whatever their case.
-			j := i + 1
-			for j < len(toks) && toks[j].Start == toks[j-1].End {
-				if k := toks[j].Kind; k != Word && k != Number && toks[j].Text(sentence) != "_" {
-					break
-				}
-				j++
-			}
-			for toks[j-1].Text(sentence) == "_" {
-				j-- // "@user_" ends at the word (isHandleAt saw one)
-			}
+		if cls[i]&clsAt != 0 { // a handle, whatever its case
+			j := handleEnd(sentence, toks, i)
 			dst = append(dst, Span{toks[i].Start, toks[j-1].End})
 			i = j
 			continue
@@ -190,6 +179,48 @@ func isHandleAt(text string, toks []Token, i int) bool {
 		break
 	}
 	return true
+}
+
+// handleEnd returns the index past the last token of the handle whose "@"
+// is toks[i], which isHandleAt accepts: the "@" and the word, number and
+// underscore tokens joined to it ("@elonmusk", "@POTUS_44"), less trailing
+// underscores ("@user_" ends at the word; isHandleAt saw one).
+func handleEnd(text string, toks []Token, i int) int {
+	j := i + 1
+	for j < len(toks) && toks[j].Start == toks[j-1].End {
+		if k := toks[j].Kind; k != Word && k != Number && toks[j].Text(text) != "_" {
+			break
+		}
+		j++
+	}
+	for toks[j-1].Text(text) == "_" {
+		j--
+	}
+	return j
+}
+
+// handleOver returns the first handle that the tokens toks[i:end] overlap,
+// as the index of its "@" and the index past its last token, if any.
+func handleOver(text string, toks []Token, i, end int) (h, hEnd int, ok bool) {
+	// One that holds toks[i]: its "@" is at i or before, joined to it.
+	for h = i; h >= 0; h-- {
+		if toks[h].Kind == Punct && isHandleAt(text, toks, h) {
+			if hEnd = handleEnd(text, toks, h); hEnd > i {
+				return h, hEnd, true
+			}
+			break
+		}
+		if h == 0 || toks[h-1].End != toks[h].Start {
+			break
+		}
+	}
+	// One that starts inside.
+	for h = i + 1; h < end; h++ {
+		if toks[h].Kind == Punct && isHandleAt(text, toks, h) {
+			return h, handleEnd(text, toks, h), true
+		}
+	}
+	return 0, 0, false
 }
 
 // indexHyphen returns the offset and length of the first hyphen-minus or

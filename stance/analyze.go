@@ -376,9 +376,6 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 func (s *Stream) find(sc *streamScratch, sentence string) {
 	sc.added = sc.added[:0]
 	sc.matches = s.cfg.gazetteer.AppendMatches(sc.matches[:0], sentence, sc.prep.Tokens())
-	if len(sc.matches) > 0 {
-		sc.matches = fitHandles(sc.matches, sentence, sc.prep.Mentions())
-	}
 	sc.found = sc.found[:0]
 	for _, mt := range sc.matches {
 		e := s.cfg.gazetteer.Entity(mt.Entity)
@@ -441,43 +438,6 @@ func (s *Stream) unregister(sc *streamScratch) {
 	}
 	clear(sc.added)
 	sc.added = sc.added[:0]
-}
-
-// fitHandles keeps gazetteer matches from cutting a social-media handle
-// among mentions: a match of all of a handle but its "@" ("nasa" of
-// "@nasa") names the whole handle, and one of less or more of it ("nasa"
-// of "@nasa_jpl") is dropped, leaving the handle to the name finder.
-// Matches and mentions are in order and apart, and so are the matches
-// kept, which are returned in place of matches.
-func fitHandles(matches []features.Match, sentence string, mentions []features.Span) []features.Match {
-	handles := false
-	for _, sp := range mentions {
-		if sentence[sp.Start] == '@' {
-			handles = true
-			break
-		}
-	}
-	if !handles {
-		return matches
-	}
-	kept := matches[:0]
-	for _, mt := range matches {
-		for _, h := range mentions {
-			if sentence[h.Start] != '@' || h.End <= mt.Start || mt.End <= h.Start || mt.Span == h {
-				continue
-			}
-			if mt.Start == h.Start+1 && mt.End == h.End {
-				mt.Span = h
-				continue
-			}
-			mt.End = mt.Start // cuts the handle: dropped
-			break
-		}
-		if mt.Start < mt.End && (len(kept) == 0 || kept[len(kept)-1].End <= mt.Start) {
-			kept = append(kept, mt)
-		}
-	}
-	return kept
 }
 
 // registerShortForms records the later short forms of a newly seen name:

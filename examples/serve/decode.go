@@ -37,7 +37,9 @@ func decode(body []byte, v any, keys []string) error {
 	if err := checkTokens(body, keys); err != nil {
 		return err
 	}
-	if err := strictjson.Check(body, nil); err != nil { // unpaired surrogates; checkTokens found any duplicate key
+	// A key given twice in one object, or an unpaired surrogate: the keys
+	// are spelled exactly (checkTokens), so they compare exactly.
+	if err := strictjson.Check(body, nil); err != nil {
 		return fmt.Errorf("malformed JSON: %w", err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
@@ -49,12 +51,12 @@ func decode(body []byte, v any, keys []string) error {
 }
 
 // checkTokens scans body's JSON tokens: one object, then the end of the
-// body; in every object, keys from known, each at most once.
+// body; in every object, keys from known (strictjson.Check finds a key
+// given twice).
 func checkTokens(body []byte, known []string) error {
 	type frame struct {
 		object  bool
-		wantKey bool                // the next token of this object is a key or '}'
-		keys    map[string]struct{} // keys seen in this object
+		wantKey bool // the next token of this object is a key or '}'
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber() // numbers are not parsed here, so none is out of range
@@ -78,10 +80,6 @@ func checkTokens(body []byte, known []string) error {
 			if !slices.Contains(known, key) {
 				return fmt.Errorf("unknown field %q at byte %d; the fields are %s, spelled exactly so", key, off, strings.Join(known, ", "))
 			}
-			if _, dup := top.keys[key]; dup {
-				return fmt.Errorf("duplicate key %q at byte %d; give each field once", key, off)
-			}
-			top.keys[key] = struct{}{}
 			top.wantKey = false
 			continue
 		}
@@ -91,7 +89,7 @@ func checkTokens(body []byte, known []string) error {
 		}
 		switch tok {
 		case json.Delim('{'):
-			stack = append(stack, frame{object: true, wantKey: true, keys: make(map[string]struct{})})
+			stack = append(stack, frame{object: true, wantKey: true})
 		case json.Delim('['):
 			stack = append(stack, frame{})
 		case json.Delim('}'), json.Delim(']'):
