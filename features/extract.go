@@ -23,8 +23,16 @@ import (
 // finder takes social-media handles ("@elonmusk") as names, and no longer
 // the verb of a contraction ("Can't" → "Ca") or a retweet's "RT" before a
 // handle; the other names of a sentence are placeholders among the
-// features, so their ids changed.
-const Version = 3
+// features, so their ids changed. Version 4: a common word alone at the
+// start of a sentence ("Floods hit São Paulo") is no name.
+//
+// An extractor decoded from an encoding of version 3 (MinVersion) keeps
+// producing that version's ids, so models trained with it keep working;
+// NewExtractor makes one of this Version.
+const Version = 4
+
+// MinVersion is the oldest feature set version UnmarshalExtractor reads.
+const MinVersion = 3
 
 // Span is a byte range [Start, End) of a text.
 type Span struct {
@@ -67,10 +75,11 @@ type config struct {
 	clause   bool   // words in the target's clause get a clause feature
 	lexicon  bool   // cue-word category features
 	seed     uint64 // mixed into every feature id
+	version  int    // the feature set (MinVersion to Version), which the name finder's rules depend on
 }
 
 func defaultConfig() config {
-	return config{window: 6, near: 2, bigrams: true, trigrams: true, cueTri: true, negation: true, sides: true, others: true, clause: true, lexicon: true}
+	return config{window: 6, near: 2, bigrams: true, trigrams: true, cueTri: true, negation: true, sides: true, others: true, clause: true, lexicon: true, version: Version}
 }
 
 // WithWindow sets how many terms on each side of the target get
@@ -187,7 +196,7 @@ func newExtractor(cfg config) *Extractor {
 func (e *Extractor) String() string {
 	c := e.cfg
 	return fmt.Sprintf("features v%d: window=%d near=%d bigrams=%t trigrams=%t cue-trigrams=%t negation=%t sides=%t others=%t clause=%t lexicon=%t seed=%d",
-		Version, c.window, c.near, c.bigrams, c.trigrams, c.cueTri, c.negation, c.sides, c.others, c.clause, c.lexicon, c.seed)
+		c.version, c.window, c.near, c.bigrams, c.trigrams, c.cueTri, c.negation, c.sides, c.others, c.clause, c.lexicon, c.seed)
 }
 
 // maxWindow bounds WithWindow's window and near, in options and encodings
@@ -288,7 +297,9 @@ func (e *Extractor) AppendNamed(dst []Feature, text string, target Span) []Featu
 // flags, and its named mentions. Preparing a sentence once and calling
 // AppendPrepared per target does the target-independent work once. The
 // zero value is ready to use; a Prepared is reused by preparing another
-// sentence into it, and is not safe for concurrent use.
+// sentence into it, and is not safe for concurrent use. Its mentions are
+// those of the preparing extractor's feature set (see Version), so pass it
+// to the methods of an extractor of the same version.
 type Prepared struct {
 	text     string
 	toks     []Token
@@ -348,8 +359,9 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	p.text = text
 	// One lookup by term hash gives the cue categories (low byte), the
 	// negation and clause classes of the term, its holder word classes and
-	// the mention finder's classes of the word. A Prepared does not depend
-	// on the extractor's settings: extractPrepared applies them.
+	// the mention finder's classes of the word. A Prepared depends on the
+	// extractor's feature set version (its name finder), not on its
+	// settings: extractPrepared applies them.
 	words := loadTermTable()
 	base := p.base[:0]
 	names := p.names[:0]
@@ -401,7 +413,7 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		}
 	}
 	p.base, p.names = base, names
-	p.mentions = appendMentions(p.mentions[:0], text, p.toks, names)
+	p.mentions = appendMentions(p.mentions[:0], text, p.toks, names, e.cfg.version >= 4)
 }
 
 // AppendPrepared appends the feature ids of the target in the prepared
@@ -991,7 +1003,7 @@ var (
 func (e *Extractor) MarshalBinary() ([]byte, error) {
 	c := e.cfg
 	b := make([]byte, 0, 32)
-	b = binary.AppendUvarint(b, Version)
+	b = binary.AppendUvarint(b, uint64(c.version))
 	b = binary.AppendUvarint(b, uint64(c.window))
 	b = binary.AppendUvarint(b, uint64(c.near))
 	var flags byte
@@ -1005,8 +1017,10 @@ func (e *Extractor) MarshalBinary() ([]byte, error) {
 	return b, nil
 }
 
-// UnmarshalExtractor decodes settings written by MarshalBinary. Data from
-// another feature set version gives an error wrapping ErrFeatureVersion;
+// UnmarshalExtractor decodes settings written by MarshalBinary, of
+// feature set MinVersion to Version; the extractor produces the ids of
+// the version it was written with. Data of another feature set version
+// gives an error wrapping ErrFeatureVersion;
 // malformed data one wrapping ErrExtractorEncoding.
 func UnmarshalExtractor(data []byte) (*Extractor, error) {
 	r := data
@@ -1022,10 +1036,10 @@ func UnmarshalExtractor(data []byte) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	if v != Version {
-		return nil, fmt.Errorf("%w: %d (this build reads %d)", ErrFeatureVersion, v, Version)
+	if v < MinVersion || v > Version {
+		return nil, fmt.Errorf("%w: %d (this build reads %d to %d)", ErrFeatureVersion, v, MinVersion, Version)
 	}
-	var c config
+	c := config{version: int(v)}
 	w, err := next("window")
 	if err != nil {
 		return nil, err

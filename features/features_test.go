@@ -198,7 +198,7 @@ func TestFeatureIDsStable(t *testing.T) {
 		}
 		return h.Sum64()
 	}
-	assert.Equal(t, 3, features.Version)
+	assert.Equal(t, 4, features.Version)
 	old := features.NewExtractor(features.WithTrigrams(false)).AppendFeatures(nil, text, target)
 	require.NotEmpty(t, old)
 	assert.Equal(t, uint64(0x2d10b8e7e3989f90), old[0], "first feature id changed: bump features.Version")
@@ -234,6 +234,16 @@ func TestFeatureIDsStable(t *testing.T) {
 	social := "RT @nasa: Can't believe @elonmusk sued Apple."
 	sids := features.NewExtractor().AppendFeatures(nil, social, features.Span{Start: 39, End: 44})
 	assert.Equal(t, uint64(0xeffe07fd9d3f004b), hash(sids), "feature ids of feature set 3's name finder changed: bump features.Version")
+
+	// Feature set 4's name finder: "Floods" alone at the start is no name,
+	// so a word, not a placeholder. An extractor of feature set 3 keeps
+	// the placeholder, and feature set 3's ids.
+	opener, apple := "Floods hit Apple.", features.Span{Start: 11, End: 16}
+	oids := features.NewExtractor().AppendFeatures(nil, opener, apple)
+	assert.Equal(t, uint64(0x8fbd89ac4a3fd2cc), hash(oids), "feature ids of feature set 4's name finder changed: bump features.Version")
+	v3 := extractorOfVersion(t, 3)
+	assert.NotEqual(t, hash(oids), hash(v3.AppendFeatures(nil, opener, apple)))
+	assert.Equal(t, sids, v3.AppendFeatures(nil, social, features.Span{Start: 39, End: 44}), "feature set 3 and 4 differ only in the new rule")
 
 	seeded := features.NewExtractor(features.WithSeed(7)).AppendFeatures(nil, text, target)
 	assert.NotEqual(t, ids, seeded, "the seed changes ids")
@@ -289,6 +299,8 @@ func TestExtractorMarshal(t *testing.T) {
 	}{
 		{"empty", nil, features.ErrExtractorEncoding},
 		{"future version", append([]byte{99}, b[1:]...), features.ErrFeatureVersion},
+		{"next version", append([]byte{features.Version + 1}, b[1:]...), features.ErrFeatureVersion},
+		{"version 2", append([]byte{2}, b[1:]...), features.ErrFeatureVersion},
 		{"truncated", b[:len(b)-1], features.ErrExtractorEncoding},
 		{"trailing", append(append([]byte{}, b...), 0), features.ErrExtractorEncoding},
 	}
@@ -298,6 +310,41 @@ func TestExtractorMarshal(t *testing.T) {
 			assert.ErrorIs(t, err, c.want)
 		})
 	}
+}
+
+// extractorOfVersion returns an extractor with the default settings of
+// feature set version v, decoded as from a model file of that version.
+func extractorOfVersion(t *testing.T, v byte) *features.Extractor {
+	t.Helper()
+	b, err := features.NewExtractor().MarshalBinary()
+	require.NoError(t, err)
+	require.Equal(t, byte(features.Version), b[0], "the version is the first byte")
+	b[0] = v
+	e, err := features.UnmarshalExtractor(b)
+	require.NoError(t, err)
+	return e
+}
+
+// TestFeatureSet3Kept checks that an extractor of feature set 3, as a
+// model file of that set holds, keeps its name finder and says which set
+// it is, while new extractors are of the current set.
+func TestFeatureSet3Kept(t *testing.T) {
+	v3 := extractorOfVersion(t, 3)
+	assert.Contains(t, v3.String(), "features v3:")
+	assert.Contains(t, features.NewExtractor().String(), fmt.Sprintf("features v%d:", features.Version))
+	b, err := v3.MarshalBinary()
+	require.NoError(t, err)
+	assert.Equal(t, byte(3), b[0], "written back as feature set 3")
+
+	const s = "Floods hit São Paulo."
+	mentions := func(e *features.Extractor) []string {
+		var p features.Prepared
+		e.Prepare(&p, s)
+		return texts2(s, p.Mentions())
+	}
+	assert.Equal(t, []string{"Floods", "São Paulo"}, mentions(v3))
+	assert.Equal(t, []string{"São Paulo"}, mentions(features.NewExtractor()))
+	assert.Equal(t, []string{"São Paulo"}, texts2(s, features.Mentions(nil, s)), "Mentions uses the current set")
 }
 
 func TestAppendFeaturesAllocs(t *testing.T) {
@@ -405,6 +452,11 @@ func TestMentions(t *testing.T) {
 		{"relay mark after a name", "So said Bernie Sanders RT @AOC: yes. Obama RT @POTUS.", []string{"Bernie Sanders", "@AOC", "Obama", "@POTUS"}},
 		{"underscore handles", "We thank @_nasa, @__1x and @__ but not @_.", []string{"@_nasa", "@__1x"}},
 		{"e-mail is no handle", "We wrote to press@un.org and Reuters@x.com today.", []string{"Reuters"}},
+		{"common word opens the sentence", "Floods hit São Paulo.", []string{"São Paulo"}},
+		{"after an opening quote", "“Speaking to CNN, Blinken said", []string{"CNN", "Blinken"}},
+		{"common word opens a post", "Huge thanks to @WHO", []string{"@WHO"}},
+		{"common word inside", "We saw Floods and Heavy.", []string{"Floods", "Heavy"}},
+		{"common word leads a run", "Heavy Metal Records sued.", []string{"Heavy Metal Records"}},
 		{"e-mail ending in a symbol", "We mail j_@x.com, info_@reuters.com, john-@tesla.com or a.-@ibm.com.", []string{}},
 		{"handle after punctuation", "(@nasa) .@esa \"@who\" -@cdc", []string{"@nasa", "@esa", "@who", "@cdc"}},
 	}

@@ -109,6 +109,35 @@ func TestMentionsGolden(t *testing.T) {
 	assert.GreaterOrEqual(t, float64(post[0])/float64(post[2]), postRecallFloor, "recall on the social-media posts")
 }
 
+// TestMentionsHeldOut measures the entity finder on
+// testdata/mentions_heldout.json: 260 sentences and posts with 616 marked
+// mentions, written for stancekit by a helper session that saw neither
+// the finder's code nor testdata/mentions.json, and marked again, blind,
+// by a second one (all 616 marks agreed). It was held out of the work on
+// feature set 4, whose rules were tuned on mentions.json and the
+// training files; tune nothing on it, or it measures nothing.
+func TestMentionsHeldOut(t *testing.T) {
+	cases := readGolden(t, "mentions_heldout.json")
+	require.Len(t, cases, 260)
+	tp, predicted, gold := 0, 0, 0
+	for _, c := range cases {
+		got := texts2(c.Input, features.Mentions(nil, c.Input))
+		predicted += len(got)
+		gold += len(c.Output)
+		remaining := slices.Clone(c.Output)
+		for _, g := range got {
+			if i := slices.Index(remaining, g); i >= 0 {
+				tp++
+				remaining = slices.Delete(remaining, i, i+1)
+			}
+		}
+	}
+	p, r := float64(tp)/float64(predicted), float64(tp)/float64(gold)
+	t.Logf("held-out mentions: precision %.3f (%d/%d), recall %.3f (%d/%d), F1 %.3f", p, tp, predicted, r, tp, gold, 2*p*r/(p+r))
+	assert.GreaterOrEqual(t, p, heldOutPrecisionFloor)
+	assert.GreaterOrEqual(t, r, heldOutRecallFloor)
+}
+
 // TestMentionsNewsMTSCRecall measures the share of NewsMTSC dev targets
 // that are names (not pronouns or common nouns: they start with a capital
 // letter and are not "He", "The …") which the finder returns exactly.
@@ -168,8 +197,10 @@ func isNamedTarget(m string) bool {
 // Floors sit a little below the measured figures (see the test logs).
 const (
 	sentenceFloor         = 0.93 // measured 0.948
-	mentionPrecisionFloor = 0.78 // measured 0.809
+	mentionPrecisionFloor = 0.82 // measured 0.848 (0.809 with feature set 3's finder)
 	mentionRecallFloor    = 0.85 // measured 0.880
+	heldOutPrecisionFloor = 0.84 // measured 0.868 (0.810 with feature set 3's finder)
+	heldOutRecallFloor    = 0.9  // measured 0.925
 	newsmtscRecallFloor   = 0.72 // measured 0.737
 	postRecallFloor       = 0.9  // measured 1.000 (24 of 24)
 )

@@ -460,3 +460,33 @@ func targetSpans(ex corpus.Example) []Span {
 	slices.SortFunc(targets, func(a, b Span) int { return a.Start - b.Start })
 	return targets
 }
+
+// TestCommonWords checks names/common.txt: sorted, unique, lower-case
+// ASCII words (capitalisedCommonWords panics on others), and free of
+// words that are often a name on their own — a list of those for which
+// a slip is likely, not a proof.
+func TestCommonWords(t *testing.T) {
+	var lines []string
+	for line := range strings.Lines(commonWordsText) {
+		lines = append(lines, strings.TrimSuffix(line, "\n"))
+	}
+	assert.True(t, slices.IsSorted(lines), "sorted")
+	assert.Len(t, slices.Compact(slices.Clone(lines)), len(lines), "unique")
+	words := commonWords()
+	assert.Len(t, words, len(lines))
+	assert.Greater(t, len(words), 5000)
+	for _, w := range []string{"Floods", "Speaking", "Huge", "Nobody", "Tensions", "Wildfires"} {
+		assert.True(t, isCommonWord(w), w)
+	}
+	for _, w := range []string{"floods", "FLOODS", "Floods's"} {
+		assert.False(t, isCommonWord(w), "%s: only the capitalised spelling", w)
+	}
+	for _, name := range strings.Fields(`Apple Amazon Shell Target Visa Ford Oracle Meta Alphabet Fox Times
+		Sun Mirror Guardian Delta United Turkey China Jordan Chad Georgia Nice Reading Bath Phoenix Bush
+		Rice Brown Black White Green Young King Price Cash Stone Hill Wood Bell Gates Jobs Page Banks
+		Sessions Pence Barr Warren Carter Baker Cook Miller Smith Taylor Hunt May Will Bill Mark Hope
+		Grace Rose Sky Winner Swift Park Labour Labor Democrats Republicans Reform Congress Senate
+		Treasury Pentagon Kremlin House Court Nothing Arsenal Celtic Rangers Giants Jets`) {
+		assert.False(t, isCommonWord(name), "%s is often a name", name)
+	}
+}

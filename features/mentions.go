@@ -1,7 +1,9 @@
 package features
 
 import (
+	_ "embed"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -37,7 +39,9 @@ var defaultExtractor = NewExtractor()
 // isNameToken accepts and, on such a token, clsHyphen when it holds a
 // hyphen. A name run holds only name tokens and connectors (which have no
 // hyphen), so the hyphen rules below look only at tokens with clsHyphen.
-func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []Span {
+// With common (feature set 4 on), a common word alone at the start of the
+// sentence is no mention.
+func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, common bool) []Span {
 	for i := 0; i < len(toks); {
 		if cls[i]&(clsName|clsAt) == 0 {
 			i++
@@ -121,7 +125,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 				off += h + hs
 			}
 			// A prefix and a cut can leave nothing ("Post-war"): no mention.
-			if start < end && !(k+1 == j && cls[k]&nonEntity != 0) {
+			if start < end && !(k+1 == j && (cls[k]&nonEntity != 0 || common && opensSentence(toks, k) && isCommonWord(sentence[start:end]))) {
 				dst = append(dst, Span{start, end})
 			}
 		}
@@ -131,6 +135,17 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16) []S
 		i = j
 	}
 	return dst
+}
+
+// opensSentence reports whether token k is the first word of the
+// sentence: only punctuation (an opening quote, a dash) comes before it.
+func opensSentence(toks []Token, k int) bool {
+	for _, t := range toks[:k] {
+		if t.Kind != Punct {
+			return false
+		}
+	}
+	return true
 }
 
 // isRelayMark reports whether name token k, the last of a run, is a mark
@@ -405,6 +420,44 @@ var commonNouns = setOf(
 	"Sanctions", "Talks", "Negotiations", "Elections", "Polls", "Reports", "Documents", "Data",
 	"Several", "Others", "Many", "Most", "Some", "Thousands", "Hundreds", "Dozens", "Millions",
 )
+
+// commonWordsText is names/common.txt, written for stancekit: common
+// English words, one lower-case word form a line, that often open a
+// sentence or a post ("floods", "speaking", "huge") and are seldom a name
+// on their own. Words that are also common names ("apple", "bush",
+// "turkey", "may") are left out: a name lost costs more than a bogus one.
+//
+//go:embed names/common.txt
+var commonWordsText string
+
+// isCommonWord reports whether w is a common word capitalised, as it
+// opens a sentence ("Floods"). The list is looked up only for the first
+// word of a sentence, when it stands alone, so it has a table of its own
+// rather than a place in the term table that every token is looked up in.
+func isCommonWord(w string) bool {
+	_, ok := commonWords()[w]
+	return ok
+}
+
+// commonWords returns the common words, capitalised as they open a
+// sentence ("Floods"). It panics on a line that is not lower-case ASCII
+// letters, a defect in the list that the tests catch.
+var commonWords = sync.OnceValue(func() map[string]struct{} {
+	m := make(map[string]struct{}, 4096)
+	for line := range strings.Lines(commonWordsText) {
+		w := strings.TrimSpace(line)
+		if w == "" {
+			continue
+		}
+		for i := range len(w) {
+			if w[i] < 'a' || w[i] > 'z' {
+				panic("features: names/common.txt entry " + w + " is not lower-case ASCII")
+			}
+		}
+		m[string(w[0]-'a'+'A')+w[1:]] = struct{}{}
+	}
+	return m
+})
 
 var calendarWords = setOf(
 	"January", "February", "March", "April", "May", "June", "July", "August", "September",

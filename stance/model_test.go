@@ -265,7 +265,7 @@ func TestReadModelErrors(t *testing.T) {
 	}
 }
 
-var update = flag.Bool("update", false, "rewrite testdata/model-v3-features-v3.stk")
+var update = flag.Bool("update", false, "rewrite the model fixture of the current feature set (see modelFixtures)")
 
 func mustRead(t testing.TB, path string) []byte {
 	t.Helper()
@@ -285,34 +285,61 @@ var oldModelFixtures = []string{
 	"testdata/model-v3-features-v2.stk",
 }
 
+// modelFixtures are model files of format version 3, one per feature set
+// this build reads (features.MinVersion to features.Version), each the
+// default model of its day with temperature 2.5. Each must keep loading
+// and predicting the same way in every later release: the probabilities
+// of its build are pinned. Only the current feature set's file is
+// written, with -update, when a new feature set or format version comes;
+// the others stay as they are.
+var modelFixtures = []struct {
+	file    string
+	version int // features.Version of the file
+	probs   [stance.NumLabels]float64
+	// The names Analyze finds in "Speaking in Oslo, …": "Speaking", a
+	// common word opening the sentence, is a name to feature set 3 only.
+	names []string
+}{
+	{"testdata/model-v3-features-v3.stk", 3, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
+		[]string{"Speaking", "Oslo", "NATO"}},
+	// The same: the small corpus these are trained on has no sentence
+	// that the two feature sets tell apart.
+	{"testdata/model-v3-features-v4.stk", 4, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
+		[]string{"Oslo", "NATO"}},
+}
+
 func TestReadModelFixtures(t *testing.T) {
-	// testdata/model-v3-features-v3.stk is a model of format version 3 and
-	// feature set 3 (features.Version), with temperature 2.5; it must keep
-	// loading and predicting the same way in every later release of that
-	// feature set. Regenerate only for a new format version or feature
-	// set, keeping the old file among oldModelFixtures.
-	const file = "testdata/model-v3-features-v3.stk"
-	if *update {
-		m, err := stance.ReadModel(bytes.NewReader(modelBytes(t)))
+	const text = "The minister praised NATO on day 99."
+	for _, f := range modelFixtures {
+		if *update && f.version == features.Version {
+			m, err := stance.ReadModel(bytes.NewReader(modelBytes(t)))
+			require.NoError(t, err)
+			m, err = m.Tempered(2.5)
+			require.NoError(t, err)
+			require.NoError(t, m.WriteFile(f.file))
+		}
+		m, err := stance.ReadModel(bytes.NewReader(mustRead(t, f.file)))
+		require.NoError(t, err, f.file)
+		assert.Equal(t, 2.5, m.Temperature())
+		assert.Contains(t, m.Extractor().String(), fmt.Sprintf("features v%d:", f.version))
+		assert.Contains(t, m.Extractor().String(), "trigrams=true cue-trigrams=true")
+		p, err := m.Predict(text, at(text, "NATO"))
 		require.NoError(t, err)
-		m, err = m.Tempered(2.5)
+		assert.Equal(t, stance.Supportive, p.Label, f.file)
+		for l := range f.probs {
+			assert.InEpsilon(t, f.probs[l], p.Probs[l], 1e-9, "%s: P(%s) = %.17g", f.file, stance.Labels[l], p.Probs[l])
+		}
+		// A model keeps the name finder of its feature set.
+		a, err := m.Analyze("Speaking in Oslo, the minister praised NATO.")
 		require.NoError(t, err)
-		require.NoError(t, m.WriteFile(file))
+		var names []string
+		for _, mn := range a.Mentions {
+			names = append(names, mn.Text)
+		}
+		assert.Equal(t, f.names, names, f.file)
 	}
-	text := "The minister praised NATO on day 99."
-	// The probabilities were those of the build that wrote the file, and
-	// are pinned: a release that scores it differently fails.
-	probs := [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317}
-	m, err := stance.ReadModel(bytes.NewReader(mustRead(t, file)))
-	require.NoError(t, err, file)
-	assert.Equal(t, 2.5, m.Temperature())
-	assert.Contains(t, m.Extractor().String(), "trigrams=true cue-trigrams=true")
-	p, err := m.Predict(text, at(text, "NATO"))
-	require.NoError(t, err)
-	assert.Equal(t, stance.Supportive, p.Label)
-	for l := range probs {
-		assert.InEpsilon(t, probs[l], p.Probs[l], 1e-9, "P(%s) = %.17g", stance.Labels[l], p.Probs[l])
-	}
+	assert.Equal(t, features.Version, modelFixtures[len(modelFixtures)-1].version, "a fixture of the current feature set")
+	assert.Equal(t, features.MinVersion, modelFixtures[0].version, "a fixture of the oldest feature set read")
 	for _, old := range oldModelFixtures {
 		_, err := stance.ReadModel(bytes.NewReader(mustRead(t, old)))
 		assert.ErrorIs(t, err, features.ErrFeatureVersion, old)
