@@ -33,6 +33,8 @@
 // model can weigh groups differently. The constant Version names the
 // feature set; a change to the features that given settings produce bumps
 // it, so a model trained on one feature set never silently scores another.
+// An extractor decoded from an older set that this package still reads
+// (MinVersion on) produces that set's ids.
 // A new kind of feature comes with an option instead, off in the settings
 // decoded from older models (WithTrigrams, WithCueTrigrams).
 package features

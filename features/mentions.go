@@ -8,7 +8,8 @@ import (
 	"unicode/utf8"
 )
 
-// Mentions appends to dst the spans of the named mentions in sentence —
+// Mentions appends to dst the spans of the named mentions in sentence, as
+// an extractor of the current feature set (Version) finds them —
 // runs of capitalised words and acronyms — and returns the extended
 // slice. Spans are in order and do not overlap.
 //
@@ -18,7 +19,9 @@ import (
 // → "United States"); leading titles ("President", "Mr.") and leading
 // function words ("The", "In") are dropped; months, days and capitalised
 // function words on their own are not mentions, nor is the verb of a
-// contraction ("Can't", "Won't"). A social-media handle is a mention in
+// contraction ("Can't", "Won't"), nor a common word alone at the start of
+// the sentence ("Floods hit São Paulo", "Speaking to CNN, …"; the words of
+// names/common.txt). A social-media handle is a mention in
 // any case, "@" included ("@elonmusk", "@POTUS_44"), but not the domain of
 // an e-mail address ("press@un.org"), and a mark that relays a post is no
 // name before one ("RT @Reuters").
