@@ -69,6 +69,7 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add("")
 	f.Add("a.b.c.d. A.B. x\xff")
 	f.Add("So proud of @nasa_jpl! RT @nasa: NATO's @_nato met. Can't wait, Obama RT @POTUS.")
+	f.Add("Floods hit São Paulo. “Speaking to CNN, Blinken said so.” Huge thanks to @WHO! Heavy Metal Records sued.")
 	m, err := stance.Default()
 	if err != nil {
 		f.Fatal(err)
