@@ -155,7 +155,7 @@ func (m *Model) Analyze(text string, opts ...AnalyzeOption) (*Analysis, error) {
 	// The Stream ends with the call, so its maps are taken from a pool,
 	// already grown, and go back to it emptied.
 	if sm, ok := m.analyses.Get().(*streamMaps); ok {
-		s.aliases, s.summary = sm.aliases, sm.summary
+		s.aliases, s.summary, s.entities = sm.aliases, sm.summary, sm.entities
 	}
 	defer m.putMaps(s)
 	a := &Analysis{}
@@ -170,10 +170,11 @@ func (m *Model) Analyze(text string, opts ...AnalyzeOption) (*Analysis, error) {
 	return a, nil
 }
 
-// streamMaps are a Stream's maps, pooled by Analyze.
+// streamMaps are a Stream's maps and summaries, pooled by Analyze.
 type streamMaps struct {
-	aliases map[string]aliasTarget
-	summary map[string]*EntitySummary
+	aliases  map[string]aliasTarget
+	summary  map[string]int
+	entities entityList
 }
 
 // maxPooledNames bounds the maps Analyze pools: a huge text's are let go.
@@ -187,8 +188,9 @@ func (m *Model) putMaps(s *Stream) {
 	}
 	clear(s.aliases)
 	clear(s.summary)
-	m.analyses.Put(&streamMaps{aliases: s.aliases, summary: s.summary})
-	s.aliases, s.summary = nil, nil
+	s.entities.reset() // the pool keeps no text alive
+	m.analyses.Put(&streamMaps{aliases: s.aliases, summary: s.summary, entities: s.entities})
+	s.aliases, s.summary, s.entities = nil, nil, entityList{}
 }
 
 // ErrNoModel is returned by the Text method of a Stream no Model made: a
@@ -207,10 +209,17 @@ var ErrNoModel = errors.New("stance: no model")
 type Stream struct {
 	m        *Model
 	cfg      analyzeConfig
-	offset   int                       // bytes of text before the current piece
-	mentions int                       // mentions classified so far
-	aliases  map[string]aliasTarget    // normalised short form → entity
-	summary  map[string]*EntitySummary // canonical name → summary
+	offset   int                    // bytes of text before the current piece
+	mentions int                    // mentions classified so far
+	aliases  map[string]aliasTarget // normalised short form → entity
+	summary  map[string]int         // canonical name → its index in entities
+	entities entityList             // in order of first mention; the probabilities summed, not yet averaged
+	// keys holds the bytes of the aliases' keys, one after another: a key
+	// is a substring of it, so that a new name costs no allocation of its
+	// own. A Builder only ever appends, so the strings it has returned
+	// never change. (A pointer, so that a copy of the Stream shares it, as
+	// it shares the maps, instead of panicking on its next write.)
+	keys *strings.Builder
 }
 
 // streamScratch holds a Stream's buffers, which last only as long as one
@@ -298,7 +307,10 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		// bytes, instead of growing step by step.
 		n := max(32, len(text)/64)
 		s.aliases = make(map[string]aliasTarget, n)
-		s.summary = make(map[string]*EntitySummary, n)
+		s.summary = make(map[string]int, n)
+	}
+	if s.keys == nil {
+		s.keys = new(strings.Builder)
 	}
 	sc := s.m.streams.Get().(*streamScratch)
 	defer s.m.putScratch(sc)
@@ -412,7 +424,7 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 			continue
 		}
 		f.canon = text
-		k := string(sc.key)
+		k := s.key(sc.key)
 		s.aliases[k] = aliasTarget{name: text}
 		sc.added = append(sc.added, k)
 		s.registerShortForms(sc, sentence, f.span, text)
@@ -428,6 +440,13 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 		kept = append(kept, f)
 	}
 	sc.found = kept
+}
+
+// key returns the bytes of a new alias key as a string kept in s.keys.
+func (s *Stream) key(b []byte) string {
+	start := s.keys.Len()
+	s.keys.Write(b)
+	return s.keys.String()[start:]
 }
 
 // unregister takes back the aliases the current sentence added, which
@@ -449,7 +468,7 @@ func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp featu
 	claim := func(form string) {
 		sc.key = features.AppendNormalized(sc.key[:0], form)
 		if _, taken := s.aliases[string(sc.key)]; !taken { // no allocation for the lookup
-			k := string(sc.key)
+			k := s.key(sc.key)
 			s.aliases[k] = aliasTarget{name: name}
 			sc.added = append(sc.added, k)
 		}
@@ -533,11 +552,12 @@ func init() {
 const factorMin = 2
 
 func (s *Stream) add(mn *Mention) {
-	e := s.summary[mn.Canonical]
-	if e == nil {
-		e = &EntitySummary{Name: mn.Canonical, Kind: mn.Kind}
-		s.summary[mn.Canonical] = e
+	i, ok := s.summary[mn.Canonical]
+	if !ok {
+		i = s.entities.add(EntitySummary{Name: mn.Canonical, Kind: mn.Kind})
+		s.summary[mn.Canonical] = i
 	}
+	e := s.entities.at(i)
 	e.Mentions++
 	e.Counts[mn.Label.Index()]++
 	for l := range NumLabels {
@@ -551,12 +571,43 @@ func (s *Stream) add(mn *Mention) {
 	}
 }
 
+// entityList holds a Stream's entity summaries in blocks of a fixed size,
+// so that adding one never copies the others, as growing a slice would,
+// and a text of many entities allocates each summary once.
+type entityList struct {
+	blocks []*[entityBlock]EntitySummary
+	n      int
+}
+
+const entityBlock = 64
+
+// add appends e and returns its index.
+func (l *entityList) add(e EntitySummary) int {
+	if l.n == len(l.blocks)*entityBlock {
+		l.blocks = append(l.blocks, new([entityBlock]EntitySummary))
+	}
+	l.blocks[l.n/entityBlock][l.n%entityBlock] = e
+	l.n++
+	return l.n - 1
+}
+
+// at returns the summary at index i, which add returned.
+func (l *entityList) at(i int) *EntitySummary { return &l.blocks[i/entityBlock][i%entityBlock] }
+
+// reset empties l, keeping its blocks, zeroed.
+func (l *entityList) reset() {
+	for _, b := range l.blocks {
+		clear(b[:])
+	}
+	l.n = 0
+}
+
 // Entities returns the summaries of the entities seen so far, sorted by
 // number of mentions (most first), then by name.
 func (s *Stream) Entities() []EntitySummary {
-	out := make([]EntitySummary, 0, len(s.summary))
-	for _, e := range s.summary {
-		c := *e
+	out := make([]EntitySummary, 0, s.entities.n)
+	for i := range s.entities.n {
+		c := *s.entities.at(i)
 		for l := range NumLabels {
 			c.MeanProbs[l] /= float64(c.Mentions)
 		}

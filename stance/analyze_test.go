@@ -422,3 +422,62 @@ func TestRefusedSentenceLeavesNoAliases(t *testing.T) {
 		assert.Equal(t, []string{"Petro"}, canon, "a refused sentence's name resolved a short form")
 	}
 }
+
+// TestEntitiesMatchMentions checks every entity summary of a text naming
+// several hundred entities (more than one block of the Stream's list)
+// against the same sums taken from the mentions Analyze reported, on a
+// fresh call and on calls that reuse pooled summaries.
+func TestEntitiesMatchMentions(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	var sb strings.Builder
+	syll := []string{"ka", "lo", "mi", "ne", "ru", "sa", "to", "vi"}
+	name := func(i int) string { // a made-up capitalised name of two words
+		a := syll[i%8] + syll[i/8%8] + syll[i/64%8]
+		b := syll[(i+3)%8] + syll[(i/8+5)%8]
+		return strings.ToUpper(a[:1]) + a[1:] + " " + strings.ToUpper(b[:1]) + b[1:]
+	}
+	verbs := []string{"praised", "accused", "met", "thanked", "condemned"}
+	for i := range 300 {
+		fmt.Fprintf(&sb, "Officials said %s %s %s on day %d. ", name(i), verbs[i%5], name((i*7+1)%300), i)
+	}
+	text := sb.String()
+	for range 3 {
+		a, err := m.Analyze(text)
+		require.NoError(t, err)
+		require.Greater(t, len(a.Entities), 250)
+		want := map[string]*stance.EntitySummary{}
+		for _, mn := range a.Mentions {
+			e := want[mn.Canonical]
+			if e == nil {
+				e = &stance.EntitySummary{Name: mn.Canonical, Kind: mn.Kind}
+				want[mn.Canonical] = e
+			}
+			e.Mentions++
+			e.Counts[mn.Label.Index()]++
+			for l := range stance.NumLabels {
+				e.MeanProbs[l] += mn.Probs[l]
+			}
+			if p := mn.Prob(stance.Supportive); e.MostSupportive.Text == "" || p > e.MostSupportive.Prob {
+				e.MostSupportive = stance.SentenceRef{Text: mn.Sentence, Span: mn.SentenceSpan, Prob: p}
+			}
+			if p := mn.Prob(stance.Critical); e.MostCritical.Text == "" || p > e.MostCritical.Prob {
+				e.MostCritical = stance.SentenceRef{Text: mn.Sentence, Span: mn.SentenceSpan, Prob: p}
+			}
+		}
+		require.Len(t, a.Entities, len(want))
+		for i, got := range a.Entities {
+			if i > 0 {
+				prev := a.Entities[i-1]
+				assert.True(t, prev.Mentions > got.Mentions || prev.Mentions == got.Mentions && prev.Name < got.Name, "sorted")
+			}
+			w := want[got.Name]
+			require.NotNil(t, w, got.Name)
+			for l := range stance.NumLabels {
+				w.MeanProbs[l] /= float64(w.Mentions)
+			}
+			w.Net = w.MeanProbs[stance.Supportive.Index()] - w.MeanProbs[stance.Critical.Index()]
+			assert.Equal(t, *w, got)
+		}
+	}
+}
