@@ -24,11 +24,16 @@ import (
 // the verb of a contraction ("Can't" → "Ca") or a retweet's "RT" before a
 // handle; the other names of a sentence are placeholders among the
 // features, so their ids changed. Version 4: a common word alone at the
-// start of a sentence ("Floods hit São Paulo") is no name.
+// start of the text prepared ("Floods hit São Paulo"; Analyze prepares
+// each sentence on its own) is no name.
 //
 // An extractor decoded from an encoding of version 3 (MinVersion) keeps
 // producing that version's ids, so models trained with it keep working;
-// NewExtractor makes one of this Version.
+// NewExtractor makes one of this Version. So a change gated on the new
+// version, as version 4's rule is, leaves the older sets alone; a change
+// to code that every set shares (the tokenizer, the hashing) changes them
+// all, and must raise MinVersion as well. TestFeatureIDsStable pins the
+// ids of each set read.
 const Version = 4
 
 // MinVersion is the oldest feature set version UnmarshalExtractor reads.
@@ -192,6 +197,11 @@ func newExtractor(cfg config) *Extractor {
 	return e
 }
 
+// Version returns the feature set the extractor produces (MinVersion to
+// Version): Version for one that NewExtractor made, and that of the
+// encoding for one that UnmarshalExtractor decoded.
+func (e *Extractor) Version() int { return e.cfg.version }
+
 // String describes the extractor's settings.
 func (e *Extractor) String() string {
 	c := e.cfg
@@ -298,9 +308,12 @@ func (e *Extractor) AppendNamed(dst []Feature, text string, target Span) []Featu
 // AppendPrepared per target does the target-independent work once. The
 // zero value is ready to use; a Prepared is reused by preparing another
 // sentence into it, and is not safe for concurrent use. Its mentions are
-// those of the preparing extractor's feature set (see Version), so pass it
-// to the methods of an extractor of the same version.
+// those of the preparing extractor's feature set (see Version): an
+// extractor of another set that is given it prepares the sentence again
+// (AppendPrepared) or declines to lay it out (Layout), so that its ids are
+// always its own set's.
 type Prepared struct {
+	version  int // the feature set of the extractor that prepared it
 	text     string
 	toks     []Token
 	base     []term   // one per token
@@ -316,7 +329,8 @@ func (p *Prepared) Text() string { return p.text }
 // Tokens returns the sentence's tokens. The slice is owned by p.
 func (p *Prepared) Tokens() []Token { return p.toks }
 
-// Mentions returns the sentence's named mentions, as from Mentions. The
+// Mentions returns the sentence's named mentions, as the preparing
+// extractor's feature set finds them (Mentions: the current one's). The
 // slice is owned by p.
 func (p *Prepared) Mentions() []Span { return p.mentions }
 
@@ -356,7 +370,7 @@ func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, ba
 }
 
 func (e *Extractor) prepare(p *Prepared, text string) {
-	p.text = text
+	p.version, p.text = e.cfg.version, text
 	// One lookup by term hash gives the cue categories (low byte), the
 	// negation and clause classes of the term, its holder word classes and
 	// the mention finder's classes of the word. A Prepared depends on the
@@ -425,9 +439,14 @@ func (e *Extractor) AppendPrepared(dst []uint64, p *Prepared, target Span) []uin
 
 // AppendPreparedExcept is AppendPrepared without the ids of the groups in
 // omit, which it does not compute: a model that gives a group weight 0
-// need not pay for its ids.
+// need not pay for its ids. A sentence that an extractor of another
+// feature set prepared is prepared again, as this one finds its names.
 func (e *Extractor) AppendPreparedExcept(dst []uint64, p *Prepared, target Span, omit GroupSet) []uint64 {
 	s := e.scratch.Get().(*scratch)
+	if p.version != e.cfg.version {
+		e.Prepare(&s.p, p.text)
+		p = &s.p
+	}
 	dst = e.extractPrepared(dst, nil, p, &s.terms, target, omit)
 	e.scratch.Put(s)
 	return dst

@@ -242,7 +242,7 @@ func TestFeatureIDsStable(t *testing.T) {
 	oids := features.NewExtractor().AppendFeatures(nil, opener, apple)
 	assert.Equal(t, uint64(0x8fbd89ac4a3fd2cc), hash(oids), "feature ids of feature set 4's name finder changed: bump features.Version")
 	v3 := extractorOfVersion(t, 3)
-	assert.NotEqual(t, hash(oids), hash(v3.AppendFeatures(nil, opener, apple)))
+	assert.Equal(t, uint64(0xd7752cbc9ea56232), hash(v3.AppendFeatures(nil, opener, apple)), "feature set 3's ids changed: models of set 3 are still read, so raise features.MinVersion")
 	assert.Equal(t, sids, v3.AppendFeatures(nil, social, features.Span{Start: 39, End: 44}), "feature set 3 and 4 differ only in the new rule")
 
 	seeded := features.NewExtractor(features.WithSeed(7)).AppendFeatures(nil, text, target)
@@ -345,6 +345,20 @@ func TestFeatureSet3Kept(t *testing.T) {
 	assert.Equal(t, []string{"Floods", "São Paulo"}, mentions(v3))
 	assert.Equal(t, []string{"São Paulo"}, mentions(features.NewExtractor()))
 	assert.Equal(t, []string{"São Paulo"}, texts2(s, features.Mentions(nil, s)), "Mentions uses the current set")
+	assert.Equal(t, 3, v3.Version())
+	assert.Equal(t, features.Version, features.NewExtractor().Version())
+
+	// A sentence prepared by an extractor of the other set is prepared
+	// again by AppendPrepared, and not laid out by Layout.
+	sp := features.Span{Start: strings.Index(s, "São"), End: len(s) - 1}
+	for _, c := range []struct{ by, with *features.Extractor }{{features.NewExtractor(), v3}, {v3, features.NewExtractor()}} {
+		var p features.Prepared
+		c.by.Prepare(&p, s)
+		assert.Equal(t, c.with.AppendFeatures(nil, s, sp), c.with.AppendPrepared(nil, &p, sp))
+		var l features.Layout
+		assert.False(t, c.with.Layout(&l, &p, 0))
+		assert.True(t, c.by.Layout(&l, &p, 0))
+	}
 }
 
 func TestAppendFeaturesAllocs(t *testing.T) {

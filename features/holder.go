@@ -22,7 +22,8 @@ func Holder(sentence string, mentions []Span, target int) int {
 
 // Holders appends to dst, for each of mentions in turn, the index of its
 // holder as Holder defines it, or -1, and returns the extended slice. p is
-// the prepared sentence; every Extractor prepares a sentence alike.
+// the prepared sentence, by any Extractor: holders depend on its tokens
+// and words, which every feature set prepares alike, not on its mentions.
 func Holders(dst []int, p *Prepared, mentions []Span) []int {
 	return p.hs.holders(dst, p, mentions)
 }

@@ -83,11 +83,13 @@ type Plan struct {
 // the groups in omit as AppendPreparedExcept does; p must stay unchanged
 // while l is in use. It reports false, and leaves l unusable, when the
 // sentence does not factor: when the extractor is without WithOthers (the
-// term sequence then changes length from target to target), or when p's
-// mentions overlap or are out of order (never so for Prepare's).
+// term sequence then changes length from target to target), when p's
+// mentions overlap or are out of order (never so for Prepare's), or when
+// an extractor of another feature set prepared p (its mentions are not
+// this set's).
 func (e *Extractor) Layout(l *Layout, p *Prepared, omit GroupSet) bool {
 	l.e = nil
-	if !e.cfg.others {
+	if !e.cfg.others || p.version != e.cfg.version {
 		return false
 	}
 	c := e.cfg

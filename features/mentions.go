@@ -33,8 +33,8 @@ func Mentions(dst []Span, sentence string) []Span {
 	return dst
 }
 
-// defaultExtractor prepares sentences for Mentions and Holder; every
-// extractor prepares a sentence alike.
+// defaultExtractor prepares sentences for Mentions and Holder, as the
+// current feature set does.
 var defaultExtractor = NewExtractor()
 
 // appendMentions is Mentions on the tokens of sentence; cls holds each
@@ -45,6 +45,12 @@ var defaultExtractor = NewExtractor()
 // With common (feature set 4 on), a common word alone at the start of the
 // sentence is no mention.
 func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, common bool) []Span {
+	// The first word of the text: only punctuation (an opening quote, a
+	// dash) comes before it. Found once, so that each run's test is O(1).
+	first := 0
+	for first < len(toks) && toks[first].Kind == Punct {
+		first++
+	}
 	for i := 0; i < len(toks); {
 		if cls[i]&(clsName|clsAt) == 0 {
 			i++
@@ -128,7 +134,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, com
 				off += h + hs
 			}
 			// A prefix and a cut can leave nothing ("Post-war"): no mention.
-			if start < end && !(k+1 == j && (cls[k]&nonEntity != 0 || common && opensSentence(toks, k) && isCommonWord(sentence[start:end]))) {
+			if start < end && !(k+1 == j && (cls[k]&nonEntity != 0 || common && k == first && isCommonWord(sentence[start:end]))) {
 				dst = append(dst, Span{start, end})
 			}
 		}
@@ -138,17 +144,6 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, com
 		i = j
 	}
 	return dst
-}
-
-// opensSentence reports whether token k is the first word of the
-// sentence: only punctuation (an opening quote, a dash) comes before it.
-func opensSentence(toks []Token, k int) bool {
-	for _, t := range toks[:k] {
-		if t.Kind != Punct {
-			return false
-		}
-	}
-	return true
 }
 
 // isRelayMark reports whether name token k, the last of a run, is a mark

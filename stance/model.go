@@ -294,7 +294,9 @@ func (m *Model) Predict(text string, target Span) (Prediction, error) {
 // target span, exactly as Predict(p.Text(), target) would. Prepare the
 // sentence with the model's Extractor; classifying several targets of one
 // sentence this way does the target-independent work once. It does no
-// allocation in steady state.
+// allocation in steady state. A sentence prepared by an extractor of
+// another feature set (features.Extractor.Version) is prepared again for
+// each call, so the result is still Predict's.
 func (m *Model) PredictPrepared(p *features.Prepared, target Span) (Prediction, error) {
 	return m.predict(p.Text(), p, target)
 }
@@ -305,7 +307,10 @@ func (m *Model) PredictPrepared(p *features.Prepared, target Span) (Prediction, 
 // once for all of them (see features.Layout), so this is faster than
 // PredictPrepared per mention when there are several; the results equal
 // PredictPrepared's up to the rounding of the sums. Any Extractor may have
-// prepared p. It does no allocation in steady state once dst has room.
+// prepared p: the mentions are those it found, and the features of each
+// are the model's feature set's (one of another set is not factored, and
+// is prepared again per mention). It does no allocation in steady state
+// once dst has room.
 //
 // Like Predict it refuses empty, over-long or invalid UTF-8 text, and like
 // Analyze a sentence naming more than MaxSentenceMentions entities

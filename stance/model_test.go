@@ -287,11 +287,12 @@ var oldModelFixtures = []string{
 
 // modelFixtures are model files of format version 3, one per feature set
 // this build reads (features.MinVersion to features.Version), each the
-// default model of its day with temperature 2.5. Each must keep loading
-// and predicting the same way in every later release: the probabilities
-// of its build are pinned. Only the current feature set's file is
-// written, with -update, when a new feature set or format version comes;
-// the others stay as they are.
+// model trained on smallCorpus by the build of its day, with temperature
+// 2.5. Each must keep loading and predicting the same way in every later
+// release: the probabilities of its build are pinned. Only the current
+// feature set's file is written, with -update, when a new feature set or
+// format version comes; the others stay as they are. (TestFeatureSetKept-
+// InPrediction trains a model of set 3 that scores the sets apart.)
 var modelFixtures = []struct {
 	file    string
 	version int // features.Version of the file
@@ -867,5 +868,66 @@ func TestTrainNothing(t *testing.T) {
 		m, err := stance.Train(exs, nil)
 		require.ErrorIs(t, err, stance.ErrNoData)
 		assert.Nil(t, m)
+	}
+}
+
+// TestFeatureSetKeptInPrediction trains a model of feature set 3 on
+// sentences that open with a common word ("Speaking", a name to set 3's
+// finder and a word to set 4's), so that the two sets' ids score
+// differently, and checks that every way of classifying with it — Predict,
+// a sentence prepared by an extractor of set 4, PredictMentions, Analyze
+// — scores set 3's ids.
+func TestFeatureSetKeptInPrediction(t *testing.T) {
+	b, err := features.NewExtractor().MarshalBinary()
+	require.NoError(t, err)
+	b[0] = 3
+	v3, err := features.UnmarshalExtractor(b)
+	require.NoError(t, err)
+	var exs []corpus.Example
+	for i, w := range []struct {
+		verb  string
+		label stance.Label
+	}{{"praised", stance.Supportive}, {"accused", stance.Critical}, {"met", stance.Neutral}} {
+		for j, n := range []string{"NATO", "Brazil", "Siemens"} {
+			exs = append(exs,
+				ex(fmt.Sprintf("a%d-%d", i, j), fmt.Sprintf("Speaking in Oslo, Petro %s %s.", w.verb, n), n, w.label),
+				ex(fmt.Sprintf("b%d-%d", i, j), fmt.Sprintf("Petro %s %s in Oslo.", w.verb, n), n, stance.Neutral))
+		}
+	}
+	m, err := stance.Train(exs, v3)
+	require.NoError(t, err)
+	require.Equal(t, 3, m.Extractor().Version())
+
+	const text = "Speaking in Oslo, Petro praised NATO."
+	sp := at(text, "NATO")
+	want := m.PredictFeatures(v3.AppendFeatures(nil, text, sp))
+	v4 := features.NewExtractor()
+	require.NotEqual(t, want.Probs, m.PredictFeatures(v4.AppendFeatures(nil, text, sp)).Probs, "the two sets score this sentence apart")
+
+	got, err := m.Predict(text, sp)
+	require.NoError(t, err)
+	assert.Equal(t, want, got, "Predict")
+
+	var p features.Prepared
+	v4.Prepare(&p, text)
+	got, err = m.PredictPrepared(&p, sp)
+	require.NoError(t, err)
+	assert.Equal(t, want, got, "PredictPrepared of a sentence set 4 prepared")
+
+	preds, err := m.PredictMentions(nil, &p)
+	require.NoError(t, err)
+	require.Len(t, preds, len(p.Mentions()), "the preparer's mentions: Oslo, Petro, NATO")
+	for i, mn := range p.Mentions() {
+		w := m.PredictFeatures(v3.AppendFeatures(nil, text, mn))
+		for l := range stance.NumLabels {
+			assert.InDelta(t, w.Probs[l], preds[i].Probs[l], 1e-9, "PredictMentions, mention %d", i)
+		}
+	}
+
+	a, err := m.Analyze(text)
+	require.NoError(t, err)
+	require.Len(t, a.Mentions, 4, "set 3 finds Speaking, Oslo, Petro and NATO")
+	for l := range stance.NumLabels {
+		assert.InDelta(t, want.Probs[l], a.Mentions[3].Probs[l], 1e-9, "Analyze")
 	}
 }

@@ -40,8 +40,9 @@ import (
 // features of feature set 2 or earlier: from features.Version 3 on,
 // ReadModel refuses it with an error wrapping features.ErrFeatureVersion,
 // after reading just its extractor, which every version stores first. A
-// file of version 1 or 2 that claims the current feature set, which no
-// build wrote, gets ErrUnsupportedVersion.
+// file of version 1 or 2 that claims a feature set this build reads (3
+// on), which no build wrote, gets ErrUnsupportedVersion. Version 3 holds
+// feature sets 3 and 4 alike (features.MinVersion to features.Version).
 const FormatVersion = 3
 
 const magic = "\x89STKM\n"
@@ -124,8 +125,9 @@ func (m *Model) appendPayload(b []byte) []byte {
 // ReadModel reads a model written by WriteTo. It returns an error wrapping
 // ErrNotModel for data that is not a model file, ErrUnsupportedVersion for
 // a format version this build cannot read, features.ErrFeatureVersion for
-// an intact model of another feature set (every file of format 1 or 2 is
-// one: retrain it with this build), ErrTruncated for a file cut short,
+// an intact model of a feature set it does not read (before
+// features.MinVersion — every file of format 1 or 2 is one: retrain it
+// with this build — or after features.Version), ErrTruncated for a file cut short,
 // ErrChecksum for a file whose bytes were changed, and ErrCorrupt for a
 // file whose checksum holds but whose content is impossible. It
 // reads nothing past the model. Its memory follows the file: it reads the
@@ -227,7 +229,7 @@ func decodePayload(p []byte, version uint16) (*Model, error) {
 	}
 	if version != FormatVersion {
 		// No build wrote feature set 2's successors in an older format.
-		return nil, fmt.Errorf("%w: %d with feature set %d, which only format %d holds", ErrUnsupportedVersion, version, features.Version, FormatVersion)
+		return nil, fmt.Errorf("%w: %d with feature set %d, which only format %d holds", ErrUnsupportedVersion, version, ext.Version(), FormatVersion)
 	}
 	alphaBits := d.bytes(8, "alpha")
 	flags := d.uvarint("flags")
