@@ -398,8 +398,8 @@ func BenchmarkPredictStages(b *testing.B) {
 }
 
 // BenchmarkPredictPruned is BenchmarkPredict with the default model pruned
-// to the features seen at least 16 times (8,389, a table of 16,384
-// 24-byte slots, ~390 KB, within a 1 MB L2 such as this VM's; it logs the
+// to the features seen at least 16 times (8,458, a table of 32,768
+// 24-byte slots, 768 KiB, within a 1 MiB L2 such as this VM's; it logs the
 // count): the difference is what cache misses on the full table cost.
 func BenchmarkPredictPruned(b *testing.B) {
 	m, err := stance.Default()
