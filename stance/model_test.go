@@ -17,6 +17,7 @@ import (
 	"sync"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -930,4 +931,38 @@ func TestFeatureSetKeptInPrediction(t *testing.T) {
 	for l := range stance.NumLabels {
 		assert.InDelta(t, want.Probs[l], a.Mentions[3].Probs[l], 1e-9, "Analyze")
 	}
+}
+
+// TestMentionMismatchRefused checks that training, evaluation and
+// calibration refuse a target whose Mention is not the text its offsets
+// span — offsets counted in runes, as another language's strings count
+// them, land a few bytes early in accented text — and accept an empty
+// Mention, which says nothing to check.
+func TestMentionMismatchRefused(t *testing.T) {
+	text := "Café owners in Zürich praised Migros."
+	start := strings.Index(text, "Migros")
+	runeStart := utf8.RuneCountInString(text[:start])
+	require.NotEqual(t, start, runeStart)
+	good := corpus.Example{ID: "x1", Text: text, Targets: []corpus.Target{{Start: start, End: start + 6, Mention: "Migros", Label: corpus.Supportive}}}
+	bad := good
+	bad.Targets = []corpus.Target{{Start: runeStart, End: runeStart + 6, Mention: "Migros", Label: corpus.Supportive}}
+	exs := append(smallCorpus(), bad)
+
+	_, err := stance.Train(exs, nil)
+	require.ErrorIs(t, err, corpus.ErrMentionMismatch)
+	assert.Contains(t, err.Error(), `(id "x1") target 0: corpus: mention mismatch: "Migros", but text[30:36] is "d Migr"`)
+	err = stance.NewTrainer(nil).AddExample(bad)
+	require.ErrorIs(t, err, corpus.ErrMentionMismatch)
+	m, err := stance.Train(smallCorpus(), nil)
+	require.NoError(t, err)
+	_, err = stance.Evaluate(m, []corpus.Example{good, bad})
+	require.ErrorIs(t, err, corpus.ErrMentionMismatch)
+	fit := new(stance.TemperatureFit)
+	require.ErrorIs(t, fit.Add(m, bad), corpus.ErrMentionMismatch)
+
+	require.NoError(t, stance.NewTrainer(nil).AddExample(good))
+	noMention := bad
+	noMention.Targets = []corpus.Target{{Start: start, End: start + 6, Label: corpus.Supportive}}
+	require.NoError(t, stance.NewTrainer(nil).AddExample(noMention))
+	require.NoError(t, fit.Add(m, good))
 }

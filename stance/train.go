@@ -237,7 +237,9 @@ func (t *Trainer) AddExample(ex corpus.Example) error {
 
 // ExampleError reports a bad example given to training or evaluation:
 // which one, which of its targets and why. Err wraps ErrBadSpan,
-// ErrUnknownLabel, ErrEmptyText, ErrTextTooLong or ErrInvalidUTF8.
+// ErrUnknownLabel, ErrEmptyText, ErrTextTooLong, ErrInvalidUTF8 or
+// corpus.ErrMentionMismatch (a Mention that is not the text it spans; an
+// empty Mention is not checked).
 type ExampleError struct {
 	Index  int    // the example's index in the slice given, or -1 for AddExample and TemperatureFit.Add
 	ID     string // the example's ID, which may be empty
@@ -260,7 +262,8 @@ func (e *ExampleError) Unwrap() error { return e.Err }
 
 // checkExample returns the *ExampleError for a bad example, or nil; at is
 // its index in the slice given, or -1. The text is checked once, the
-// targets each.
+// targets each: the label, the span, and a Mention, where one is given,
+// against the text it spans (corpus.ErrMentionMismatch).
 func checkExample(ex corpus.Example, at, maxBytes int) error {
 	textErr := checkText(ex.Text, maxBytes)
 	for i, tg := range ex.Targets {
@@ -269,6 +272,11 @@ func checkExample(ex corpus.Example, at, maxBytes int) error {
 			err = fmt.Errorf("%w: %q", ErrUnknownLabel, tg.Label)
 		} else if err == nil {
 			err = checkSpan(ex.Text, Span{Start: tg.Start, End: tg.End})
+			if err == nil && tg.Mention != "" && ex.Text[tg.Start:tg.End] != tg.Mention {
+				// Offsets counted in runes or UTF-16 units, or from
+				// another copy of the text, point at the wrong words.
+				err = fmt.Errorf("%w: %q, but text[%d:%d] is %q", corpus.ErrMentionMismatch, tg.Mention, tg.Start, tg.End, ex.Text[tg.Start:tg.End])
+			}
 		}
 		if err != nil {
 			return &ExampleError{Index: at, ID: ex.ID, Target: i, Err: err}
