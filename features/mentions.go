@@ -437,6 +437,14 @@ func isCommonWord(w string) bool {
 	return ok
 }
 
+// IsCommonWord reports whether w is one of the common words of
+// names/common.txt, capitalised as it opens a sentence ("Floods",
+// "Speaking", "Thanks"), which the name finder of feature set 4 on takes
+// for no name when it opens a sentence alone. A name run that such a word
+// opens keeps it ("Thanks America" is one mention); a user of a gazetteer
+// may want to know that its first word is likely no part of the name.
+func IsCommonWord(w string) bool { return isCommonWord(w) }
+
 // commonWords returns the common words, capitalised as they open a
 // sentence ("Floods"). It panics on a line that is not lower-case ASCII
 // letters, a defect in the list that the tests catch.

@@ -48,7 +48,13 @@ type analyzeConfig struct {
 }
 
 // WithGazetteer adds known entities: their names and aliases are found
-// even when not capitalised and resolve to the entity's canonical name.
+// even when not capitalised and resolve to the entity's canonical name. A
+// match takes precedence over a capitalised name it overlaps, except where
+// it lies inside the name after the name's first word: "Bank of America"
+// and "Denzel Washington" are names of their own, whatever entity the
+// gazetteer gives "America" or "Washington", while "NATO Summit" is NATO.
+// A gazetteer name's surname resolves later short forms as a found name's
+// does ("Petro" after "Gustavo Petro").
 func WithGazetteer(g *features.Gazetteer) AnalyzeOption {
 	return func(c *analyzeConfig) { c.gazetteer = g }
 }
@@ -384,10 +390,17 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 
 // find fills sc.found with the mentions of one sentence: gazetteer matches
 // first, then capitalised names that do not overlap them, each resolved to
-// its canonical name.
+// its canonical name. A capitalised name that holds gazetteer matches
+// after its first word is a name of its own, and the matches in it are
+// dropped: "Bank of America", "Latin America" and "Denzel Washington" are
+// not "America" or "Washington", whatever the gazetteer calls those (see
+// WithGazetteer).
 func (s *Stream) find(sc *streamScratch, sentence string) {
 	sc.added = sc.added[:0]
 	sc.matches = s.cfg.gazetteer.AppendMatches(sc.matches[:0], sentence, sc.prep.Tokens())
+	if !s.cfg.noAutoNames && len(sc.matches) > 0 {
+		sc.matches = dropInnerMatches(sc.matches, sc.prep.Mentions(), sentence)
+	}
 	sc.found = sc.found[:0]
 	for _, mt := range sc.matches {
 		e := s.cfg.gazetteer.Entity(mt.Entity)
@@ -414,9 +427,17 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 	slices.SortFunc(sc.found, func(a, b found) int { return cmp.Compare(a.span.Start, b.span.Start) })
 	for i := range sc.found {
 		f := &sc.found[i]
-		text := sentence[f.span.Start:f.span.End]
 		if f.fromGazetteer {
+			// "Petro" after the gazetteer's "Gustavo Petro" is him, as
+			// after a name the finder found.
+			s.registerShortForms(sc, sentence, f.span, f.canon, f.kind)
 			continue
+		}
+		text := sentence[f.span.Start:f.span.End]
+		if strings.Contains(text, "  ") {
+			// A name's words are joined by one or two spaces (see
+			// features.Mentions): "Gustavo  Petro" is "Gustavo Petro".
+			text = strings.Join(strings.Fields(text), " ")
 		}
 		sc.key = features.AppendNormalized(sc.key[:0], text)
 		if a, ok := s.aliases[string(sc.key)]; ok { // no allocation for the lookup
@@ -427,7 +448,7 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 		k := s.key(sc.key)
 		s.aliases[k] = aliasTarget{name: text}
 		sc.added = append(sc.added, k)
-		s.registerShortForms(sc, sentence, f.span, text)
+		s.registerShortForms(sc, sentence, f.span, text, "")
 	}
 	// "World Health Organization (WHO)": the bracketed acronym restates the
 	// name just before it; it is one mention, not two.
@@ -440,6 +461,46 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 		kept = append(kept, f)
 	}
 	sc.found = kept
+}
+
+// dropInnerMatches removes from matches those that lie inside a found
+// name (names, sorted, as the finder gives them) after its first word,
+// since the name is then another entity's: the head of an English name
+// comes last ("Bank of America", "George Washington University"). A match
+// that opens a name keeps it ("NATO Summit", "US Treasury": the gazetteer's
+// entity is what they are about), as does one after a lone common word
+// that opens the sentence ("Thanks America", where the finder kept the
+// word only because a name follows it). A name that a match crosses, or
+// that a match opens, is left to the matches as before. Both lists are
+// sorted and free of overlaps, so one pass over each does.
+func dropInnerMatches(matches []features.Match, names []features.Span, sentence string) []features.Match {
+	kept := matches[:0]
+	i := 0
+	for _, sp := range names {
+		for ; i < len(matches) && matches[i].End <= sp.Start; i++ {
+			kept = append(kept, matches[i])
+		}
+		j := i // matches[i:j] overlap sp
+		for j < len(matches) && matches[j].Start < sp.End {
+			j++
+		}
+		if i < j && matches[i].Start > sp.Start && matches[j-1].End <= sp.End && !leadIsCommonOpener(sentence, sp.Start, matches[i].Start) {
+			i = j // dropped
+		}
+	}
+	return append(kept, matches[i:]...)
+}
+
+// leadIsCommonOpener reports whether sentence[start:end], the words of a
+// name before a gazetteer match in it, is one common word that opens the
+// sentence ("Thanks" of "Thanks America").
+func leadIsCommonOpener(sentence string, start, end int) bool {
+	lead := strings.TrimRight(sentence[start:end], " ")
+	if strings.ContainsRune(lead, ' ') {
+		return false // two words or more: "Bank of"
+	}
+	opens := strings.IndexFunc(sentence[:start], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
+	return opens && features.IsCommonWord(lead)
 }
 
 // key returns the bytes of a new alias key as a string kept in s.keys.
@@ -463,13 +524,15 @@ func (s *Stream) unregister(sc *streamScratch) {
 // an acronym given in brackets right after it ("World Health Organization
 // (WHO)"), and for a person-like name its surname ("Gustavo Petro" →
 // "Petro") and, after a particle, its first name ("Lula da Silva" →
-// "Lula"). A short form already taken keeps its first owner.
-func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp features.Span, name string) {
+// "Lula"), unless it is a place's ("South Africa", "New York": see
+// placeOpeners). A short form already taken keeps its first owner. The
+// short forms resolve to name and kind.
+func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp features.Span, name, kind string) {
 	claim := func(form string) {
 		sc.key = features.AppendNormalized(sc.key[:0], form)
 		if _, taken := s.aliases[string(sc.key)]; !taken { // no allocation for the lookup
 			k := s.key(sc.key)
-			s.aliases[k] = aliasTarget{name: name}
+			s.aliases[k] = aliasTarget{name: name, kind: kind}
 			sc.added = append(sc.added, k)
 		}
 	}
@@ -497,6 +560,9 @@ func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp featu
 		rest = after
 	}
 	if len(words) < 2 || len(words) > 4 {
+		return
+	}
+	if _, place := placeOpeners[words[0]]; place {
 		return
 	}
 	particle := false
@@ -544,6 +610,21 @@ func init() {
 		Kingdom States Nations Islands Island Sea River Street Square Airport Stadium Games Cup Olympics
 		Summit Treaty Act Bill Plan Program Programme Project Initiative Alliance Coalition Front Movement`) {
 		orgWords[w] = struct{}{}
+	}
+}
+
+// placeOpeners open the names of places, whose last word is no short form
+// of the name: "Africa" after "South Africa" is the continent, "York"
+// after "New York" another city, "Kong" nothing. A person's given name is
+// seldom one of them.
+var placeOpeners = map[string]struct{}{}
+
+func init() {
+	for _, w := range strings.Fields(`North South East West Northern Southern Eastern Western Central Upper Lower
+		Greater Great Middle Far New Old Latin Saudi Hong Sri Costa Puerto El Los Las San Santa Santo São Sao
+		St St. Saint Port Mount Lake Cape Sierra Ivory Burkina Papua Trinidad Bosnia Equatorial Dominican Czech
+		Buenos Rio Tel Kuala Abu Sharm Addis Dar Phnom Ho Baton Salt Fort Palm Bay Gulf Isle Isla Red Dead Black`) {
+		placeOpeners[w] = struct{}{}
 	}
 }
 

@@ -481,3 +481,79 @@ func TestEntitiesMatchMentions(t *testing.T) {
 		}
 	}
 }
+
+// mentionsOf returns each mention of a as "text→canonical".
+func mentionsOf(a *stance.Analysis) []string {
+	var got []string
+	for _, mn := range a.Mentions {
+		got = append(got, mn.Text+"→"+mn.Canonical)
+	}
+	return got
+}
+
+// TestGazetteerInsideNames checks that a gazetteer form inside a longer
+// name, after its first word, does not take the name over ("Bank of
+// America" is not the United States), while one that opens a name, or
+// follows a lone common word opening the sentence, still names its
+// entity.
+func TestGazetteerInsideNames(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	g, err := features.NewGazetteer([]features.Entity{
+		{Name: "NATO", Kind: "org", Aliases: []string{"the alliance"}},
+		{Name: "United States", Kind: "country", Aliases: []string{"US", "America", "Washington"}},
+		{Name: "Russia", Kind: "country"},
+		{Name: "Ukraine", Kind: "country"},
+	})
+	require.NoError(t, err)
+	for _, c := range []struct{ text, want string }{
+		{"Bank of America sued the alliance.", "Bank of America→Bank of America|the alliance→NATO"},
+		{"Denzel Washington praised the film.", "Denzel Washington→Denzel Washington"},
+		{"George Washington University criticised NATO.", "George Washington University→George Washington University|NATO→NATO"},
+		{"Critics in Latin America and the US criticised NATO.", "Latin America→Latin America|US→United States|NATO→NATO"},
+		{"The United States Army praised NATO.", "United States→United States|NATO→NATO"},
+		{"Thanks America for the help.", "America→United States"},
+		{"NATO Summit leaders met in Vilnius.", "NATO→NATO|Vilnius→Vilnius"},
+		{"Russia Ukraine talks stalled.", "Russia→Russia|Ukraine→Ukraine"},
+	} {
+		a, err := m.Analyze(c.text, stance.WithGazetteer(g))
+		require.NoError(t, err)
+		assert.Equal(t, c.want, strings.Join(mentionsOf(a), "|"), c.text)
+	}
+}
+
+// TestShortForms checks which later short forms resolve to a name seen
+// before: a person's surname does, also after a gazetteer's name; a
+// place's last word does not; and a name spelt with two spaces is the
+// same name.
+func TestShortForms(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	g, err := features.NewGazetteer([]features.Entity{{Name: "Gustavo Petro", Kind: "person"}, {Name: "NATO", Kind: "org"}})
+	require.NoError(t, err)
+	for _, c := range []struct {
+		text string
+		opts []stance.AnalyzeOption
+		want string
+	}{
+		{"Colombian President Gustavo Petro criticised NATO. Petro later praised Brazil.", []stance.AnalyzeOption{stance.WithGazetteer(g)},
+			"Gustavo Petro→Gustavo Petro|NATO→NATO|Petro→Gustavo Petro|Brazil→Brazil"},
+		{"Colombian President Gustavo Petro criticised NATO. Petro later praised Brazil.", nil,
+			"Gustavo Petro→Gustavo Petro|NATO→NATO|Petro→Gustavo Petro|Brazil→Brazil"},
+		{"South Africa hosted the summit. Africa needs debt relief, the IMF said.", nil,
+			"South Africa→South Africa|Africa→Africa|IMF→IMF"},
+		{"New York sued Exxon. York council members objected.", nil,
+			"New York→New York|Exxon→Exxon|York→York"},
+		{"Gustavo Petro criticised NATO. Gustavo  Petro praised Brazil. Petro left.", nil,
+			"Gustavo Petro→Gustavo Petro|NATO→NATO|Gustavo  Petro→Gustavo Petro|Brazil→Brazil|Petro→Gustavo Petro"},
+	} {
+		a, err := m.Analyze(c.text, c.opts...)
+		require.NoError(t, err)
+		assert.Equal(t, c.want, strings.Join(mentionsOf(a), "|"), c.text)
+	}
+	a, err := m.Analyze("Colombian President Gustavo Petro criticised NATO. Petro later praised Brazil.", stance.WithGazetteer(g))
+	require.NoError(t, err)
+	assert.Equal(t, "person", a.Mentions[2].Kind, "a short form keeps the gazetteer's kind")
+	e := a.Entities
+	require.Len(t, e, 3)
+}
