@@ -44,8 +44,15 @@ import (
 
 type targets []string
 
-func (t *targets) String() string     { return strings.Join(*t, ",") }
-func (t *targets) Set(s string) error { *t = append(*t, s); return nil }
+func (t *targets) String() string { return strings.Join(*t, ",") }
+
+// Set adds a target; one given again is the same target, not an error.
+func (t *targets) Set(s string) error {
+	if !slices.Contains(*t, s) {
+		*t = append(*t, s)
+	}
+	return nil
+}
 
 // maxInput bounds the text read from a file or stdin: the most one
 // Stream.Text call takes.
@@ -140,15 +147,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			}
 			e = &x
 		}
-		if *asJSON && !*lines { // streamed, nothing is held
-			return encodeRow(enc, row{Mention: mn, explain: e}, *top)
-		}
 		rows = append(rows, row{Mention: mn, explain: e})
 		return nil
 	}
-	// One Text call refuses bad input before it reports a mention; with
-	// -lines a later line may be bad, so the rows are held until every
-	// line has passed, and bad input prints nothing on stdout here too.
+	// A later sentence or line may be refused (too many names in one
+	// sentence, invalid UTF-8 on a later line) after earlier mentions were
+	// reported, so the rows are held until all the input has passed: bad
+	// input prints nothing on stdout. The input is at most maxInput bytes.
 	for _, piece := range pieces {
 		if err := s.Text(piece, fn); err != nil {
 			return err

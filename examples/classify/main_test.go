@@ -438,6 +438,12 @@ func TestErrors(t *testing.T) {
 	badGaz := filepath.Join(dir, "gazetteer.json")
 	require.NoError(t, os.WriteFile(badGaz, []byte(`[{"aliases": ["the alliance"]}]`), 0o644))
 	absent := filepath.Join(dir, "absent.txt")
+	var crowded strings.Builder // a good sentence, then one of more names than Analyze takes
+	crowded.WriteString("NATO met Russia. They met")
+	for i := range stance.MaxSentenceMentions + 5 {
+		fmt.Fprintf(&crowded, " Zed%c%c,", 'A'+i/26%26, 'A'+i%26)
+	}
+	crowded.WriteString(".")
 
 	cases := []struct {
 		name  string
@@ -452,6 +458,8 @@ func TestErrors(t *testing.T) {
 		{"invalid UTF-8, table", []string{badUTF8}, "", "offset 17", stance.ErrInvalidUTF8},
 		{"invalid UTF-8 on a later line, -lines -json", []string{"-json", "-lines"}, "NATO met Russia.\n" + badUTF8, "offset 34", stance.ErrInvalidUTF8},
 		{"invalid UTF-8 on a later line, -lines -json -explain", []string{"-json", "-lines", "-explain"}, "NATO met Russia.\n" + badUTF8, "offset 34", stance.ErrInvalidUTF8},
+		{"too many names in a later sentence, -json", []string{"-json"}, crowded.String(), "byte 17", stance.ErrTooManyMentions},
+		{"too many names in a later sentence, table", nil, crowded.String(), "byte 17", stance.ErrTooManyMentions},
 		{"empty stdin", nil, "", "no text", nil},
 		{"blank stdin", []string{"-json"}, " \n\t\n", "no text", nil},
 		{"empty argument", []string{""}, "ignored", "no text", nil},
@@ -524,4 +532,15 @@ func TestTableOneLine(t *testing.T) {
 	require.NoError(t, run([]string{"-summary=false", "-explain", "-gazetteer", gaz, "Critics attacked the\nalliance today."}, nil, &out, &errb))
 	assert.Contains(t, out.String(), "the alliance (NATO)  ")
 	assert.Contains(t, out.String(), "\nthe alliance (bytes 17-29): ")
+}
+
+// TestTargetTwice checks that a -target given twice is one target, as a
+// script that gathers targets from several places may give it, not a
+// gazetteer error.
+func TestTargetTwice(t *testing.T) {
+	var once, twice, errb bytes.Buffer
+	require.NoError(t, run([]string{"-json", "-target", "NATO", contrast}, nil, &once, &errb))
+	require.NoError(t, run([]string{"-json", "-target", "NATO", "-target", "NATO", contrast}, nil, &twice, &errb))
+	require.NotEmpty(t, once.String())
+	assert.Equal(t, once.String(), twice.String())
 }
