@@ -209,6 +209,14 @@ var ErrNoModel = errors.New("stance: no model")
 // per-entity summaries carry over from piece to piece, and mention offsets
 // count from the start of the first piece.
 //
+// Each piece is split into sentences on its own: a sentence never runs
+// from one piece into the next. So cut a text between sentences (at
+// paragraph breaks, say), never inside a word or sentence: "Gustavo Pe"
+// and "tro criticised NATO." are two sentences and no Petro, with no
+// error, and a cut inside a character is invalid UTF-8. Hard-wrapped text
+// (wire copy, e-mail, text from PDF) should be unwrapped first, or given
+// whole: a line break before a capitalised word ends a sentence.
+//
 // Make one with Model.NewStream: the zero value has no model, and its Text
 // returns ErrNoModel. A Stream is not safe for concurrent use; the Model
 // behind it is.
