@@ -61,7 +61,8 @@ type gazForm struct {
 const MaxAliasWords = 32
 
 // NewGazetteer builds a gazetteer. Every entity needs a name; names and
-// aliases must be valid UTF-8 and hold from one to MaxAliasWords tokens.
+// aliases must be valid UTF-8, hold from one to MaxAliasWords tokens and
+// at least one letter or digit.
 // The same form may not name two entities.
 func NewGazetteer(entities []Entity) (*Gazetteer, error) {
 	g := &Gazetteer{entities: append([]Entity(nil), entities...)}
@@ -78,6 +79,9 @@ func NewGazetteer(entities []Entity) (*Gazetteer, error) {
 			switch {
 			case len(toks) == 0:
 				return nil, fmt.Errorf("%w: entity %q: alias %q has no words", ErrGazetteer, e.Name, a)
+			case strings.IndexFunc(a, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0:
+				// "-" or "." would make every dash or full stop a mention.
+				return nil, fmt.Errorf("%w: entity %q: alias %q has no letter or digit", ErrGazetteer, e.Name, a)
 			case len(toks) > MaxAliasWords:
 				return nil, fmt.Errorf("%w: entity %q: %s has %d tokens (words and punctuation), at most %d", ErrGazetteer, e.Name, shortQuote(a), len(toks), MaxAliasWords)
 			}

@@ -116,6 +116,9 @@ func TestGazetteerObjectFormAndErrors(t *testing.T) {
 		{"no name", `[{"aliases": ["x"]}]`},
 		{"empty alias", `[{"name": "A", "aliases": ["  "]}]`},
 		{"shared alias", `[{"name": "A", "aliases": ["the group"]}, {"name": "B", "aliases": ["The Group"]}]`},
+		{"dash alias", `[{"name": "A", "aliases": ["-"]}]`},
+		{"full stop alias", `[{"name": "A", "aliases": [" . "]}]`},
+		{"punctuation name", `[{"name": "?!"}]`},
 	}
 	for _, c := range bad {
 		t.Run(c.name, func(t *testing.T) {
@@ -123,6 +126,10 @@ func TestGazetteerObjectFormAndErrors(t *testing.T) {
 			assert.ErrorIs(t, err, features.ErrGazetteer)
 		})
 	}
+	_, err = features.NewGazetteer([]features.Entity{{Name: "A", Aliases: []string{"-"}}})
+	assert.ErrorContains(t, err, `entity "A": alias "-" has no letter or digit`)
+	_, err = features.NewGazetteer([]features.Entity{{Name: "Q", Aliases: []string{"7-Eleven", "Ö"}}})
+	assert.NoError(t, err, "a digit or a letter of any script is enough")
 	var nilG *features.Gazetteer
 	assert.Empty(t, nilG.AppendMatches(nil, "NATO", nil), "a nil gazetteer matches nothing")
 }
