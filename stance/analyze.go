@@ -115,7 +115,8 @@ type Mention struct {
 	Prediction
 	// Holder is the canonical name of the entity whose stance the sentence
 	// reports ("Petro accused NATO …" → holder of NATO's label is "Gustavo
-	// Petro"), or empty when none is found.
+	// Petro"), or empty when none is found. It is never the mention's own
+	// Canonical.
 	Holder string
 }
 
@@ -380,7 +381,10 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				Kind:         f.kind,
 				Prediction:   p,
 			}
-			if h := sc.holders[i]; h >= 0 {
+			if h := sc.holders[i]; h >= 0 && sc.found[h].canon != f.canon {
+				// An entity holds no stance toward itself: in "the
+				// United States criticised US officials" the holder
+				// is unknown, not the United States.
 				mn.Holder = sc.found[h].canon
 			}
 			s.mentions++

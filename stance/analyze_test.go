@@ -557,3 +557,17 @@ func TestShortForms(t *testing.T) {
 	e := a.Entities
 	require.Len(t, e, 3)
 }
+
+// TestNoSelfHolder checks that a mention's holder is never the entity
+// itself, which two names of one entity in a sentence would give.
+func TestNoSelfHolder(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	g, err := features.NewGazetteer([]features.Entity{{Name: "United States", Kind: "country", Aliases: []string{"US"}}})
+	require.NoError(t, err)
+	a, err := m.Analyze("The United States criticised US officials and praised Brazil.", stance.WithGazetteer(g))
+	require.NoError(t, err)
+	require.Len(t, a.Mentions, 3)
+	assert.Equal(t, "", a.Mentions[1].Holder, "US is not its own holder")
+	assert.Equal(t, "United States", a.Mentions[2].Holder, "Brazil's holder")
+}
