@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -107,7 +108,16 @@ func run(args []string, log io.Writer) error {
 	if *calibrate > 0 {
 		kept = new([]corpus.Example)
 	}
-	for _, path := range strings.Split(*data, ",") {
+	paths := strings.Split(*data, ",")
+	for i, path := range paths {
+		if slices.Contains(paths[:i], path) {
+			return fmt.Errorf("-data names %s twice: its examples would count twice", path)
+		}
+	}
+	if st, err := os.Stat(*out); err == nil && st.IsDir() {
+		return fmt.Errorf("-out %s is a directory: give the model file's path", *out)
+	}
+	for _, path := range paths {
 		if err := addFile(tr, path, f, *lenient, kept, log); err != nil {
 			return err
 		}

@@ -378,11 +378,13 @@ func TestErrors(t *testing.T) {
 		{"calibrate more folds than sentences", []string{"-data", "$DATA", "-out", "$OUT", "-calibrate", fmt.Sprint(trainSentences + 1)}, "-calibrate", nil},
 		{"unknown flag", []string{"-data", "$DATA", "-out", "$OUT", "-alpah", "1"}, "-alpah", nil},
 		{"second file as an argument", []string{"-data", "$DATA", "$DATA", "-out", "$OUT"}, "unexpected argument", nil},
+		{"same file twice", []string{"-data", "$DATA,$DATA", "-out", "$OUT"}, "names " + data + " twice", nil},
+		{"-out a directory", []string{"-data", "$DATA", "-out", "$DIR"}, "is a directory", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "model.stk")
-			r := strings.NewReplacer("$DATA", data, "$OUT", out)
+			r := strings.NewReplacer("$DATA", data, "$OUT", out, "$DIR", filepath.Dir(out))
 			args := make([]string, len(c.args))
 			for i, a := range c.args {
 				args[i] = r.Replace(a)
