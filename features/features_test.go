@@ -411,6 +411,7 @@ func TestSentences(t *testing.T) {
 	}{
 		{"simple", "NATO met. The EU left.", []string{"NATO met.", "The EU left."}},
 		{"title abbreviation", "Mr. Smith met Dr. Jones. They spoke.", []string{"Mr. Smith met Dr. Jones.", "They spoke."}},
+		{"short titles", "Gen. Mark Milley and Sec. Antony Blinken met Atty. Gen. Garland. They spoke.", []string{"Gen. Mark Milley and Sec. Antony Blinken met Atty. Gen. Garland.", "They spoke."}},
 		{"initial", "George W. Bush spoke. It rained.", []string{"George W. Bush spoke.", "It rained."}},
 		{"acronym mid", "The U.S. Senate voted. It passed.", []string{"The U.S. Senate voted.", "It passed."}},
 		{"acronym end", "He flew to the U.S. The talks failed.", []string{"He flew to the U.S.", "The talks failed."}},
