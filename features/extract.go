@@ -25,16 +25,22 @@ import (
 // handle; the other names of a sentence are placeholders among the
 // features, so their ids changed. Version 4: a common word alone at the
 // start of the text prepared ("Floods hit São Paulo"; Analyze prepares
-// each sentence on its own) is no name.
+// each sentence on its own) is no name. Version 5: function words such as
+// "Neither", "Unlike" and "Among" are no names and lead none; more title
+// modifiers ("Attorney", "Crown", "First"), dropped before a title;
+// hyphenated titles ("Secretary-General") are titles; a title with its
+// modifiers starts a new name inside a run ("Israeli Prime Minister
+// Benjamin Netanyahu" → "Benjamin Netanyahu"), and "Secretary of State"
+// is a title as a whole.
 //
-// An extractor decoded from an encoding of version 3 (MinVersion) keeps
-// producing that version's ids, so models trained with it keep working;
-// NewExtractor makes one of this Version. So a change gated on the new
-// version, as version 4's rule is, leaves the older sets alone; a change
-// to code that every set shares (the tokenizer, the hashing) changes them
-// all, and must raise MinVersion as well. TestFeatureIDsStable pins the
-// ids of each set read.
-const Version = 4
+// An extractor decoded from an encoding of an older version it reads
+// (MinVersion, 3, to 4) keeps producing that version's ids, so models
+// trained with it keep working; NewExtractor makes one of this Version. So
+// a change gated on the new version, as the rules of versions 4 and 5
+// are, leaves the older sets alone; a change to code that every set
+// shares (the tokenizer, the hashing) changes them all, and must raise
+// MinVersion as well. TestFeatureIDsStable pins the ids of each set read.
+const Version = 5
 
 // MinVersion is the oldest feature set version UnmarshalExtractor reads.
 const MinVersion = 3
@@ -377,6 +383,7 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	// extractor's feature set version (its name finder), not on its
 	// settings: extractPrepared applies them.
 	words := loadTermTable()
+	v5 := e.cfg.version >= 5
 	base := p.base[:0]
 	names := p.names[:0]
 	for i, t := range p.toks {
@@ -391,12 +398,18 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		}
 		cls := words.get(tm.hash)
 		nc := nameClass(w, cls)
+		if v5 && nc != 0 {
+			nc = fold5(nc)
+		}
 		if mayUpper && isNameToken(text, t, nc) { // a name has a capital
 			nc |= clsName
 			if h, _ := indexHyphen(w); h >= 0 {
 				// Looked for once here: appendMentions then looks inside
 				// only the name tokens that have one.
 				nc |= clsHyphen
+				if v5 && isHyphenTitle(w) {
+					nc |= clsTitle // "Secretary-General"
+				}
 			}
 		}
 		names = append(names, nc)
@@ -427,7 +440,7 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		}
 	}
 	p.base, p.names = base, names
-	p.mentions = appendMentions(p.mentions[:0], text, p.toks, names, e.cfg.version >= 4)
+	p.mentions = appendMentions(p.mentions[:0], text, p.toks, names, e.cfg.version)
 }
 
 // AppendPrepared appends the feature ids of the target in the prepared

@@ -198,7 +198,7 @@ func TestFeatureIDsStable(t *testing.T) {
 		}
 		return h.Sum64()
 	}
-	assert.Equal(t, 4, features.Version)
+	assert.Equal(t, 5, features.Version)
 	old := features.NewExtractor(features.WithTrigrams(false)).AppendFeatures(nil, text, target)
 	require.NotEmpty(t, old)
 	assert.Equal(t, uint64(0x2d10b8e7e3989f90), old[0], "first feature id changed: bump features.Version")
@@ -244,6 +244,20 @@ func TestFeatureIDsStable(t *testing.T) {
 	v3 := extractorOfVersion(t, 3)
 	assert.Equal(t, uint64(0xd7752cbc9ea56232), hash(v3.AppendFeatures(nil, opener, apple)), "feature set 3's ids changed: models of set 3 are still read, so raise features.MinVersion")
 	assert.Equal(t, sids, v3.AppendFeatures(nil, social, features.Span{Start: 39, End: 44}), "feature set 3 and 4 differ only in the new rule")
+
+	// Feature set 5's name finder: "Attorney General" is a title with its
+	// modifier, so "Merrick Garland" is the other name; feature set 4 took
+	// "Attorney" for a name of its own. An extractor of feature set 4
+	// keeps that, and feature set 4's ids.
+	titled := "Attorney General Merrick Garland praised Apple."
+	tapple := features.Span{Start: 41, End: 46}
+	tids := features.NewExtractor().AppendFeatures(nil, titled, tapple)
+	assert.Equal(t, uint64(0xfe13e5953df0c686), hash(tids), "feature ids of feature set 5's name finder changed: bump features.Version")
+	v4 := extractorOfVersion(t, 4)
+	assert.Equal(t, uint64(0x56832cb749c3c81a), hash(v4.AppendFeatures(nil, titled, tapple)), "feature set 4's ids changed: models of set 4 are still read, so raise features.MinVersion")
+	assert.Equal(t, uint64(0x8fbd89ac4a3fd2cc), hash(v4.AppendFeatures(nil, opener, apple)), "feature set 4's ids changed: models of set 4 are still read, so raise features.MinVersion")
+	assert.Equal(t, oids, v4.AppendFeatures(nil, opener, apple), "feature set 4 and 5 differ only in the new rules")
+	assert.Equal(t, sids, v4.AppendFeatures(nil, social, features.Span{Start: 39, End: 44}), "feature set 4 and 5 differ only in the new rules")
 
 	seeded := features.NewExtractor(features.WithSeed(7)).AppendFeatures(nil, text, target)
 	assert.NotEqual(t, ids, seeded, "the seed changes ids")
@@ -358,6 +372,130 @@ func TestFeatureSet3Kept(t *testing.T) {
 		var l features.Layout
 		assert.False(t, c.with.Layout(&l, &p, 0))
 		assert.True(t, c.by.Layout(&l, &p, 0))
+	}
+}
+
+// TestFeatureSet4Kept checks that an extractor of feature set 4, as a
+// model file of that set holds, keeps its name finder and its ids on
+// sentences that feature set 5's rules change: the mentions and the
+// hashes of the ids are those of the build before feature set 5.
+func TestFeatureSet4Kept(t *testing.T) {
+	v4 := extractorOfVersion(t, 4)
+	assert.Contains(t, v4.String(), "features v4:")
+	assert.Equal(t, 4, v4.Version())
+	b, err := v4.MarshalBinary()
+	require.NoError(t, err)
+	assert.Equal(t, byte(4), b[0], "written back as feature set 4")
+
+	hash := func(ids []uint64) uint64 {
+		h := fnv.New64a()
+		for _, id := range ids {
+			h.Write(binary.LittleEndian.AppendUint64(nil, id))
+		}
+		return h.Sum64()
+	}
+	cases := []struct {
+		text, target string
+		v4, v5       []string // the mentions of each set
+		v4IDs        uint64   // the hash of feature set 4's ids of the target
+	}{
+		{"Neither Tehran nor Washington agreed.", "Washington",
+			[]string{"Neither Tehran", "Washington"}, []string{"Tehran", "Washington"}, 0xc9679fd45249d822},
+		{"Attorney General Merrick Garland met Crown Prince Haakon and Crown Resorts.", "Crown Resorts",
+			[]string{"Attorney", "Merrick Garland", "Crown", "Haakon", "Crown Resorts"},
+			[]string{"Merrick Garland", "Haakon", "Crown Resorts"}, 0x984dc6f183e6fe51},
+		{"U.N. Secretary-General Liv Tangen thanked Israeli Prime Minister Dov Adler.", "Liv Tangen",
+			[]string{"U.N. Secretary-General Liv Tangen", "Israeli Prime Minister Dov Adler"},
+			[]string{"U.N.", "Liv Tangen", "Dov Adler"}, 0x5b45c392650bf516},
+		{"Secretary of State Antony Blinken met Minister of Finance Kofi Mensah at the Department of State.", "Kofi Mensah",
+			[]string{"State Antony Blinken", "Finance Kofi Mensah", "Department of State"},
+			[]string{"Antony Blinken", "Kofi Mensah", "Department of State"}, 0x27078c6dc5df9852},
+	}
+	v5 := features.NewExtractor()
+	for _, c := range cases {
+		mentions := func(e *features.Extractor) []string {
+			var p features.Prepared
+			e.Prepare(&p, c.text)
+			return texts2(c.text, p.Mentions())
+		}
+		assert.Equal(t, c.v4, mentions(v4), c.text)
+		assert.Equal(t, c.v5, mentions(v5), c.text)
+		assert.Equal(t, c.v5, texts2(c.text, features.Mentions(nil, c.text)), "Mentions uses the current set")
+		sp := span(t, c.text, c.target)
+		ids := v4.AppendFeatures(nil, c.text, sp)
+		assert.Equal(t, c.v4IDs, hash(ids), "%s: feature set 4's ids changed", c.text)
+		assert.NotEqual(t, ids, v5.AppendFeatures(nil, c.text, sp), c.text)
+		// A sentence prepared by an extractor of the other set is prepared
+		// again by AppendPrepared, and not laid out by Layout.
+		for _, e := range []struct{ by, with *features.Extractor }{{v5, v4}, {v4, v5}} {
+			var p features.Prepared
+			e.by.Prepare(&p, c.text)
+			assert.Equal(t, e.with.AppendFeatures(nil, c.text, sp), e.with.AppendPrepared(nil, &p, sp))
+			var l features.Layout
+			assert.False(t, e.with.Layout(&l, &p, 0))
+		}
+	}
+}
+
+// TestFeatureSet5Words checks each rule of feature set 5's name finder,
+// where it applies and where it must not.
+func TestFeatureSet5Words(t *testing.T) {
+	type mentionCase struct {
+		name, in string
+		want     []string
+	}
+	// Cases of the new rules: feature set 4 finds other mentions.
+	cases := []mentionCase{
+		// Function words: no name alone, and none leads a name.
+		{"function word leads a run", "Neither Tehran nor Washington agreed.", []string{"Tehran", "Washington"}},
+		{"before a comma", "Unlike Germany, France spent more.", []string{"Germany", "France"}},
+		{"leads a plural", "Among Democrats, Ortiz leads.", []string{"Democrats", "Ortiz"}},
+		{"alone", "Whatever, said Lindqvist. Perhaps.", []string{"Lindqvist"}},
+		{"after an opening quote", "“Following Brandt, we voted,” Ilse said.", []string{"Brandt", "Ilse"}},
+		// Title modifiers, dropped before a title only.
+		{"modifier before a title", "Attorney General Merrick Garland spoke.", []string{"Merrick Garland"}},
+		{"more modifiers", "First Minister Rhona Baird met Surgeon General Tomas Reyes.", []string{"Rhona Baird", "Tomas Reyes"}},
+		{"crown prince", "Crown Prince Haakon came.", []string{"Haakon"}},
+		{"press and treasury", "Press Secretary Noor Aziz and Treasury Secretary Lena Voss met Treasury officials.", []string{"Noor Aziz", "Lena Voss", "Treasury"}},
+		{"a chain of modifiers without a title", "The Health Education Trust paid.", []string{"Health Education Trust"}},
+		{"a chain of modifiers before a title", "Deputy Assistant Secretary Ivo Marsh left.", []string{"Ivo Marsh"}},
+		{"title alone", "The Attorney General and the Crown Prince left.", []string{}},
+		// Hyphenated titles.
+		{"hyphenated title", "U.N. Secretary-General Liv Tangen spoke.", []string{"U.N.", "Liv Tangen"}},
+		{"hyphenated title, lower case", "Vice-president Ada Ruiz and Lieutenant-Governor Omar Haddad met.", []string{"Ada Ruiz", "Omar Haddad"}},
+		{"non-breaking hyphen", "Director‑General Ana Lima spoke.", []string{"Ana Lima"}},
+		{"hyphenated title alone", "The Secretary-General spoke.", []string{}},
+		// A title with its modifiers starts a new name inside a run.
+		{"demonym, modifier, title", "Israeli Prime Minister Dov Adler spoke.", []string{"Dov Adler"}},
+		{"name, modifier, title", "Nordia Health Minister Jonas Berg resigned.", []string{"Nordia", "Jonas Berg"}},
+		{"name, modifiers, title", "Senate Majority Leader Ines Park spoke.", []string{"Senate", "Ines Park"}},
+		{"title of modifier", "Secretary of State Antony Blinken met Minister of Finance Kofi Mensah.", []string{"Antony Blinken", "Kofi Mensah"}},
+		{"title of modifier alone", "The Secretary of State said so.", []string{}},
+	}
+	// Cases the rules must leave alone: feature set 4 finds the same.
+	unchanged := []mentionCase{
+		{"inside a run it stays", "We met at Bridge Across Waters Trust.", []string{"Bridge Across Waters Trust"}},
+		{"lower case is no name anyway", "It sits between Kyiv and Warsaw, unlike Minsk.", []string{"Kyiv", "Warsaw", "Minsk"}},
+		{"modifier without a title starts a name", "Crown Resorts, First Republic Bank and the Supreme Court.", []string{"Crown Resorts", "First Republic Bank", "Supreme Court"}},
+		{"hyphenated names stay", "Rolls-Royce, Coca-Cola and Hewlett-Packard.", []string{"Rolls-Royce", "Coca-Cola", "Hewlett-Packard"}},
+		{"a title part with a name part", "General-Motors and President-Smith.", []string{"General-Motors", "President-Smith"}},
+		{"no title before of", "He joined the Department of State.", []string{"Department of State"}},
+		{"a new modifier ends a name", "They run Home Assistant.", []string{"Home Assistant"}},
+		{"modifiers lead the run", "Labour Party Leader Keir Starmer spoke.", []string{"Keir Starmer"}},
+	}
+	v4 := extractorOfVersion(t, 4)
+	for _, c := range append(cases, unchanged...) {
+		same := slices.ContainsFunc(unchanged, func(u mentionCase) bool { return u.name == c.name })
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, texts2(c.in, features.Mentions(nil, c.in)))
+			var p features.Prepared
+			v4.Prepare(&p, c.in)
+			if same {
+				assert.Equal(t, c.want, texts2(c.in, p.Mentions()), "feature set 4")
+			} else {
+				assert.NotEqual(t, c.want, texts2(c.in, p.Mentions()), "feature set 4: the case tests no new rule")
+			}
+		})
 	}
 }
 

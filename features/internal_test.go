@@ -178,7 +178,7 @@ func TestGeneralPunct(t *testing.T) {
 // shifts are set by hand, and a class added to one field must not land on
 // another's bits.
 func TestTermTableBitsDisjoint(t *testing.T) {
-	nameClasses := uint64(clsTitle | clsTitleModifier | clsFunction | clsCommonNoun | clsDemonym | clsCalendar)
+	nameClasses := uint64(clsTitle | clsTitleModifier | clsFunction | clsCommonNoun | clsDemonym | clsCalendar | clsFunction5 | clsTitleModifier5)
 	fields := map[string]uint64{
 		"cue categories": 1<<len(lexiconCategories) - 1,
 		"term classes":   uint64(tcNegCue | tcClause | tcPunctEnd | tcBut),
@@ -490,4 +490,19 @@ func TestCommonWords(t *testing.T) {
 		Total Universal Heat Major Guard Real Sporting Travelers Snow Citizens`) {
 		assert.False(t, isCommonWord(name), "%s is often a name", name)
 	}
+}
+
+// TestHyphenTitle checks which hyphenated words feature set 5 takes for
+// titles: titles and title modifiers joined by hyphens, a title last.
+func TestHyphenTitle(t *testing.T) {
+	for _, w := range []string{"Secretary-General", "Vice-President", "Vice-president", "Attorney-General",
+		"Deputy-Secretary-General", "Lieutenant-Governor", "Director\u2011General", "Prime-Minister"} {
+		assert.True(t, isHyphenTitle(w), w)
+	}
+	for _, w := range []string{"Vice-", "-President", "Secretary-", "Vice--President", "General-Motors", "Coca-Cola",
+		"President-Smith", "Vice-Deputy", "vice-President", "VICE-PRESIDENT", "Vice-PRESIDENT", "Secretary-Generalissimos",
+		"Anti-President", "Vice-Presidents-elect"} {
+		assert.False(t, isHyphenTitle(w), w)
+	}
+	assert.Zero(t, testing.AllocsPerRun(100, func() { isHyphenTitle("Vice-president") }), "a lower-case part is looked up without allocating")
 }

@@ -16,15 +16,19 @@ import (
 // Lower-case connectors join capitalised words ("Bank of America", "Lula
 // da Silva"); a possessive ending is left out ("NATO's" → "NATO"); a
 // hyphenated compound keeps only its capitalised part ("United States-led"
-// → "United States"); leading titles ("President", "Mr.") and leading
-// function words ("The", "In") are dropped; months, days and capitalised
-// function words on their own are not mentions, nor is the verb of a
-// contraction ("Can't", "Won't"), nor a common word alone at the start of
-// the sentence ("Floods hit São Paulo", "Speaking to CNN, …"; the words of
-// names/common.txt). A social-media handle is a mention in
-// any case, "@" included ("@elonmusk", "@POTUS_44"), but not the domain of
-// an e-mail address ("press@un.org"), and a mark that relays a post is no
-// name before one ("RT @Reuters").
+// → "United States"); leading titles ("President", "Mr.",
+// "Secretary-General"), with the title modifiers before them ("Prime
+// Minister", "Attorney General") or after them ("Secretary of State"),
+// and leading function words ("The", "In", "Neither") are dropped, and a
+// title with its modifiers starts a new name inside a run ("Israeli Prime
+// Minister Benjamin Netanyahu" → "Benjamin Netanyahu"); months, days and
+// capitalised function words on their own are not mentions, nor is the
+// verb of a contraction ("Can't", "Won't"), nor a common word alone at
+// the start of the sentence ("Floods hit São Paulo", "Speaking to CNN,
+// …"; the words of names/common.txt). A social-media handle is a mention
+// in any case, "@" included ("@elonmusk", "@POTUS_44"), but not the
+// domain of an e-mail address ("press@un.org"), and a mark that relays a
+// post is no name before one ("RT @Reuters").
 func Mentions(dst []Span, sentence string) []Span {
 	s := defaultExtractor.scratch.Get().(*scratch)
 	defaultExtractor.Prepare(&s.p, sentence)
@@ -42,9 +46,14 @@ var defaultExtractor = NewExtractor()
 // isNameToken accepts and, on such a token, clsHyphen when it holds a
 // hyphen. A name run holds only name tokens and connectors (which have no
 // hyphen), so the hyphen rules below look only at tokens with clsHyphen.
-// With common (feature set 4 on), a common word alone at the start of the
-// sentence is no mention.
-func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, common bool) []Span {
+// The rules depend on the feature set version: from 4 on, a common word
+// alone at the start of the sentence is no mention; from 5 on, a title
+// with the title modifiers before it starts a new name inside a run, and
+// a title modifier after a title and "of" is dropped with them ("Secretary
+// of State"). (The classes of feature set 5's words are folded into the
+// older ones by prepare: see fold5.)
+func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, version int) []Span {
+	common, v5 := version >= 4, version >= 5
 	// The first word of the text: only punctuation (an opening quote, a
 	// dash) comes before it. Found once, so that each run's test is O(1).
 	first := 0
@@ -70,8 +79,16 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, com
 			if cls[j-1]&clsHyphen != 0 && cutsCompound(toks[j-1].Text(sentence)) {
 				break // "States-led" ends the name
 			}
-			if cls[j]&clsTitle != 0 && !isLeadingNonName(sentence, toks, cls, j-1) {
-				break // "Colombian President Gustavo Petro": a title starts a new name
+			if cls[j]&clsTitle != 0 {
+				// "Colombian President Gustavo Petro": a title starts a new name.
+				if !v5 {
+					if !isLeadingNonName(sentence, toks, cls, j-1) {
+						break
+					}
+				} else if m := titleStart(cls, i, j); m > i && !isLeadingNonName(sentence, toks, cls, m-1) {
+					j = m // "Israeli Prime Minister Benjamin Netanyahu": so do its modifiers
+					break
+				}
 			}
 			if cls[j]&clsName != 0 && adjacent(sentence, toks[j-1], t) {
 				j++
@@ -86,7 +103,28 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, com
 		}
 		// Drop leading titles and function words.
 		k := i
-		for k < j && isLeadingNonName(sentence, toks, cls, k) {
+		for k < j {
+			if v5 && isModifier(cls[k]) {
+				// Title modifiers go only with the title they lead ("Prime
+				// Minister"; "Home Assistant" stays) or end ("Secretary of
+				// State"): the chain is walked once.
+				if k >= i+2 && isTitleOf(sentence, toks, cls, k) {
+					k++
+					continue
+				}
+				e := k + 1
+				for e < j && isModifier(cls[e]) {
+					e++
+				}
+				if e == j || cls[e]&clsTitle == 0 {
+					break
+				}
+				k = e
+				continue
+			}
+			if !isLeadingNonName(sentence, toks, cls, k) {
+				break
+			}
 			k++
 		}
 		// A trailing connector or title cannot end a name.
@@ -370,6 +408,86 @@ func isLeadingNonName(text string, toks []Token, cls []uint16, k int) bool {
 	return c&(clsCommonNoun|clsFunction) != 0
 }
 
+// titleStart returns where the title at token j of a run that starts at
+// token i begins: at the first of the title modifiers right before it
+// ("Prime Minister", "Senate Majority Leader" → "Majority"), or at j. The
+// walk stops at a title, so the walks of a run's titles do not overlap: a
+// long chain of titles and modifiers costs time linear in its length.
+func titleStart(cls []uint16, i, j int) int {
+	m := j
+	for m > i && isModifier(cls[m-1]) {
+		m--
+	}
+	return m
+}
+
+// isModifier reports whether a token of mention classes c is a title
+// modifier and not a title.
+func isModifier(c uint16) bool { return c&(clsTitleModifier|clsTitle) == clsTitleModifier }
+
+// isTitleOf reports whether token k, at least the third of its run, is a
+// title modifier that ends a title with "of" ("Secretary of State",
+// "Minister of Finance"): it is dropped with the title before it.
+func isTitleOf(text string, toks []Token, cls []uint16, k int) bool {
+	return cls[k]&clsTitleModifier != 0 && cls[k-2]&clsTitle != 0 && toks[k-1].Text(text) == "of"
+}
+
+// isHyphenTitle reports whether w, a word with a hyphen, is a hyphenated
+// title: titles and title modifiers of feature set 5 joined by hyphens, a
+// title last ("Secretary-General", "Vice-President", "Attorney-General").
+// The parts after the first may be in lower case ("Vice-president").
+func isHyphenTitle(w string) bool {
+	for first := true; ; first = false {
+		h, hs := indexHyphen(w)
+		part := w
+		if h >= 0 {
+			part = w[:h]
+		}
+		title, ok := titlePart(part, first)
+		if !ok {
+			return false
+		}
+		if h < 0 {
+			return title
+		}
+		w = w[h+hs:]
+	}
+}
+
+// titlePart reports whether part, a part of a hyphenated word, is a title
+// or a title modifier (ok), and whether it is a title. It is looked up
+// capitalised: as it is when first, and when not, also from lower case.
+func titlePart(part string, first bool) (title, ok bool) {
+	var b [16]byte
+	if len(part) == 0 || len(part) > len(b) {
+		return false, false
+	}
+	w := b[:copy(b[:], part)]
+	if c := w[0]; !first && 'a' <= c && c <= 'z' {
+		w[0] = c - 'a' + 'A'
+	}
+	// The conversions in map indexes do not allocate.
+	if _, ok := titles[string(w)]; ok {
+		return true, true
+	}
+	_, ok1 := titleModifiers[string(w)]
+	_, ok2 := titleModifiers5[string(w)]
+	return false, ok1 || ok2
+}
+
+// fold5 returns the mention classes cls of a token as feature set 5 on
+// sees them: its function words are function words and its title
+// modifiers title modifiers.
+func fold5(cls uint16) uint16 {
+	if cls&clsFunction5 != 0 {
+		cls |= clsFunction
+	}
+	if cls&clsTitleModifier5 != 0 {
+		cls |= clsTitleModifier
+	}
+	return cls
+}
+
 // nonEntity are the classes of words that are no mention on their own.
 const nonEntity = clsFunction | clsCommonNoun | clsDemonym | clsCalendar | clsTitle
 
@@ -389,6 +507,22 @@ var titleModifiers = setOf(
 	"Vice", "Prime", "Foreign", "Defence", "Defense", "Finance", "Health", "Interior", "Deputy",
 	"Acting", "Chief", "Executive", "Economy", "Trade", "Justice", "Labor", "Labour", "Energy",
 	"Agriculture", "Education", "Transport", "Home", "State", "Opposition", "Party", "Army",
+)
+
+// titleModifiers5 are title modifiers of feature set 5 on: dropped only
+// before a title ("Attorney General", "First Minister", "Crown Prince"),
+// as they start names too ("Crown Resorts", "First Republic").
+var titleModifiers5 = setOf(
+	"Crown", "Attorney", "Solicitor", "Surgeon", "Lieutenant", "Supreme", "First", "Majority",
+	"Minority", "Press", "Treasury", "Commerce", "Inspector", "Associate", "Assistant",
+)
+
+// functionWords5 are function words of feature set 5 on: no name alone
+// and dropped from the front of a run ("Neither Tehran nor Washington").
+var functionWords5 = setOf(
+	"Neither", "Either", "Whether", "Unlike", "Like", "Following", "Once", "Until", "Unless",
+	"Among", "Between", "Through", "Within", "Across", "Upon", "Perhaps", "Whereas", "Whatever",
+	"Another", "Other",
 )
 
 var functionWords = setOf(

@@ -45,3 +45,45 @@ func TestLongDegenerateInputs(t *testing.T) {
 		})
 	}
 }
+
+// TestLongTitleChains runs the name finder on long chains of titles and
+// title modifiers (feature set 5 drops modifiers with the title they
+// lead, and a title with its modifiers starts a new name inside a run).
+// Each rule looks along a chain, so a finder that looked along it again
+// from each word would take time quadratic in its length: seconds for
+// these; the finder walks each chain once.
+func TestLongTitleChains(t *testing.T) {
+	const n = 50000
+	cases := []struct {
+		name  string
+		in    string
+		want  []string // the distinct mentions
+		count int      // how many mentions
+	}{
+		{"modifiers before a title", strings.Repeat("Deputy ", 2*n) + "Minister Abc.", []string{"Abc"}, 1},
+		{"modifiers without a title", strings.Repeat("Deputy ", 2*n) + "Abc.", []string{strings.Repeat("Deputy ", 2*n) + "Abc"}, 1},
+		{"titles and modifiers", strings.Repeat("Vice President ", n) + "Abc.", []string{"Abc"}, 1},
+		{"modifiers between titles", strings.Repeat("Minister Deputy Acting ", n) + "Minister Abc.", []string{"Abc"}, 1},
+		{"names between titles", strings.Repeat("Abc Vice Prime Minister ", n/2), []string{"Abc"}, n / 2},
+		{"title of modifier", strings.Repeat("Secretary of State ", n) + "Abc.", []string{"Abc"}, 1},
+		{"hyphenated titles", strings.Repeat("Vice-President ", n) + "Abc.", []string{"Abc"}, 1},
+		{"one long hyphenated title", strings.Repeat("Vice-", n) + "President Abc.", []string{"Abc"}, 1},
+		{"function words", strings.Repeat("Neither ", n) + "Abc.", []string{"Abc"}, 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			spans := features.Mentions(nil, c.in)
+			assert.Len(t, spans, c.count)
+			seen := map[string]bool{}
+			var distinct []string
+			for _, sp := range spans {
+				require.True(t, sp.In(len(c.in)) && sp.Start < sp.End)
+				if m := c.in[sp.Start:sp.End]; !seen[m] {
+					seen[m] = true
+					distinct = append(distinct, m)
+				}
+			}
+			assert.Equal(t, c.want, distinct)
+		})
+	}
+}

@@ -45,6 +45,11 @@ func (t *wordTable) get(k uint64) uint32 {
 // there, so that a token costs one hash and one lookup: the entry holds
 // the classes of the capitalised spelling and of the all-capitals one
 // apart, and nameClass picks by the token's spelling.
+// The eight classes fill the byte that each spelling has in the entry
+// (see capShift): a ninth needs another layout. Feature set 5's words
+// have classes of their own, since the older sets' finders must not see
+// them; an extractor of set 5 on adds the class they extend (see
+// fold5).
 const (
 	clsTitle uint16 = 1 << iota
 	clsTitleModifier
@@ -52,6 +57,8 @@ const (
 	clsCommonNoun
 	clsDemonym
 	clsCalendar
+	clsFunction5      // function words of feature set 5 on (functionWords5): clsFunction to it
+	clsTitleModifier5 // title modifiers of feature set 5 on (titleModifiers5): clsTitleModifier to it
 
 	clsName   uint16 = 1 << 15 // not a word class: the token can be part of a name (isNameToken)
 	clsHyphen uint16 = 1 << 14 // not a word class: a name token with a hyphen in it (indexHyphen)
@@ -71,6 +78,7 @@ var nameClassWords = []struct {
 }{
 	{clsTitle, titles}, {clsTitleModifier, titleModifiers}, {clsFunction, functionWords},
 	{clsCommonNoun, commonNouns}, {clsDemonym, demonyms}, {clsCalendar, calendarWords},
+	{clsFunction5, functionWords5}, {clsTitleModifier5, titleModifiers5},
 }
 
 // addNameClasses adds the mention classes to the term table entries m.

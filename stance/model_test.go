@@ -298,17 +298,25 @@ var modelFixtures = []struct {
 	file    string
 	version int // features.Version of the file
 	probs   [stance.NumLabels]float64
-	// The names Analyze finds in "Speaking in Oslo, …": "Speaking", a
-	// common word opening the sentence, is a name to feature set 3 only.
+	// The names Analyze finds in analyzeText: "Speaking", a common word
+	// opening the sentence, is a name to feature set 3 only; "Attorney"
+	// before "General" to feature sets 3 and 4.
 	names []string
 }{
 	{"testdata/model-v3-features-v3.stk", 3, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Speaking", "Oslo", "NATO"}},
+		[]string{"Speaking", "Oslo", "Attorney", "Ann Berg", "NATO"}},
 	// The same: the small corpus these are trained on has no sentence
 	// that the two feature sets tell apart.
 	{"testdata/model-v3-features-v4.stk", 4, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "NATO"}},
+		[]string{"Oslo", "Attorney", "Ann Berg", "NATO"}},
+	// The same again, for the same reason.
+	{"testdata/model-v3-features-v5.stk", 5, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
+		[]string{"Oslo", "Ann Berg", "NATO"}},
 }
+
+// analyzeText is the sentence whose names TestReadModelFixtures asks of
+// each fixture's Analyze: the feature sets find different names in it.
+const analyzeText = "Speaking in Oslo, Attorney General Ann Berg praised NATO."
 
 func TestReadModelFixtures(t *testing.T) {
 	const text = "The minister praised NATO on day 99."
@@ -332,7 +340,7 @@ func TestReadModelFixtures(t *testing.T) {
 			assert.InEpsilon(t, f.probs[l], p.Probs[l], 1e-9, "%s: P(%s) = %.17g", f.file, stance.Labels[l], p.Probs[l])
 		}
 		// A model keeps the name finder of its feature set.
-		a, err := m.Analyze("Speaking in Oslo, the minister praised NATO.")
+		a, err := m.Analyze(analyzeText)
 		require.NoError(t, err)
 		var names []string
 		for _, mn := range a.Mentions {
@@ -872,64 +880,74 @@ func TestTrainNothing(t *testing.T) {
 	}
 }
 
-// TestFeatureSetKeptInPrediction trains a model of feature set 3 on
-// sentences that open with a common word ("Speaking", a name to set 3's
-// finder and a word to set 4's), so that the two sets' ids score
-// differently, and checks that every way of classifying with it — Predict,
-// a sentence prepared by an extractor of set 4, PredictMentions, Analyze
-// — scores set 3's ids.
+// TestFeatureSetKeptInPrediction trains a model of each older feature set
+// on sentences whose names its finder and the current one's tell apart
+// ("Speaking" opening a sentence, a name to set 3's finder and a word to
+// set 4's on; "Attorney" before "General", a name to set 4's finder and
+// part of a title to set 5's), so that the sets' ids score differently,
+// and checks that every way of classifying with it — Predict, a sentence
+// prepared by an extractor of the current set, PredictMentions, Analyze —
+// scores the older set's ids.
 func TestFeatureSetKeptInPrediction(t *testing.T) {
-	b, err := features.NewExtractor().MarshalBinary()
-	require.NoError(t, err)
-	b[0] = 3
-	v3, err := features.UnmarshalExtractor(b)
-	require.NoError(t, err)
-	var exs []corpus.Example
-	for i, w := range []struct {
-		verb  string
-		label stance.Label
-	}{{"praised", stance.Supportive}, {"accused", stance.Critical}, {"met", stance.Neutral}} {
-		for j, n := range []string{"NATO", "Brazil", "Siemens"} {
-			exs = append(exs,
-				ex(fmt.Sprintf("a%d-%d", i, j), fmt.Sprintf("Speaking in Oslo, Petro %s %s.", w.verb, n), n, w.label),
-				ex(fmt.Sprintf("b%d-%d", i, j), fmt.Sprintf("Petro %s %s in Oslo.", w.verb, n), n, stance.Neutral))
-		}
-	}
-	m, err := stance.Train(exs, v3)
-	require.NoError(t, err)
-	require.Equal(t, 3, m.Extractor().Version())
+	for _, c := range []struct {
+		version byte
+		prefix  string // opens the sentences; the older set finds one name more in it
+	}{{3, "Speaking in Oslo, "}, {4, "In Oslo, Attorney General "}} {
+		t.Run(fmt.Sprintf("feature set %d", c.version), func(t *testing.T) {
+			b, err := features.NewExtractor().MarshalBinary()
+			require.NoError(t, err)
+			b[0] = c.version
+			old, err := features.UnmarshalExtractor(b)
+			require.NoError(t, err)
+			var exs []corpus.Example
+			for i, w := range []struct {
+				verb  string
+				label stance.Label
+			}{{"praised", stance.Supportive}, {"accused", stance.Critical}, {"met", stance.Neutral}} {
+				for j, n := range []string{"NATO", "Brazil", "Siemens"} {
+					exs = append(exs,
+						ex(fmt.Sprintf("a%d-%d", i, j), fmt.Sprintf("%sPetro %s %s.", c.prefix, w.verb, n), n, w.label),
+						ex(fmt.Sprintf("b%d-%d", i, j), fmt.Sprintf("Petro %s %s in Oslo.", w.verb, n), n, stance.Neutral))
+				}
+			}
+			m, err := stance.Train(exs, old)
+			require.NoError(t, err)
+			require.Equal(t, int(c.version), m.Extractor().Version())
 
-	const text = "Speaking in Oslo, Petro praised NATO."
-	sp := at(text, "NATO")
-	want := m.PredictFeatures(v3.AppendFeatures(nil, text, sp))
-	v4 := features.NewExtractor()
-	require.NotEqual(t, want.Probs, m.PredictFeatures(v4.AppendFeatures(nil, text, sp)).Probs, "the two sets score this sentence apart")
+			text := c.prefix + "Petro praised NATO."
+			sp := at(text, "NATO")
+			want := m.PredictFeatures(old.AppendFeatures(nil, text, sp))
+			cur := features.NewExtractor()
+			require.NotEqual(t, want.Probs, m.PredictFeatures(cur.AppendFeatures(nil, text, sp)).Probs, "the two sets score this sentence apart")
 
-	got, err := m.Predict(text, sp)
-	require.NoError(t, err)
-	assert.Equal(t, want, got, "Predict")
+			got, err := m.Predict(text, sp)
+			require.NoError(t, err)
+			assert.Equal(t, want, got, "Predict")
 
-	var p features.Prepared
-	v4.Prepare(&p, text)
-	got, err = m.PredictPrepared(&p, sp)
-	require.NoError(t, err)
-	assert.Equal(t, want, got, "PredictPrepared of a sentence set 4 prepared")
+			var p features.Prepared
+			cur.Prepare(&p, text)
+			got, err = m.PredictPrepared(&p, sp)
+			require.NoError(t, err)
+			assert.Equal(t, want, got, "PredictPrepared of a sentence the current set prepared")
 
-	preds, err := m.PredictMentions(nil, &p)
-	require.NoError(t, err)
-	require.Len(t, preds, len(p.Mentions()), "the preparer's mentions: Oslo, Petro, NATO")
-	for i, mn := range p.Mentions() {
-		w := m.PredictFeatures(v3.AppendFeatures(nil, text, mn))
-		for l := range stance.NumLabels {
-			assert.InDelta(t, w.Probs[l], preds[i].Probs[l], 1e-9, "PredictMentions, mention %d", i)
-		}
-	}
+			preds, err := m.PredictMentions(nil, &p)
+			require.NoError(t, err)
+			require.Len(t, preds, len(p.Mentions()), "the preparer's mentions: Oslo, Petro, NATO")
+			for i, mn := range p.Mentions() {
+				w := m.PredictFeatures(old.AppendFeatures(nil, text, mn))
+				for l := range stance.NumLabels {
+					assert.InDelta(t, w.Probs[l], preds[i].Probs[l], 1e-9, "PredictMentions, mention %d", i)
+				}
+			}
 
-	a, err := m.Analyze(text)
-	require.NoError(t, err)
-	require.Len(t, a.Mentions, 4, "set 3 finds Speaking, Oslo, Petro and NATO")
-	for l := range stance.NumLabels {
-		assert.InDelta(t, want.Probs[l], a.Mentions[3].Probs[l], 1e-9, "Analyze")
+			a, err := m.Analyze(text)
+			require.NoError(t, err)
+			require.Len(t, a.Mentions, 4, "the older set finds a name more before Oslo, Petro and NATO")
+			require.Equal(t, "NATO", a.Mentions[3].Text)
+			for l := range stance.NumLabels {
+				assert.InDelta(t, want.Probs[l], a.Mentions[3].Probs[l], 1e-9, "Analyze")
+			}
+		})
 	}
 }
 
