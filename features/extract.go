@@ -31,7 +31,12 @@ import (
 // hyphenated titles ("Secretary-General") are titles; a title with its
 // modifiers starts a new name inside a run ("Israeli Prime Minister
 // Benjamin Netanyahu" → "Benjamin Netanyahu"), and "Secretary of State"
-// is a title as a whole.
+// is a title as a whole; a common word alone after a colon is no name
+// ("Breaking: Floods hit …"), as at the start; name words joined by a
+// no-break space (U+00A0, U+202F) are one name; and in a headline in
+// title case, where every word of four letters or more is capitalised,
+// common words, function words and the verbs of headlines are no names
+// ("Petro Slams NATO Over Gaza Genocide Claims" → Petro, NATO, Gaza).
 //
 // An extractor decoded from an encoding of an older version it reads
 // (MinVersion, 3, to 4) keeps producing that version's ids, so models
@@ -386,8 +391,21 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	v5 := e.cfg.version >= 5
 	base := p.base[:0]
 	names := p.names[:0]
+	// Is it a headline in title case? Count the words in lower case that
+	// title case would capitalise, and the capitalised ones of four bytes
+	// or more.
+	lowerWords, upperLong := 0, 0
 	for i, t := range p.toks {
 		w := t.Text(text)
+		if len(w) >= 2 && t.Kind == Word {
+			if c := w[0]; 'a' <= c && c <= 'z' {
+				if len(w) >= 4 || !titleCaseLower(w) {
+					lowerWords++
+				}
+			} else if 'A' <= c && c <= 'Z' && len(w) >= 4 {
+				upperLong++
+			}
+		}
 		h, mayUpper, ok := shortASCIIHash(w) // see termHashSlow
 		if !ok {
 			h, mayUpper = termHashSlow(&p.buf, w), true
@@ -431,6 +449,9 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		tm.cues = uint8(cls)
 		tm.hw = uint8(cls >> hwShift)
 		base = append(base, tm)
+	}
+	if v5 && lowerWords == 0 && upperLong >= headlineWords {
+		headlineNames(text, p.toks, names) // "Petro Slams NATO Over Gaza Genocide Claims"
 	}
 	if strings.IndexByte(text, '@') >= 0 { // rare: one scan, not a test per token
 		for i, t := range p.toks {

@@ -471,6 +471,19 @@ func TestFeatureSet5Words(t *testing.T) {
 		{"name, modifiers, title", "Senate Majority Leader Ines Park spoke.", []string{"Senate", "Ines Park"}},
 		{"title of modifier", "Secretary of State Antony Blinken met Minister of Finance Kofi Mensah.", []string{"Antony Blinken", "Kofi Mensah"}},
 		{"title of modifier alone", "The Secretary of State said so.", []string{}},
+		// A common word alone after a colon, as at the start.
+		{"after a colon", "Breaking: Floods hit Porto Alegre.", []string{"Porto Alegre"}},
+		{"after a handle and a colon", "RT @Kestrel_News: Great result for Lyon.", []string{"@Kestrel_News", "Lyon"}},
+		// No-break spaces join name words.
+		{"no-break space", "They met Ilse\u00a0Brandt today.", []string{"Ilse\u00a0Brandt"}},
+		{"narrow no-break space and a space", "They met Ilse \u202fBrandt and Bank\u00a0of\u00a0Oslo.", []string{"Ilse \u202fBrandt", "Bank\u00a0of\u00a0Oslo"}},
+		// Headlines in title case.
+		{"headline", "Ortiz Slams Veltria Over Tax Deal Claims", []string{"Ortiz", "Veltria"}},
+		{"headline, names of two words", "Ada Ruiz Meets Jonas Berg In Porto Alegre", []string{"Ada Ruiz", "Jonas Berg", "Porto Alegre"}},
+		{"headline, a name-opening word kept", "Ortiz Visits New Carthage After Storm", []string{"Ortiz", "New Carthage"}},
+		{"headline, short words in lower case", "Kovac to Face Brandt in Final as Rivals Clash", []string{"Kovac", "Brandt"}},
+		{"headline in capitals", "ORTIZ SLAMS VELTRIA OVER DEAL", []string{"ORTIZ", "VELTRIA"}},
+		{"short acronyms stay in a headline", "US Backs EU Over Tax Deal", []string{"US", "EU"}},
 	}
 	// Cases the rules must leave alone: feature set 4 finds the same.
 	unchanged := []mentionCase{
@@ -482,6 +495,12 @@ func TestFeatureSet5Words(t *testing.T) {
 		{"no title before of", "He joined the Department of State.", []string{"Department of State"}},
 		{"a new modifier ends a name", "They run Home Assistant.", []string{"Home Assistant"}},
 		{"modifiers lead the run", "Labour Party Leader Keir Starmer spoke.", []string{"Keir Starmer"}},
+		{"a colon before a name", "Its rival: Veltria.", []string{"Veltria"}},
+		{"a colon before a name run", "The winner: Great Lakes Trust.", []string{"Great Lakes Trust"}},
+		{"two spaces", "They met Ilse  Brandt.", []string{"Ilse  Brandt"}},
+		{"a tab is no joint", "They met Ilse\tBrandt.", []string{"Ilse", "Brandt"}},
+		{"a sentence, not a headline", "We met Ortiz at Harbour Deal Trust.", []string{"Ortiz", "Harbour Deal Trust"}},
+		{"lower-case words make no headline", "Ortiz says Veltria Harbour Deal Claims are false", []string{"Ortiz", "Veltria Harbour Deal Claims"}},
 	}
 	v4 := extractorOfVersion(t, 4)
 	for _, c := range append(cases, unchanged...) {

@@ -28,7 +28,17 @@ import (
 // …"; the words of names/common.txt). A social-media handle is a mention
 // in any case, "@" included ("@elonmusk", "@POTUS_44"), but not the
 // domain of an e-mail address ("press@un.org"), and a mark that relays a
-// post is no name before one ("RT @Reuters").
+// post is no name before one ("RT @Reuters"). A common word alone after a
+// colon is no name either ("Breaking: Floods hit …"); name words are
+// joined across plain and no-break spaces (U+00A0, U+202F), one or two;
+// and in a headline in title case, where every word but short function
+// words is capitalised, common words, function words and the verbs of
+// headlines are no names ("Petro Slams NATO Over Gaza Genocide Claims" →
+// "Petro", "NATO", "Gaza"; in capitals, words of fewer than four letters
+// are left alone, as most are acronyms).
+//
+// Feature set 5's rules (see Version) are those after "leading titles".
+// An extractor of an older set finds its set's mentions (Prepared.Mentions).
 func Mentions(dst []Span, sentence string) []Span {
 	s := defaultExtractor.scratch.Get().(*scratch)
 	defaultExtractor.Prepare(&s.p, sentence)
@@ -90,12 +100,13 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 					break
 				}
 			}
-			if cls[j]&clsName != 0 && adjacent(sentence, toks[j-1], t) {
+			if cls[j]&clsName != 0 && (adjacent(sentence, toks[j-1], t) || v5 && adjacentWide(sentence, toks[j-1], t)) {
 				j++
 				continue
 			}
 			if isConnector(t.Text(sentence)) && j+1 < len(toks) && cls[j+1]&clsName != 0 &&
-				adjacent(sentence, toks[j-1], t) && adjacent(sentence, t, toks[j+1]) {
+				(adjacent(sentence, toks[j-1], t) || v5 && adjacentWide(sentence, toks[j-1], t)) &&
+				(adjacent(sentence, t, toks[j+1]) || v5 && adjacentWide(sentence, t, toks[j+1])) {
 				j += 2
 				continue
 			}
@@ -172,7 +183,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				off += h + hs
 			}
 			// A prefix and a cut can leave nothing ("Post-war"): no mention.
-			if start < end && !(k+1 == j && (cls[k]&nonEntity != 0 || common && k == first && isCommonWord(sentence[start:end]))) {
+			if start < end && !(k+1 == j && (cls[k]&nonEntity != 0 || common && (k == first || v5 && afterColon(sentence, toks, k)) && isCommonWord(sentence[start:end]))) {
 				dst = append(dst, Span{start, end})
 			}
 		}
@@ -300,6 +311,142 @@ func adjacent(text string, a, b Token) bool {
 	gap := text[a.End:b.Start]
 	return len(gap) <= 2 && strings.TrimLeft(gap, " ") == ""
 }
+
+// adjacentWide reports whether tokens a and b are apart by one or two
+// spaces of which at least one is a no-break space (U+00A0, as HTML's
+// &nbsp; gives, or the narrow U+202F), as adjacent allows plain spaces:
+// feature set 5 on joins name words across them ("Gustavo\u00a0Petro").
+func adjacentWide(text string, a, b Token) bool {
+	gap := text[a.End:b.Start]
+	n := 0
+	for gap != "" && n < 2 {
+		switch {
+		case gap[0] == ' ':
+			gap = gap[1:]
+		case strings.HasPrefix(gap, "\u00a0"):
+			gap = gap[2:]
+		case strings.HasPrefix(gap, "\u202f"):
+			gap = gap[3:]
+		default:
+			return false
+		}
+		n++
+	}
+	return gap == "" && n > 0
+}
+
+// afterColon reports whether token k follows a colon, as the first word
+// of a headline's second part does ("Breaking: Floods hit …", "RT @POTUS:
+// Great meeting"), where a common word is capitalised as at the start.
+func afterColon(text string, toks []Token, k int) bool {
+	return k > 0 && toks[k-1].Kind == Punct && text[toks[k-1].Start:toks[k-1].End] == ":"
+}
+
+// headlineWords is the fewest capitalised words of four letters or more
+// that make a sentence a headline in title case, when it has no word in
+// lower case but those title case leaves so (titleCaseLower).
+const headlineWords = 3
+
+// titleCaseLower reports whether w, a word of two or three letters in lower
+// case, is one that title case leaves in lower case: an article, a short
+// conjunction or preposition ("a" is too short to be counted).
+func titleCaseLower(w string) bool {
+	switch w {
+	case "an", "as", "at", "by", "in", "of", "on", "or", "so", "to", "up", "vs",
+		"and", "but", "for", "nor", "off", "out", "per", "the", "via", "yet":
+		return true
+	}
+	return false
+}
+
+// headlineNames takes the name class off the tokens of a headline in title
+// case (see headlineWords) that are no names there, though capitalised: function words and
+// common nouns of the word classes, the common words of names/common.txt
+// and the verbs of headlines (headlineVerbs). A word of four letters or
+// more in capitals is looked up capitalised ("SAYS" as "Says"); shorter
+// ones are left alone, as they are mostly acronyms ("US", "GOP"). A word
+// that often opens a name ("New", "United": headlineKeep) stays a name
+// token before another one ("New York").
+func headlineNames(text string, toks []Token, names []uint16) {
+	var buf [24]byte
+	for i := len(toks) - 1; i >= 0; i-- { // backwards, so that headlineKeep sees the next word's class as final
+		t := toks[i]
+		nc := names[i]
+		if nc&clsName == 0 || t.Kind != Word || nc&(clsTitle|clsTitleModifier) != 0 {
+			continue
+		}
+		if nc&(clsFunction|clsCommonNoun) != 0 {
+			names[i] &^= clsName | clsHyphen
+			continue
+		}
+		w := t.Text(text)
+		if len(w) > len(buf) {
+			continue
+		}
+		if upper := strings.IndexFunc(w[1:], func(r rune) bool { return !unicode.IsUpper(r) }) < 0; upper {
+			if len(w) < 4 {
+				continue
+			}
+			b := buf[:0]
+			b = append(b, w[0])
+			for _, c := range []byte(w[1:]) {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b = append(b, c)
+			}
+			w = string(b)
+		}
+		if _, keep := headlineKeep[w]; keep && i+1 < len(toks) && names[i+1]&clsName != 0 {
+			continue
+		}
+		if _, verb := headlineVerbs[w]; verb || isCommonWord(w) {
+			names[i] &^= clsName | clsHyphen
+		}
+	}
+}
+
+// headlineKeep are common words that often open a name: in a headline
+// they stay name tokens before another one ("New York", "Great Britain",
+// "National Guard").
+var headlineKeep = setOf(
+	"New", "Great", "Grand", "National", "Federal", "Holy", "First", "Free", "Open", "Central",
+	"Royal", "United", "General", "Supreme", "White", "Red", "Black", "Green", "Golden", "Real",
+	"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower",
+	"Middle", "Latin", "Saint", "San", "Santa", "Democratic", "Republican", "Liberal", "Labour",
+	"Conservative", "Social", "Progressive", "Freedom", "People", "Peoples", "World", "International",
+)
+
+// headlineVerbs are verbs in the forms headlines use (the present tense,
+// mostly), written for stancekit: in a headline in title case they are
+// capitalised like the names around them ("Trump Picks Jeff Sessions").
+// Words that are also names are left out ("Will", "May", "Bill", "Mark").
+var headlineVerbs = setOf(
+	"Is", "Are", "Was", "Were", "Be", "Been", "Has", "Have", "Had", "Does", "Do", "Did", "Can",
+	"Could", "Would", "Should", "Must", "Might", "Shall", "Won't", "Says", "Said", "Tells", "Told",
+	"Asks", "Calls", "Slams", "Blasts", "Rips", "Mocks", "Hails", "Lauds", "Praises", "Touts",
+	"Backs", "Endorses", "Supports", "Opposes", "Rejects", "Denies", "Admits", "Accuses", "Blames",
+	"Criticizes", "Criticises", "Condemns", "Defends", "Attacks", "Threatens", "Warns", "Urges",
+	"Vows", "Pledges", "Promises", "Demands", "Refuses", "Agrees", "Meets", "Visits", "Picks",
+	"Names", "Nominates", "Appoints", "Hires", "Fires", "Sacks", "Ousts", "Quits", "Resigns",
+	"Leaves", "Joins", "Returns", "Wins", "Loses", "Beats", "Defeats", "Leads", "Trails", "Takes",
+	"Gets", "Gives", "Makes", "Goes", "Comes", "Sees", "Shows", "Keeps", "Puts", "Sets", "Turns",
+	"Moves", "Becomes", "Brings", "Holds", "Helps", "Needs", "Wants", "Tries", "Uses", "Starts",
+	"Ends", "Kills", "Strikes", "Bans", "Blocks", "Halts", "Bars", "Lifts", "Eases", "Cuts",
+	"Raises", "Drops", "Falls", "Rises", "Jumps", "Slumps", "Surges", "Soars", "Plunges", "Tumbles",
+	"Unveils", "Launches", "Announces", "Reveals", "Confirms", "Signs", "Seeks", "Faces", "Plans",
+	"Eyes", "Weighs", "Considers", "Sues", "Probes", "Investigates", "Charges", "Indicts",
+	"Arrests", "Jails", "Frees", "Pardons", "Welcomes", "Thanks", "Congratulates", "Slaps",
+	"Throws", "Looks", "Thinks", "Knows", "Believes", "Fears", "Hopes", "Expects", "Insists",
+	"Suggests", "Claims", "Argues", "Explains", "Responds", "Fights", "Pushes", "Pulls", "Hits",
+	"Looms", "Shocks", "Stuns", "Slammed", "Blasted", "Accused", "Blamed", "Praised", "Backed",
+	"Rejected", "Mocked", "Ousted", "Fired", "Named", "Picked", "Elected", "Defeated", "Killed",
+	"Arrested", "Charged", "Indicted", "Sued", "Banned", "Blocked", "Signed", "Called", "Opens",
+	"Closes", "Selects", "Chooses", "Set", "Shift", "Shifts", "Lead", "Racked", "Grabs", "Clashes",
+	"Spars", "Slam", "Blast", "Meet", "Visit", "Unveil", "Urge", "Warn", "Vow", "Seek", "Launches",
+	"Slides", "Slips", "Sinks", "Climbs", "Gains", "Dips", "Rebounds", "Extends", "Overtakes", "Signals",
+	"Cools", "Kill", "Hikes", "Trims", "Boosts", "Doubles", "Halves", "Tops", "Misses",
+)
 
 // cutsCompound reports whether a token is a compound whose first part
 // ends a name ("States-led"): the next name token cannot continue a run

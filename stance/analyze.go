@@ -446,9 +446,10 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 			continue
 		}
 		text := sentence[f.span.Start:f.span.End]
-		if strings.Contains(text, "  ") {
-			// A name's words are joined by one or two spaces (see
-			// features.Mentions): "Gustavo  Petro" is "Gustavo Petro".
+		if strings.Contains(text, "  ") || strings.Contains(text, "\u00a0") || strings.Contains(text, "\u202f") {
+			// A name's words are joined by one or two spaces, plain or
+			// no-break (see features.Mentions): "Gustavo  Petro" and
+			// "Gustavo\u00a0Petro" are "Gustavo Petro".
 			text = strings.Join(strings.Fields(text), " ")
 		}
 		sc.key = features.AppendNormalized(sc.key[:0], text)

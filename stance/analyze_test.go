@@ -546,6 +546,8 @@ func TestShortForms(t *testing.T) {
 			"New York→New York|Exxon→Exxon|York→York"},
 		{"Gustavo Petro criticised NATO. Gustavo  Petro praised Brazil. Petro left.", nil,
 			"Gustavo Petro→Gustavo Petro|NATO→NATO|Gustavo  Petro→Gustavo Petro|Brazil→Brazil|Petro→Gustavo Petro"},
+		{"Gustavo\u00a0Petro criticised NATO. Gustavo Petro praised Brazil. Petro left.", nil,
+			"Gustavo\u00a0Petro→Gustavo Petro|NATO→NATO|Gustavo Petro→Gustavo Petro|Brazil→Brazil|Petro→Gustavo Petro"},
 	} {
 		a, err := m.Analyze(c.text, c.opts...)
 		require.NoError(t, err)
