@@ -391,21 +391,8 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	v5 := e.cfg.version >= 5
 	base := p.base[:0]
 	names := p.names[:0]
-	// Is it a headline in title case? Count the words in lower case that
-	// title case would capitalise, and the capitalised ones of four bytes
-	// or more.
-	lowerWords, upperLong := 0, 0
 	for i, t := range p.toks {
 		w := t.Text(text)
-		if len(w) >= 2 && t.Kind == Word {
-			if c := w[0]; 'a' <= c && c <= 'z' {
-				if len(w) >= 4 || !titleCaseLower(w) {
-					lowerWords++
-				}
-			} else if 'A' <= c && c <= 'Z' && len(w) >= 4 {
-				upperLong++
-			}
-		}
 		h, mayUpper, ok := shortASCIIHash(w) // see termHashSlow
 		if !ok {
 			h, mayUpper = termHashSlow(&p.buf, w), true
@@ -450,7 +437,7 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		tm.hw = uint8(cls >> hwShift)
 		base = append(base, tm)
 	}
-	if v5 && lowerWords == 0 && upperLong >= headlineWords {
+	if v5 && isHeadline(text, p.toks) {
 		headlineNames(text, p.toks, names) // "Petro Slams NATO Over Gaza Genocide Claims"
 	}
 	if strings.IndexByte(text, '@') >= 0 { // rare: one scan, not a test per token

@@ -347,6 +347,28 @@ func afterColon(text string, toks []Token, k int) bool {
 // lower case but those title case leaves so (titleCaseLower).
 const headlineWords = 3
 
+// isHeadline reports whether the sentence of toks is a headline in title
+// case (see headlineWords). It is a pass of its own, after the prepare
+// loop rather than counts in it, since an ordinary sentence ends it at its
+// first word in lower case, a few tokens in.
+func isHeadline(text string, toks []Token) bool {
+	upper := 0
+	for _, t := range toks {
+		n := t.End - t.Start
+		if t.Kind != Word || n < 2 {
+			continue
+		}
+		if c := text[t.Start]; 'a' <= c && c <= 'z' {
+			if n >= 4 || !titleCaseLower(text[t.Start:t.End]) {
+				return false
+			}
+		} else if 'A' <= c && c <= 'Z' && n >= 4 {
+			upper++
+		}
+	}
+	return upper >= headlineWords
+}
+
 // titleCaseLower reports whether w, a word of two or three letters in lower
 // case, is one that title case leaves in lower case: an article, a short
 // conjunction or preposition ("a" is too short to be counted).
