@@ -34,9 +34,11 @@ import (
 // is a title as a whole; a common word alone after a colon is no name
 // ("Breaking: Floods hit …"), as at the start; name words joined by a
 // no-break space (U+00A0, U+202F) are one name; and in a headline in
-// title case, where every word of four letters or more is capitalised,
-// common words, function words and the verbs of headlines are no names
-// ("Petro Slams NATO Over Gaza Genocide Claims" → Petro, NATO, Gaza).
+// title case (no word in lower case but the short ones title case leaves
+// so, and three capitalised words of four letters or more), function words,
+// cue words and the verbs of headlines break names, and a common word left alone
+// between them is none ("Petro Slams NATO Over Gaza Genocide Claims" →
+// Petro, NATO, Gaza).
 //
 // An extractor decoded from an encoding of an older version it reads
 // (MinVersion, 3, to 4) keeps producing that version's ids, so models
@@ -438,7 +440,7 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		base = append(base, tm)
 	}
 	if v5 && isHeadline(text, p.toks) {
-		headlineNames(text, p.toks, names) // "Petro Slams NATO Over Gaza Genocide Claims"
+		headlineNames(text, p.toks, base, names) // "Petro Slams NATO Over Gaza Genocide Claims"
 	}
 	if strings.IndexByte(text, '@') >= 0 { // rare: one scan, not a test per token
 		for i, t := range p.toks {

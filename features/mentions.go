@@ -32,10 +32,11 @@ import (
 // colon is no name either ("Breaking: Floods hit …"); name words are
 // joined across plain and no-break spaces (U+00A0, U+202F), one or two;
 // and in a headline in title case, where every word but short function
-// words is capitalised, common words, function words and the verbs of
-// headlines are no names ("Petro Slams NATO Over Gaza Genocide Claims" →
-// "Petro", "NATO", "Gaza"; in capitals, words of fewer than four letters
-// are left alone, as most are acronyms).
+// words is capitalised, function words, cue words and the verbs of
+// headlines break names, and a common word left alone between them is none ("Petro Slams
+// NATO Over Gaza Genocide Claims" → "Petro", "NATO", "Gaza"; in
+// capitals, words of fewer than four letters are left alone, as most are
+// acronyms).
 //
 // Feature set 5's rules (see Version) are those after "leading titles".
 // An extractor of an older set finds its set's mentions (Prepared.Mentions).
@@ -382,65 +383,79 @@ func titleCaseLower(w string) bool {
 }
 
 // headlineNames takes the name class off the tokens of a headline in title
-// case (see headlineWords) that are no names there, though capitalised: function words and
-// common nouns of the word classes, the common words of names/common.txt
-// and the verbs of headlines (headlineVerbs). A word of four letters or
-// more in capitals is looked up capitalised ("SAYS" as "Says"); shorter
-// ones are left alone, as they are mostly acronyms ("US", "GOP"). A word
-// that often opens a name ("New", "United": headlineKeep) stays a name
-// token before another one ("New York").
-func headlineNames(text string, toks []Token, names []uint16) {
+// case (see headlineWords) that are no names there, though capitalised:
+// function words and the plural common nouns of the word classes, the
+// cue words of the lexicon ("Genocide", "Praises"), the verbs of headlines
+// (headlineVerbs), and a common word of
+// names/common.txt left alone between them ("… After Storm"). A word of
+// four letters or more in capitals is looked up capitalised (see
+// headlineKey); shorter ones are left alone, as they are mostly acronyms
+// ("US", "GOP"). Common words inside a longer run stay: in title case
+// nothing tells "Human Rights Watch" or "Home Office" from "Rock Star
+// Greeting", and a name cut is worse than a name too long ("Donald Trump
+// Gets Rock Star Greeting in Iowa" → "Donald Trump", "Rock Star
+// Greeting", "Iowa").
+func headlineNames(text string, toks []Token, terms []term, names []uint16) {
 	var buf [24]byte
-	for i := len(toks) - 1; i >= 0; i-- { // backwards, so that headlineKeep sees the next word's class as final
-		t := toks[i]
+	for i, t := range toks {
 		nc := names[i]
 		if nc&clsName == 0 || t.Kind != Word || nc&(clsTitle|clsTitleModifier) != 0 {
 			continue
 		}
-		if nc&(clsFunction|clsCommonNoun) != 0 {
+		if nc&(clsFunction|clsCommonNoun) != 0 || terms[i].cues != 0 {
 			names[i] &^= clsName | clsHyphen
 			continue
 		}
-		w := t.Text(text)
-		if len(w) > len(buf) {
+		if key, ok := headlineKey(&buf, t.Text(text)); ok {
+			if _, verb := headlineVerbs[string(key)]; verb { // the conversion in a map index does not allocate
+				names[i] &^= clsName | clsHyphen
+			}
+		}
+	}
+	// A common word that is a name run on its own, once the breaks are
+	// made, is no name, as at the start of a sentence ("… After Storm").
+	for i, t := range toks {
+		if names[i]&clsName == 0 || t.Kind != Word || names[i]&(clsTitle|clsTitleModifier) != 0 {
 			continue
 		}
-		if upper := strings.IndexFunc(w[1:], func(r rune) bool { return !unicode.IsUpper(r) }) < 0; upper {
-			if len(w) < 4 {
-				continue
-			}
-			b := buf[:0]
-			b = append(b, w[0])
-			for _, c := range []byte(w[1:]) {
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				b = append(b, c)
-			}
-			w = string(b)
+		if i > 0 && (names[i-1]&clsName != 0 || isConnector(toks[i-1].Text(text))) ||
+			i+1 < len(toks) && (names[i+1]&clsName != 0 || isConnector(toks[i+1].Text(text))) {
+			continue // part of a longer run
 		}
-		if _, keep := headlineKeep[w]; keep && i+1 < len(toks) && names[i+1]&clsName != 0 {
-			continue
-		}
-		if _, verb := headlineVerbs[w]; verb || isCommonWord(w) {
-			names[i] &^= clsName | clsHyphen
+		if key, ok := headlineKey(&buf, t.Text(text)); ok {
+			if _, common := commonWords()[string(key)]; common {
+				names[i] &^= clsName | clsHyphen
+			}
 		}
 	}
 }
 
-// headlineKeep are common words that often open a name: in a headline
-// they stay name tokens before another one ("New York", "Great Britain",
-// "National Guard").
-var headlineKeep = setOf(
-	"New", "Great", "Grand", "National", "Federal", "Holy", "First", "Free", "Open", "Central",
-	"Royal", "United", "General", "Supreme", "White", "Red", "Black", "Green", "Golden", "Real",
-	"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower",
-	"Middle", "Latin", "Saint", "San", "Santa", "Democratic", "Republican", "Liberal", "Labour",
-	"Conservative", "Social", "Progressive", "Freedom", "People", "Peoples", "World", "International",
-)
+// headlineKey returns w as headlineNames looks it up: as it is, or, in
+// capitals and four letters or more, capitalised ("SAYS" as "Says"); ok is
+// false for a shorter word in capitals (mostly an acronym: "US", "GOP") or
+// one longer than buf.
+func headlineKey(buf *[24]byte, w string) (key []byte, ok bool) {
+	if len(w) > len(buf) {
+		return nil, false
+	}
+	key = append(buf[:0], w...)
+	if strings.IndexFunc(w[1:], func(r rune) bool { return !unicode.IsUpper(r) }) >= 0 {
+		return key, true // not in capitals
+	}
+	if len(w) < 4 {
+		return nil, false
+	}
+	for j := 1; j < len(key); j++ {
+		if c := key[j]; 'A' <= c && c <= 'Z' {
+			key[j] = c + 'a' - 'A'
+		}
+	}
+	return key, true
+}
 
 // headlineVerbs are verbs in the forms headlines use (the present tense,
-// mostly), written for stancekit: in a headline in title case they are
+// mostly), and a few other words that break a name there, written for
+// stancekit: in a headline in title case they are
 // capitalised like the names around them ("Trump Picks Jeff Sessions").
 // Words that are also names are left out ("Will", "May", "Bill", "Mark").
 var headlineVerbs = setOf(
@@ -466,6 +481,14 @@ var headlineVerbs = setOf(
 	"Arrested", "Charged", "Indicted", "Sued", "Banned", "Blocked", "Signed", "Called", "Opens",
 	"Closes", "Selects", "Chooses", "Set", "Shift", "Shifts", "Lead", "Racked", "Grabs", "Clashes",
 	"Spars", "Slam", "Blast", "Meet", "Visit", "Unveil", "Urge", "Warn", "Vow", "Seek", "Launches",
+	"Sack", "Condemn", "Condemned", "Back", "Blame", "Accuse", "Praise", "Hail", "Reject", "Deny",
+	"Face", "Clash", "Win", "Lose", "Beat", "Hit", "Cut", "Quit", "Join", "Leave", "Sign",
+	// Not verbs: prepositions, conjunctions and adverbs that title case
+	// capitalises and the word classes lack.
+	"Behind", "Into", "Onto", "Against", "About", "Amid", "Amidst", "Before", "Despite", "During",
+	"Without", "Toward", "Towards", "Beyond", "Near", "Versus", "While", "Because", "Than", "Not",
+	"Again", "Now", "Still", "Ever", "Never", "Just", "Also", "Soon", "Yet", "Over", "Under", "After",
+	"From", "With", "Amongst", "Inside", "Outside",
 	"Slides", "Slips", "Sinks", "Climbs", "Gains", "Dips", "Rebounds", "Extends", "Overtakes", "Signals",
 	"Cools", "Kill", "Hikes", "Trims", "Boosts", "Doubles", "Halves", "Tops", "Misses",
 )
@@ -596,9 +619,19 @@ func isModifier(c uint16) bool { return c&(clsTitleModifier|clsTitle) == clsTitl
 
 // isTitleOf reports whether token k, at least the third of its run, is a
 // title modifier that ends a title with "of" ("Secretary of State",
-// "Minister of Finance"): it is dropped with the title before it.
+// "Minister of Finance"): it is dropped with the title before it. Only a
+// Secretary or Minister takes one so: after other titles the words are an
+// organisation's ("CEO of Home Depot", "Chairman of State Street",
+// "Director of Health Canada").
 func isTitleOf(text string, toks []Token, cls []uint16, k int) bool {
-	return cls[k]&clsTitleModifier != 0 && cls[k-2]&clsTitle != 0 && toks[k-1].Text(text) == "of"
+	if cls[k]&clsTitleModifier == 0 || toks[k-1].Text(text) != "of" {
+		return false
+	}
+	switch toks[k-2].Text(text) {
+	case "Secretary", "Minister", "SECRETARY", "MINISTER":
+		return true
+	}
+	return false
 }
 
 // isHyphenTitle reports whether w, a word with a hyphen, is a hyphenated
@@ -739,14 +772,6 @@ func isCommonWord(w string) bool {
 	_, ok := commonWords()[w]
 	return ok
 }
-
-// IsCommonWord reports whether w is one of the common words of
-// names/common.txt, capitalised as it opens a sentence ("Floods",
-// "Speaking", "Thanks"), which the name finder of feature set 4 on takes
-// for no name when it opens a sentence alone. A name run that such a word
-// opens keeps it ("Thanks America" is one mention); a user of a gazetteer
-// may want to know that its first word is likely no part of the name.
-func IsCommonWord(w string) bool { return isCommonWord(w) }
 
 // commonWords returns the common words, capitalised as they open a
 // sentence ("Floods"). It panics on a line that is not lower-case ASCII

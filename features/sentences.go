@@ -204,7 +204,7 @@ func abbreviationKind(w string) int {
 var abbreviations = setOf(
 	"mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
 	"adm", "cmdr", "rev", "hon", "pres", "amb", "supt", "det", "insp", "cpl", "pvt", "mt", "ft",
-	"sec", "secy", "atty", "brig", "lieut", "cllr", "fr", "messrs", "mme", "mlle",
+	"secy", "atty", "brig", "lieut", "cllr", "messrs", "mme", "mlle",
 	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 	"vs", "v", "approx", "dept", "est", "fig", "e.g", "i.e", "al", "cf", "vol", "pp", "ed", "ph",
 	"calif", "mass", "penn", "wash", "fla", "ariz", "conn", "ill", "mich", "minn", "tenn", "va",

@@ -49,12 +49,12 @@ type analyzeConfig struct {
 
 // WithGazetteer adds known entities: their names and aliases are found
 // even when not capitalised and resolve to the entity's canonical name. A
-// match takes precedence over a capitalised name it overlaps, except where
-// it lies inside the name after the name's first word: "Bank of America"
-// and "Denzel Washington" are names of their own, whatever entity the
-// gazetteer gives "America" or "Washington", while "NATO Summit" is NATO.
-// A gazetteer name's surname resolves later short forms as a found name's
-// does ("Petro" after "Gustavo Petro").
+// match takes precedence over any capitalised name it overlaps, so an
+// alias such as "America" for the United States also takes "Bank of
+// America" and "Latin America" over: give such names entities of their
+// own (the longest form matches), or leave out aliases that are parts of
+// other names. A gazetteer name's surname resolves later short forms as a
+// found name's does ("Petro" after "Gustavo Petro").
 func WithGazetteer(g *features.Gazetteer) AnalyzeOption {
 	return func(c *analyzeConfig) { c.gazetteer = g }
 }
@@ -402,17 +402,10 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 
 // find fills sc.found with the mentions of one sentence: gazetteer matches
 // first, then capitalised names that do not overlap them, each resolved to
-// its canonical name. A capitalised name that holds gazetteer matches
-// after its first word is a name of its own, and the matches in it are
-// dropped: "Bank of America", "Latin America" and "Denzel Washington" are
-// not "America" or "Washington", whatever the gazetteer calls those (see
-// WithGazetteer).
+// its canonical name.
 func (s *Stream) find(sc *streamScratch, sentence string) {
 	sc.added = sc.added[:0]
 	sc.matches = s.cfg.gazetteer.AppendMatches(sc.matches[:0], sentence, sc.prep.Tokens())
-	if !s.cfg.noAutoNames && len(sc.matches) > 0 {
-		sc.matches = dropInnerMatches(sc.matches, sc.prep.Mentions(), sentence)
-	}
 	sc.found = sc.found[:0]
 	for _, mt := range sc.matches {
 		e := s.cfg.gazetteer.Entity(mt.Entity)
@@ -423,17 +416,17 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 		sc.found = append(sc.found, found{span: mt.Span, canon: e.Name, kind: e.Kind, fromGazetteer: true, mention: j})
 	}
 	if !s.cfg.noAutoNames {
+		// Both lists are sorted and free of overlaps: one pass over each
+		// finds the names no match overlaps.
+		m := 0
 		for j, sp := range sc.prep.Mentions() {
-			overlaps := false
-			for _, mt := range sc.matches {
-				if mt.Start < sp.End && sp.Start < mt.End {
-					overlaps = true
-					break
-				}
+			for m < len(sc.matches) && sc.matches[m].End <= sp.Start {
+				m++
 			}
-			if !overlaps {
-				sc.found = append(sc.found, found{span: sp, mention: j})
+			if m < len(sc.matches) && sc.matches[m].Start < sp.End {
+				continue // sc.matches[m] overlaps sp
 			}
+			sc.found = append(sc.found, found{span: sp, mention: j})
 		}
 	}
 	slices.SortFunc(sc.found, func(a, b found) int { return cmp.Compare(a.span.Start, b.span.Start) })
@@ -474,46 +467,6 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 		kept = append(kept, f)
 	}
 	sc.found = kept
-}
-
-// dropInnerMatches removes from matches those that lie inside a found
-// name (names, sorted, as the finder gives them) after its first word,
-// since the name is then another entity's: the head of an English name
-// comes last ("Bank of America", "George Washington University"). A match
-// that opens a name keeps it ("NATO Summit", "US Treasury": the gazetteer's
-// entity is what they are about), as does one after a lone common word
-// that opens the sentence ("Thanks America", where the finder kept the
-// word only because a name follows it). A name that a match crosses, or
-// that a match opens, is left to the matches as before. Both lists are
-// sorted and free of overlaps, so one pass over each does.
-func dropInnerMatches(matches []features.Match, names []features.Span, sentence string) []features.Match {
-	kept := matches[:0]
-	i := 0
-	for _, sp := range names {
-		for ; i < len(matches) && matches[i].End <= sp.Start; i++ {
-			kept = append(kept, matches[i])
-		}
-		j := i // matches[i:j] overlap sp
-		for j < len(matches) && matches[j].Start < sp.End {
-			j++
-		}
-		if i < j && matches[i].Start > sp.Start && matches[j-1].End <= sp.End && !leadIsCommonOpener(sentence, sp.Start, matches[i].Start) {
-			i = j // dropped
-		}
-	}
-	return append(kept, matches[i:]...)
-}
-
-// leadIsCommonOpener reports whether sentence[start:end], the words of a
-// name before a gazetteer match in it, is one common word that opens the
-// sentence ("Thanks" of "Thanks America").
-func leadIsCommonOpener(sentence string, start, end int) bool {
-	lead := strings.TrimRight(sentence[start:end], " ")
-	if strings.ContainsRune(lead, ' ') {
-		return false // two words or more: "Bank of"
-	}
-	opens := strings.IndexFunc(sentence[:start], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
-	return opens && features.IsCommonWord(lead)
 }
 
 // key returns the bytes of a new alias key as a string kept in s.keys.
@@ -587,8 +540,12 @@ func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp featu
 			particle = true
 		}
 	}
-	claim(words[len(words)-1])
-	if particle {
+	// A word of two letters is no short form: "Un" of "Kim Jong Un" would
+	// take "UN", which the key's case folding makes the same.
+	if last := words[len(words)-1]; utf8.RuneCountInString(last) > 2 {
+		claim(last)
+	}
+	if particle && utf8.RuneCountInString(words[0]) > 2 {
 		claim(words[0])
 	}
 }
@@ -628,15 +585,15 @@ func init() {
 
 // placeOpeners open the names of places, whose last word is no short form
 // of the name: "Africa" after "South Africa" is the continent, "York"
-// after "New York" another city, "Kong" nothing. A person's given name is
-// seldom one of them.
+// after "New York" another city, "Kong" nothing. Words that are also given
+// names are left out ("Sri" of Sri Mulyani Indrawati, "Abu", "Isla", "El").
 var placeOpeners = map[string]struct{}{}
 
 func init() {
 	for _, w := range strings.Fields(`North South East West Northern Southern Eastern Western Central Upper Lower
-		Greater Great Middle Far New Old Latin Saudi Hong Sri Costa Puerto El Los Las San Santa Santo São Sao
+		Greater Great Middle Far New Old Latin Saudi Hong Costa Puerto Los Las San Santa Santo São Sao
 		St St. Saint Port Mount Lake Cape Sierra Ivory Burkina Papua Trinidad Bosnia Equatorial Dominican Czech
-		Buenos Rio Tel Kuala Abu Sharm Addis Dar Phnom Ho Baton Salt Fort Palm Bay Gulf Isle Isla Red Dead Black`) {
+		Buenos Rio Tel Kuala Sharm Addis Phnom Baton Salt Fort Palm Bay Gulf Isle Red Dead`) {
 		placeOpeners[w] = struct{}{}
 	}
 }

@@ -46,9 +46,10 @@ type targets []string
 
 func (t *targets) String() string { return strings.Join(*t, ",") }
 
-// Set adds a target; one given again is the same target, not an error.
+// Set adds a target; one given again, in any case, is the same target,
+// not an error (a gazetteer matches its forms whatever their case).
 func (t *targets) Set(s string) error {
-	if !slices.Contains(*t, s) {
+	if !slices.ContainsFunc(*t, func(o string) bool { return features.Normalize(o) == features.Normalize(s) }) {
 		*t = append(*t, s)
 	}
 	return nil

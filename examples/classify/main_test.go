@@ -540,7 +540,7 @@ func TestTableOneLine(t *testing.T) {
 func TestTargetTwice(t *testing.T) {
 	var once, twice, errb bytes.Buffer
 	require.NoError(t, run([]string{"-json", "-target", "NATO", contrast}, nil, &once, &errb))
-	require.NoError(t, run([]string{"-json", "-target", "NATO", "-target", "NATO", contrast}, nil, &twice, &errb))
+	require.NoError(t, run([]string{"-json", "-target", "NATO", "-target", "NATO", "-target", "nato", contrast}, nil, &twice, &errb))
 	require.NotEmpty(t, once.String())
 	assert.Equal(t, once.String(), twice.String())
 }

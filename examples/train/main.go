@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -109,10 +108,22 @@ func run(args []string, log io.Writer) error {
 		kept = new([]corpus.Example)
 	}
 	paths := strings.Split(*data, ",")
-	for i, path := range paths {
-		if slices.Contains(paths[:i], path) {
-			return fmt.Errorf("-data names %s twice: its examples would count twice", path)
+	type file struct {
+		path string
+		info os.FileInfo
+	}
+	var seen []file
+	for _, path := range paths {
+		st, err := os.Stat(path)
+		if err != nil {
+			continue // addFile reports it, in order
 		}
+		for _, o := range seen {
+			if os.SameFile(o.info, st) {
+				return fmt.Errorf("-data names one file twice (%s, %s): its examples would count twice", o.path, path)
+			}
+		}
+		seen = append(seen, file{path, st})
 	}
 	if st, err := os.Stat(*out); err == nil && st.IsDir() {
 		return fmt.Errorf("-out %s is a directory: give the model file's path", *out)

@@ -378,7 +378,8 @@ func TestErrors(t *testing.T) {
 		{"calibrate more folds than sentences", []string{"-data", "$DATA", "-out", "$OUT", "-calibrate", fmt.Sprint(trainSentences + 1)}, "-calibrate", nil},
 		{"unknown flag", []string{"-data", "$DATA", "-out", "$OUT", "-alpah", "1"}, "-alpah", nil},
 		{"second file as an argument", []string{"-data", "$DATA", "$DATA", "-out", "$OUT"}, "unexpected argument", nil},
-		{"same file twice", []string{"-data", "$DATA,$DATA", "-out", "$OUT"}, "names " + data + " twice", nil},
+		{"same file twice", []string{"-data", "$DATA,$DATA", "-out", "$OUT"}, "names one file twice (" + data + ", " + data + ")", nil},
+		{"same file by two paths", []string{"-data", "$DATA," + filepath.Dir(data) + "//./" + filepath.Base(data), "-out", "$OUT"}, "names one file twice", nil},
 		{"-out a directory", []string{"-data", "$DATA", "-out", "$DIR"}, "is a directory", nil},
 	}
 	for _, c := range cases {
