@@ -659,7 +659,8 @@ func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{petro, "NATO’s didn't U.S. 3.5% https://x.org", "ab\xffcd", "", "São Paulo-led ...", "'s 's'",
 		"Post-war Germany; Anti-abortion activists; Ex-president Trump; pro-Kremlin-backed media",
 		"RT @nasa_jpl: Can't stop @_x, mail j_@x.com or .@esa; Obama RT @POTUS_44 @__ @",
-		"“Floods-hit Speaking …", "—Huge"} {
+		"“Floods-hit Speaking …", "—Huge", "Petro Slams NATO Over Gaza Genocide Claims", "Breaking: Floods hit Lima",
+		"Ilse\u00a0Brandt \u202fand Secretary-General Liv Tangen", "HUGE WIN FOR NATO OVER RUSSIA"} {
 		f.Add(s)
 	}
 	e := features.NewExtractor()

@@ -70,6 +70,8 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add("a.b.c.d. A.B. x\xff")
 	f.Add("So proud of @nasa_jpl! RT @nasa: NATO's @_nato met. Can't wait, Obama RT @POTUS.")
 	f.Add("Floods hit São Paulo. “Speaking to CNN, Blinken said so.” Huge thanks to @WHO! Heavy Metal Records sued.")
+	f.Add("Petro Slams NATO Over Gaza Genocide Claims\nBreaking: Floods hit Porto Alegre. Gustavo\u00a0Petro met Kim Jong Un. PETRO SLAMS NATO OVER DEAL")
+	f.Add("Attorney General Merrick Garland and Secretary of State Antony Blinken met the CEO of Home Depot. Neither Tehran nor Washington agreed.")
 	m, err := stance.Default()
 	if err != nil {
 		f.Fatal(err)
