@@ -483,6 +483,9 @@ func TestFeatureSet5Words(t *testing.T) {
 		{"headline, common words stay in names", "Ortiz Visits New Carthage After Storm Hits Human Rights Office", []string{"Ortiz", "New Carthage", "Human Rights Office"}},
 		{"headline, short words in lower case", "Kovac to Face Brandt in Final as Rivals Clash", []string{"Kovac", "Brandt"}},
 		{"headline in capitals", "ORTIZ SLAMS VELTRIA OVER DEAL", []string{"ORTIZ", "VELTRIA"}},
+		{"headline, names with positive words", "Ortiz Meets Joy Reid And Best Buy Staff", []string{"Ortiz", "Joy Reid", "Best Buy Staff"}},
+		{"headline, a short acronym in capitals stays", "USAID And AID Officials Meet Kenya Ministers", []string{"USAID", "AID", "Kenya"}},
+		{"headline, a lone common word after a connector", "Biden Warns of Storm Damage After Talks With Bank of England", []string{"Biden", "Bank of England"}},
 		{"headline, a name of common words", "Human Rights Watch Condemns Saudi Executions", []string{"Human Rights Watch", "Saudi Executions"}},
 		{"short acronyms stay in a headline", "US Backs EU Over Tax Deal", []string{"US", "EU", "Tax Deal"}},
 	}

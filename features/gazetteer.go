@@ -150,7 +150,7 @@ const MaxGazetteerBytes = 64 << 20
 //
 // or an object from canonical name to entity without the name,
 //
-//	{"United States": {"kind": "country", "aliases": ["U.S.", "US", "America", "Washington"]}}
+//	{"United States": {"kind": "country", "aliases": ["U.S.", "US", "USA"]}}
 //
 // (entities then in the order of their names). It reads strictly, so that
 // nothing is lost without an error: the input must be valid UTF-8 and at

@@ -385,7 +385,7 @@ func titleCaseLower(w string) bool {
 // headlineNames takes the name class off the tokens of a headline in title
 // case (see headlineWords) that are no names there, though capitalised:
 // function words and the plural common nouns of the word classes, the
-// cue words of the lexicon ("Genocide", "Praises"), the verbs of headlines
+// negative cue words of the lexicon (headlineCues), the verbs of headlines
 // (headlineVerbs), and a common word of
 // names/common.txt left alone between them ("… After Storm"). A word of
 // four letters or more in capitals is looked up capitalised (see
@@ -402,14 +402,16 @@ func headlineNames(text string, toks []Token, terms []term, names []uint16) {
 		if nc&clsName == 0 || t.Kind != Word || nc&(clsTitle|clsTitleModifier) != 0 {
 			continue
 		}
-		if nc&(clsFunction|clsCommonNoun) != 0 || terms[i].cues != 0 {
+		if nc&(clsFunction|clsCommonNoun) != 0 {
 			names[i] &^= clsName | clsHyphen
 			continue
 		}
-		if key, ok := headlineKey(&buf, t.Text(text)); ok {
-			if _, verb := headlineVerbs[string(key)]; verb { // the conversion in a map index does not allocate
-				names[i] &^= clsName | clsHyphen
-			}
+		key, ok := headlineKey(&buf, t.Text(text))
+		if !ok {
+			continue // short, in capitals: an acronym ("AID")
+		}
+		if _, verb := headlineVerbs[string(key)]; verb || terms[i].cues&headlineCues != 0 { // the conversion in a map index does not allocate
+			names[i] &^= clsName | clsHyphen
 		}
 	}
 	// A common word that is a name run on its own, once the breaks are
@@ -418,9 +420,9 @@ func headlineNames(text string, toks []Token, terms []term, names []uint16) {
 		if names[i]&clsName == 0 || t.Kind != Word || names[i]&(clsTitle|clsTitleModifier) != 0 {
 			continue
 		}
-		if i > 0 && (names[i-1]&clsName != 0 || isConnector(toks[i-1].Text(text))) ||
-			i+1 < len(toks) && (names[i+1]&clsName != 0 || isConnector(toks[i+1].Text(text))) {
-			continue // part of a longer run
+		if i > 0 && (names[i-1]&clsName != 0 || i > 1 && names[i-2]&clsName != 0 && isConnector(toks[i-1].Text(text))) ||
+			i+1 < len(toks) && (names[i+1]&clsName != 0 || i+2 < len(toks) && names[i+2]&clsName != 0 && isConnector(toks[i+1].Text(text))) {
+			continue // part of a longer run, directly or through a connector ("Bank of England")
 		}
 		if key, ok := headlineKey(&buf, t.Text(text)); ok {
 			if _, common := commonWords()[string(key)]; common {
@@ -452,6 +454,12 @@ func headlineKey(buf *[24]byte, w string) (key []byte, ok bool) {
 	}
 	return key, true
 }
+
+// headlineCues are the cue categories whose words break a name in a
+// headline: negative, attack and suffer ("Genocide", "Slams", "Ousted").
+// Positive and hedging words open too many names ("Joy Reid", "Best Buy",
+// "Peace Corps", "Theresa May"), and support verbs are in headlineVerbs.
+const headlineCues = 1<<1 | 1<<2 | 1<<4
 
 // headlineVerbs are verbs in the forms headlines use (the present tense,
 // mostly), and a few other words that break a name there, written for

@@ -450,6 +450,15 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 			f.canon, f.kind = a.name, a.kind
 			continue
 		}
+		if len(text) <= 8 && utf8.RuneCountInString(text) <= 2 {
+			// A two-letter surname is kept as spelt (see
+			// registerShortForms): "Ma" resolves, "MA" does not.
+			var b [9]byte
+			if a, ok := s.aliases[string(append(append(b[:0], 0), text...))]; ok {
+				f.canon, f.kind = a.name, a.kind
+				continue
+			}
+		}
 		f.canon = text
 		k := s.key(sc.key)
 		s.aliases[k] = aliasTarget{name: text}
@@ -540,13 +549,24 @@ func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp featu
 			particle = true
 		}
 	}
-	// A word of two letters is no short form: "Un" of "Kim Jong Un" would
-	// take "UN", which the key's case folding makes the same.
-	if last := words[len(words)-1]; utf8.RuneCountInString(last) > 2 {
-		claim(last)
+	// A word of two letters is kept as spelt, behind a 0 byte that no
+	// normalised key starts with: case folded, "Un" of "Kim Jong Un" would
+	// take "UN", and "Ma" of "Jack Ma" "MA".
+	short := func(form string) {
+		if utf8.RuneCountInString(form) > 2 {
+			claim(form)
+			return
+		}
+		sc.key = append(append(sc.key[:0], 0), form...)
+		if _, taken := s.aliases[string(sc.key)]; !taken {
+			k := s.key(sc.key)
+			s.aliases[k] = aliasTarget{name: name, kind: kind}
+			sc.added = append(sc.added, k)
+		}
 	}
-	if particle && utf8.RuneCountInString(words[0]) > 2 {
-		claim(words[0])
+	short(words[len(words)-1])
+	if particle {
+		short(words[0])
 	}
 }
 

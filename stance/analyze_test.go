@@ -552,6 +552,8 @@ func TestShortForms(t *testing.T) {
 			"Gustavo Petro→Gustavo Petro|NATO→NATO|Gustavo  Petro→Gustavo Petro|Brazil→Brazil|Petro→Gustavo Petro"},
 		{"Kim Jong Un fired a missile. The UN condemned the launch. The European Union (EU) agreed, and the EU said so.", nil,
 			"Kim Jong Un→Kim Jong Un|UN→UN|European Union→European Union|EU→European Union"},
+		{"Jack Ma founded Alibaba. Ma later criticised regulators, and MA officials agreed.", nil,
+			"Jack Ma→Jack Ma|Alibaba→Alibaba|Ma→Jack Ma|MA→MA"},
 		{"Sri Mulyani Indrawati criticised the plan. Indrawati later resigned.", nil,
 			"Sri Mulyani Indrawati→Sri Mulyani Indrawati|Indrawati→Sri Mulyani Indrawati"},
 		{"Gustavo\u00a0Petro criticised NATO. Gustavo Petro praised Brazil. Petro left.", nil,
