@@ -454,15 +454,13 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 			// A two-letter surname is kept as spelt (see
 			// registerShortForms): "Ma" resolves, "MA" does not.
 			var b [9]byte
-			if a, ok := s.aliases[string(append(append(b[:0], 0), text...))]; ok {
+			if a, ok := s.aliases[string(spelt(b[:0], text))]; ok {
 				f.canon, f.kind = a.name, a.kind
 				continue
 			}
 		}
 		f.canon = text
-		k := s.key(sc.key)
-		s.aliases[k] = aliasTarget{name: text}
-		sc.added = append(sc.added, k)
+		s.register(sc, sc.key, aliasTarget{name: text})
 		s.registerShortForms(sc, sentence, f.span, text, "")
 	}
 	// "World Health Organization (WHO)": the bracketed acronym restates the
@@ -477,6 +475,22 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 	}
 	sc.found = kept
 }
+
+// register maps the alias key b, unless some name has it already, to t,
+// and notes it among the keys the current sentence added.
+func (s *Stream) register(sc *streamScratch, b []byte, t aliasTarget) {
+	if _, taken := s.aliases[string(b)]; taken { // no allocation for the lookup
+		return
+	}
+	k := s.key(b)
+	s.aliases[k] = t
+	sc.added = append(sc.added, k)
+}
+
+// spelt appends to dst the alias key of a short form of two letters, which
+// keeps its case: a 0 byte, which no normalised key starts with, and the
+// form as spelt.
+func spelt(dst []byte, form string) []byte { return append(append(dst, 0), form...) }
 
 // key returns the bytes of a new alias key as a string kept in s.keys.
 func (s *Stream) key(b []byte) string {
@@ -505,11 +519,7 @@ func (s *Stream) unregister(sc *streamScratch) {
 func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp features.Span, name, kind string) {
 	claim := func(form string) {
 		sc.key = features.AppendNormalized(sc.key[:0], form)
-		if _, taken := s.aliases[string(sc.key)]; !taken { // no allocation for the lookup
-			k := s.key(sc.key)
-			s.aliases[k] = aliasTarget{name: name, kind: kind}
-			sc.added = append(sc.added, k)
-		}
+		s.register(sc, sc.key, aliasTarget{name: name, kind: kind})
 	}
 	rest := strings.TrimLeft(sentence[sp.End:], " ")
 	if strings.HasPrefix(rest, "(") {
@@ -549,20 +559,15 @@ func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp featu
 			particle = true
 		}
 	}
-	// A word of two letters is kept as spelt, behind a 0 byte that no
-	// normalised key starts with: case folded, "Un" of "Kim Jong Un" would
-	// take "UN", and "Ma" of "Jack Ma" "MA".
+	// A word of two letters is kept as spelt: case folded, "Un" of "Kim
+	// Jong Un" would take "UN", and "Ma" of "Jack Ma" "MA".
 	short := func(form string) {
 		if utf8.RuneCountInString(form) > 2 {
 			claim(form)
 			return
 		}
-		sc.key = append(append(sc.key[:0], 0), form...)
-		if _, taken := s.aliases[string(sc.key)]; !taken {
-			k := s.key(sc.key)
-			s.aliases[k] = aliasTarget{name: name, kind: kind}
-			sc.added = append(sc.added, k)
-		}
+		sc.key = spelt(sc.key[:0], form)
+		s.register(sc, sc.key, aliasTarget{name: name, kind: kind})
 	}
 	short(words[len(words)-1])
 	if particle {
