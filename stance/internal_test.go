@@ -43,3 +43,45 @@ func TestTable(t *testing.T) {
 	assert.Nil(t, tab.get(12345))
 	assert.NotNil(t, tab.get(0), "key 0 is stored aside")
 }
+
+// TestCountsSorted checks that counts.sorted returns every key once, in
+// ascending order, with its counts, across growth and for the keys that
+// make its near-order assumption hardest: many with the same home slot
+// (long probe runs), runs that wrap past the last slot, and key 0.
+func TestCountsSorted(t *testing.T) {
+	cases := map[string]func(i uint64) uint64{
+		"uniform, key 0 among them": func(i uint64) uint64 { return i * 0x9e3779b97f4a7c15 },
+		"one home":                  func(i uint64) uint64 { return 1<<40 + i },          // every key in slot 0's run
+		"at the end":                func(i uint64) uint64 { return math.MaxUint64 - i }, // every probe wraps
+		"both ends": func(i uint64) uint64 {
+			if i%2 == 0 {
+				return math.MaxUint64 - i
+			}
+			return i
+		},
+	}
+	for name, key := range cases {
+		t.Run(name, func(t *testing.T) {
+			c := newCounts(8)
+			want := map[uint64][NumLabels]uint32{}
+			for i := range uint64(3000) {
+				k := key(i % 1000) // each key three times, the table growing meanwhile
+				c.at(k)[i%NumLabels]++
+				w := want[k]
+				w[i%NumLabels]++
+				want[k] = w
+			}
+			keys, vals := c.sorted()
+			assert.Equal(t, len(want), c.len())
+			if !assert.Len(t, keys, len(want)) || !assert.Len(t, vals, len(want)) {
+				return
+			}
+			for i, k := range keys {
+				if i > 0 && !assert.Less(t, keys[i-1], k, "keys %d and %d out of order", i-1, i) {
+					return
+				}
+				assert.Equal(t, want[k], vals[i], "counts of key %#x", k)
+			}
+		})
+	}
+}

@@ -307,18 +307,7 @@ func (t *Trainer) Model() *Model {
 
 // sorted returns the trainer's feature ids in ascending order and their
 // counts.
-// (Sorting the keys and looking each up again measured faster than
-// sorting key-count pairs.)
-func (t *Trainer) sorted() ([]uint64, [][NumLabels]uint32) {
-	keys := make([]uint64, 0, t.counts.len())
-	t.counts.each(func(k uint64, _ [NumLabels]uint32) { keys = append(keys, k) })
-	slices.Sort(keys)
-	counts := make([][NumLabels]uint32, len(keys))
-	for i, k := range keys {
-		counts[i] = t.counts.get(k)
-	}
-	return keys, counts
-}
+func (t *Trainer) sorted() ([]uint64, [][NumLabels]uint32) { return t.counts.sorted() }
 
 // minShard is the fewest examples Train gives a goroutine of its own.
 const minShard = 1000
