@@ -64,12 +64,26 @@ func TestCountsSorted(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			c := newCounts(8)
 			want := map[uint64][NumLabels]uint32{}
-			for i := range uint64(3000) {
-				k := key(i % 1000) // each key three times, the table growing meanwhile
-				c.at(k)[i%NumLabels]++
-				w := want[k]
-				w[i%NumLabels]++
-				want[k] = w
+			// About three times each key, the table growing meanwhile,
+			// in batches of 1 to 19 keys and one label, some keys twice.
+			next := uint64(0)
+			for b := range 300 {
+				var batch []uint64
+				for j := range 1 + b%19 {
+					k := key(next % 1000)
+					next++
+					batch = append(batch, k)
+					if j%5 == 0 {
+						batch = append(batch, k)
+					}
+				}
+				l := b % NumLabels
+				c.add(batch, l)
+				for _, k := range batch {
+					w := want[k]
+					w[l]++
+					want[k] = w
+				}
 			}
 			keys, vals := c.sorted()
 			assert.Equal(t, len(want), c.len())
@@ -83,5 +97,17 @@ func TestCountsSorted(t *testing.T) {
 				assert.Equal(t, want[k], vals[i], "counts of key %#x", k)
 			}
 		})
+	}
+}
+
+// TestCountsSaturate checks that a count stops at the largest uint32
+// instead of wrapping to 0, for key 0 (kept aside) and any other.
+func TestCountsSaturate(t *testing.T) {
+	c := newCounts(8)
+	for _, k := range []uint64{0, 42 << 50} {
+		c.add([]uint64{k}, 1)
+		c.at(k)[1] = math.MaxUint32 - 1
+		c.add([]uint64{k, k, k}, 1)
+		assert.Equal(t, [NumLabels]uint32{0, math.MaxUint32, 0}, *c.at(k), "key %#x", k)
 	}
 }

@@ -1,6 +1,9 @@
 package stance
 
-import "math/bits"
+import (
+	"math"
+	"math/bits"
+)
 
 // table is an open-addressing hash table from feature id to the feature's
 // per-label weights. Feature ids are already uniform hashes, so the slot is
@@ -140,7 +143,7 @@ func (c *counts) at(k uint64) *[NumLabels]uint32 {
 		return &c.zero
 	}
 	if 2*(c.n+1) > len(c.slots) {
-		c.grow()
+		c.grow(c.n + 1)
 	}
 	for i := k >> (c.shift & 63); ; i = (i + 1) & c.mask {
 		s := &c.slots[i]
@@ -155,15 +158,53 @@ func (c *counts) at(k uint64) *[NumLabels]uint32 {
 	}
 }
 
-func (c *counts) grow() {
+// grow moves the counts to a table with room for n keys at load 1/2.
+func (c *counts) grow(n int) {
 	old := *c
-	*c = *newCounts(2 * len(old.slots))
+	*c = *newCounts(max(2*len(old.slots), 2*n))
 	c.hasZero, c.zero = old.hasZero, old.zero
 	for _, s := range old.slots {
 		if s.key != 0 {
 			*c.at(s.key) = s.c
 		}
 	}
+}
+
+// add counts one example of label index l for each id, saturating at the
+// largest uint32: at's work, for a whole example, with the table's fields
+// in locals and room made for every id first, so that the loop is little
+// more than its probes.
+func (c *counts) add(ids []uint64, l int) {
+	if 2*(c.n+len(ids)) > len(c.slots) {
+		c.grow(c.n + len(ids))
+	}
+	slots, shift, mask := c.slots, c.shift&63, c.mask
+	n := c.n
+	for _, k := range ids {
+		var v *[NumLabels]uint32
+		if k == 0 {
+			c.hasZero = true
+			v = &c.zero
+		} else {
+			for i := k >> shift; ; i = (i + 1) & mask {
+				s := &slots[i]
+				if s.key == k {
+					v = &s.c
+					break
+				}
+				if s.key == 0 {
+					s.key = k
+					n++
+					v = &s.c
+					break
+				}
+			}
+		}
+		if v[l] < math.MaxUint32 {
+			v[l]++
+		}
+	}
+	c.n = n
 }
 
 // len returns the number of keys.

@@ -207,11 +207,7 @@ func (t *Trainer) count(ids []uint64, l int) {
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
 	}
-	for _, id := range ids {
-		if c := t.counts.at(id); c[l] < math.MaxUint32 {
-			c[l]++
-		}
-	}
+	t.counts.add(ids, l)
 	t.docs[l]++
 	t.buf = ids
 }
