@@ -176,25 +176,29 @@ func (m *Model) finish() int {
 		}
 		return math.Log(float64(c) + a)
 	}
+	multi, comp := m.settings.variant != Complement, m.settings.variant != Multinomial
+	gw := &m.settings.groupWeights
 	for i, k := range m.keys {
-		if m.omit.Has(features.GroupOf(k)) {
+		g := features.GroupOf(k)
+		if m.omit.Has(g) {
 			continue
 		}
-		var lp [NumLabels]float32
+		cs := &m.counts[i]
 		var n uint64
-		for l := range NumLabels {
-			n += uint64(m.counts[i][l])
+		for _, c := range cs {
+			n += uint64(c)
 		}
-		for l := range NumLabels {
-			c := uint64(m.counts[i][l])
+		var lp [NumLabels]float32
+		for l, c32 := range cs {
+			c := uint64(c32)
 			var w float64
-			if m.settings.variant != Complement {
+			if multi {
 				w += logCount(c) - logDenom[l]
 			}
-			if m.settings.variant != Multinomial {
+			if comp {
 				w -= logCount(n-c) - logCompDenom[l]
 			}
-			lp[l] = float32(w * m.settings.groupWeights[features.GroupOf(k)])
+			lp[l] = float32(w * gw[g])
 		}
 		// Past maxProbe put gives up, storing nothing; ReadModel refuses
 		// such a file. Ids from an Extractor are uniform hashes at a load
