@@ -224,29 +224,37 @@ func (c *counts) len() int {
 // fraction of sorting the keys and looking each up again, which missed the
 // cache once a key on a large table.
 func (c *counts) sorted() ([]uint64, [][NumLabels]uint32) {
-	keys := make([]uint64, 0, c.len())
-	vals := make([][NumLabels]uint32, 0, c.len())
+	keys := make([]uint64, c.len())
+	vals := make([][NumLabels]uint32, c.len())
+	n := 0
 	if c.hasZero {
-		keys, vals = append(keys, 0), append(vals, c.zero)
+		keys[0], vals[0] = 0, c.zero
+		n = 1
 	}
 	// The keys whose probe wrapped past the last slot sit at the start
 	// of the table; they go after the rest.
-	var tail []countSlot
-	shift := c.shift & 63
-	for i, s := range c.slots {
-		switch {
-		case s.key == 0:
-		case s.key>>shift > uint64(i):
-			tail = append(tail, s)
+	var tail []int
+	slots, shift := c.slots, c.shift&63
+	for i := range slots {
+		switch k := slots[i].key; {
+		case k == 0:
+		case k>>shift > uint64(i):
+			tail = append(tail, i)
 		default:
-			keys, vals = append(keys, s.key), append(vals, s.c)
+			keys[n], vals[n] = k, slots[i].c
+			n++
 		}
 	}
-	for _, s := range tail {
-		keys, vals = append(keys, s.key), append(vals, s.c)
+	for _, i := range tail {
+		keys[n], vals[n] = slots[i].key, slots[i].c
+		n++
 	}
-	for i := 1; i < len(keys); i++ {
-		k, v := keys[i], vals[i]
+	for i := 1; i < n; i++ {
+		k := keys[i]
+		if keys[i-1] <= k {
+			continue
+		}
+		v := vals[i]
 		j := i
 		for ; j > 0 && keys[j-1] > k; j-- {
 			keys[j], vals[j] = keys[j-1], vals[j-1]
