@@ -100,7 +100,9 @@ func (w *Writer) Flush() error {
 // WriteFile writes exs to the file at path, atomically: it writes a
 // temporary file in the same directory, syncs it to disk and renames it
 // over path. On error path is left as it was. A new file gets mode 0644;
-// an existing file keeps its mode.
+// an existing file keeps its mode. A symbolic link at path is followed (the
+// file it points to is replaced); a device or named pipe is written
+// through, not replaced.
 func WriteFile(path string, exs []Example) error {
 	return atomicfile.Write(path, func(f io.Writer) error {
 		w := NewWriter(f)

@@ -333,7 +333,9 @@ func decodePayload(p []byte, version uint16) (*Model, error) {
 // the same directory, synced, then renamed over path, keeping the mode of
 // the file it replaces (0644 for a new one). A crash or error
 // part-way leaves any earlier file at path intact and removes the
-// temporary file.
+// temporary file. A symbolic link at path is followed (the file it points
+// to is replaced; a link to nothing is an error); a device or named pipe
+// (/dev/null, /dev/stdout) is written through, not replaced.
 func (m *Model) WriteFile(path string) error {
 	return atomicfile.Write(path, func(w io.Writer) error {
 		_, err := m.WriteTo(w)

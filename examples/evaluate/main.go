@@ -62,6 +62,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *train != "" && *backend != "goml" {
+		return errors.New("-train is for -backend goml: the nb backend scores the model given by -model")
+	}
 	m, err := modelflag.Load(*modelPath)
 	if err != nil {
 		return err

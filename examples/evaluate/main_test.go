@@ -289,6 +289,7 @@ func TestErrors(t *testing.T) {
 		{"unknown -backend", []string{"-data", testData, "-backend", "svm"}, []string{`"svm"`}, nil, 0},
 		{"goml without -train", []string{"-data", testData, "-backend", "goml"}, []string{"-train"}, nil, 0},
 		{"missing goml training file", []string{"-data", testData, "-backend", "goml", "-train", absent}, []string{absent}, fs.ErrNotExist, 0},
+		{"-train without goml", []string{"-data", testData, "-train", absent}, []string{"-train is for -backend goml"}, nil, 0},
 		{"model file that is not a model", []string{"-model", garbage, "-data", testData, "-json"}, []string{garbage}, stance.ErrNotModel, 0},
 		{"missing model file", []string{"-model", absentM, "-data", testData, "-json"}, []string{absentM}, fs.ErrNotExist, 0},
 		{"unknown flag", []string{"-data", testData, "-jsn"}, []string{"-jsn"}, nil, 0},

@@ -81,6 +81,9 @@ func run(args []string, log io.Writer) error {
 	if *quiet {
 		log = io.Discard
 	}
+	if *minCount < 0 {
+		return fmt.Errorf("-min-count %d: want 0 or more", *minCount)
+	}
 	if *calibrate != 0 && (*calibrate < 2 || *temperature != 1) {
 		return errors.New("-calibrate: want K of at least 2, and no -temperature")
 	}
@@ -125,8 +128,15 @@ func run(args []string, log io.Writer) error {
 		}
 		seen = append(seen, file{path, st})
 	}
-	if st, err := os.Stat(*out); err == nil && st.IsDir() {
-		return fmt.Errorf("-out %s is a directory: give the model file's path", *out)
+	if st, err := os.Stat(*out); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("-out %s is a directory: give the model file's path", *out)
+		}
+		for _, o := range seen {
+			if os.SameFile(o.info, st) {
+				return fmt.Errorf("-out %s is the training file %s: writing the model would overwrite the data", *out, o.path)
+			}
+		}
 	}
 	for _, path := range paths {
 		if err := addFile(tr, path, f, *lenient, kept, log); err != nil {
@@ -155,9 +165,12 @@ func run(args []string, log io.Writer) error {
 	if err != nil {
 		return err
 	}
-	n := st.Size()
-	fmt.Fprintf(log, "trained on %d examples in %v: %d features, %d bytes → %s\n",
-		tr.Examples(), time.Since(start).Round(time.Millisecond), m.NumFeatures(), n, *out)
+	size := "" // a device or pipe written through has no size to show
+	if st.Mode().IsRegular() {
+		size = fmt.Sprintf(", %d bytes", st.Size())
+	}
+	fmt.Fprintf(log, "trained on %d examples in %v: %d features%s → %s\n",
+		tr.Examples(), time.Since(start).Round(time.Millisecond), m.NumFeatures(), size, *out)
 	return nil
 }
 

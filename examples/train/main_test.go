@@ -381,6 +381,8 @@ func TestErrors(t *testing.T) {
 		{"same file twice", []string{"-data", "$DATA,$DATA", "-out", "$OUT"}, "names one file twice (" + data + ", " + data + ")", nil},
 		{"same file by two paths", []string{"-data", "$DATA," + filepath.Dir(data) + "//./" + filepath.Base(data), "-out", "$OUT"}, "names one file twice", nil},
 		{"-out a directory", []string{"-data", "$DATA", "-out", "$DIR"}, "is a directory", nil},
+		{"weight given twice", []string{"-data", "$DATA", "-out", "$OUT", "-weights", "unigram=0,side=1,unigram=2"}, "unigram given twice", nil},
+		{"negative -min-count", []string{"-data", "$DATA", "-out", "$OUT", "-min-count", "-5"}, "-min-count -5", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -399,6 +401,29 @@ func TestErrors(t *testing.T) {
 			}
 			assert.NoFileExists(t, out)
 		})
+	}
+}
+
+// TestOutputIsTrainingFile checks that -out naming a -data file, by its
+// path or through a symbolic link, is refused and the data kept: the model
+// would have overwritten it.
+func TestOutputIsTrainingFile(t *testing.T) {
+	data, _ := trainData(t)
+	before, err := os.ReadFile(data)
+	require.NoError(t, err)
+	paths := []string{data}
+	link := filepath.Join(t.TempDir(), "link.jsonl")
+	if os.Symlink(data, link) == nil {
+		paths = append(paths, link)
+	}
+	for _, out := range paths {
+		var log bytes.Buffer
+		err := run([]string{"-data", data, "-out", out, "-q"}, &log)
+		require.Error(t, err, "-out %s", out)
+		assert.Contains(t, err.Error(), "would overwrite the data")
+		after, err := os.ReadFile(data)
+		require.NoError(t, err)
+		assert.Equal(t, before, after, "the training file is unchanged")
 	}
 }
 

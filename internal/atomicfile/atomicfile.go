@@ -3,8 +3,10 @@
 package atomicfile
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -27,9 +29,37 @@ var CreateTemp = func(dir, pattern string) (File, error) { return os.CreateTemp(
 // path, and the rename made durable where the platform allows. On any
 // error path is left as it was and the temporary file is removed. An error
 // from write is returned as it is; a file-system error names path.
+//
+// What path names decides what is replaced. A symbolic link is followed:
+// the file it points to is replaced and the link kept (a link to nothing
+// is an error). A device, named pipe or socket (/dev/null, /dev/stdout, a
+// FIFO) is not replaced but written through, as a stream, with no
+// atomicity: there is no file to swap in. A directory is an error.
 func Write(path string, write func(io.Writer) error) (err error) {
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		st = nil
+	case err != nil:
+		return fmt.Errorf("writing %s: %w", path, err)
+	case st.Mode()&fs.ModeSymlink != 0:
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return fmt.Errorf("writing %s: following the symbolic link: %w", path, err)
+		}
+		if st, err = os.Stat(target); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+		path = target
+	}
 	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
+	if st != nil {
+		switch {
+		case st.IsDir():
+			return fmt.Errorf("writing %s: is a directory", path)
+		case !st.Mode().IsRegular():
+			return writeThrough(path, write)
+		}
 		mode = st.Mode().Perm()
 	}
 	dir := filepath.Dir(path)
@@ -61,6 +91,23 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if d, err := os.Open(dir); err == nil {
 		_ = d.Sync()
 		_ = d.Close()
+	}
+	return nil
+}
+
+// writeThrough writes to a file that is not a regular one (a device, a
+// named pipe) as it is, without truncating or replacing it.
+func writeThrough(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
 }

@@ -3,18 +3,29 @@
 // -weights flag's feature group weights.
 package modelflag
 
-import "github.com/stancekit/stancekit/stance"
+import (
+	"fmt"
+	"os"
+
+	"github.com/stancekit/stancekit/stance"
+)
 
 // Default is the -model value that names the embedded default model.
 const Default = "default"
 
 // Usage is the help text of a -model flag.
-const Usage = `model file, or "default" for the embedded model`
+const Usage = `model file, or "default" for the embedded model (a file named default: ./default)`
 
 // Load returns the embedded default model for Default, else the model in
-// the file at path.
+// the file at path. Default with a file of that name in the working
+// directory is an error, as it is not clear which was meant ("train -out
+// default" then "-model default" would silently score the embedded
+// model): the file is "./default".
 func Load(path string) (*stance.Model, error) {
 	if path == Default {
+		if st, err := os.Stat(Default); err == nil && st.Mode().IsRegular() {
+			return nil, fmt.Errorf(`-model %s names the embedded model, but a file %q is here too: give "./%s" for the file`, Default, Default, Default)
+		}
 		return stance.Default()
 	}
 	return stance.ReadModelFile(path)

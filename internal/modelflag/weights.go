@@ -26,12 +26,17 @@ func ParseWeights(s string) ([]stance.Option, error) {
 		return nil, nil
 	}
 	var opts []stance.Option
+	var given features.GroupSet
 	for _, kv := range strings.Split(s, ",") {
 		name, val, ok := strings.Cut(kv, "=")
 		g, err := features.ParseGroup(strings.TrimSpace(name))
 		if err != nil {
 			return nil, err
 		}
+		if given.Has(g) { // the last would win, silently
+			return nil, fmt.Errorf("-weights: group %s given twice", g)
+		}
+		given |= 1 << g
 		w, err := strconv.ParseFloat(val, 64)
 		if !ok || err != nil {
 			return nil, fmt.Errorf("-weights: bad weight in %q (want group=number)", kv)
