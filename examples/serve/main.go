@@ -15,8 +15,10 @@
 // ("\ud800"), and which has "text" (analyze) or "sentence" (classify).
 //
 // Errors are JSON bodies {"error": "..."}: 400 for malformed JSON or bad
-// input, 404 for an unknown path, 405 for a wrong method, 413 for a body
-// over -max-body, 415 for a content type other than application/json, 422
+// input, 404 for an unknown path (an unclean one such as "//v1/analyze"
+// included), 405 for a wrong method, 413 for a body over -max-body, 415
+// for a content type other than application/json or a charset other than
+// UTF-8, 422
 // when an analysis would repeat more than 16 × -max-body bytes of text in
 // its response (each mention carries its sentence; split the text into
 // smaller requests), and 503 when the service is shutting down, is full
@@ -43,6 +45,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -99,6 +102,9 @@ func run(ctx context.Context, args []string, logw io.Writer, ready chan<- string
 	}
 	if fs.NArg() > 0 { // flag stops at the first argument: the flags after it would be lost
 		return fmt.Errorf("unexpected argument %q (flags go before any argument)", fs.Arg(0))
+	}
+	if *workers > math.MaxInt/queuedPerWorker {
+		return fmt.Errorf("-workers %d: too large (at most %d)", *workers, math.MaxInt/queuedPerWorker)
 	}
 	if *maxQueued == 0 {
 		*maxQueued = queuedPerWorker * *workers

@@ -74,6 +74,8 @@ func TestEndpoints(t *testing.T) {
 		{"bad gazetteer", "POST", "/v1/analyze", "application/json", `{"text": "x", "gazetteer": [{"aliases": ["y"]}]}`, 400, "gazetteer"},
 		{"wrong content type", "POST", "/v1/analyze", "text/plain", `{"text": "NATO"}`, 415, "content type"},
 		{"no content type", "POST", "/v1/analyze", "", `{"text": "NATO"}`, 415, "content type"},
+		{"latin-1 charset", "POST", "/v1/analyze", "application/json; charset=iso-8859-1", "{\"text\": \"NATO met in Z\xc3\xa9rich.\"}", 415, `charset "iso-8859-1" not supported`},
+		{"utf8 charset spelled without a dash", "POST", "/v1/analyze", "application/json; charset=UTF8", `{"text": "NATO met."}`, 200, `"entity":"NATO"`},
 		{"wrong method", "GET", "/v1/analyze", "", "", 405, "use POST"},
 		{"too large", "POST", "/v1/analyze", "application/json", `{"text": "` + strings.Repeat("a", 1<<17) + `"}`, 413, "request body over 65536 bytes"},
 		{"healthz", "GET", "/healthz", "", "", 200, `"ok"`},
@@ -81,6 +83,9 @@ func TestEndpoints(t *testing.T) {
 		{"not found", "GET", "/nope", "", "", 404, "no such endpoint: /nope; see the endpoints POST /v1/analyze"},
 		{"not found post", "POST", "/v1/analyse", "application/json", `{"text": "NATO"}`, 404, "no such endpoint: /v1/analyse"},
 		{"not found trailing slash", "POST", "/v1/analyze/", "application/json", `{"text": "NATO"}`, 404, "no such endpoint"},
+		{"unclean path, double slash", "POST", "//v1/analyze", "application/json", `{"text": "NATO"}`, 404, "no such endpoint: //v1/analyze"},
+		{"unclean path, dot", "POST", "/v1/./analyze", "application/json", `{"text": "NATO"}`, 404, "no such endpoint"},
+		{"unclean path, dot-dot", "POST", "/v1/../v1/analyze", "application/json", `{"text": "NATO"}`, 404, "no such endpoint"},
 
 		// Strict decoding: nothing in the body is lost silently.
 		{"field in upper case", "POST", "/v1/analyze", "application/json", `{"Text": "NATO failed."}`, 400, `unknown field "Text" at byte 1`},
@@ -447,6 +452,7 @@ func TestFlags(t *testing.T) {
 		{"max-queued equal to workers", []string{"-workers", "3", "-max-queued", "3"}, ""},
 		{"zero workers", []string{"-workers", "0"}, "-workers 0: must be at least 1"},
 		{"negative workers", []string{"-workers", "-2"}, "-workers -2: must be at least 1"},
+		{"workers whose default queue overflows", []string{"-workers", "2305843009213693952"}, "-workers 2305843009213693952: too large"},
 		{"zero body", []string{"-max-body", "0"}, "-max-body 0: must be at least 1"},
 		{"negative body", []string{"-max-body", "-1"}, "-max-body -1: must be at least 1"},
 		{"negative queue timeout", []string{"-queue-timeout", "-1s"}, "-queue-timeout -1s: must not be negative"},

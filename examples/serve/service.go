@@ -11,8 +11,10 @@ import (
 	"math"
 	"mime"
 	"net/http"
+	"path"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -55,7 +57,14 @@ func newService(m *stance.Model, cfg config) *service {
 func (s *service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := &statusRecorder{ResponseWriter: w, code: http.StatusOK}
-	s.mux.ServeHTTP(rec, r)
+	if p := r.URL.Path; p != "" && p != path.Clean(p) {
+		// The mux would redirect "//v1/analyze" or "/v1/./analyze" to the
+		// clean path with an empty 307; an API answers a path it does not
+		// serve with its JSON 404.
+		s.notFound(rec, r)
+	} else {
+		s.mux.ServeHTTP(rec, r)
+	}
 	path := r.URL.Path
 	switch path {
 	case "/v1/analyze", "/v1/classify", "/healthz", "/metrics":
@@ -169,8 +178,15 @@ func (s *service) post(h handler) http.HandlerFunc {
 			s.reply(w, r, errorResponse(http.StatusMethodNotAllowed, "method %s not allowed; use POST", r.Method))
 			return
 		}
-		if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if err != nil || mt != "application/json" {
 			s.reply(w, r, errorResponse(http.StatusUnsupportedMediaType, "content type %q not supported; send application/json", r.Header.Get("Content-Type")))
+			return
+		}
+		// JSON is UTF-8 (RFC 8259); a body declared in another charset would
+		// be read as UTF-8 all the same, and its letters misread quietly.
+		if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
+			s.reply(w, r, errorResponse(http.StatusUnsupportedMediaType, "charset %q not supported; send UTF-8", cs))
 			return
 		}
 		if s.draining.Load() {
