@@ -41,8 +41,8 @@ import (
 // ReadModel refuses it with an error wrapping features.ErrFeatureVersion,
 // after reading just its extractor, which every version stores first. A
 // file of version 1 or 2 that claims a feature set this build reads (3
-// on), which no build wrote, gets ErrUnsupportedVersion. Version 3 holds
-// feature sets 3 and 4 alike (features.MinVersion to features.Version).
+// on), which no build wrote, gets ErrCorrupt. Version 3 holds every
+// feature set from features.MinVersion to features.Version alike.
 const FormatVersion = 3
 
 const magic = "\x89STKM\n"
@@ -139,7 +139,8 @@ func (m *Model) appendPayload(b []byte) []byte {
 func ReadModel(r io.Reader) (*Model, error) {
 	var h [headerLen]byte
 	if n, err := io.ReadFull(r, h[:]); err != nil {
-		if n >= len(magic) && string(h[:len(magic)]) == magic {
+		if n > 0 && string(h[:min(n, len(magic))]) == magic[:min(n, len(magic))] {
+			// The start of a model file, magic or part of it, cut short.
 			return nil, fmt.Errorf("%w: header has %d of %d bytes", ErrTruncated, n, headerLen)
 		}
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
@@ -166,7 +167,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("stance: reading model, after byte %d: %w", int64(headerLen)+n, err)
 	}
 	if n < int64(length)+4 {
-		return nil, fmt.Errorf("%w: payload has %d of %d bytes", ErrTruncated, n, length+4)
+		return nil, fmt.Errorf("%w: payload and checksum have %d of the %d bytes the header declares (or the header's length is corrupt)", ErrTruncated, n, length+4)
 	}
 	data := buf.Bytes()
 	p, sum := data[:length], binary.LittleEndian.Uint32(data[length:])
@@ -228,8 +229,9 @@ func decodePayload(p []byte, version uint16) (*Model, error) {
 		return nil, err
 	}
 	if version != FormatVersion {
-		// No build wrote feature set 2's successors in an older format.
-		return nil, fmt.Errorf("%w: %d with feature set %d, which only format %d holds", ErrUnsupportedVersion, version, ext.Version(), FormatVersion)
+		// No build wrote feature set 2's successors in an older format: the
+		// header's version (outside the checksum) is wrong.
+		return nil, fmt.Errorf("format version %d with feature set %d, which no build wrote (only format %d holds it): the header's version is corrupt, or another program wrote the file", version, ext.Version(), FormatVersion)
 	}
 	alphaBits := d.bytes(8, "alpha")
 	flags := d.uvarint("flags")
