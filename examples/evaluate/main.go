@@ -122,7 +122,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		enc := json.NewEncoder(stdout)
 		return enc.Encode(rep)
 	}
-	if err := printTable(stdout, *backend, *data, rep); err != nil {
+	if err := printTable(stdout, *backend, *data, rep, corpus.ComputeStats(exs)); err != nil {
 		return err
 	}
 	if cal != nil {
@@ -132,8 +132,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 	return err
 }
 
-func printTable(w io.Writer, backend, data string, r stance.Report) error {
+func printTable(w io.Writer, backend, data string, r stance.Report, st corpus.Stats) error {
 	fmt.Fprintf(w, "%s on %s: %d examples\n", backend, data, r.Examples)
+	if st.RepeatedSpans > 0 {
+		fmt.Fprintf(w, "(repeated target spans: %d, each scored as it is", st.RepeatedSpans)
+		if st.ConflictingSpans > 0 {
+			fmt.Fprintf(w, "; %d with another label, which no answer gets right twice", st.ConflictingSpans)
+		}
+		fmt.Fprintln(w, ")")
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "label\tprecision\trecall\tf1\tsupport\t\n")
 	for i, l := range stance.Labels {

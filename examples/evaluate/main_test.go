@@ -249,6 +249,26 @@ func TestTable(t *testing.T) {
 	}
 }
 
+// TestTableRepeatedSpans checks that the table says how many targets
+// repeat a span of their sentence, and how many of them with another
+// label, which no model can get right twice; and that -json stays as the
+// evaluation contract has it.
+func TestTableRepeatedSpans(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "repeat.jsonl")
+	require.NoError(t, os.WriteFile(data, []byte(goodLine+
+		`{"id":"a-2","text":"Petro accused NATO.","targets":[{"start":14,"end":18,"mention":"NATO","label":"critical"},{"start":14,"end":18,"mention":"NATO","label":"supportive"},{"start":14,"end":18,"mention":"NATO","label":"critical"}]}`+"\n"), 0o644))
+	var out, errb bytes.Buffer
+	require.NoError(t, run([]string{"-data", data}, &out, &errb))
+	assert.Contains(t, out.String(), "(repeated target spans: 2, each scored as it is; 2 with another label, which no answer gets right twice)\n")
+	out.Reset()
+	require.NoError(t, run([]string{"-data", data, "-json"}, &out, &errb))
+	assert.NotContains(t, out.String(), "repeat")
+
+	out.Reset()
+	require.NoError(t, run([]string{"-data", testData}, &out, &errb))
+	assert.NotContains(t, out.String(), "repeat", "no line where no span repeats")
+}
+
 // goodLine is one valid line of the corpus format.
 const goodLine = `{"id":"a-1","text":"NATO was accused of stalling.","targets":[{"start":0,"end":4,"mention":"NATO","label":"critical"}]}` + "\n"
 

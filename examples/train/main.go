@@ -211,11 +211,14 @@ func addFile(tr *stance.Trainer, path string, f corpus.Format, lenient bool, kep
 	r := corpus.NewReader(file, opts...)
 	before := tr.Examples()
 	last := time.Now()
+	var repeated, conflicting int
 	for r.Next() {
 		ex := r.Example()
 		if err := tr.AddExample(ex); err != nil {
 			return fmt.Errorf("%s:%d: %w", path, r.Line(), err)
 		}
+		rep, con := ex.RepeatedSpans()
+		repeated, conflicting = repeated+rep, conflicting+con
 		if kept != nil {
 			*kept = append(*kept, ex)
 		}
@@ -230,6 +233,10 @@ func addFile(tr *stance.Trainer, path string, f corpus.Format, lenient bool, kep
 	fmt.Fprintf(log, "%s: %d examples", path, tr.Examples()-before)
 	if k := r.SkippedCount(); k > 0 {
 		fmt.Fprintf(log, ", %d malformed lines skipped (first: %v)", k, r.Skipped()[0])
+	}
+	if repeated > 0 {
+		// Trained on as they are, each counting its sentence again.
+		fmt.Fprintf(log, ", repeated target spans: %d (%d with another label)", repeated, conflicting)
 	}
 	fmt.Fprintln(log)
 	return nil

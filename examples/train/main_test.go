@@ -125,6 +125,14 @@ func TestLog(t *testing.T) {
 	assert.Contains(t, log, fmt.Sprintf("trained on %d examples", n))
 	assert.Contains(t, log, out)
 	assert.NotContains(t, log, "malformed")
+	assert.NotContains(t, log, "repeated")
+
+	// A span given twice, once with another label, is trained on and
+	// reported.
+	rep := filepath.Join(t.TempDir(), "repeat.jsonl")
+	require.NoError(t, os.WriteFile(rep, []byte(`{"id":"a-2","text":"Petro accused NATO.","targets":[{"start":14,"end":18,"mention":"NATO","label":"critical"},{"start":14,"end":18,"mention":"NATO","label":"supportive"}]}`+"\n"), 0o644))
+	log = train(t, "-data", rep, "-out", out)
+	assert.Contains(t, log, rep+": 2 examples, repeated target spans: 1 (1 with another label)\n")
 }
 
 // TestFlagsReachModel checks that each flag reaches the model: the file
