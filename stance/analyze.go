@@ -445,19 +445,21 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 			// "Gustavo\u00a0Petro" are "Gustavo Petro".
 			text = strings.Join(strings.Fields(text), " ")
 		}
-		sc.key = features.AppendNormalized(sc.key[:0], text)
-		if a, ok := s.aliases[string(sc.key)]; ok { // no allocation for the lookup
-			f.canon, f.kind = a.name, a.kind
-			continue
-		}
 		if len(text) <= 8 && utf8.RuneCountInString(text) <= 2 {
 			// A two-letter surname is kept as spelt (see
-			// registerShortForms): "Ma" resolves, "MA" does not.
+			// registerShortForms): "Ma" resolves, "MA" does not. It is
+			// looked up first, so that "Un" after "Kim Jong Un" is him
+			// even where "the UN" came before.
 			var b [9]byte
 			if a, ok := s.aliases[string(spelt(b[:0], text))]; ok {
 				f.canon, f.kind = a.name, a.kind
 				continue
 			}
+		}
+		sc.key = features.AppendNormalized(sc.key[:0], text)
+		if a, ok := s.aliases[string(sc.key)]; ok { // no allocation for the lookup
+			f.canon, f.kind = a.name, a.kind
+			continue
 		}
 		f.canon = text
 		s.register(sc, sc.key, aliasTarget{name: text})

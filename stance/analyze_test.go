@@ -554,6 +554,11 @@ func TestShortForms(t *testing.T) {
 			"Kim Jong Un→Kim Jong Un|UN→UN|European Union→European Union|EU→European Union"},
 		{"Jack Ma founded Alibaba. Ma later criticised regulators, and MA officials agreed.", nil,
 			"Jack Ma→Jack Ma|Alibaba→Alibaba|Ma→Jack Ma|MA→MA"},
+		// The acronym first: the short form still finds the person.
+		{"Kim Jong Un snubbed the UN. Un later praised Russia.", nil,
+			"Kim Jong Un→Kim Jong Un|UN→UN|Un→Kim Jong Un|Russia→Russia"},
+		{"Jack Ma founded Alibaba. MA students cheered. Ma later praised Alibaba.", nil,
+			"Jack Ma→Jack Ma|Alibaba→Alibaba|MA→MA|Ma→Jack Ma|Alibaba→Alibaba"},
 		{"Sri Mulyani Indrawati criticised the plan. Indrawati later resigned.", nil,
 			"Sri Mulyani Indrawati→Sri Mulyani Indrawati|Indrawati→Sri Mulyani Indrawati"},
 		{"Gustavo\u00a0Petro criticised NATO. Gustavo Petro praised Brazil. Petro left.", nil,
