@@ -65,7 +65,9 @@ const MaxAliasWords = 32
 // at least one letter or digit.
 // The same form may not name two entities.
 func NewGazetteer(entities []Entity) (*Gazetteer, error) {
-	g := &Gazetteer{entities: append([]Entity(nil), entities...)}
+	// A deep copy: the caller may reuse its alias slices, and the
+	// Gazetteer must stay as built (it is shared between goroutines).
+	g := &Gazetteer{entities: cloneEntities(entities)}
 	var toks []Token
 	for i, e := range g.entities {
 		if strings.TrimSpace(e.Name) == "" {
@@ -273,8 +275,18 @@ func lineOf(data []byte, off int) int {
 	return bytes.Count(data[:min(max(off, 0), len(data))], []byte("\n")) + 1
 }
 
-// Entities returns the gazetteer's entities, in the order given.
-func (g *Gazetteer) Entities() []Entity { return append([]Entity(nil), g.entities...) }
+// Entities returns a copy of the gazetteer's entities, in the order given:
+// changing it changes nothing in g.
+func (g *Gazetteer) Entities() []Entity { return cloneEntities(g.entities) }
+
+// cloneEntities copies es and each entity's Aliases.
+func cloneEntities(es []Entity) []Entity {
+	out := slices.Clone(es)
+	for i := range out {
+		out[i].Aliases = slices.Clone(out[i].Aliases)
+	}
+	return out
+}
 
 // Entity returns entity i of Entities without copying the list. Its
 // Aliases slice is shared and must not be modified.
@@ -310,7 +322,10 @@ func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Matc
 		entity, end := -1, 0 // the longest match so far, and the token after it
 		n := &g.root
 		for k := i; k < len(toks); k++ {
-			if k > i && toks[k].Start-toks[k-1].End > 1 { // the words of a name are next to each other
+			// The words of a name are next to each other, or apart by one
+			// or two spaces, plain or no-break, as Mentions joins them
+			// ("Gustavo  Petro", "Gustavo\u00a0Petro").
+			if k > i && toks[k].Start-toks[k-1].End > 1 && !adjacent(text, toks[k-1], toks[k]) && !adjacentWide(text, toks[k-1], toks[k]) {
 				break
 			}
 			if n = n.next[string(AppendNormalized(buf[:0], toks[k].Text(text)))]; n == nil {

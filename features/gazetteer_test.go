@@ -41,6 +41,12 @@ func TestGazetteerMatches(t *testing.T) {
 		{"short acronym not lower case", "Let us talk to us.", []string{}},
 		{"possessive", "Washington's view and NATO's plan", []string{"Washington=United States", "NATO=NATO"}},
 		{"none", "Nothing here.", []string{}},
+		// Words apart as Mentions joins them: one or two spaces, plain
+		// or no-break; not three, and not a line break and a space.
+		{"two spaces", "The North  Atlantic Treaty Organization met.", []string{"North  Atlantic Treaty Organization=NATO"}},
+		{"no-break space", "The North\u00a0Atlantic Treaty\u202fOrganization met.", []string{"North\u00a0Atlantic Treaty\u202fOrganization=NATO"}},
+		{"three spaces", "The North   Atlantic Treaty Organization met.", []string{}},
+		{"line break and space", "The North\n Atlantic Treaty Organization met.", []string{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { assert.Equal(t, c.want, matches(g, c.in)) })
@@ -65,7 +71,7 @@ func TestGazetteerHandles(t *testing.T) {
 // TestGazetteerTrie checks the matcher's choices where forms share their
 // first words: the longest form that matches wins, a walk that fails
 // deeper falls back to the longest form it passed, the words of a form
-// must be adjacent, and forms of the same words are tried in the order
+// must be adjacent (one or two spaces apart, as a name's), and forms of the same words are tried in the order
 // given, an acronym's only in its own capitals.
 func TestGazetteerTrie(t *testing.T) {
 	g, err := features.NewGazetteer([]features.Entity{
@@ -85,7 +91,8 @@ func TestGazetteerTrie(t *testing.T) {
 		{"fall back to a shorter form", "the Bank of England", []string{"the Bank=World Bank"}},
 		{"prefix then a longer form", "New York and the New York Times", []string{"New York=New York City", "the New York Times=The New York Times"}},
 		{"possessive after a long form", "New York City's mayor", []string{"New York City=New York City"}},
-		{"words apart are no form", "New  York", []string{}},
+		{"words two spaces apart are a form, as names are", "New  York", []string{"New  York=New York City"}},
+		{"words further apart are no form", "New   York", []string{}},
 		{"an acronym and a word of the same letters", "US and us", []string{"US=United States", "us=Us Weekly"}},
 	}
 	for _, c := range cases {
@@ -257,4 +264,19 @@ func FuzzReadGazetteer(f *testing.F) {
 		require.NoError(t, err)
 		assert.Equal(t, string(out), string(out2)) // as JSON: an empty alias list and none are alike
 	})
+}
+
+// TestGazetteerKeepsItsEntities checks that a Gazetteer is as built: the
+// caller changing the aliases it gave, or those Entities returned, changes
+// neither Entities nor Entity.
+func TestGazetteerKeepsItsEntities(t *testing.T) {
+	aliases := []string{"the alliance"}
+	g, err := features.NewGazetteer([]features.Entity{{Name: "NATO", Aliases: aliases}})
+	require.NoError(t, err)
+	aliases[0] = "changed by the caller"
+	es := g.Entities()
+	es[0].Aliases[0] = "changed through Entities"
+	es[0].Name = "renamed"
+	assert.Equal(t, []features.Entity{{Name: "NATO", Aliases: []string{"the alliance"}}}, g.Entities())
+	assert.Equal(t, []string{"the alliance"}, g.Entity(0).Aliases)
 }
