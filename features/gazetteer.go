@@ -288,6 +288,14 @@ func cloneEntities(es []Entity) []Entity {
 	return out
 }
 
+// Len returns the number of entities; 0 for a nil Gazetteer.
+func (g *Gazetteer) Len() int {
+	if g == nil {
+		return 0
+	}
+	return len(g.entities)
+}
+
 // Entity returns entity i of Entities without copying the list. Its
 // Aliases slice is shared and must not be modified.
 func (g *Gazetteer) Entity(i int) Entity { return g.entities[i] }

@@ -93,7 +93,9 @@ func WithContext(ctx context.Context) AnalyzeOption {
 }
 
 // WithGazetteerOnly restricts mentions to gazetteer matches: capitalised
-// names that the gazetteer does not know are not classified.
+// names that the gazetteer does not know are not classified. Without a
+// gazetteer of at least one entity (WithGazetteer) nothing could be found,
+// and it is a bad option.
 func WithGazetteerOnly() AnalyzeOption {
 	return func(c *analyzeConfig) { c.noAutoNames = true }
 }
@@ -284,6 +286,9 @@ func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
 		if o != nil { // a nil option, from a list built conditionally, does nothing
 			o(&cfg)
 		}
+	}
+	if cfg.noAutoNames && cfg.gazetteer.Len() == 0 {
+		cfg.fail("WithGazetteerOnly() without a gazetteer of at least one entity (WithGazetteer): no mention could be found")
 	}
 	return &Stream{m: m, cfg: cfg} // the maps are made for the first piece, in Text
 }

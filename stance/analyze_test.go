@@ -92,6 +92,8 @@ func TestStreamOffsetsAndLimits(t *testing.T) {
 	err = m.NewStream().Text(article, func(stance.Mention) error { n++; return stop })
 	assert.ErrorIs(t, err, stop)
 	assert.Equal(t, 1, n)
+	empty, err := features.NewGazetteer(nil)
+	require.NoError(t, err)
 
 	cases := []struct {
 		name string
@@ -105,6 +107,9 @@ func TestStreamOffsetsAndLimits(t *testing.T) {
 		{"sentence over the model's limit", "NATO " + strings.Repeat("x", stance.DefaultMaxTextBytes), nil, stance.ErrTextTooLong},
 		{"max bytes 0", "NATO met.", []stance.AnalyzeOption{stance.WithMaxBytes(0)}, stance.ErrBadOption},
 		{"max mentions -1", "NATO met.", []stance.AnalyzeOption{stance.WithMaxMentions(-1)}, stance.ErrBadOption},
+		{"gazetteer only, no gazetteer", "NATO met.", []stance.AnalyzeOption{stance.WithGazetteerOnly()}, stance.ErrBadOption},
+		{"gazetteer only, a nil one", "NATO met.", []stance.AnalyzeOption{stance.WithGazetteer(nil), stance.WithGazetteerOnly()}, stance.ErrBadOption},
+		{"gazetteer only, an empty one", "NATO met.", []stance.AnalyzeOption{stance.WithGazetteer(empty), stance.WithGazetteerOnly()}, stance.ErrBadOption},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
