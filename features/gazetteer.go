@@ -159,7 +159,8 @@ const MaxGazetteerBytes = 64 << 20
 // most MaxGazetteerBytes; an entity may have only the keys "name", "kind"
 // and "aliases", spelled so, each once; no name may be given twice in the second form;
 // and no string may hold an unpaired UTF-16 surrogate escape. Errors wrap
-// ErrGazetteer and say where, by line and byte offset.
+// ErrGazetteer and say where, by line and byte offset. A byte-order mark
+// at the start is skipped.
 func ReadGazetteer(r io.Reader) (*Gazetteer, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxGazetteerBytes+1))
 	switch {
@@ -169,6 +170,11 @@ func ReadGazetteer(r io.Reader) (*Gazetteer, error) {
 		return nil, fmt.Errorf("%w: larger than %d bytes (MaxGazetteerBytes)", ErrGazetteer, MaxGazetteerBytes)
 	case !utf8.Valid(data):
 		return nil, fmt.Errorf("%w: invalid UTF-8 at %s", ErrGazetteer, gazWhere(data, utf8pos.FirstInvalid(string(data))))
+	}
+	if bytes.HasPrefix(data, []byte("\ufeff")) {
+		// A byte-order mark, as Windows editors write: white space to
+		// JSON, so that offsets in errors stay those of the file.
+		copy(data, "   ")
 	}
 	if !json.Valid(data) {
 		var v any

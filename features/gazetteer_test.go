@@ -280,3 +280,17 @@ func TestGazetteerKeepsItsEntities(t *testing.T) {
 	assert.Equal(t, []features.Entity{{Name: "NATO", Aliases: []string{"the alliance"}}}, g.Entities())
 	assert.Equal(t, []string{"the alliance"}, g.Entity(0).Aliases)
 }
+
+// TestReadGazetteerByteOrderMark checks that a gazetteer file saved with a
+// byte-order mark reads as without one, and that error offsets still count
+// the file's bytes.
+func TestReadGazetteerByteOrderMark(t *testing.T) {
+	g, err := features.ReadGazetteer(strings.NewReader("\ufeff" + gazJSON))
+	require.NoError(t, err)
+	assert.Equal(t, 2, g.Len())
+	const bad = `[{"name": }]`
+	_, err = features.ReadGazetteer(strings.NewReader(bad))
+	assert.ErrorContains(t, err, "line 1 (byte 11)")
+	_, err = features.ReadGazetteer(strings.NewReader("\ufeff" + bad))
+	assert.ErrorContains(t, err, "line 1 (byte 14)", "the mark's three bytes counted")
+}

@@ -106,6 +106,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case len(tg) > 0:
 		ents := make([]features.Entity, len(tg))
 		for i, n := range tg {
+			if strings.TrimSpace(n) == "" {
+				return fmt.Errorf("-target %q: an empty name", n)
+			}
 			ents[i] = features.Entity{Name: n}
 		}
 		g, err := features.NewGazetteer(ents)

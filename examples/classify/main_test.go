@@ -465,6 +465,7 @@ func TestErrors(t *testing.T) {
 		{"empty argument", []string{""}, "ignored", "no text", nil},
 		{"arguments and -file", []string{"-file", badFile, "NATO met."}, "", "not both", nil},
 		{"-target and -gazetteer", []string{"-target", "NATO", "-gazetteer", badGaz, "NATO met."}, "", "not both", nil},
+		{"empty -target", []string{"-target", "NATO", "-target", " ", "NATO met."}, "", `-target " ": an empty name`, nil},
 		{"missing file", []string{"-file", absent}, "", absent, fs.ErrNotExist},
 		{"missing gazetteer", []string{"-gazetteer", absent, "NATO met."}, "", absent, fs.ErrNotExist},
 		{"bad gazetteer", []string{"-gazetteer", badGaz, "NATO met."}, "", badGaz, nil},
