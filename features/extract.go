@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cespare/xxhash/v2"
 )
@@ -361,25 +363,68 @@ func (e *Extractor) Prepare(p *Prepared, text string) {
 // again. The result is the same as Prepare(p, sentence). The rest of the
 // package relies on tokens being as Tokenize makes them — not empty, in
 // order and apart — so tokens in the sentence that are not, or that cross
-// its bounds, are not used: the sentence is tokenized anew.
+// its bounds, are not used: the sentence is tokenized anew. So is a
+// sentence whose tokens do not reach from its first byte that is not white
+// space to its last, as Tokenize's do: nil tokens, or those of another
+// text or base.
 func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, base int) {
 	p.toks = p.toks[:0]
 	// Tokens are in order: find the first one that ends inside the sentence.
 	first := sort.Search(len(toks), func(i int) bool { return toks[i].End > base })
 	prevEnd := 0
+	fit := true
 	for _, t := range toks[first:] {
 		if t.Start >= base+len(sentence) {
 			break
 		}
 		t.Start, t.End = t.Start-base, t.End-base
 		if !tokenFollows(t, prevEnd, len(sentence)) {
-			p.toks = Tokenize(p.toks[:0], sentence)
+			fit = false
 			break
 		}
 		prevEnd = t.End
 		p.toks = append(p.toks, t)
 	}
+	if !fit || !spansText(p.toks, sentence) {
+		p.toks = Tokenize(p.toks[:0], sentence)
+	}
 	e.prepare(p, sentence)
+}
+
+// spansText reports whether toks, in order, start at the first byte of
+// text that is not white space and end after the last, as Tokenize's do
+// (which cover every such byte); none for a blank text.
+func spansText(toks []Token, text string) bool {
+	first := 0
+	for first < len(text) {
+		if c := text[first]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			first++
+		} else if r, size := utf8.DecodeRuneInString(text[first:]); unicode.IsSpace(r) {
+			first += size
+		} else {
+			break
+		}
+	}
+	if len(toks) == 0 || first == len(text) {
+		return len(toks) == 0 && first == len(text)
+	}
+	end := len(text) // after the last byte that is not white space
+	for end > first {
+		if c := text[end-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			end--
+		} else if r, size := utf8.DecodeLastRuneInString(text[:end]); unicode.IsSpace(r) {
+			end -= size
+		} else {
+			break
+		}
+	}
+	return toks[0].Start == first && toks[len(toks)-1].End == end
 }
 
 func (e *Extractor) prepare(p *Prepared, text string) {

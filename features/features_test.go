@@ -762,8 +762,8 @@ func TestPrepareTokensMatchesPrepare(t *testing.T) {
 }
 
 // TestPrepareTokensBadTokens checks that tokens PrepareTokens cannot rely
-// on — empty, out of order, overlapping, or crossing the sentence's
-// bounds — are not used: the sentence is tokenized anew, and the result is
+// on — empty, out of order, overlapping, crossing the sentence's bounds,
+// or not reaching from its first non-space byte to its last — are not used: the sentence is tokenized anew, and the result is
 // Prepare's, ids included.
 func TestPrepareTokensBadTokens(t *testing.T) {
 	e := features.NewExtractor()
@@ -777,6 +777,12 @@ func TestPrepareTokensBadTokens(t *testing.T) {
 		{"a b c", []features.Token{{0, 1, features.Word}, {4, 5, features.Word}, {0, 1, features.Word}}, features.Span{Start: 0, End: 1}},
 		{"a bc d", []features.Token{{0, 1, features.Word}, {2, 4, features.Word}, {3, 4, features.Word}, {5, 6, features.Word}}, features.Span{Start: 5, End: 6}},
 		{"ab cd", []features.Token{{0, 2, features.Word}, {3, 9, features.Word}}, features.Span{Start: 0, End: 2}},
+		// Tokens that are fine in themselves but do not cover the
+		// sentence: none at all, or another text's.
+		{"Petro accused NATO of stalling.", nil, features.Span{Start: 14, End: 18}},
+		{"Petro accused NATO of stalling.", []features.Token{}, features.Span{Start: 14, End: 18}},
+		{"  Petro accused NATO of stalling. ", []features.Token{{2, 7, features.Word}}, features.Span{Start: 16, End: 20}},
+		{"Petro accused NATO of stalling.", []features.Token{{6, 13, features.Word}, {14, 18, features.Word}}, features.Span{Start: 14, End: 18}},
 	} {
 		var a, b features.Prepared
 		e.Prepare(&a, c.text)
