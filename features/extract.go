@@ -175,7 +175,8 @@ func WithSeed(seed uint64) Option { return func(c *options) { c.seed = seed } }
 // Extractor turns a (sentence, target span) pair into feature ids. Its
 // settings are fixed at construction. An *Extractor is safe for concurrent
 // use by multiple goroutines. The zero value is not ready to use: call
-// NewExtractor.
+// NewExtractor. Its Err says so, stance refuses to train with it, and its
+// methods that return ids panic with that message.
 type Extractor struct {
 	cfg     config
 	err     error     // a bad option's
@@ -198,8 +199,26 @@ func NewExtractor(opts ...Option) *Extractor {
 
 // Err returns the error of a bad option given to NewExtractor (wrapping
 // ErrBadOption), or nil. The option is then left at its default; stance's
-// Train and NewTrainer refuse such an extractor.
-func (e *Extractor) Err() error { return e.err }
+// Train and NewTrainer refuse such an extractor. For a zero Extractor,
+// which NewExtractor did not make, it returns errZeroExtractor.
+func (e *Extractor) Err() error {
+	if e.scratch.New == nil {
+		return errZeroExtractor
+	}
+	return e.err
+}
+
+var errZeroExtractor = fmt.Errorf("%w: a zero Extractor: make one with NewExtractor", ErrBadOption)
+
+// getScratch takes a scratch space from the pool. A zero Extractor has
+// no pool: that is a programming error, and its panic says so.
+func (e *Extractor) getScratch() *scratch {
+	s, ok := e.scratch.Get().(*scratch)
+	if !ok {
+		panic(errZeroExtractor.Error())
+	}
+	return s
+}
 
 func newExtractor(cfg config) *Extractor {
 	// Cue trigrams are variants of the target trigrams: without these
@@ -297,7 +316,7 @@ func (e *Extractor) AppendFeatures(dst []uint64, text string, target Span) []uin
 // omit, which it does not compute: a model that gives a group weight 0
 // need not pay for its ids.
 func (e *Extractor) AppendFeaturesExcept(dst []uint64, text string, target Span, omit GroupSet) []uint64 {
-	s := e.scratch.Get().(*scratch)
+	s := e.getScratch()
 	dst = e.extract(dst, nil, s, text, target, omit)
 	e.scratch.Put(s)
 	return dst
@@ -306,7 +325,7 @@ func (e *Extractor) AppendFeaturesExcept(dst []uint64, text string, target Span,
 // AppendNamed is like AppendFeatures but appends each feature with a
 // readable name, for explanations. It allocates the names.
 func (e *Extractor) AppendNamed(dst []Feature, text string, target Span) []Feature {
-	s := e.scratch.Get().(*scratch)
+	s := e.getScratch()
 	var ids []uint64
 	names := make([]string, 0, 64)
 	ids = e.extract(ids, &names, s, text, target, 0)
@@ -510,7 +529,7 @@ func (e *Extractor) AppendPrepared(dst []uint64, p *Prepared, target Span) []uin
 // need not pay for its ids. A sentence that an extractor of another
 // feature set prepared is prepared again, as this one finds its names.
 func (e *Extractor) AppendPreparedExcept(dst []uint64, p *Prepared, target Span, omit GroupSet) []uint64 {
-	s := e.scratch.Get().(*scratch)
+	s := e.getScratch()
 	if p.version != e.cfg.version {
 		e.Prepare(&s.p, p.text)
 		p = &s.p

@@ -160,6 +160,9 @@ type Analysis struct {
 // memory; use NewStream for long texts. A bad option gives an error
 // wrapping ErrBadOption.
 func (m *Model) Analyze(text string, opts ...AnalyzeOption) (*Analysis, error) {
+	if err := m.check(); err != nil {
+		return nil, err
+	}
 	s := m.NewStream(opts...)
 	// The Stream ends with the call, so its maps are taken from a pool,
 	// already grown, and go back to it emptied.
@@ -202,8 +205,8 @@ func (m *Model) putMaps(s *Stream) {
 	s.aliases, s.summary, s.entities = nil, nil, entityList{}
 }
 
-// ErrNoModel is returned by the Text method of a Stream no Model made: a
-// zero Stream.
+// ErrNoModel is returned by the Text method of a Stream no Model made (a
+// zero Stream), and by the methods of a zero Model that return errors.
 var ErrNoModel = errors.New("stance: no model")
 
 // Stream analyses a long text in pieces — paragraphs, pages, messages —
@@ -311,6 +314,9 @@ func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
 func (s *Stream) Text(text string, fn func(Mention) error) error {
 	if s.m == nil {
 		return fmt.Errorf("%w: a Stream is made by Model.NewStream", ErrNoModel)
+	}
+	if err := s.m.check(); err != nil {
+		return err
 	}
 	if s.cfg.err != nil {
 		return s.cfg.err

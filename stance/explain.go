@@ -39,6 +39,9 @@ type Explanation struct {
 // pushed the prediction, with their contribution in log-odds. Unlike
 // Predict it allocates. Bad input gives the errors of Predict.
 func (m *Model) Explain(text string, target Span) (Explanation, error) {
+	if err := m.check(); err != nil {
+		return Explanation{}, err
+	}
 	if err := checkInput(text, target, m.settings.maxTextBytes); err != nil {
 		return Explanation{}, err
 	}

@@ -54,7 +54,8 @@ func (p Prediction) Prob(l Label) float64 {
 // A *Model is immutable: Predict, Explain, Evaluate and WriteTo never
 // change it, and it is safe for concurrent use by any number of
 // goroutines. Build one with a Trainer, Merge, ReadModel or Default; the
-// zero value is not usable.
+// zero value is not usable: its methods that return errors (and a nil
+// Model's) return one wrapping ErrNoModel.
 type Model struct {
 	ext      *features.Extractor
 	settings settings
@@ -320,6 +321,9 @@ func (m *Model) PredictPrepared(p *features.Prepared, target Span) (Prediction, 
 // Analyze a sentence naming more than MaxSentenceMentions entities
 // (ErrTooManyMentions); on error dst is returned as it was.
 func (m *Model) PredictMentions(dst []Prediction, p *features.Prepared) ([]Prediction, error) {
+	if err := m.check(); err != nil {
+		return dst, err
+	}
 	text := p.Text()
 	if err := checkText(text, m.settings.maxTextBytes); err != nil {
 		return dst, err
@@ -340,9 +344,21 @@ func (m *Model) PredictMentions(dst []Prediction, p *features.Prepared) ([]Predi
 	return dst, nil
 }
 
+// check returns an error wrapping ErrNoModel for a nil or zero Model,
+// which no Trainer, Merge, ReadModel or Default made.
+func (m *Model) check() error {
+	if m == nil || m.ext == nil {
+		return fmt.Errorf("%w: a nil or zero Model; build one with a Trainer, Merge, ReadModel or Default", ErrNoModel)
+	}
+	return nil
+}
+
 // predict checks the input and scores the target's features, taken from
 // the prepared sentence p when it is not nil, else extracted from text.
 func (m *Model) predict(text string, p *features.Prepared, target Span) (Prediction, error) {
+	if err := m.check(); err != nil {
+		return Prediction{}, err
+	}
 	if err := checkInput(text, target, m.settings.maxTextBytes); err != nil {
 		return Prediction{}, err
 	}

@@ -987,3 +987,34 @@ func TestMentionMismatchRefused(t *testing.T) {
 	require.NoError(t, stance.NewTrainer(nil).AddExample(noMention))
 	require.NoError(t, fit.Add(m, good))
 }
+
+// TestZeroModelAndExtractor checks that a nil or zero Model, and a zero Extractor,
+// give errors that say so where the API returns errors, rather than
+// panicking or blaming the input ("text too long: limit 0").
+func TestZeroModelAndExtractor(t *testing.T) {
+	var nilModel *stance.Model
+	for name, m := range map[string]*stance.Model{"zero": {}, "nil": nilModel} {
+		_, err := m.Predict("Petro accused NATO.", stance.Span{Start: 14, End: 18})
+		assert.ErrorIs(t, err, stance.ErrNoModel, "%s Predict", name)
+		_, err = m.Explain("Petro accused NATO.", stance.Span{Start: 14, End: 18})
+		assert.ErrorIs(t, err, stance.ErrNoModel, "%s Explain", name)
+		_, err = m.Analyze("Petro accused NATO.")
+		assert.ErrorIs(t, err, stance.ErrNoModel, "%s Analyze", name)
+		err = m.NewStream().Text("Petro accused NATO.", nil)
+		assert.ErrorIs(t, err, stance.ErrNoModel, "%s Stream.Text", name)
+		var p features.Prepared
+		features.NewExtractor().Prepare(&p, "Petro accused NATO.")
+		_, err = m.PredictMentions(nil, &p)
+		assert.ErrorIs(t, err, stance.ErrNoModel, "%s PredictMentions", name)
+	}
+
+	zero := &features.Extractor{}
+	assert.ErrorIs(t, zero.Err(), features.ErrBadOption)
+	exs := []corpus.Example{{ID: "1", Text: "Critics praised NATO today.", Targets: []corpus.Target{{Start: 16, End: 20, Mention: "NATO", Label: corpus.Supportive}}}}
+	_, err := stance.Train(exs, zero)
+	assert.ErrorIs(t, err, stance.ErrBadOption, "Train")
+	assert.ErrorIs(t, stance.NewTrainer(zero).AddExample(exs[0]), stance.ErrBadOption, "Trainer")
+	assert.PanicsWithValue(t, "features: bad option: a zero Extractor: make one with NewExtractor", func() {
+		zero.AppendFeatures(nil, "Petro accused NATO.", features.Span{Start: 14, End: 18})
+	}, "a method with no error to return panics, saying why")
+}
