@@ -309,8 +309,9 @@ func (m *Model) NewStream(opts ...AnalyzeOption) *Stream {
 // With a nil fn the mentions are only summed up, for Entities.
 //
 // fn may use the Model and other Streams. It should not call Text on this
-// Stream: that is safe, but the inner piece is taken as coming after the
-// outer one while the outer one's mentions are still being reported.
+// Stream: that is safe, and the sentence being reported counts against
+// WithMaxMentions, but the inner piece is taken as coming after the outer
+// one while the outer one's mentions are still being reported.
 func (s *Stream) Text(text string, fn func(Mention) error) error {
 	if s.m == nil {
 		return fmt.Errorf("%w: a Stream is made by Model.NewStream", ErrNoModel)
@@ -365,6 +366,9 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 			s.unregister(sc)
 			return fmt.Errorf("%w: more than %d, in the sentence at byte %d", ErrTooManyMentions, s.cfg.maxMentions, base+sp.Start)
 		}
+		// Counted before they are reported, so that a call of Text from
+		// fn sees them against the limit too.
+		s.mentions += len(sc.found)
 		sc.mspans = sc.mspans[:0]
 		for _, f := range sc.found {
 			sc.mspans = append(sc.mspans, f.span)
@@ -398,12 +402,12 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				// is unknown, not the United States.
 				mn.Holder = sc.found[h].canon
 			}
-			s.mentions++
 			s.add(&mn)
 			if fn == nil {
 				continue
 			}
 			if err := fn(mn); err != nil {
+				s.mentions -= len(sc.found) - i - 1 // those not reported
 				return err
 			}
 		}

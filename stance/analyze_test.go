@@ -593,3 +593,34 @@ func TestNoSelfHolder(t *testing.T) {
 	assert.Equal(t, "", a.Mentions[1].Holder, "US is not its own holder")
 	assert.Equal(t, "United States", a.Mentions[2].Holder, "Brazil's holder")
 }
+
+// TestStreamReentryKeepsLimit checks that a Text call made from the
+// callback counts the outer sentence's mentions against WithMaxMentions:
+// they are counted before they are reported.
+func TestStreamReentryKeepsLimit(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	s := m.NewStream(stance.WithMaxMentions(4))
+	seen, inner := 0, 0
+	var innerErr error
+	err = s.Text("Petro accused NATO and Brazil.", func(stance.Mention) error {
+		seen++
+		if seen == 1 {
+			innerErr = s.Text("Macron praised Germany.", func(stance.Mention) error { inner++; return nil })
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	assert.ErrorIs(t, innerErr, stance.ErrTooManyMentions, "3 outer mentions and 2 inner ones are over 4")
+	assert.Equal(t, 3, seen)
+	assert.Zero(t, inner)
+
+	// A callback's error leaves the mentions it did not see uncounted.
+	s = m.NewStream(stance.WithMaxMentions(3))
+	stop := errors.New("stop")
+	err = s.Text("Petro accused NATO and Brazil.", func(stance.Mention) error { return stop })
+	require.ErrorIs(t, err, stop)
+	n := 0
+	require.NoError(t, s.Text("Macron praised Germany.", func(stance.Mention) error { n++; return nil }), "1 counted, 2 more fit")
+	assert.Equal(t, 2, n)
+}
