@@ -594,6 +594,9 @@ func TestSentences(t *testing.T) {
 		{"lowercase after dot", "See fig. 3 for details.", []string{"See fig. 3 for details."}},
 		{"no final period", "NATO met", []string{"NATO met"}},
 		{"empty", "   ", []string{}},
+		{"byte-order mark", "\ufeffNATO met. \u200bThe EU left.", []string{"NATO met.", "The EU left."}},
+		{"only a mark", "\ufeff", []string{}},
+		{"a mark inside a sentence stays", "NATO\u200b met.", []string{"NATO\u200b met."}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -8,7 +8,8 @@ import (
 
 // Sentences appends to dst the spans of the sentences of text and returns
 // the extended slice. Spans are in order, do not overlap, start and end on
-// non-space text, and together cover every token of text.
+// non-space text, and together cover every token of text but byte-order
+// marks, zero-width spaces and word joiners before a sentence.
 //
 // A sentence ends at '.', '!', '?' or "..." (with any closing quotes and
 // brackets after it) when white space and a token that can open a sentence
@@ -50,6 +51,9 @@ func appendSentences(dst []Span, text string, all []Token) []Span {
 	start := -1
 	for i := 0; i < len(all); i++ {
 		if start < 0 {
+			if ignorable(text, all[i]) {
+				continue // no sentence starts with a byte-order mark
+			}
 			start = all[i].Start
 		}
 		// Most tokens end no sentence: they are not the last, no line
@@ -102,6 +106,24 @@ func appendSentences(dst []Span, text string, all []Token) []Span {
 		}
 	}
 	return dst
+}
+
+// ignorable reports whether token t is only invisible format characters
+// that mark no boundary and carry no text: the byte-order mark U+FEFF
+// (which editors put at the start of a file), the zero-width space U+200B
+// and the word joiner U+2060. Tokenize makes them punctuation; a sentence
+// does not start with them, so that a file's mark does not change its
+// first sentence's features.
+func ignorable(text string, t Token) bool {
+	if t.Kind != Punct || text[t.Start] != 0xe2 && text[t.Start] != 0xef {
+		return false
+	}
+	for _, r := range text[t.Start:t.End] {
+		if r != '\ufeff' && r != '\u200b' && r != '\u2060' {
+			return false
+		}
+	}
+	return true
 }
 
 // isContinuation reports whether a line ending in w clearly goes on.

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/features"
 	"github.com/stancekit/stancekit/internal/testtexts"
 	"github.com/stancekit/stancekit/stance"
@@ -623,4 +624,29 @@ func TestStreamReentryKeepsLimit(t *testing.T) {
 	n := 0
 	require.NoError(t, s.Text("Macron praised Germany.", func(stance.Mention) error { n++; return nil }), "1 counted, 2 more fit")
 	assert.Equal(t, 2, n)
+}
+
+// TestAnalyzeIgnoresByteOrderMark checks that a byte-order mark, a
+// zero-width space or a word joiner before a sentence changes nothing but
+// the offsets: a file saved with a mark analyses as without it.
+func TestAnalyzeIgnoresByteOrderMark(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	exs, err := corpus.Builtin(corpus.Test)
+	require.NoError(t, err)
+	for _, mark := range []string{"\ufeff", "\u200b", "\u2060\ufeff"} {
+		for _, ex := range exs[:150] {
+			plain, err := m.Analyze(ex.Text)
+			require.NoError(t, err)
+			marked, err := m.Analyze(mark + ex.Text)
+			require.NoError(t, err)
+			require.Len(t, marked.Mentions, len(plain.Mentions), "%q", ex.Text)
+			for i, p := range plain.Mentions {
+				q := marked.Mentions[i]
+				assert.Equal(t, p.Sentence, q.Sentence)
+				assert.Equal(t, p.Span.Start+len(mark), q.Span.Start, "%q", ex.Text)
+				assert.Equal(t, p.Prediction, q.Prediction, "%q: %s", ex.Text, p.Text)
+			}
+		}
+	}
 }
