@@ -478,6 +478,12 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 		}
 		f.canon = text
 		s.register(sc, sc.key, aliasTarget{name: text})
+		if len(text) <= 8 && utf8.RuneCountInString(text) <= 2 {
+			// Its spelling too, which a later "Jack Ma" must not take
+			// over: "Ma" seen alone first keeps its later mentions.
+			var b [9]byte
+			s.register(sc, spelt(b[:0], text), aliasTarget{name: text})
+		}
 		s.registerShortForms(sc, sentence, f.span, text, "")
 	}
 	// "World Health Organization (WHO)": the bracketed acronym restates the

@@ -565,6 +565,9 @@ func TestShortForms(t *testing.T) {
 			"Kim Jong Un→Kim Jong Un|UN→UN|Un→Kim Jong Un|Russia→Russia"},
 		{"Jack Ma founded Alibaba. MA students cheered. Ma later praised Alibaba.", nil,
 			"Jack Ma→Jack Ma|Alibaba→Alibaba|MA→MA|Ma→Jack Ma|Alibaba→Alibaba"},
+		// A short form seen alone first keeps its first owner.
+		{"Ma said the talks failed. Jack Ma founded Alibaba. Ma later praised regulators.", nil,
+			"Ma→Ma|Jack Ma→Jack Ma|Alibaba→Alibaba|Ma→Ma"},
 		{"Sri Mulyani Indrawati criticised the plan. Indrawati later resigned.", nil,
 			"Sri Mulyani Indrawati→Sri Mulyani Indrawati|Indrawati→Sri Mulyani Indrawati"},
 		{"Gustavo\u00a0Petro criticised NATO. Gustavo Petro praised Brazil. Petro left.", nil,
