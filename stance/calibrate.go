@@ -48,6 +48,9 @@ func (m *Model) Temperature() float64 { return m.settings.temperature }
 // and scoring table (shared, not copied) and labels, other probabilities.
 // m is unchanged. t out of range gives an error wrapping ErrBadOption.
 func (m *Model) Tempered(t float64) (*Model, error) {
+	if err := m.check(); err != nil {
+		return nil, err
+	}
 	o := options{settings: m.settings}
 	WithTemperature(t)(&o)
 	if o.err != nil {

@@ -146,6 +146,9 @@ func Assess(m *Model, exs []corpus.Example) (Report, Calibration, error) {
 // stops at the first bad one with its error, which gives its index in exs
 // when indexed.
 func (m *Model) eachTarget(exs []corpus.Example, indexed bool, f func(gold Label, ids []uint64)) error {
+	if err := m.check(); err != nil {
+		return err
+	}
 	var prep features.Prepared
 	var ids []uint64
 	for i, ex := range exs {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -1006,6 +1007,24 @@ func TestZeroModelAndExtractor(t *testing.T) {
 		features.NewExtractor().Prepare(&p, "Petro accused NATO.")
 		_, err = m.PredictMentions(nil, &p)
 		assert.ErrorIs(t, err, stance.ErrNoModel, "%s PredictMentions", name)
+		exs := smallCorpus()
+		_, err = stance.Evaluate(m, exs)
+		assert.ErrorIs(t, err, stance.ErrNoModel, "%s Evaluate", name)
+		_, _, err = stance.Assess(m, exs)
+		assert.ErrorIs(t, err, stance.ErrNoModel, "%s Assess", name)
+		var fit stance.TemperatureFit
+		assert.ErrorIs(t, fit.Add(m, exs[0]), stance.ErrNoModel, "%s TemperatureFit.Add", name)
+		_, err = m.Tempered(2)
+		assert.ErrorIs(t, err, stance.ErrNoModel, "%s Tempered", name)
+		_, err = m.WriteTo(io.Discard)
+		assert.ErrorIs(t, err, stance.ErrNoModel, "%s WriteTo", name)
+		path := filepath.Join(t.TempDir(), "m.stk")
+		assert.ErrorIs(t, m.WriteFile(path), stance.ErrNoModel, "%s WriteFile", name)
+		assert.NoFileExists(t, path)
+		good, err := stance.Default()
+		require.NoError(t, err)
+		_, err = stance.Merge(good, m)
+		assert.ErrorIs(t, err, stance.ErrNoModel, "%s Merge", name)
 	}
 
 	zero := &features.Extractor{}

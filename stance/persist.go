@@ -66,6 +66,9 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // WriteTo writes the model to w in the format ReadModel reads and returns
 // the number of bytes written. The same model always gives the same bytes.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	if err := m.check(); err != nil {
+		return 0, err
+	}
 	p := m.appendPayload(nil)
 	var h [headerLen]byte
 	copy(h[:], magic)
@@ -339,6 +342,9 @@ func decodePayload(p []byte, version uint16) (*Model, error) {
 // to is replaced; a link to nothing is an error); a device or named pipe
 // (/dev/null, /dev/stdout) is written through, not replaced.
 func (m *Model) WriteFile(path string) error {
+	if err := m.check(); err != nil {
+		return err // before the file is touched
+	}
 	return atomicfile.Write(path, func(w io.Writer) error {
 		_, err := m.WriteTo(w)
 		return err

@@ -405,6 +405,11 @@ func Merge(models ...*Model) (*Model, error) {
 	if len(models) == 0 {
 		return nil, fmt.Errorf("%w: nothing to merge", ErrIncompatible)
 	}
+	for i, m := range models {
+		if err := m.check(); err != nil {
+			return nil, fmt.Errorf("model %d: %w", i, err)
+		}
+	}
 	first := models[0]
 	fx, _ := first.ext.MarshalBinary()
 	parts := make([]counted, len(models))
