@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // File is the temporary file Write writes through.
@@ -32,9 +33,12 @@ var CreateTemp = func(dir, pattern string) (File, error) { return os.CreateTemp(
 //
 // What path names decides what is replaced. A symbolic link is followed:
 // the file it points to is replaced and the link kept (a link to nothing
-// is an error). A device, named pipe or socket (/dev/null, /dev/stdout, a
-// FIFO) is not replaced but written through, as a stream, with no
-// atomicity: there is no file to swap in. A directory is an error.
+// is an error). A device or named pipe (/dev/null, a FIFO) is not replaced
+// but written through, as a stream, with no atomicity: there is no file to
+// swap in. So is whatever an open file descriptor's link names
+// (/dev/stdout, /proc/self/fd/1), a pipe or a file the shell opened: it is
+// appended to, as the descriptor's own writes would be. A directory is an
+// error.
 func Write(path string, write func(io.Writer) error) (err error) {
 	st, err := os.Lstat(path)
 	switch {
@@ -43,6 +47,13 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	case err != nil:
 		return fmt.Errorf("writing %s: %w", path, err)
 	case st.Mode()&fs.ModeSymlink != 0:
+		end, err := os.Stat(path) // follows every link, /proc's included
+		if err != nil {
+			return fmt.Errorf("writing %s: following the symbolic link: %w", path, err)
+		}
+		if !end.IsDir() && (!end.Mode().IsRegular() || viaDescriptor(path)) {
+			return writeThrough(path, write)
+		}
 		target, err := filepath.EvalSymlinks(path)
 		if err != nil {
 			return fmt.Errorf("writing %s: following the symbolic link: %w", path, err)
@@ -95,10 +106,30 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	return nil
 }
 
-// writeThrough writes to a file that is not a regular one (a device, a
-// named pipe) as it is, without truncating or replacing it.
+// viaDescriptor reports whether the chain of symbolic links from path
+// passes through a link of an open file descriptor (/proc/…/fd/…,
+// /dev/fd/…), whose file belongs to whoever opened the descriptor.
+func viaDescriptor(path string) bool {
+	for range 40 { // the kernel's own bound on a chain of links
+		if p := filepath.Clean(path); strings.HasPrefix(p, "/proc/") || strings.HasPrefix(p, "/dev/fd/") {
+			return true
+		}
+		next, err := os.Readlink(path)
+		if err != nil {
+			return false // not a link: the end of the chain
+		}
+		if !filepath.IsAbs(next) {
+			next = filepath.Join(filepath.Dir(path), next)
+		}
+		path = next
+	}
+	return false
+}
+
+// writeThrough writes to a file that is not replaced (a device, a named
+// pipe, a descriptor's file) as it is: appended to, never truncated.
 func writeThrough(path string, write func(io.Writer) error) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}

@@ -3,6 +3,8 @@
 package atomicfile
 
 import (
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -54,4 +56,33 @@ func TestWriteThroughFIFO(t *testing.T) {
 	st, err := os.Lstat(path)
 	require.NoError(t, err)
 	assert.NotZero(t, st.Mode()&os.ModeNamedPipe, "still a FIFO")
+}
+
+// TestWriteThroughDescriptor checks a path that names an open descriptor
+// (/proc/self/fd/N, what /dev/stdout links to): a pipe behind it gets the
+// bytes, and a file behind it is appended to, not replaced, so that
+// "train -out /dev/stdout >> log" keeps the log's earlier lines.
+func TestWriteThroughDescriptor(t *testing.T) {
+	if _, err := os.Stat("/proc/self/fd"); err != nil {
+		t.Skip("no /proc here")
+	}
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	defer r.Close()
+	require.NoError(t, Write(fmt.Sprintf("/proc/self/fd/%d", w.Fd()), writeString("model bytes")))
+	require.NoError(t, w.Close())
+	got, err := io.ReadAll(r)
+	require.NoError(t, err)
+	assert.Equal(t, "model bytes", string(got), "through a pipe")
+
+	path := filepath.Join(t.TempDir(), "log")
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	require.NoError(t, err)
+	defer f.Close()
+	_, err = f.WriteString("earlier line\n")
+	require.NoError(t, err)
+	require.NoError(t, Write(fmt.Sprintf("/proc/self/fd/%d", f.Fd()), writeString("model bytes")))
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "earlier line\nmodel bytes", string(b), "appended to the file behind the descriptor")
 }
