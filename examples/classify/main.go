@@ -95,7 +95,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	m, err := modelflag.Load(*modelPath)
+	m, err := modelflag.Load(*modelPath, modelflag.Given(fs, "model"))
 	if err != nil {
 		return err
 	}

@@ -65,7 +65,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if *train != "" && *backend != "goml" {
 		return errors.New("-train is for -backend goml: the nb backend scores the model given by -model")
 	}
-	m, err := modelflag.Load(*modelPath)
+	m, err := modelflag.Load(*modelPath, modelflag.Given(fs, "model"))
 	if err != nil {
 		return err
 	}

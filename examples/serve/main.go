@@ -127,7 +127,7 @@ func run(ctx context.Context, args []string, logw io.Writer, ready chan<- string
 			return fmt.Errorf("-%s %v: must not be negative", d.name, d.v)
 		}
 	}
-	m, err := modelflag.Load(*modelPath)
+	m, err := modelflag.Load(*modelPath, modelflag.Given(fs, "model"))
 	if err != nil {
 		return err
 	}

@@ -92,7 +92,7 @@ func TestTrainedModelLoads(t *testing.T) {
 	assert.Empty(t, train(t, "-data", data, "-out", out, "-q"), "-q logs nothing")
 
 	file := readFile(t, out)
-	m, err := modelflag.Load(out)
+	m, err := modelflag.Load(out, true)
 	require.NoError(t, err)
 	assert.Equal(t, file, encode(t, m), "the model read back writes the same bytes")
 	m2, err := stance.ReadModel(bytes.NewReader(file))
