@@ -285,6 +285,12 @@ func lineOf(data []byte, off int) int {
 // changing it changes nothing in g.
 func (g *Gazetteer) Entities() []Entity { return cloneEntities(g.entities) }
 
+// aliasGap reports whether gap, between two words of an alias, is one
+// line break or tab ("\n", "\r\n", "\t").
+func aliasGap(gap string) bool {
+	return gap == "\n" || gap == "\r\n" || gap == "\t" || gap == "\r"
+}
+
 // cloneEntities copies es and each entity's Aliases.
 func cloneEntities(es []Entity) []Entity {
 	out := slices.Clone(es)
@@ -336,10 +342,12 @@ func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Matc
 		entity, end := -1, 0 // the longest match so far, and the token after it
 		n := &g.root
 		for k := i; k < len(toks); k++ {
-			// The words of a name are next to each other, or apart by one
+			// The words of a name are next to each other or apart by one
 			// or two spaces, plain or no-break, as Mentions joins them
-			// ("Gustavo  Petro", "Gustavo\u00a0Petro").
-			if k > i && toks[k].Start-toks[k-1].End > 1 && !adjacent(text, toks[k-1], toks[k]) && !adjacentWide(text, toks[k-1], toks[k]) {
+			// ("Gustavo  Petro", "Gustavo\u00a0Petro"), or by one line
+			// break or tab, as in hard-wrapped text ("the\nalliance",
+			// "the\r\nalliance").
+			if k > i && !aliasGap(text[toks[k-1].End:toks[k].Start]) && !adjacent(text, toks[k-1], toks[k]) && !adjacentWide(text, toks[k-1], toks[k]) {
 				break
 			}
 			if n = n.next[string(AppendNormalized(buf[:0], toks[k].Text(text)))]; n == nil {

@@ -47,6 +47,8 @@ func TestGazetteerMatches(t *testing.T) {
 		{"no-break space", "The North\u00a0Atlantic Treaty\u202fOrganization met.", []string{"North\u00a0Atlantic Treaty\u202fOrganization=NATO"}},
 		{"three spaces", "The North   Atlantic Treaty Organization met.", []string{}},
 		{"line break and space", "The North\n Atlantic Treaty Organization met.", []string{}},
+		{"a wrapped line", "The North\nAtlantic Treaty\r\nOrganization met.", []string{"North\nAtlantic Treaty\r\nOrganization=NATO"}},
+		{"two line breaks", "The North\n\nAtlantic Treaty Organization met.", []string{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { assert.Equal(t, c.want, matches(g, c.in)) })
