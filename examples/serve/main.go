@@ -103,10 +103,10 @@ func run(ctx context.Context, args []string, logw io.Writer, ready chan<- string
 	if fs.NArg() > 0 { // flag stops at the first argument: the flags after it would be lost
 		return fmt.Errorf("unexpected argument %q (flags go before any argument)", fs.Arg(0))
 	}
-	if *workers > math.MaxInt/queuedPerWorker {
-		return fmt.Errorf("-workers %d: too large (at most %d)", *workers, math.MaxInt/queuedPerWorker)
-	}
 	if *maxQueued == 0 {
+		if *workers > math.MaxInt/queuedPerWorker {
+			return fmt.Errorf("-workers %d: too large for the default -max-queued of %d × -workers (at most %d)", *workers, queuedPerWorker, math.MaxInt/queuedPerWorker)
+		}
 		*maxQueued = queuedPerWorker * *workers
 	}
 	switch {
