@@ -414,36 +414,21 @@ func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, ba
 // text that is not white space and end after the last, as Tokenize's do
 // (which cover every such byte); none for a blank text.
 func spansText(toks []Token, text string) bool {
-	first := 0
-	for first < len(text) {
-		if c := text[first]; c < utf8.RuneSelf {
-			if !asciiSpace[c] {
-				break
-			}
-			first++
-		} else if r, size := utf8.DecodeRuneInString(text[first:]); unicode.IsSpace(r) {
-			first += size
-		} else {
-			break
+	// Most sentences, a splitter's, neither start nor end with white
+	// space: one byte each tells, and the trims are for the rest.
+	start, end := 0, len(text)
+	if start < end {
+		if c := text[0]; c >= utf8.RuneSelf || asciiSpace[c] {
+			start = end - len(strings.TrimLeftFunc(text, unicode.IsSpace))
 		}
 	}
-	if len(toks) == 0 || first == len(text) {
-		return len(toks) == 0 && first == len(text)
+	if start == end || len(toks) == 0 {
+		return start == end && len(toks) == 0
 	}
-	end := len(text) // after the last byte that is not white space
-	for end > first {
-		if c := text[end-1]; c < utf8.RuneSelf {
-			if !asciiSpace[c] {
-				break
-			}
-			end--
-		} else if r, size := utf8.DecodeLastRuneInString(text[:end]); unicode.IsSpace(r) {
-			end -= size
-		} else {
-			break
-		}
+	if c := text[end-1]; c >= utf8.RuneSelf || asciiSpace[c] {
+		end = len(strings.TrimRightFunc(text, unicode.IsSpace))
 	}
-	return toks[0].Start == first && toks[len(toks)-1].End == end
+	return toks[0].Start == start && toks[len(toks)-1].End == end
 }
 
 func (e *Extractor) prepare(p *Prepared, text string) {

@@ -285,10 +285,20 @@ func lineOf(data []byte, off int) int {
 // changing it changes nothing in g.
 func (g *Gazetteer) Entities() []Entity { return cloneEntities(g.entities) }
 
-// aliasGap reports whether gap, between two words of an alias, is one
-// line break or tab ("\n", "\r\n", "\t").
-func aliasGap(gap string) bool {
-	return gap == "\n" || gap == "\r\n" || gap == "\t" || gap == "\r"
+// aliasJoins reports whether tokens a and b of text can be consecutive
+// words of an alias: next to each other or apart by one or two spaces,
+// plain or no-break, as Mentions joins a name's words ("Gustavo  Petro",
+// "Gustavo\u00a0Petro"), or by one line break or tab, as in hard-wrapped
+// text ("the\nalliance", "the\r\nalliance").
+func aliasJoins(text string, a, b Token) bool {
+	if adjacent(text, a, b) || adjacentWide(text, a, b) {
+		return true
+	}
+	switch text[a.End:b.Start] {
+	case "\n", "\r\n", "\r", "\t":
+		return true
+	}
+	return false
 }
 
 // cloneEntities copies es and each entity's Aliases.
@@ -342,12 +352,7 @@ func (g *Gazetteer) AppendMatches(dst []Match, text string, toks []Token) []Matc
 		entity, end := -1, 0 // the longest match so far, and the token after it
 		n := &g.root
 		for k := i; k < len(toks); k++ {
-			// The words of a name are next to each other or apart by one
-			// or two spaces, plain or no-break, as Mentions joins them
-			// ("Gustavo  Petro", "Gustavo\u00a0Petro"), or by one line
-			// break or tab, as in hard-wrapped text ("the\nalliance",
-			// "the\r\nalliance").
-			if k > i && !aliasGap(text[toks[k-1].End:toks[k].Start]) && !adjacent(text, toks[k-1], toks[k]) && !adjacentWide(text, toks[k-1], toks[k]) {
+			if k > i && !aliasJoins(text, toks[k-1], toks[k]) {
 				break
 			}
 			if n = n.next[string(AppendNormalized(buf[:0], toks[k].Text(text)))]; n == nil {

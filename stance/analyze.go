@@ -460,13 +460,17 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 			// "Gustavo\u00a0Petro" are "Gustavo Petro".
 			text = strings.Join(strings.Fields(text), " ")
 		}
+		// A name of two letters is also keyed as spelt (see
+		// registerShortForms): "Ma" resolves, "MA" does not. That key is
+		// looked up first, so that "Un" after "Kim Jong Un" is him even
+		// where "the UN" came before; and a new such name takes it, so
+		// that "Ma" seen alone first keeps its later mentions after a
+		// "Jack Ma". Two letters take at most 8 bytes.
+		var b [9]byte
+		var spelling []byte
 		if len(text) <= 8 && utf8.RuneCountInString(text) <= 2 {
-			// A two-letter surname is kept as spelt (see
-			// registerShortForms): "Ma" resolves, "MA" does not. It is
-			// looked up first, so that "Un" after "Kim Jong Un" is him
-			// even where "the UN" came before.
-			var b [9]byte
-			if a, ok := s.aliases[string(spelt(b[:0], text))]; ok {
+			spelling = spelt(b[:0], text)
+			if a, ok := s.aliases[string(spelling)]; ok {
 				f.canon, f.kind = a.name, a.kind
 				continue
 			}
@@ -478,11 +482,8 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 		}
 		f.canon = text
 		s.register(sc, sc.key, aliasTarget{name: text})
-		if len(text) <= 8 && utf8.RuneCountInString(text) <= 2 {
-			// Its spelling too, which a later "Jack Ma" must not take
-			// over: "Ma" seen alone first keeps its later mentions.
-			var b [9]byte
-			s.register(sc, spelt(b[:0], text), aliasTarget{name: text})
+		if spelling != nil {
+			s.register(sc, spelling, aliasTarget{name: text})
 		}
 		s.registerShortForms(sc, sentence, f.span, text, "")
 	}

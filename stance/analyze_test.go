@@ -652,4 +652,24 @@ func TestAnalyzeIgnoresByteOrderMark(t *testing.T) {
 			}
 		}
 	}
+
+	// What the mark does where it stays in the sentence, as it did in
+	// Analyze's first sentence before the splitter skipped it: a
+	// punctuation token in place of the sentence's start
+	// (go test ./stance -run TestAnalyzeIgnoresByteOrderMark -v).
+	changed, n := 0, 0
+	for _, ex := range exs {
+		for _, tg := range ex.Targets {
+			plain, err := m.Predict(ex.Text, stance.Span{Start: tg.Start, End: tg.End})
+			require.NoError(t, err)
+			marked, err := m.Predict("\ufeff"+ex.Text, stance.Span{Start: tg.Start + 3, End: tg.End + 3})
+			require.NoError(t, err)
+			n++
+			if plain.Label != marked.Label {
+				changed++
+			}
+		}
+	}
+	t.Logf("a byte-order mark kept in the sentence changes %d of %d corpus test labels", changed, n)
+	assert.Positive(t, changed, "the mark changes features where it stays: what the splitter spares Analyze")
 }

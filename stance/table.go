@@ -173,7 +173,10 @@ func (c *counts) grow(n int) {
 // add counts one example of label index l for each id, saturating at the
 // largest uint32: at's work, for a whole example, with the table's fields
 // in locals and room made for every id first, so that the loop is little
-// more than its probes.
+// more than its probes. It writes at's probe loop out again: the loop as
+// one function inlined into both cost add 9% more instructions (31.2M
+// against 28.7M per BenchmarkTrainer run, .ci/instr 'Trainer$' 3), for the
+// flag it must return.
 func (c *counts) add(ids []uint64, l int) {
 	if 2*(c.n+len(ids)) > len(c.slots) {
 		c.grow(c.n + len(ids))

@@ -296,14 +296,10 @@ func (t *Trainer) Examples() int {
 func (t *Trainer) Model() *Model {
 	t.init()
 	m := &Model{ext: t.ext, settings: t.settings, docs: t.docs}
-	m.keys, m.counts = t.sorted()
+	m.keys, m.counts = t.counts.sorted()
 	m.finish()
 	return m
 }
-
-// sorted returns the trainer's feature ids in ascending order and their
-// counts.
-func (t *Trainer) sorted() ([]uint64, [][NumLabels]uint32) { return t.counts.sorted() }
 
 // minShard is the fewest examples Train gives a goroutine of its own.
 const minShard = 1000
@@ -346,7 +342,7 @@ func Train(exs []corpus.Example, ext *features.Extractor, opts ...Option) (*Mode
 				}
 			}
 			shards[i].docs = t.docs
-			shards[i].keys, shards[i].counts = t.sorted()
+			shards[i].keys, shards[i].counts = t.counts.sorted()
 		})
 	}
 	wg.Wait()

@@ -47,21 +47,23 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	case err != nil:
 		return fmt.Errorf("writing %s: %w", path, err)
 	case st.Mode()&fs.ModeSymlink != 0:
-		end, err := os.Stat(path) // follows every link, /proc's included
-		if err != nil {
+		// os.Stat follows every link, /proc's descriptor links included,
+		// which filepath.EvalSymlinks cannot resolve for a pipe. Only a
+		// regular file is replaced, so only its path is resolved; the rest
+		// is written through below, by the link's own path.
+		if st, err = os.Stat(path); err != nil {
 			return fmt.Errorf("writing %s: following the symbolic link: %w", path, err)
 		}
-		if !end.IsDir() && (!end.Mode().IsRegular() || viaDescriptor(path)) {
-			return writeThrough(path, write)
+		if st.Mode().IsRegular() {
+			if viaDescriptor(path) {
+				return writeThrough(path, write)
+			}
+			target, err := filepath.EvalSymlinks(path)
+			if err != nil {
+				return fmt.Errorf("writing %s: following the symbolic link: %w", path, err)
+			}
+			path = target
 		}
-		target, err := filepath.EvalSymlinks(path)
-		if err != nil {
-			return fmt.Errorf("writing %s: following the symbolic link: %w", path, err)
-		}
-		if st, err = os.Stat(target); err != nil {
-			return fmt.Errorf("writing %s: %w", path, err)
-		}
-		path = target
 	}
 	mode := os.FileMode(0o644)
 	if st != nil {
