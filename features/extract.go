@@ -40,16 +40,21 @@ import (
 // so, and three capitalised words of four letters or more), function words,
 // cue words and the verbs of headlines break names, and a common word left alone
 // between them is none ("Petro Slams NATO Over Gaza Genocide Claims" →
-// Petro, NATO, Gaza).
+// Petro, NATO, Gaza). Version 6: "May" after a given name or a title is a
+// surname ("Theresa May", "Prime Minister May"); two particles join name
+// words ("Ursula von der Leyen", "Banco de la Nación"), and particles
+// after a title lead a name ("Ms. von der Leyen", "Mr. de Klerk"); a
+// middle initial with its dot joins ("George W. Bush"), as does the dot
+// of "St." opening a name ("St. Louis") and of "Jr." or "Sr." ending one.
 //
 // An extractor decoded from an encoding of an older version it reads
-// (MinVersion, 3, to 4) keeps producing that version's ids, so models
+// (MinVersion, 3, to 5) keeps producing that version's ids, so models
 // trained with it keep working; NewExtractor makes one of this Version. So
-// a change gated on the new version, as the rules of versions 4 and 5
+// a change gated on the new version, as the rules of versions 4 to 6
 // are, leaves the older sets alone; a change to code that every set
 // shares (the tokenizer, the hashing) changes them all, and must raise
 // MinVersion as well. TestFeatureIDsStable pins the ids of each set read.
-const Version = 5
+const Version = 6
 
 // MinVersion is the oldest feature set version UnmarshalExtractor reads.
 const MinVersion = 3
@@ -439,7 +444,8 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	// extractor's feature set version (its name finder), not on its
 	// settings: extractPrepared applies them.
 	words := loadTermTable()
-	v5 := e.cfg.version >= 5
+	v5, v6 := e.cfg.version >= 5, e.cfg.version >= 6
+	var seen uint16 // the mention classes of all the tokens, or'ed
 	base := p.base[:0]
 	names := p.names[:0]
 	for i, t := range p.toks {
@@ -469,6 +475,7 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 			}
 		}
 		names = append(names, nc)
+		seen |= nc
 		punctEnd := t.Kind == Punct && cls&tcPunctEnd != 0
 		if cls&tcNegCue != 0 {
 			tm.flags |= tfNegCue
@@ -490,6 +497,8 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	}
 	if v5 && isHeadline(text, p.toks) {
 		headlineNames(text, p.toks, base, names) // "Petro Slams NATO Over Gaza Genocide Claims"
+	} else if v6 && seen&clsCalendar != 0 {
+		maySurnames(text, p.toks, names) // "Theresa May"
 	}
 	if strings.IndexByte(text, '@') >= 0 { // rare: one scan, not a test per token
 		for i, t := range p.toks {

@@ -198,7 +198,7 @@ func TestFeatureIDsStable(t *testing.T) {
 		}
 		return h.Sum64()
 	}
-	assert.Equal(t, 5, features.Version)
+	assert.Equal(t, 6, features.Version)
 	old := features.NewExtractor(features.WithTrigrams(false)).AppendFeatures(nil, text, target)
 	require.NotEmpty(t, old)
 	assert.Equal(t, uint64(0x2d10b8e7e3989f90), old[0], "first feature id changed: bump features.Version")
@@ -258,6 +258,20 @@ func TestFeatureIDsStable(t *testing.T) {
 	assert.Equal(t, uint64(0x8fbd89ac4a3fd2cc), hash(v4.AppendFeatures(nil, opener, apple)), "feature set 4's ids changed: models of set 4 are still read, so raise features.MinVersion")
 	assert.Equal(t, oids, v4.AppendFeatures(nil, opener, apple), "feature set 4 and 5 differ only in the new rules")
 	assert.Equal(t, sids, v4.AppendFeatures(nil, social, features.Span{Start: 39, End: 44}), "feature set 4 and 5 differ only in the new rules")
+
+	// Feature set 6's name finder: "Theresa May" is one name, so one
+	// placeholder; feature set 5 took "May" for a month, a word. An
+	// extractor of feature set 5 keeps that, and feature set 5's ids.
+	may := "Theresa May praised Apple."
+	mapple := features.Span{Start: 20, End: 25}
+	mids := features.NewExtractor().AppendFeatures(nil, may, mapple)
+	assert.Equal(t, uint64(0xe4e8f7b6f74d1851), hash(mids), "feature ids of feature set 6's name finder changed: bump features.Version")
+	v5 := extractorOfVersion(t, 5)
+	assert.Equal(t, uint64(0x95cf7b5a376305ef), hash(v5.AppendFeatures(nil, may, mapple)), "feature set 5's ids changed: models of set 5 are still read, so raise features.MinVersion")
+	assert.Equal(t, uint64(0xfe13e5953df0c686), hash(v5.AppendFeatures(nil, titled, tapple)), "feature set 5's ids changed: models of set 5 are still read, so raise features.MinVersion")
+	assert.Equal(t, tids, v5.AppendFeatures(nil, titled, tapple), "feature set 5 and 6 differ only in the new rules")
+	assert.Equal(t, oids, v5.AppendFeatures(nil, opener, apple), "feature set 5 and 6 differ only in the new rules")
+	assert.Equal(t, sids, v5.AppendFeatures(nil, social, features.Span{Start: 39, End: 44}), "feature set 5 and 6 differ only in the new rules")
 
 	seeded := features.NewExtractor(features.WithSeed(7)).AppendFeatures(nil, text, target)
 	assert.NotEqual(t, ids, seeded, "the seed changes ids")
@@ -375,17 +389,28 @@ func TestFeatureSet3Kept(t *testing.T) {
 	}
 }
 
-// TestFeatureSet4Kept checks that an extractor of feature set 4, as a
-// model file of that set holds, keeps its name finder and its ids on
-// sentences that feature set 5's rules change: the mentions and the
-// hashes of the ids are those of the build before feature set 5.
-func TestFeatureSet4Kept(t *testing.T) {
-	v4 := extractorOfVersion(t, 4)
-	assert.Contains(t, v4.String(), "features v4:")
-	assert.Equal(t, 4, v4.Version())
-	b, err := v4.MarshalBinary()
+// keptCase is a sentence whose mentions a newer feature set's rules
+// change: the mentions of the older set and of the newer, and the hash of
+// the older set's ids of the target, pinned from the build before the
+// newer set existed.
+type keptCase struct {
+	text, target string
+	old, cur     []string
+	oldIDs       uint64
+}
+
+// checkKept checks that an extractor of feature set v, as a model file of
+// that set holds, says which set it is, is written back as it, and keeps
+// its name finder and its ids on the cases, where the extractor cur of
+// the next set finds other mentions and other ids.
+func checkKept(t *testing.T, v byte, cur *features.Extractor, cases []keptCase) {
+	t.Helper()
+	old := extractorOfVersion(t, v)
+	assert.Contains(t, old.String(), fmt.Sprintf("features v%d:", v))
+	assert.Equal(t, int(v), old.Version())
+	b, err := old.MarshalBinary()
 	require.NoError(t, err)
-	assert.Equal(t, byte(4), b[0], "written back as feature set 4")
+	assert.Equal(t, v, b[0], "written back as its feature set")
 
 	hash := func(ids []uint64) uint64 {
 		h := fnv.New64a()
@@ -394,11 +419,36 @@ func TestFeatureSet4Kept(t *testing.T) {
 		}
 		return h.Sum64()
 	}
-	cases := []struct {
-		text, target string
-		v4, v5       []string // the mentions of each set
-		v4IDs        uint64   // the hash of feature set 4's ids of the target
-	}{
+	for _, c := range cases {
+		mentions := func(e *features.Extractor) []string {
+			var p features.Prepared
+			e.Prepare(&p, c.text)
+			return texts2(c.text, p.Mentions())
+		}
+		assert.Equal(t, c.old, mentions(old), c.text)
+		assert.Equal(t, c.cur, mentions(cur), c.text)
+		sp := span(t, c.text, c.target)
+		ids := old.AppendFeatures(nil, c.text, sp)
+		assert.Equal(t, c.oldIDs, hash(ids), "%s: feature set %d's ids changed", c.text, v)
+		assert.NotEqual(t, ids, cur.AppendFeatures(nil, c.text, sp), c.text)
+		// A sentence prepared by an extractor of the other set is prepared
+		// again by AppendPrepared, and not laid out by Layout.
+		for _, e := range []struct{ by, with *features.Extractor }{{cur, old}, {old, cur}} {
+			var p features.Prepared
+			e.by.Prepare(&p, c.text)
+			assert.Equal(t, e.with.AppendFeatures(nil, c.text, sp), e.with.AppendPrepared(nil, &p, sp))
+			var l features.Layout
+			assert.False(t, e.with.Layout(&l, &p, 0))
+		}
+	}
+}
+
+// TestFeatureSet4Kept checks that an extractor of feature set 4 keeps its
+// name finder and its ids on sentences that feature set 5's rules change:
+// the mentions and the hashes of the ids are those of the build before
+// feature set 5.
+func TestFeatureSet4Kept(t *testing.T) {
+	checkKept(t, 4, extractorOfVersion(t, 5), []keptCase{
 		{"Neither Tehran nor Washington agreed.", "Washington",
 			[]string{"Neither Tehran", "Washington"}, []string{"Tehran", "Washington"}, 0xc9679fd45249d822},
 		{"Attorney General Merrick Garland met Crown Prince Haakon and Crown Resorts.", "Crown Resorts",
@@ -410,40 +460,29 @@ func TestFeatureSet4Kept(t *testing.T) {
 		{"Secretary of State Antony Blinken met Minister of Finance Kofi Mensah at the Department of State.", "Kofi Mensah",
 			[]string{"State Antony Blinken", "Finance Kofi Mensah", "Department of State"},
 			[]string{"Antony Blinken", "Kofi Mensah", "Department of State"}, 0x27078c6dc5df9852},
+	})
+}
+
+// TestFeatureSet5Kept checks the same of feature set 5 against feature set
+// 6's rules, with hashes from the build before feature set 6.
+func TestFeatureSet5Kept(t *testing.T) {
+	cases := []keptCase{
+		{"Ursula von der Leyen met Erik Lund in Oslo.", "Erik Lund",
+			[]string{"Ursula", "Leyen", "Erik Lund", "Oslo"}, []string{"Ursula von der Leyen", "Erik Lund", "Oslo"}, 0x698ef63117efb929},
+		{"Ms. von der Leyen praised George W. Bush.", "Bush",
+			[]string{"Leyen", "George W", "Bush"}, []string{"von der Leyen", "George W. Bush"}, 0x1e73097b9c1783fd},
+		{"Prime Minister May met Charles Q. Brown Jr. in St. Louis.", "Louis",
+			[]string{"Charles Q", "Brown Jr", "St", "Louis"}, []string{"May", "Charles Q. Brown Jr.", "St. Louis"}, 0x116bc7649d716217},
 	}
-	v5 := features.NewExtractor()
+	checkKept(t, 5, features.NewExtractor(), cases)
 	for _, c := range cases {
-		mentions := func(e *features.Extractor) []string {
-			var p features.Prepared
-			e.Prepare(&p, c.text)
-			return texts2(c.text, p.Mentions())
-		}
-		assert.Equal(t, c.v4, mentions(v4), c.text)
-		assert.Equal(t, c.v5, mentions(v5), c.text)
-		assert.Equal(t, c.v5, texts2(c.text, features.Mentions(nil, c.text)), "Mentions uses the current set")
-		sp := span(t, c.text, c.target)
-		ids := v4.AppendFeatures(nil, c.text, sp)
-		assert.Equal(t, c.v4IDs, hash(ids), "%s: feature set 4's ids changed", c.text)
-		assert.NotEqual(t, ids, v5.AppendFeatures(nil, c.text, sp), c.text)
-		// A sentence prepared by an extractor of the other set is prepared
-		// again by AppendPrepared, and not laid out by Layout.
-		for _, e := range []struct{ by, with *features.Extractor }{{v5, v4}, {v4, v5}} {
-			var p features.Prepared
-			e.by.Prepare(&p, c.text)
-			assert.Equal(t, e.with.AppendFeatures(nil, c.text, sp), e.with.AppendPrepared(nil, &p, sp))
-			var l features.Layout
-			assert.False(t, e.with.Layout(&l, &p, 0))
-		}
+		assert.Equal(t, c.cur, texts2(c.text, features.Mentions(nil, c.text)), "Mentions uses the current set")
 	}
 }
 
 // TestFeatureSet5Words checks each rule of feature set 5's name finder,
 // where it applies and where it must not.
 func TestFeatureSet5Words(t *testing.T) {
-	type mentionCase struct {
-		name, in string
-		want     []string
-	}
 	// Cases of the new rules: feature set 4 finds other mentions.
 	cases := []mentionCase{
 		// Function words: no name alone, and none leads a name.
@@ -507,20 +546,82 @@ func TestFeatureSet5Words(t *testing.T) {
 		{"a sentence, not a headline", "We met Ortiz at Harbour Deal Trust.", []string{"Ortiz", "Harbour Deal Trust"}},
 		{"lower-case words make no headline", "Ortiz says Veltria Harbour Deal Claims are false", []string{"Ortiz", "Veltria Harbour Deal Claims"}},
 	}
-	v4 := extractorOfVersion(t, 4)
+	checkRules(t, extractorOfVersion(t, 5), extractorOfVersion(t, 4), cases, unchanged)
+}
+
+// mentionCase is a sentence and the mentions a feature set finds in it.
+type mentionCase struct {
+	name, in string
+	want     []string
+}
+
+// checkRules checks that the extractor cur finds the mentions of each
+// case, and that the extractor prev of the set before finds other
+// mentions in cases (each tests a new rule) and the same in unchanged
+// (which the new rules must leave alone).
+func checkRules(t *testing.T, cur, prev *features.Extractor, cases, unchanged []mentionCase) {
+	t.Helper()
+	mentions := func(e *features.Extractor, in string) []string {
+		var p features.Prepared
+		e.Prepare(&p, in)
+		return texts2(in, p.Mentions())
+	}
 	for _, c := range append(cases, unchanged...) {
 		same := slices.ContainsFunc(unchanged, func(u mentionCase) bool { return u.name == c.name })
 		t.Run(c.name, func(t *testing.T) {
-			assert.Equal(t, c.want, texts2(c.in, features.Mentions(nil, c.in)))
-			var p features.Prepared
-			v4.Prepare(&p, c.in)
+			assert.Equal(t, c.want, mentions(cur, c.in))
 			if same {
-				assert.Equal(t, c.want, texts2(c.in, p.Mentions()), "feature set 4")
+				assert.Equal(t, c.want, mentions(prev, c.in), "the set before")
 			} else {
-				assert.NotEqual(t, c.want, texts2(c.in, p.Mentions()), "feature set 4: the case tests no new rule")
+				assert.NotEqual(t, c.want, mentions(prev, c.in), "the set before: the case tests no new rule")
 			}
 		})
 	}
+}
+
+// TestFeatureSet6Words checks each rule of feature set 6's name finder,
+// where it applies and where it must not.
+func TestFeatureSet6Words(t *testing.T) {
+	cases := []mentionCase{
+		// "May" after a given name or a title is a surname.
+		{"given name", "Theresa May said Britain would leave.", []string{"Theresa May", "Britain"}},
+		{"the month and the surname", "In May, Theresa May announced that she would step down.", []string{"Theresa May"}},
+		{"after a title", "Prime Minister May was criticised by Labour.", []string{"May", "Labour"}},
+		{"after a title and a dot", "Mrs. May and Mrs May met Corbyn.", []string{"May", "May", "Corbyn"}},
+		{"a possessive", "Theresa May's government fell.", []string{"Theresa May"}},
+		// Two particles between name words, or after a title.
+		{"von der", "Ursula von der Leyen criticised Hungary.", []string{"Ursula von der Leyen", "Hungary"}},
+		{"van der and de la", "Ruud van der Berg met Banco de la Nación.", []string{"Ruud van der Berg", "Banco de la Nación"}},
+		{"de los", "Ana de los Ríos spoke.", []string{"Ana de los Ríos"}},
+		{"particles after a title and a dot", "Ms. von der Leyen said so.", []string{"von der Leyen"}},
+		{"particles after a title", "President von der Leyen and Mr. van Gaal met Mr de Klerk.", []string{"von der Leyen", "van Gaal", "de Klerk"}},
+		// Middle initials, St., and Jr.
+		{"middle initial", "George W. Bush met Michael J. Fox.", []string{"George W. Bush", "Michael J. Fox"}},
+		{"St. at the start", "Officials in St. Louis and St. Petersburg agreed.", []string{"St. Louis", "St. Petersburg"}},
+		{"Jr. with its dot", "Charles Q. Brown Jr. spoke.", []string{"Charles Q. Brown Jr."}},
+		{"Sr. at the end", "They met Ken Griffey Sr.", []string{"Ken Griffey Sr."}},
+	}
+	unchanged := []mentionCase{
+		// "May" as a month or a verb.
+		{"after a function word", "In May Biden signed the bill.", []string{"Biden"}},
+		{"after a month modifier", "Early May saw Reuters report losses, as did Last May.", []string{"Reuters"}},
+		{"before a number", "Biden May 5 signed it.", []string{"Biden"}},
+		{"after a comma", "Trump, May and Macron met.", []string{"Trump", "Macron"}},
+		{"alone at the start", "May said she would stay.", []string{}},
+		{"in a headline", "Ortiz May Face Charges Over Harbour Deal", []string{"Ortiz", "Harbour Deal"}},
+		{"in capitals", "THERESA MAY SPOKE.", []string{"THERESA MAY SPOKE"}},
+		{"after a common word", "Rain May return on Friday, Reuters said.", []string{"Reuters"}},
+		// Particles without a title, or one alone between name words.
+		{"a particle without a title", "The painting by van Gogh sold.", []string{"Gogh"}},
+		{"one particle joined as before", "Ludwig van Beethoven and Lula da Silva.", []string{"Ludwig van Beethoven", "Lula da Silva"}},
+		{"a pair not of particles", "Berg and de Vries met.", []string{"Berg", "Vries"}},
+		// Dots that are no initials.
+		{"a letter before the next sentence", "He chose Plan B. The others agreed.", []string{"Plan B"}},
+		{"St. inside a run", "Police on Main St. Harbour Road said so.", []string{"Main St", "Harbour Road"}},
+		{"an initial alone", "Officials named W. Bush.", []string{"W", "Bush"}},
+		{"Jr. alone", "Jr. said so.", []string{"Jr"}},
+	}
+	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 5), cases, unchanged)
 }
 
 func TestAppendFeaturesAllocs(t *testing.T) {

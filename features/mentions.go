@@ -36,9 +36,16 @@ import (
 // headlines break names, and a common word left alone between them is none ("Petro Slams
 // NATO Over Gaza Genocide Claims" → "Petro", "NATO", "Gaza"; in
 // capitals, words of fewer than four letters are left alone, as most are
-// acronyms).
+// acronyms). "May" after a given name or a title is a surname ("Theresa
+// May", "Mrs. May"), where a month or a verb after any other word; two
+// particles join name words as one connector does ("Ursula von der
+// Leyen", "Banco de la Nación"), and particles after a title lead a name
+// ("Ms. von der Leyen"); a middle initial with its dot joins ("George W.
+// Bush"), as do "St." opening a name ("St. Louis") and "Jr." or "Sr."
+// ending one, their dots kept.
 //
-// Feature set 5's rules (see Version) are those after "leading titles".
+// Feature set 5's rules (see Version) are those after "leading titles" up
+// to the headlines; feature set 6's are the rest.
 // An extractor of an older set finds its set's mentions (Prepared.Mentions).
 func Mentions(dst []Span, sentence string) []Span {
 	s := defaultExtractor.scratch.Get().(*scratch)
@@ -61,10 +68,12 @@ var defaultExtractor = NewExtractor()
 // alone at the start of the sentence is no mention; from 5 on, a title
 // with the title modifiers before it starts a new name inside a run, and
 // a title modifier after a title and "of" is dropped with them ("Secretary
-// of State"). (The classes of feature set 5's words are folded into the
-// older ones by prepare: see fold5.)
+// of State"); from 6 on, joinMore and particleLead join more (particle
+// pairs, initials, "St.", "Jr."). (The classes of feature set 5's words
+// are folded into the older ones by prepare: see fold5; feature set 6's
+// surname "May" has the name class alone: see maySurnames.)
 func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, version int) []Span {
-	common, v5 := version >= 4, version >= 5
+	common, v5, v6 := version >= 4, version >= 5, version >= 6
 	// The first word of the text: only punctuation (an opening quote, a
 	// dash) comes before it. Found once, so that each run's test is O(1).
 	first := 0
@@ -111,6 +120,12 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				j += 2
 				continue
 			}
+			if c := sentence[t.Start]; v6 && (c == '.' || c == 'v' || c == 'd') { // a dot, or a particle pair's first
+				if n := joinMore(sentence, toks, cls, i, j); n > j {
+					j = n
+					continue
+				}
+			}
 			break
 		}
 		// Drop leading titles and function words.
@@ -149,7 +164,14 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 			j--
 		}
 		if k < j {
-			start, end := toks[k].Start, toks[j-1].End
+			// "Ms. von der Leyen": particles after a title lead the name.
+			lead := k
+			if v6 && k >= 2 && cls[k]&clsHyphen == 0 && toks[k-1].Kind == Word {
+				if c := sentence[toks[k-1].Start]; c == 'v' || c == 'd' || c == 'b' || c == 't' { // a particle's first letter
+					lead = particleLead(sentence, toks, cls, k)
+				}
+			}
+			start, end := toks[lead].Start, toks[j-1].End
 			p := 0
 			if cls[k]&clsHyphen != 0 {
 				p = prefixLen(toks[k].Text(sentence))
@@ -184,7 +206,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				off += h + hs
 			}
 			// A prefix and a cut can leave nothing ("Post-war"): no mention.
-			if start < end && !(k+1 == j && (cls[k]&nonEntity != 0 || common && (k == first || v5 && afterColon(sentence, toks, k)) && isCommonWord(sentence[start:end]))) {
+			if start < end && !(lead == k && k+1 == j && (cls[k]&nonEntity != 0 || common && (k == first || v5 && afterColon(sentence, toks, k)) && isCommonWord(sentence[start:end]))) {
 				dst = append(dst, Span{start, end})
 			}
 		}
@@ -590,6 +612,136 @@ var demonyms = setOf(
 func isConnector(w string) bool {
 	switch w {
 	case "of", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den", "bin", "al", "y", "&":
+		return true
+	}
+	return false
+}
+
+// maySurnames gives the name class, and only it, to each "May" that
+// follows a title or a name word: the surname of "Theresa May", "Prime
+// Minister May" and "Mrs. May", not the month or the verb, which other
+// words lead ("In May", "Early May", "Biden may"). A "May" before a number
+// stays a month ("… May 5"). Feature set 6 on; not in a headline in title
+// case, where "Trump May Face Charges" is a verb.
+func maySurnames(text string, toks []Token, cls []uint16) {
+	for i := 1; i < len(toks); i++ {
+		if cls[i]&clsCalendar == 0 || toks[i].Text(text) != "May" ||
+			i+1 < len(toks) && toks[i+1].Kind == Number {
+			continue
+		}
+		b := i - 1 // the name word or title, or the dot after a title
+		if b >= 1 && toks[b].Kind == Punct && toks[b].Start == toks[b-1].End && text[toks[b].Start:toks[b].End] == "." {
+			b--
+			if cls[b]&clsTitle == 0 || !adjacent(text, toks[b+1], toks[i]) {
+				continue
+			}
+		} else if !adjacent(text, toks[b], toks[i]) {
+			continue
+		}
+		c := cls[b]
+		if c&clsName == 0 || c&clsTitle == 0 && (c&nonEntity != 0 || isMonthModifier(toks[b].Text(text))) {
+			continue
+		}
+		cls[i] = clsName
+	}
+}
+
+// isMonthModifier reports whether w, capitalised, may lead a month
+// without being a name ("Early May", "Last May", "Since May").
+func isMonthModifier(w string) bool {
+	switch w {
+	case "Early", "Late", "Last", "Next", "Mid", "This", "Every", "Each", "Since", "Until", "Till", "By",
+		"From", "Through", "Throughout", "Before", "After", "During", "Around", "In", "On", "Of":
+		return true
+	}
+	return isCommonWord(w)
+}
+
+// joinMore returns the index past the tokens that feature set 6 joins to
+// a run (which starts at token i) at token j, or j when it joins none:
+//   - a pair of particles between two name words ("Ursula von der Leyen",
+//     "Banco de la Nación"), where one connector alone joined before;
+//   - a middle initial and its dot before a name word ("George W. Bush"),
+//     and "St.", "Mt." or "Ft." opening a run ("St. Louis");
+//   - the dot of "Jr." or "Sr." ending a name ("Charles Q. Brown Jr.").
+//
+// The word after a dot must be a name word of no class that makes a word
+// no name on its own (a title, a function word, a month), so that a
+// sentence the splitter did not end there ("Plan B. The …") stays apart.
+func joinMore(text string, toks []Token, cls []uint16, i, j int) int {
+	t := toks[j]
+	if t.Kind == Punct {
+		if t.Start != toks[j-1].End || text[t.Start:t.End] != "." {
+			return j
+		}
+		switch w := toks[j-1].Text(text); {
+		case j-1 > i && (w == "Jr" || w == "Sr"):
+			return j + 1
+		case j-1 > i && len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z',
+			j-1 == i && (w == "St" || w == "Mt" || w == "Ft"):
+			if j+1 < len(toks) && cls[j+1]&clsName != 0 && cls[j+1]&nonEntity == 0 && adjacent(text, t, toks[j+1]) {
+				return j + 2
+			}
+		}
+		return j
+	}
+	if j+2 < len(toks) && cls[j+2]&clsName != 0 && isParticlePair(t.Text(text), toks[j+1].Text(text)) &&
+		adjacent(text, toks[j-1], t) && adjacent(text, t, toks[j+1]) && adjacent(text, toks[j+1], toks[j+2]) {
+		return j + 3
+	}
+	return j
+}
+
+// isParticlePair reports whether a and b are two particles that stand
+// together inside a name ("von der", "de la").
+func isParticlePair(a, b string) bool {
+	switch a {
+	case "von", "van":
+		return b == "der" || b == "den" || a == "van" && b == "de"
+	case "de":
+		return b == "la" || b == "las" || b == "los"
+	}
+	return false
+}
+
+// particleLead returns the first token of the particles that lead name
+// token k after a title ("Ms. von der Leyen", "President de Klerk"), in
+// feature set 6 on, or k when none do. Without a title before them, a
+// name's own particles are not told from words of the sentence.
+func particleLead(text string, toks []Token, cls []uint16, k int) int {
+	var p int
+	switch {
+	case k >= 2 && isParticlePair(toks[k-2].Text(text), toks[k-1].Text(text)) &&
+		adjacent(text, toks[k-2], toks[k-1]) && adjacent(text, toks[k-1], toks[k]):
+		p = k - 2
+	case k >= 1 && isParticle(toks[k-1].Text(text)) && adjacent(text, toks[k-1], toks[k]):
+		p = k - 1
+	default:
+		return k
+	}
+	if p == 0 {
+		return k
+	}
+	b := p - 1 // the title, or the dot after it
+	if b >= 1 && toks[b].Kind == Punct && toks[b].Start == toks[b-1].End && text[toks[b].Start:toks[b].End] == "." {
+		if !adjacent(text, toks[b], toks[p]) {
+			return k
+		}
+		b--
+	} else if !adjacent(text, toks[b], toks[p]) {
+		return k
+	}
+	if cls[b]&clsTitle == 0 {
+		return k
+	}
+	return p
+}
+
+// isParticle reports whether w is a particle that may lead a surname
+// ("van Gaal", "de Klerk", "bin Salman").
+func isParticle(w string) bool {
+	switch w {
+	case "von", "van", "de", "da", "di", "du", "del", "della", "dos", "das", "do", "bin", "ten", "ter":
 		return true
 	}
 	return false

@@ -304,23 +304,28 @@ var modelFixtures = []struct {
 	probs   [stance.NumLabels]float64
 	// The names Analyze finds in analyzeText: "Speaking", a common word
 	// opening the sentence, is a name to feature set 3 only; "Attorney"
-	// before "General" to feature sets 3 and 4.
+	// before "General" to feature sets 3 and 4; "May" after "Theresa" is
+	// a month to feature sets 3 to 5.
 	names []string
 }{
 	{"testdata/model-v3-features-v3.stk", 3, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Speaking", "Oslo", "Attorney", "Ann Berg", "NATO"}},
+		[]string{"Speaking", "Oslo", "Attorney", "Ann Berg", "NATO", "Theresa"}},
 	// The same: the small corpus these are trained on has no sentence
 	// that the two feature sets tell apart.
 	{"testdata/model-v3-features-v4.stk", 4, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "Attorney", "Ann Berg", "NATO"}},
+		[]string{"Oslo", "Attorney", "Ann Berg", "NATO", "Theresa"}},
 	// The same again, for the same reason.
 	{"testdata/model-v3-features-v5.stk", 5, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "Ann Berg", "NATO"}},
+		[]string{"Oslo", "Ann Berg", "NATO", "Theresa"}},
+	// The same again; "May" after a given name is a surname from feature
+	// set 6 on.
+	{"testdata/model-v3-features-v6.stk", 6, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
+		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May"}},
 }
 
 // analyzeText is the sentence whose names TestReadModelFixtures asks of
 // each fixture's Analyze: the feature sets find different names in it.
-const analyzeText = "Speaking in Oslo, Attorney General Ann Berg praised NATO."
+const analyzeText = "Speaking in Oslo, Attorney General Ann Berg praised NATO and Theresa May."
 
 func TestReadModelFixtures(t *testing.T) {
 	const text = "The minister praised NATO on day 99."
