@@ -497,7 +497,8 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	}
 	if v5 && isHeadline(text, p.toks) {
 		headlineNames(text, p.toks, base, names) // "Petro Slams NATO Over Gaza Genocide Claims"
-	} else if v6 && seen&clsCalendar != 0 {
+	}
+	if v6 && seen&clsCalendar != 0 {
 		maySurnames(text, p.toks, names) // "Theresa May"
 	}
 	if strings.IndexByte(text, '@') >= 0 { // rare: one scan, not a test per token

@@ -589,14 +589,20 @@ func TestFeatureSet6Words(t *testing.T) {
 		{"after a title", "Prime Minister May was criticised by Labour.", []string{"May", "Labour"}},
 		{"after a title and a dot", "Mrs. May and Mrs May met Corbyn.", []string{"May", "May", "Corbyn"}},
 		{"a possessive", "Theresa May's government fell.", []string{"Theresa May"}},
+		{"a surname in a headline", "Theresa May Quits as Conservative Leader", []string{"Theresa May", "Conservative"}},
+		{"no-break spaces", "They met Theresa\u00a0May and Ursula\u00a0von\u00a0der\u00a0Leyen.", []string{"Theresa\u00a0May", "Ursula\u00a0von\u00a0der\u00a0Leyen"}},
 		// Two particles between name words, or after a title.
 		{"von der", "Ursula von der Leyen criticised Hungary.", []string{"Ursula von der Leyen", "Hungary"}},
 		{"van der and de la", "Ruud van der Berg met Banco de la Nación.", []string{"Ruud van der Berg", "Banco de la Nación"}},
 		{"de los", "Ana de los Ríos spoke.", []string{"Ana de los Ríos"}},
 		{"particles after a title and a dot", "Ms. von der Leyen said so.", []string{"von der Leyen"}},
 		{"particles after a title", "President von der Leyen and Mr. van Gaal met Mr de Klerk.", []string{"von der Leyen", "van Gaal", "de Klerk"}},
+		{"a pair after a title", "Mr. de la Fuente met Professor de los Santos.", []string{"de la Fuente", "de los Santos"}},
 		// Middle initials, St., and Jr.
 		{"middle initial", "George W. Bush met Michael J. Fox.", []string{"George W. Bush", "Michael J. Fox"}},
+		{"two initials", "George H. W. Bush and John F. Kennedy Jr. were honoured.", []string{"George H. W. Bush", "John F. Kennedy Jr."}},
+		{"St. after a function word", "The St. Petersburg forum opened.", []string{"St. Petersburg"}},
+		{"Jr. ends the name", "The award went to Cal Ripken Jr. Baltimore fans cheered.", []string{"Cal Ripken Jr.", "Baltimore"}},
 		{"St. at the start", "Officials in St. Louis and St. Petersburg agreed.", []string{"St. Louis", "St. Petersburg"}},
 		{"Jr. with its dot", "Charles Q. Brown Jr. spoke.", []string{"Charles Q. Brown Jr."}},
 		{"Sr. at the end", "They met Ken Griffey Sr.", []string{"Ken Griffey Sr."}},
@@ -607,6 +613,10 @@ func TestFeatureSet6Words(t *testing.T) {
 		{"after a month modifier", "Early May saw Reuters report losses, as did Last May.", []string{"Reuters"}},
 		{"before a number", "Biden May 5 signed it.", []string{"Biden"}},
 		{"after a comma", "Trump, May and Macron met.", []string{"Trump", "Macron"}},
+		{"after a country or an acronym", "US May payrolls rose, China May exports fell and the Fed May meeting ended.", []string{"US", "China", "Fed"}},
+		{"before Day", "Theresa May Day rally and Labour May Day march.", []string{"Theresa", "Day", "Labour", "Day"}},
+		{"the verb after a surname", "Sunak May call an election soon.", []string{"Sunak"}},
+		{"a headline verb after a company", "Apple May Delay iPhone Launch Over Chip Shortage", []string{"Apple", "Delay iPhone Launch Over Chip Shortage"}},
 		{"alone at the start", "May said she would stay.", []string{}},
 		{"in a headline", "Ortiz May Face Charges Over Harbour Deal", []string{"Ortiz", "Harbour Deal"}},
 		{"in capitals", "THERESA MAY SPOKE.", []string{"THERESA MAY SPOKE"}},
@@ -617,6 +627,8 @@ func TestFeatureSet6Words(t *testing.T) {
 		{"a pair not of particles", "Berg and de Vries met.", []string{"Berg", "Vries"}},
 		// Dots that are no initials.
 		{"a letter before the next sentence", "He chose Plan B. The others agreed.", []string{"Plan B"}},
+		{"a letter after no given name", "Spain topped Group B. Italy finished second.", []string{"Spain", "Group B", "Italy"}},
+		{"do is no particle", "Why would the Governor do Fox News?", []string{"Fox News"}},
 		{"St. inside a run", "Police on Main St. Harbour Road said so.", []string{"Main St", "Harbour Road"}},
 		{"an initial alone", "Officials named W. Bush.", []string{"W", "Bush"}},
 		{"Jr. alone", "Jr. said so.", []string{"Jr"}},
@@ -767,7 +779,8 @@ func FuzzTokenize(f *testing.F) {
 		"Post-war Germany; Anti-abortion activists; Ex-president Trump; pro-Kremlin-backed media",
 		"RT @nasa_jpl: Can't stop @_x, mail j_@x.com or .@esa; Obama RT @POTUS_44 @__ @",
 		"“Floods-hit Speaking …", "—Huge", "Petro Slams NATO Over Gaza Genocide Claims", "Breaking: Floods hit Lima",
-		"Ilse\u00a0Brandt \u202fand Secretary-General Liv Tangen", "HUGE WIN FOR NATO OVER RUSSIA"} {
+		"Ilse\u00a0Brandt \u202fand Secretary-General Liv Tangen", "HUGE WIN FOR NATO OVER RUSSIA",
+		"Theresa May met Ms. von der Leyen, George W. Bush and Charles Q. Brown Jr. in St. Louis. Mrs. May", "St. W. Jr. von der"} {
 		f.Add(s)
 	}
 	e := features.NewExtractor()

@@ -492,6 +492,27 @@ func TestCommonWords(t *testing.T) {
 	}
 }
 
+// TestGivenNames checks names/given.txt: sorted, unique, lower-case ASCII
+// words (givenNames panics on others), and free of words that open names
+// of things or are often a surname alone before "May" or an initial:
+// a list of those for which a slip is likely, not a proof.
+func TestGivenNames(t *testing.T) {
+	var lines []string
+	for line := range strings.Lines(givenNamesText) {
+		lines = append(lines, strings.TrimSuffix(line, "\n"))
+	}
+	assert.True(t, slices.IsSorted(lines), "sorted")
+	assert.Len(t, slices.Compact(slices.Clone(lines)), len(lines), "unique")
+	assert.Len(t, givenNames(), len(lines))
+	for _, w := range []string{"Theresa", "Brian", "George", "Michael"} {
+		assert.True(t, isGivenName(w), w)
+	}
+	for _, w := range []string{"theresa", "THERESA", "May", "Group", "Plan", "Type", "Formula", "War", "Pool", "Fed",
+		"China", "Apple", "Labour", "Sunak", "World", "Vitamin", "Bank", "Section", "Article", "Title", "Division"} {
+		assert.False(t, isGivenName(w), w)
+	}
+}
+
 // TestHyphenTitle checks which hyphenated words feature set 5 takes for
 // titles: titles and title modifiers joined by hyphens, a title last.
 func TestHyphenTitle(t *testing.T) {

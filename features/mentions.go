@@ -121,8 +121,11 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				continue
 			}
 			if c := sentence[t.Start]; v6 && (c == '.' || c == 'v' || c == 'd') { // a dot, or a particle pair's first
-				if n := joinMore(sentence, toks, cls, i, j); n > j {
+				if n, last := joinMore(sentence, toks, cls, i, j); n > j {
 					j = n
+					if last { // "Jr.": its dot ends the name
+						break
+					}
 					continue
 				}
 			}
@@ -164,14 +167,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 			j--
 		}
 		if k < j {
-			// "Ms. von der Leyen": particles after a title lead the name.
-			lead := k
-			if v6 && k >= 2 && cls[k]&clsHyphen == 0 && toks[k-1].Kind == Word {
-				if c := sentence[toks[k-1].Start]; c == 'v' || c == 'd' || c == 'b' || c == 't' { // a particle's first letter
-					lead = particleLead(sentence, toks, cls, k)
-				}
-			}
-			start, end := toks[lead].Start, toks[j-1].End
+			start, end := toks[k].Start, toks[j-1].End
 			p := 0
 			if cls[k]&clsHyphen != 0 {
 				p = prefixLen(toks[k].Text(sentence))
@@ -206,7 +202,13 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				off += h + hs
 			}
 			// A prefix and a cut can leave nothing ("Post-war"): no mention.
-			if start < end && !(lead == k && k+1 == j && (cls[k]&nonEntity != 0 || common && (k == first || v5 && afterColon(sentence, toks, k)) && isCommonWord(sentence[start:end]))) {
+			if start < end && !(k+1 == j && (cls[k]&nonEntity != 0 || common && (k == first || v5 && afterColon(sentence, toks, k)) && isCommonWord(sentence[start:end]))) {
+				// "Ms. von der Leyen": particles after a title lead the name.
+				if v6 && k >= 2 && start == toks[k].Start && toks[k-1].Kind == Word {
+					if c := sentence[toks[k-1].Start]; c == 'v' || c == 'd' || c == 'b' || c == 't' || c == 'l' { // a particle's last word's first letter
+						start = toks[particleLead(sentence, toks, cls, k)].Start
+					}
+				}
 				dst = append(dst, Span{start, end})
 			}
 		}
@@ -618,78 +620,98 @@ func isConnector(w string) bool {
 }
 
 // maySurnames gives the name class, and only it, to each "May" that
-// follows a title or a name word: the surname of "Theresa May", "Prime
-// Minister May" and "Mrs. May", not the month or the verb, which other
-// words lead ("In May", "Early May", "Biden may"). A "May" before a number
-// stays a month ("… May 5"). Feature set 6 on; not in a headline in title
-// case, where "Trump May Face Charges" is a verb.
+// follows a given name (names/given.txt) or a title: the surname of
+// "Theresa May", "Prime Minister May" and "Mrs. May", not the month or
+// the verb, which follow other words ("In May", "China May exports", "US
+// May payrolls", "Sunak May call an election"). A "May" before a number
+// or "Day" stays a month ("… May 5", "May Day"). Feature set 6 on,
+// headlines in title case included ("Theresa May Quits").
 func maySurnames(text string, toks []Token, cls []uint16) {
 	for i := 1; i < len(toks); i++ {
-		if cls[i]&clsCalendar == 0 || toks[i].Text(text) != "May" ||
-			i+1 < len(toks) && toks[i+1].Kind == Number {
+		if cls[i]&clsCalendar == 0 || toks[i].Text(text) != "May" {
 			continue
 		}
-		b := i - 1 // the name word or title, or the dot after a title
+		if i+1 < len(toks) && (toks[i+1].Kind == Number || toks[i+1].Text(text) == "Day") {
+			continue
+		}
+		b := i - 1 // the given name or title, or the dot after a title
 		if b >= 1 && toks[b].Kind == Punct && toks[b].Start == toks[b-1].End && text[toks[b].Start:toks[b].End] == "." {
 			b--
-			if cls[b]&clsTitle == 0 || !adjacent(text, toks[b+1], toks[i]) {
+			if cls[b]&clsTitle == 0 || !joined(text, toks[b+1], toks[i]) {
 				continue
 			}
-		} else if !adjacent(text, toks[b], toks[i]) {
-			continue
-		}
-		c := cls[b]
-		if c&clsName == 0 || c&clsTitle == 0 && (c&nonEntity != 0 || isMonthModifier(toks[b].Text(text))) {
+		} else if !joined(text, toks[b], toks[i]) || cls[b]&clsTitle == 0 && !isGivenName(toks[b].Text(text)) {
 			continue
 		}
 		cls[i] = clsName
 	}
 }
 
-// isMonthModifier reports whether w, capitalised, may lead a month
-// without being a name ("Early May", "Last May", "Since May").
-func isMonthModifier(w string) bool {
-	switch w {
-	case "Early", "Late", "Last", "Next", "Mid", "This", "Every", "Each", "Since", "Until", "Till", "By",
-		"From", "Through", "Throughout", "Before", "After", "During", "Around", "In", "On", "Of":
-		return true
-	}
-	return isCommonWord(w)
+// isGivenName reports whether w is a given name of names/given.txt,
+// capitalised ("Theresa").
+func isGivenName(w string) bool {
+	_, ok := givenNames()[w]
+	return ok
 }
 
 // joinMore returns the index past the tokens that feature set 6 joins to
-// a run (which starts at token i) at token j, or j when it joins none:
+// a run (which starts at token i) at token j, or j when it joins none,
+// and whether they end the run:
 //   - a pair of particles between two name words ("Ursula von der Leyen",
 //     "Banco de la Nación"), where one connector alone joined before;
-//   - a middle initial and its dot before a name word ("George W. Bush"),
-//     and "St.", "Mt." or "Ft." opening a run ("St. Louis");
-//   - the dot of "Jr." or "Sr." ending a name ("Charles Q. Brown Jr.").
+//   - a middle initial and its dot after a given name (names/given.txt)
+//     and before a name word ("George W. Bush", "George H. W. Bush"), and
+//     "St.", "Mt." or "Ft." opening a name ("St. Louis", "the St. Regis");
+//   - the dot of "Jr." or "Sr." after a name, which ends it ("Charles Q.
+//     Brown Jr."), as a capitalised word after it may open the next
+//     sentence: the splitter does not split after such a dot.
 //
 // The word after a dot must be a name word of no class that makes a word
-// no name on its own (a title, a function word, a month), so that a
-// sentence the splitter did not end there ("Plan B. The …") stays apart.
-func joinMore(text string, toks []Token, cls []uint16, i, j int) int {
+// no name on its own (a title, a function word, a month). Words are
+// joined across the spaces adjacent and adjacentWide allow.
+func joinMore(text string, toks []Token, cls []uint16, i, j int) (int, bool) {
 	t := toks[j]
 	if t.Kind == Punct {
 		if t.Start != toks[j-1].End || text[t.Start:t.End] != "." {
-			return j
+			return j, false
 		}
 		switch w := toks[j-1].Text(text); {
 		case j-1 > i && (w == "Jr" || w == "Sr"):
-			return j + 1
-		case j-1 > i && len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z',
-			j-1 == i && (w == "St" || w == "Mt" || w == "Ft"):
-			if j+1 < len(toks) && cls[j+1]&clsName != 0 && cls[j+1]&nonEntity == 0 && adjacent(text, t, toks[j+1]) {
-				return j + 2
+			return j + 1, true
+		case j-1 > i && len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z' && afterGivenName(text, toks, i, j-1),
+			(w == "St" || w == "Mt" || w == "Ft") && (j-1 == i || j-2 == i && cls[i]&clsFunction != 0):
+			if j+1 < len(toks) && cls[j+1]&clsName != 0 && cls[j+1]&nonEntity == 0 && joined(text, t, toks[j+1]) {
+				return j + 2, false
 			}
 		}
-		return j
+		return j, false
 	}
 	if j+2 < len(toks) && cls[j+2]&clsName != 0 && isParticlePair(t.Text(text), toks[j+1].Text(text)) &&
-		adjacent(text, toks[j-1], t) && adjacent(text, t, toks[j+1]) && adjacent(text, toks[j+1], toks[j+2]) {
-		return j + 3
+		joined(text, toks[j-1], t) && joined(text, t, toks[j+1]) && joined(text, toks[j+1], toks[j+2]) {
+		return j + 3, false
 	}
-	return j
+	return j, false
+}
+
+// afterGivenName reports whether the initial at token k, in a run that
+// starts at token i, follows a given name, directly or after other
+// initials with their dots ("George H. W.").
+func afterGivenName(text string, toks []Token, i, k int) bool {
+	b := k - 1
+	for b-1 >= i && toks[b].Kind == Punct && toks[b-1].End == toks[b].Start && text[toks[b].Start:toks[b].End] == "." {
+		w := toks[b-1].Text(text)
+		if len(w) != 1 || w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+		b -= 2
+	}
+	return b >= i && toks[b].Kind == Word && isGivenName(toks[b].Text(text))
+}
+
+// joined reports whether tokens a and b are apart by the spaces that join
+// name words: one or two plain or no-break spaces.
+func joined(text string, a, b Token) bool {
+	return adjacent(text, a, b) || adjacentWide(text, a, b)
 }
 
 // isParticlePair reports whether a and b are two particles that stand
@@ -712,9 +734,9 @@ func particleLead(text string, toks []Token, cls []uint16, k int) int {
 	var p int
 	switch {
 	case k >= 2 && isParticlePair(toks[k-2].Text(text), toks[k-1].Text(text)) &&
-		adjacent(text, toks[k-2], toks[k-1]) && adjacent(text, toks[k-1], toks[k]):
+		joined(text, toks[k-2], toks[k-1]) && joined(text, toks[k-1], toks[k]):
 		p = k - 2
-	case k >= 1 && isParticle(toks[k-1].Text(text)) && adjacent(text, toks[k-1], toks[k]):
+	case k >= 1 && isParticle(toks[k-1].Text(text)) && joined(text, toks[k-1], toks[k]):
 		p = k - 1
 	default:
 		return k
@@ -724,11 +746,11 @@ func particleLead(text string, toks []Token, cls []uint16, k int) int {
 	}
 	b := p - 1 // the title, or the dot after it
 	if b >= 1 && toks[b].Kind == Punct && toks[b].Start == toks[b-1].End && text[toks[b].Start:toks[b].End] == "." {
-		if !adjacent(text, toks[b], toks[p]) {
+		if !joined(text, toks[b], toks[p]) {
 			return k
 		}
 		b--
-	} else if !adjacent(text, toks[b], toks[p]) {
+	} else if !joined(text, toks[b], toks[p]) {
 		return k
 	}
 	if cls[b]&clsTitle == 0 {
@@ -741,7 +763,7 @@ func particleLead(text string, toks []Token, cls []uint16, k int) int {
 // ("van Gaal", "de Klerk", "bin Salman").
 func isParticle(w string) bool {
 	switch w {
-	case "von", "van", "de", "da", "di", "du", "del", "della", "dos", "das", "do", "bin", "ten", "ter":
+	case "von", "van", "de", "da", "di", "du", "del", "della", "dos", "das", "bin", "ten", "ter":
 		return true
 	}
 	return false
@@ -942,22 +964,38 @@ func isCommonWord(w string) bool {
 // commonWords returns the common words, capitalised as they open a
 // sentence ("Floods"). It panics on a line that is not lower-case ASCII
 // letters, a defect in the list that the tests catch.
-var commonWords = sync.OnceValue(func() map[string]struct{} {
+var commonWords = sync.OnceValue(func() map[string]struct{} { return capitalised("names/common.txt", commonWordsText) })
+
+// givenNamesText is names/given.txt, written for stancekit: common given
+// names, one a line in lower case, after which "May" is a surname and a
+// capital with a dot is a middle initial (feature set 6).
+//
+//go:embed names/given.txt
+var givenNamesText string
+
+// givenNames returns the given names, capitalised ("Theresa"). It panics
+// as commonWords does.
+var givenNames = sync.OnceValue(func() map[string]struct{} { return capitalised("names/given.txt", givenNamesText) })
+
+// capitalised returns the words of a list, one a line in lower-case ASCII
+// letters, capitalised. It panics on any other line, naming the file: a
+// defect in the list that the tests catch.
+func capitalised(file, text string) map[string]struct{} {
 	m := make(map[string]struct{}, 4096)
-	for line := range strings.Lines(commonWordsText) {
+	for line := range strings.Lines(text) {
 		w := strings.TrimSpace(line)
 		if w == "" {
 			continue
 		}
 		for i := range len(w) {
 			if w[i] < 'a' || w[i] > 'z' {
-				panic("features: names/common.txt entry " + w + " is not lower-case ASCII")
+				panic("features: " + file + " entry " + w + " is not lower-case ASCII")
 			}
 		}
 		m[string(w[0]-'a'+'A')+w[1:]] = struct{}{}
 	}
 	return m
-})
+}
 
 var calendarWords = setOf(
 	"January", "February", "March", "April", "May", "June", "July", "August", "September",
