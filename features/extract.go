@@ -501,6 +501,9 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	if v6 && seen&clsCalendar != 0 {
 		maySurnames(text, p.toks, names) // "Theresa May"
 	}
+	if v6 && seen&clsTitle != 0 {
+		titledOrganisations(text, p.toks, names) // "General Motors"
+	}
 	if strings.IndexByte(text, '@') >= 0 { // rare: one scan, not a test per token
 		for i, t := range p.toks {
 			if t.Kind == Punct && isHandleAt(text, p.toks, i) {

@@ -603,6 +603,8 @@ func TestFeatureSet6Words(t *testing.T) {
 		{"two initials", "George H. W. Bush and John F. Kennedy Jr. were honoured.", []string{"George H. W. Bush", "John F. Kennedy Jr."}},
 		{"St. after a function word", "The St. Petersburg forum opened.", []string{"St. Petersburg"}},
 		{"Jr. ends the name", "The award went to Cal Ripken Jr. Baltimore fans cheered.", []string{"Cal Ripken Jr.", "Baltimore"}},
+		// "General" opening an organisation's name is no title.
+		{"General and an organisation", "Ford and General Motors cut forecasts; the U.N. General Assembly voted.", []string{"Ford", "General Motors", "U.N. General Assembly"}},
 		{"St. at the start", "Officials in St. Louis and St. Petersburg agreed.", []string{"St. Louis", "St. Petersburg"}},
 		{"Jr. with its dot", "Charles Q. Brown Jr. spoke.", []string{"Charles Q. Brown Jr."}},
 		{"Sr. at the end", "They met Ken Griffey Sr.", []string{"Ken Griffey Sr."}},
@@ -629,6 +631,7 @@ func TestFeatureSet6Words(t *testing.T) {
 		{"a letter before the next sentence", "He chose Plan B. The others agreed.", []string{"Plan B"}},
 		{"a letter after no given name", "Spain topped Group B. Italy finished second.", []string{"Spain", "Group B", "Italy"}},
 		{"do is no particle", "Why would the Governor do Fox News?", []string{"Fox News"}},
+		{"General as a title", "General Mark Milley met Attorney General Merrick Garland and General Kelly.", []string{"Mark Milley", "Merrick Garland", "Kelly"}},
 		{"St. inside a run", "Police on Main St. Harbour Road said so.", []string{"Main St", "Harbour Road"}},
 		{"an initial alone", "Officials named W. Bush.", []string{"W", "Bush"}},
 		{"Jr. alone", "Jr. said so.", []string{"Jr"}},

@@ -647,6 +647,31 @@ func maySurnames(text string, toks []Token, cls []uint16) {
 	}
 }
 
+// titledOrganisations takes the title class off each "General" that
+// opens an organisation's name, before a word of generalNouns ("General
+// Motors", "the U.N. General Assembly", "General Electric"), so that it
+// is kept in the name rather than dropped as the title of "General Mark
+// Milley". Feature set 6 on.
+func titledOrganisations(text string, toks []Token, cls []uint16) {
+	for i := 0; i+1 < len(toks); i++ {
+		if cls[i]&clsTitle == 0 || toks[i].Text(text) != "General" || !joined(text, toks[i], toks[i+1]) {
+			continue
+		}
+		if _, ok := generalNouns[toks[i+1].Text(text)]; ok {
+			cls[i] &^= clsTitle
+		}
+	}
+}
+
+// generalNouns are the words after which "General" opens an organisation's
+// name and is no title.
+var generalNouns = setOf(
+	"Motors", "Electric", "Dynamics", "Mills", "Atomics", "Assembly", "Staff", "Council", "Hospital",
+	"Accounting", "Services", "Synod", "Conference", "Secretariat", "Directorate", "Command", "Medical",
+	"Insurance", "Data", "Agreement", "Court", "Election", "Elections", "Strike", "Catalyst",
+	"Instruments", "Foods", "Cable", "Dental", "Post", "Store", "Stores",
+)
+
 // isGivenName reports whether w is a given name of names/given.txt,
 // capitalised ("Theresa").
 func isGivenName(w string) bool {
