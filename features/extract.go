@@ -40,12 +40,13 @@ import (
 // so, and three capitalised words of four letters or more), function words,
 // cue words and the verbs of headlines break names, and a common word left alone
 // between them is none ("Petro Slams NATO Over Gaza Genocide Claims" →
-// Petro, NATO, Gaza). Version 6: "May" after a given name or a title is a
-// surname ("Theresa May", "Prime Minister May"); two particles join name
+// Petro, NATO, Gaza). Version 6: "May" after a given name (names/given.txt)
+// or a title is a surname ("Theresa May", "Prime Minister May"); two particles join name
 // words ("Ursula von der Leyen", "Banco de la Nación"), and particles
 // after a title lead a name ("Ms. von der Leyen", "Mr. de Klerk"); a
 // middle initial with its dot joins ("George W. Bush"), as does the dot
-// of "St." opening a name ("St. Louis") and of "Jr." or "Sr." ending one.
+// of "St." opening a name ("St. Louis") and of "Jr." or "Sr." ending one;
+// "General" before a word such as "Motors" or "Assembly" is no title.
 //
 // An extractor decoded from an encoding of an older version it reads
 // (MinVersion, 3, to 5) keeps producing that version's ids, so models

@@ -42,7 +42,8 @@ import (
 // Leyen", "Banco de la Nación"), and particles after a title lead a name
 // ("Ms. von der Leyen"); a middle initial with its dot joins ("George W.
 // Bush"), as do "St." opening a name ("St. Louis") and "Jr." or "Sr."
-// ending one, their dots kept.
+// ending one, their dots kept; and "General" opening an organisation's
+// name is kept in it ("General Motors").
 //
 // Feature set 5's rules (see Version) are those after "leading titles" up
 // to the headlines; feature set 6's are the rest.
