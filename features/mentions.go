@@ -40,7 +40,8 @@ import (
 // May", "Mrs. May"), where a month or a verb after any other word; two
 // particles join name words as one connector does ("Ursula von der
 // Leyen", "Banco de la Nación"), and particles after a title lead a name
-// ("Ms. von der Leyen"); a middle initial with its dot joins ("George W.
+// ("Ms. von der Leyen"); a middle initial after a given name joins, with
+// its dot ("George W.
 // Bush"), as do "St." opening a name ("St. Louis") and "Jr." or "Sr."
 // ending one, their dots kept; and "General" opening an organisation's
 // name is kept in it ("General Motors").
