@@ -41,10 +41,9 @@ import (
 // particles join name words as one connector does ("Ursula von der
 // Leyen", "Banco de la Nación"), and particles after a title lead a name
 // ("Ms. von der Leyen"); a middle initial after a given name joins, with
-// its dot ("George W.
-// Bush"), as do "St." opening a name ("St. Louis") and "Jr." or "Sr."
-// ending one, their dots kept; and "General" opening an organisation's
-// name is kept in it ("General Motors").
+// its dot ("George W. Bush"), as do "St." opening a name ("St. Louis")
+// and "Jr." or "Sr." ending one, their dots kept; and "General" opening
+// an organisation's name is kept in it ("General Motors").
 //
 // Feature set 5's rules (see Version) are those after "leading titles" up
 // to the headlines; feature set 6's are the rest.
