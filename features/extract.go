@@ -496,11 +496,12 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		tm.hw = uint8(cls >> hwShift)
 		base = append(base, tm)
 	}
-	if v5 && isHeadline(text, p.toks) {
+	headline := v5 && isHeadline(text, p.toks)
+	if headline {
 		headlineNames(text, p.toks, base, names) // "Petro Slams NATO Over Gaza Genocide Claims"
 	}
 	if v6 && seen&clsCalendar != 0 {
-		maySurnames(text, p.toks, names) // "Theresa May"
+		maySurnames(text, p.toks, names, headline) // "Theresa May"
 	}
 	if v6 && seen&clsTitle != 0 {
 		titledOrganisations(text, p.toks, names) // "General Motors"

@@ -508,7 +508,8 @@ func TestGivenNames(t *testing.T) {
 		assert.True(t, isGivenName(w), w)
 	}
 	for _, w := range []string{"theresa", "THERESA", "May", "Group", "Plan", "Type", "Formula", "War", "Pool", "Fed",
-		"China", "Apple", "Labour", "Sunak", "World", "Vitamin", "Bank", "Section", "Article", "Title", "Division"} {
+		"China", "Apple", "Labour", "Sunak", "World", "Vitamin", "Bank", "Section", "Article", "Title", "Division",
+		"Virginia", "Victoria", "Louis", "Eugene", "Lawrence", "Gary"} { // places first: "Virginia May jobs", "St. Louis"
 		assert.False(t, isGivenName(w), w)
 	}
 }

@@ -625,15 +625,21 @@ func isConnector(w string) bool {
 // "Theresa May", "Prime Minister May" and "Mrs. May", not the month or
 // the verb, which follow other words ("In May", "China May exports", "US
 // May payrolls", "Sunak May call an election"). A "May" before a number
-// or "Day" stays a month ("… May 5", "May Day"). Feature set 6 on,
-// headlines in title case included ("Theresa May Quits").
-func maySurnames(text string, toks []Token, cls []uint16) {
+// ("… May 5", "May 5th") or "Day" stays a month; in a headline in title
+// case (headline), so does one before a capitalised word but for a verb
+// ending in "s" or "ed": "Pope Francis May Visit Kyiv" is the verb, and
+// "Theresa May Quits" the surname. Feature set 6 on.
+func maySurnames(text string, toks []Token, cls []uint16, headline bool) {
 	for i := 1; i < len(toks); i++ {
 		if cls[i]&clsCalendar == 0 || toks[i].Text(text) != "May" {
 			continue
 		}
-		if i+1 < len(toks) && (toks[i+1].Kind == Number || toks[i+1].Text(text) == "Day") {
-			continue
+		if i+1 < len(toks) {
+			next := toks[i+1].Text(text)
+			if toks[i+1].Kind == Number || next[0] >= '0' && next[0] <= '9' || next == "Day" ||
+				headline && toks[i+1].Kind == Word && 'A' <= next[0] && next[0] <= 'Z' && !isVerbS(next) {
+				continue
+			}
 		}
 		b := i - 1 // the given name or title, or the dot after a title
 		if b >= 1 && toks[b].Kind == Punct && toks[b].Start == toks[b-1].End && text[toks[b].Start:toks[b].End] == "." {
@@ -648,6 +654,14 @@ func maySurnames(text string, toks []Token, cls []uint16) {
 	}
 }
 
+// isVerbS reports whether the capitalised word w ends as a verb of a
+// headline does after a name: in "s" but not "ss" ("Quits", "Faces", not
+// "Miss"), or in "ed" ("Resigned").
+func isVerbS(w string) bool {
+	n := len(w)
+	return n > 2 && (w[n-1] == 's' && w[n-2] != 's' || w[n-2:] == "ed")
+}
+
 // titledOrganisations takes the title class off each "General" that
 // opens an organisation's name, before a word of generalNouns ("General
 // Motors", "the U.N. General Assembly", "General Electric"), so that it
@@ -658,10 +672,23 @@ func titledOrganisations(text string, toks []Token, cls []uint16) {
 		if cls[i]&clsTitle == 0 || toks[i].Text(text) != "General" || !joined(text, toks[i], toks[i+1]) {
 			continue
 		}
+		if i > 0 && joined(text, toks[i-1], toks[i]) && (cls[i-1]&(clsTitle|clsTitleModifier) != 0 || isRankWord(toks[i-1].Text(text))) {
+			continue // "Surgeon General", "Brigadier General": the title's end
+		}
 		if _, ok := generalNouns[toks[i+1].Text(text)]; ok {
 			cls[i] &^= clsTitle
 		}
 	}
+}
+
+// isRankWord reports whether w ends a title with "General" though it is
+// no title modifier of the lists ("Brigadier General", "Consul General").
+func isRankWord(w string) bool {
+	switch w {
+	case "Brigadier", "Major", "Consul", "Adjutant", "Postmaster", "Paymaster", "Quartermaster", "Vicar", "Auditor":
+		return true
+	}
+	return false
 }
 
 // generalNouns are the words after which "General" opens an organisation's
@@ -686,8 +713,11 @@ func isGivenName(w string) bool {
 //   - a pair of particles between two name words ("Ursula von der Leyen",
 //     "Banco de la Nación"), where one connector alone joined before;
 //   - a middle initial and its dot after a given name (names/given.txt)
-//     and before a name word ("George W. Bush", "George H. W. Bush"), and
-//     "St.", "Mt." or "Ft." opening a name ("St. Louis", "the St. Regis");
+//     and before a name word ("George W. Bush", "George H. W. Bush"), but
+//     not "I.", "V." or "X." before a given name, which end a regnal name
+//     and a sentence ("Elizabeth I. Mary …"); and "St.", "Mt." or "Ft."
+//     opening a name ("St. Louis", "the St. Regis"), but not after a
+//     number ("14th St. Mark …");
 //   - the dot of "Jr." or "Sr." after a name, which ends it ("Charles Q.
 //     Brown Jr."), as a capitalised word after it may open the next
 //     sentence: the splitter does not split after such a dot.
@@ -705,8 +735,10 @@ func joinMore(text string, toks []Token, cls []uint16, i, j int) (int, bool) {
 		case j-1 > i && (w == "Jr" || w == "Sr"):
 			return j + 1, true
 		case j-1 > i && len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z' && afterGivenName(text, toks, i, j-1),
-			(w == "St" || w == "Mt" || w == "Ft") && (j-1 == i || j-2 == i && cls[i]&clsFunction != 0):
-			if j+1 < len(toks) && cls[j+1]&clsName != 0 && cls[j+1]&nonEntity == 0 && joined(text, t, toks[j+1]) {
+			(w == "St" || w == "Mt" || w == "Ft") && (j-1 == i || j-2 == i && cls[i]&clsFunction != 0) &&
+				(i == 0 || !isDigit(rune(text[toks[i-1].Start]))): // not "14th St."
+			if j+1 < len(toks) && cls[j+1]&clsName != 0 && cls[j+1]&nonEntity == 0 && joined(text, t, toks[j+1]) &&
+				!(len(w) == 1 && (w == "I" || w == "V" || w == "X") && isGivenName(toks[j+1].Text(text))) { // "Elizabeth I. Mary"
 				return j + 2, false
 			}
 		}
