@@ -605,6 +605,8 @@ func TestFeatureSet6Words(t *testing.T) {
 		{"St. after a function word", "The St. Petersburg forum opened.", []string{"St. Petersburg"}},
 		{"Jr. ends the name", "The award went to Cal Ripken Jr. Baltimore fans cheered.", []string{"Cal Ripken Jr.", "Baltimore"}},
 		// "General" opening an organisation's name is no title.
+		{"St. after a connector", "The Federal Reserve Bank of St. Louis said so.", []string{"Federal Reserve Bank of St. Louis"}},
+		{"a title before Jr.", "Martin Luther King Jr. spoke in Atlanta.", []string{"Martin Luther King Jr.", "Atlanta"}},
 		{"General and an organisation", "Ford and General Motors cut forecasts; the U.N. General Assembly voted.", []string{"Ford", "General Motors", "U.N. General Assembly"}},
 		{"St. at the start", "Officials in St. Louis and St. Petersburg agreed.", []string{"St. Louis", "St. Petersburg"}},
 		{"Jr. with its dot", "Charles Q. Brown Jr. spoke.", []string{"Charles Q. Brown Jr."}},

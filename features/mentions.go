@@ -666,10 +666,18 @@ func isVerbS(w string) bool {
 // opens an organisation's name, before a word of generalNouns ("General
 // Motors", "the U.N. General Assembly", "General Electric"), so that it
 // is kept in the name rather than dropped as the title of "General Mark
-// Milley". Feature set 6 on.
+// Milley", and off a title before "Jr" or "Sr", a surname there ("Martin
+// Luther King Jr."). Feature set 6 on.
 func titledOrganisations(text string, toks []Token, cls []uint16) {
 	for i := 0; i+1 < len(toks); i++ {
-		if cls[i]&clsTitle == 0 || toks[i].Text(text) != "General" || !joined(text, toks[i], toks[i+1]) {
+		if cls[i]&clsTitle == 0 || !joined(text, toks[i], toks[i+1]) {
+			continue
+		}
+		if next := toks[i+1].Text(text); next == "Jr" || next == "Sr" {
+			cls[i] &^= clsTitle // "Martin Luther King Jr.": a surname
+			continue
+		}
+		if toks[i].Text(text) != "General" {
 			continue
 		}
 		if i > 0 && joined(text, toks[i-1], toks[i]) && (cls[i-1]&(clsTitle|clsTitleModifier) != 0 || isRankWord(toks[i-1].Text(text))) {
@@ -716,8 +724,8 @@ func isGivenName(w string) bool {
 //     and before a name word ("George W. Bush", "George H. W. Bush"), but
 //     not "I.", "V." or "X." before a given name, which end a regnal name
 //     and a sentence ("Elizabeth I. Mary …"); and "St.", "Mt." or "Ft."
-//     opening a name ("St. Louis", "the St. Regis"), but not after a
-//     number ("14th St. Mark …");
+//     opening a name or after a connector ("St. Louis", "the St. Regis",
+//     "Bank of St. Louis"), but not after a number ("14th St. Mark …");
 //   - the dot of "Jr." or "Sr." after a name, which ends it ("Charles Q.
 //     Brown Jr."), as a capitalised word after it may open the next
 //     sentence: the splitter does not split after such a dot.
@@ -735,7 +743,7 @@ func joinMore(text string, toks []Token, cls []uint16, i, j int) (int, bool) {
 		case j-1 > i && (w == "Jr" || w == "Sr"):
 			return j + 1, true
 		case j-1 > i && len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z' && afterGivenName(text, toks, i, j-1),
-			(w == "St" || w == "Mt" || w == "Ft") && (j-1 == i || j-2 == i && cls[i]&clsFunction != 0) &&
+			(w == "St" || w == "Mt" || w == "Ft") && (j-1 == i || j-2 == i && cls[i]&clsFunction != 0 || j-2 > i && isConnector(toks[j-2].Text(text))) &&
 				(i == 0 || !isDigit(rune(text[toks[i-1].Start]))): // not "14th St."
 			if j+1 < len(toks) && cls[j+1]&clsName != 0 && cls[j+1]&nonEntity == 0 && joined(text, t, toks[j+1]) &&
 				!(len(w) == 1 && (w == "I" || w == "V" || w == "X") && isGivenName(toks[j+1].Text(text))) { // "Elizabeth I. Mary"
