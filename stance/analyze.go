@@ -536,8 +536,9 @@ func (s *Stream) unregister(sc *streamScratch) {
 // registerShortForms records the later short forms of a newly seen name:
 // an acronym given in brackets right after it ("World Health Organization
 // (WHO)"), and for a person-like name its surname ("Gustavo Petro" →
-// "Petro") and, after a particle, its first name ("Lula da Silva" →
-// "Lula"), unless it is a place's ("South Africa", "New York": see
+// "Petro"; "Robert F. Kennedy Jr." → "Kennedy") and, after a particle, its
+// first name and its surname with the particles ("Lula da Silva" → "Lula",
+// "da Silva"; "Ursula von der Leyen" → "Von der Leyen"), unless it is a place's ("South Africa", "New York": see
 // placeOpeners). A short form already taken keeps its first owner. The
 // short forms resolve to name and kind.
 func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp features.Span, name, kind string) {
@@ -568,19 +569,26 @@ func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp featu
 		}
 		rest = after
 	}
+	// "Robert F. Kennedy Jr.": the surname is before the suffix.
+	if n := len(words); n > 2 {
+		switch words[n-1] {
+		case "Jr.", "Jr", "Sr.", "Sr":
+			words = words[:n-1]
+		}
+	}
 	if len(words) < 2 || len(words) > 4 {
 		return
 	}
 	if _, place := placeOpeners[words[0]]; place {
 		return
 	}
-	particle := false
-	for _, w := range words {
+	particle := 0 // the first particle's word, if any
+	for i, w := range words {
 		if _, org := orgWords[w]; org || isAcronym(w) {
 			return
 		}
-		if _, p := nameParticles[w]; p {
-			particle = true
+		if _, p := nameParticles[w]; p && particle == 0 && i > 0 {
+			particle = i
 		}
 	}
 	// A word of two letters is kept as spelt: case folded, "Un" of "Kim
@@ -594,8 +602,13 @@ func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp featu
 		s.register(sc, sc.key, aliasTarget{name: name, kind: kind})
 	}
 	short(words[len(words)-1])
-	if particle {
+	if particle > 0 {
 		short(words[0])
+		if particle < len(words)-1 {
+			// "von der Leyen", "Von der Leyen", "da Silva": the surname
+			// with its particles (the key is case-folded).
+			claim(strings.Join(words[particle:], " "))
+		}
 	}
 }
 
@@ -613,7 +626,8 @@ func isAcronym(w string) bool {
 	return n >= 2
 }
 
-var nameParticles = map[string]struct{}{"da": {}, "de": {}, "do": {}, "dos": {}, "das": {}, "del": {}, "van": {}, "von": {}, "bin": {}, "al": {}}
+var nameParticles = map[string]struct{}{"da": {}, "de": {}, "do": {}, "dos": {}, "das": {}, "del": {}, "van": {}, "von": {}, "bin": {}, "al": {},
+	"della": {}, "di": {}, "du": {}, "ten": {}, "ter": {}}
 
 // orgWords mark names of organisations and places, whose last word is not
 // a short form of the name ("Bank of America" is not "America").

@@ -570,6 +570,14 @@ func TestShortForms(t *testing.T) {
 			"Ma→Ma|Jack Ma→Jack Ma|Alibaba→Alibaba|Ma→Ma"},
 		{"Sri Mulyani Indrawati criticised the plan. Indrawati later resigned.", nil,
 			"Sri Mulyani Indrawati→Sri Mulyani Indrawati|Indrawati→Sri Mulyani Indrawati"},
+		// A surname with its particles, in either case, and one before a
+		// suffix.
+		{"Ursula von der Leyen criticised Hungary. Von der Leyen said so, and von der Leyen left. Leyen too.", nil,
+			"Ursula von der Leyen→Ursula von der Leyen|Hungary→Hungary|Von der Leyen→Ursula von der Leyen|Leyen→Ursula von der Leyen|Leyen→Ursula von der Leyen"},
+		{"Lula da Silva met Xi. Da Silva praised China, and Lula left.", nil,
+			"Lula da Silva→Lula da Silva|Xi→Xi|Da Silva→Lula da Silva|China→China|Lula→Lula da Silva"},
+		{"Robert F. Kennedy Jr. spoke in Atlanta. Kennedy praised the marchers.", nil,
+			"Robert F. Kennedy Jr.→Robert F. Kennedy Jr.|Atlanta→Atlanta|Kennedy→Robert F. Kennedy Jr."},
 		{"Gustavo\u00a0Petro criticised NATO. Gustavo Petro praised Brazil. Petro left.", nil,
 			"Gustavo\u00a0Petro→Gustavo Petro|NATO→NATO|Gustavo Petro→Gustavo Petro|Brazil→Brazil|Petro→Gustavo Petro"},
 	} {
