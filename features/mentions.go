@@ -670,14 +670,16 @@ func isVerbS(w string) bool {
 // Luther King Jr."). Feature set 6 on.
 func titledOrganisations(text string, toks []Token, cls []uint16) {
 	for i := 0; i+1 < len(toks); i++ {
-		if cls[i]&clsTitle == 0 || !joined(text, toks[i], toks[i+1]) {
+		if cls[i]&clsTitle == 0 {
 			continue
 		}
 		if next := toks[i+1].Text(text); next == "Jr" || next == "Sr" {
-			cls[i] &^= clsTitle // "Martin Luther King Jr.": a surname
+			if joined(text, toks[i], toks[i+1]) {
+				cls[i] &^= clsTitle // "Martin Luther King Jr.": a surname
+			}
 			continue
 		}
-		if toks[i].Text(text) != "General" {
+		if toks[i].Text(text) != "General" || !joined(text, toks[i], toks[i+1]) {
 			continue
 		}
 		if i > 0 && joined(text, toks[i-1], toks[i]) && (cls[i-1]&(clsTitle|clsTitleModifier) != 0 || isRankWord(toks[i-1].Text(text))) {
