@@ -46,7 +46,10 @@ import (
 // after a title lead a name ("Ms. von der Leyen", "Mr. de Klerk"); a
 // middle initial with its dot joins ("George W. Bush"), as does the dot
 // of "St." opening a name ("St. Louis") and of "Jr." or "Sr." ending one;
-// "General" before a word such as "Motors" or "Assembly" is no title.
+// "General" before a word such as "Motors" or "Assembly" is no title, and
+// "Chief Executive" is one; and what a prefix or a cut leaves of a word is
+// no name when it is a month, a holiday, a demonym or one letter
+// ("mid-December", "Chinese-built", "U-turns").
 //
 // An extractor decoded from an encoding of an older version it reads
 // (MinVersion, 3, to 5) keeps producing that version's ids, so models
@@ -503,8 +506,8 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	if v6 && seen&clsCalendar != 0 {
 		maySurnames(text, p.toks, names, headline) // "Theresa May"
 	}
-	if v6 && seen&clsTitle != 0 {
-		titledOrganisations(text, p.toks, names) // "General Motors"
+	if v6 && (seen&clsTitle != 0 || seen&clsTitleModifier != 0 && strings.Contains(text, "Chief")) {
+		titledOrganisations(text, p.toks, names) // "General Motors", "Chief Executive Satya Nadella"
 	}
 	if strings.IndexByte(text, '@') >= 0 { // rare: one scan, not a test per token
 		for i, t := range p.toks {

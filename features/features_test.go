@@ -605,6 +605,9 @@ func TestFeatureSet6Words(t *testing.T) {
 		{"St. after a function word", "The St. Petersburg forum opened.", []string{"St. Petersburg"}},
 		{"Jr. ends the name", "The award went to Cal Ripken Jr. Baltimore fans cheered.", []string{"Cal Ripken Jr.", "Baltimore"}},
 		// "General" opening an organisation's name is no title.
+		{"Chief Executive alone", "The Chief Executive resigned.", []string{}},
+		{"Chief Executive as a title", "Microsoft Chief Executive Satya Nadella met Chief Executive Officer Tim Cook.", []string{"Microsoft", "Satya Nadella", "Tim Cook"}},
+		{"a month, a demonym or a letter after a cut", "Sales rose in mid-December amid anti-American protests and U-turns.", []string{}},
 		{"St. after a connector", "The Federal Reserve Bank of St. Louis said so.", []string{"Federal Reserve Bank of St. Louis"}},
 		{"a title before Jr.", "Martin Luther King Jr. spoke in Atlanta.", []string{"Martin Luther King Jr.", "Atlanta"}},
 		{"General and an organisation", "Ford and General Motors cut forecasts; the U.N. General Assembly voted.", []string{"Ford", "General Motors", "U.N. General Assembly"}},
@@ -637,6 +640,7 @@ func TestFeatureSet6Words(t *testing.T) {
 		// Dots that are no initials.
 		{"a letter before the next sentence", "He chose Plan B. The others agreed.", []string{"Plan B"}},
 		{"a letter after no given name", "Spain topped Group B. Italy finished second.", []string{"Spain", "Group B", "Italy"}},
+		{"a name after a cut", "Pro-Kremlin rallies and ex-Google staff.", []string{"Kremlin", "Google"}},
 		{"do is no particle", "Why would the Governor do Fox News?", []string{"Fox News"}},
 		{"a regnal numeral before a given name", "The reign of Elizabeth I. Mary was next.", []string{"Elizabeth I", "Mary"}},
 		{"St. after a number", "The crash happened at 14th St. Mark Jones said.", []string{"St", "Mark Jones"}},

@@ -42,8 +42,11 @@ import (
 // Leyen", "Banco de la Nación"), and particles after a title lead a name
 // ("Ms. von der Leyen"); a middle initial after a given name joins, with
 // its dot ("George W. Bush"), as do "St." opening a name ("St. Louis")
-// and "Jr." or "Sr." ending one, their dots kept; and "General" opening
-// an organisation's name is kept in it ("General Motors").
+// and "Jr." or "Sr." ending one, their dots kept; "General" opening an
+// organisation's name is kept in it ("General Motors"), and "Chief
+// Executive" is a title; and what a prefix or a cut leaves of a word is no
+// name when it is a month, a holiday, a demonym or one letter
+// ("mid-December", "Chinese-built", "U-turns").
 //
 // Feature set 5's rules (see Version) are those after "leading titles" up
 // to the headlines; feature set 6's are the rest.
@@ -202,7 +205,15 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				}
 				off += h + hs
 			}
-			// A prefix and a cut can leave nothing ("Post-war"): no mention.
+			// A prefix and a cut can leave nothing ("Post-war"), and from
+			// feature set 6 on no name: a month, a holiday or a demonym
+			// ("mid-December", "pre-Christmas", "anti-American") or one
+			// letter ("U-turns").
+			if v6 && start < end && k+1 == j && (start > toks[k].Start || end < toks[k].End) {
+				if w := sentence[start:end]; len(w) == 1 || isCalendarWord(w) || isDemonym(w) {
+					start = end
+				}
+			}
 			if start < end && !(k+1 == j && (cls[k]&nonEntity != 0 || common && (k == first || v5 && afterColon(sentence, toks, k)) && isCommonWord(sentence[start:end]))) {
 				// "Ms. von der Leyen": particles after a title lead the name.
 				if v6 && k >= 2 && start == toks[k].Start && toks[k-1].Kind == Word {
@@ -667,10 +678,23 @@ func isVerbS(w string) bool {
 // Motors", "the U.N. General Assembly", "General Electric"), so that it
 // is kept in the name rather than dropped as the title of "General Mark
 // Milley", and off a title before "Jr" or "Sr", a surname there ("Martin
-// Luther King Jr."). Feature set 6 on.
+// Luther King Jr."), and gives it to "Executive" after "Chief" and to
+// "Officer" after them ("Chief Executive Officer Tim Cook"), which the
+// lists hold as a modifier and nothing. Feature set 6 on.
 func titledOrganisations(text string, toks []Token, cls []uint16) {
 	for i := 0; i+1 < len(toks); i++ {
+		if c := cls[i]; c&(clsTitle|clsTitleModifier) == 0 {
+			continue
+		}
 		if cls[i]&clsTitle == 0 {
+			if toks[i].Text(text) == "Chief" && toks[i+1].Text(text) == "Executive" && joined(text, toks[i], toks[i+1]) {
+				// "Chief Executive Satya Nadella": a title, as "Chief
+				// Executive Officer" is.
+				cls[i+1] |= clsTitle
+				if i+2 < len(toks) && toks[i+2].Text(text) == "Officer" && joined(text, toks[i+1], toks[i+2]) {
+					cls[i+2] |= clsTitle
+				}
+			}
 			continue
 		}
 		if next := toks[i+1].Text(text); next == "Jr" || next == "Sr" {
@@ -1063,6 +1087,16 @@ func capitalised(file, text string) map[string]struct{} {
 		m[string(w[0]-'a'+'A')+w[1:]] = struct{}{}
 	}
 	return m
+}
+
+func isCalendarWord(w string) bool {
+	_, ok := calendarWords[w]
+	return ok
+}
+
+func isDemonym(w string) bool {
+	_, ok := demonyms[w]
+	return ok
 }
 
 var calendarWords = setOf(
