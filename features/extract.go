@@ -507,7 +507,7 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		maySurnames(text, p.toks, names, headline) // "Theresa May"
 	}
 	if v6 && (seen&clsTitle != 0 || seen&clsTitleModifier != 0 && strings.Contains(text, "Chief")) {
-		titledOrganisations(text, p.toks, names) // "General Motors", "Chief Executive Satya Nadella"
+		retitle(text, p.toks, names) // "General Motors", "Chief Executive Satya Nadella"
 	}
 	if strings.IndexByte(text, '@') >= 0 { // rare: one scan, not a test per token
 		for i, t := range p.toks {

@@ -466,14 +466,8 @@ func targetSpans(ex corpus.Example) []Span {
 // words that are often a name on their own — a list of those for which
 // a slip is likely, not a proof.
 func TestCommonWords(t *testing.T) {
-	var lines []string
-	for line := range strings.Lines(commonWordsText) {
-		lines = append(lines, strings.TrimSuffix(line, "\n"))
-	}
-	assert.True(t, slices.IsSorted(lines), "sorted")
-	assert.Len(t, slices.Compact(slices.Clone(lines)), len(lines), "unique")
 	words := commonWords()
-	assert.Len(t, words, len(lines))
+	checkWordList(t, commonWordsText, words)
 	assert.Greater(t, len(words), 5000)
 	for _, w := range []string{"Floods", "Speaking", "Huge", "Nobody", "Tensions", "Wildfires"} {
 		assert.True(t, isCommonWord(w), w)
@@ -492,18 +486,25 @@ func TestCommonWords(t *testing.T) {
 	}
 }
 
+// checkWordList checks a word list of names/, one word a line: sorted,
+// unique, and every line a word of the set capitalised reads from it.
+func checkWordList(t *testing.T, text string, set map[string]struct{}) {
+	t.Helper()
+	var lines []string
+	for line := range strings.Lines(text) {
+		lines = append(lines, strings.TrimSuffix(line, "\n"))
+	}
+	assert.True(t, slices.IsSorted(lines), "sorted")
+	assert.Len(t, slices.Compact(slices.Clone(lines)), len(lines), "unique")
+	assert.Len(t, set, len(lines))
+}
+
 // TestGivenNames checks names/given.txt: sorted, unique, lower-case ASCII
 // words (givenNames panics on others), and free of words that open names
 // of things or are often a surname alone before "May" or an initial:
 // a list of those for which a slip is likely, not a proof.
 func TestGivenNames(t *testing.T) {
-	var lines []string
-	for line := range strings.Lines(givenNamesText) {
-		lines = append(lines, strings.TrimSuffix(line, "\n"))
-	}
-	assert.True(t, slices.IsSorted(lines), "sorted")
-	assert.Len(t, slices.Compact(slices.Clone(lines)), len(lines), "unique")
-	assert.Len(t, givenNames(), len(lines))
+	checkWordList(t, givenNamesText, givenNames())
 	for _, w := range []string{"Theresa", "Brian", "George", "Michael"} {
 		assert.True(t, isGivenName(w), w)
 	}

@@ -2,6 +2,7 @@ package features
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -124,7 +125,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				j += 2
 				continue
 			}
-			if c := sentence[t.Start]; v6 && (c == '.' || c == 'v' || c == 'd') { // a dot, or a particle pair's first
+			if c := sentence[t.Start]; v6 && (c == '.' || pairFirst[c]) { // a dot, or a particle pair's first word
 				if n, last := joinMore(sentence, toks, cls, i, j); n > j {
 					j = n
 					if last { // "Jr.": its dot ends the name
@@ -217,7 +218,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 			if start < end && !(k+1 == j && (cls[k]&nonEntity != 0 || common && (k == first || v5 && afterColon(sentence, toks, k)) && isCommonWord(sentence[start:end]))) {
 				// "Ms. von der Leyen": particles after a title lead the name.
 				if v6 && k >= 2 && start == toks[k].Start && toks[k-1].Kind == Word {
-					if c := sentence[toks[k-1].Start]; c == 'v' || c == 'd' || c == 'b' || c == 't' || c == 'l' { // a particle's last word's first letter
+					if particleLast[sentence[toks[k-1].Start]] {
 						start = toks[particleLead(sentence, toks, cls, k)].Start
 					}
 				}
@@ -652,16 +653,11 @@ func maySurnames(text string, toks []Token, cls []uint16, headline bool) {
 				continue
 			}
 		}
-		b := i - 1 // the given name or title, or the dot after a title
-		if b >= 1 && toks[b].Kind == Punct && toks[b].Start == toks[b-1].End && text[toks[b].Start:toks[b].End] == "." {
-			b--
-			if cls[b]&clsTitle == 0 || !joined(text, toks[b+1], toks[i]) {
-				continue
-			}
-		} else if !joined(text, toks[b], toks[i]) || cls[b]&clsTitle == 0 && !isGivenName(toks[b].Text(text)) {
-			continue
+		// The given name or title, or a title and its dot ("Mrs. May").
+		if b, dotted := wordBefore(text, toks, i); joined(text, toks[i-1], toks[i]) &&
+			(cls[b]&clsTitle != 0 || !dotted && isGivenName(toks[b].Text(text))) {
+			cls[i] = clsName
 		}
-		cls[i] = clsName
 	}
 }
 
@@ -673,7 +669,7 @@ func isVerbS(w string) bool {
 	return n > 2 && (w[n-1] == 's' && w[n-2] != 's' || w[n-2:] == "ed")
 }
 
-// titledOrganisations takes the title class off each "General" that
+// retitle takes the title class off each "General" that
 // opens an organisation's name, before a word of generalNouns ("General
 // Motors", "the U.N. General Assembly", "General Electric"), so that it
 // is kept in the name rather than dropped as the title of "General Mark
@@ -681,7 +677,7 @@ func isVerbS(w string) bool {
 // Luther King Jr."), and gives it to "Executive" after "Chief" and to
 // "Officer" after them ("Chief Executive Officer Tim Cook"), which the
 // lists hold as a modifier and nothing. Feature set 6 on.
-func titledOrganisations(text string, toks []Token, cls []uint16) {
+func retitle(text string, toks []Token, cls []uint16) {
 	for i := 0; i+1 < len(toks); i++ {
 		if c := cls[i]; c&(clsTitle|clsTitleModifier) == 0 {
 			continue
@@ -762,7 +758,7 @@ func isGivenName(w string) bool {
 func joinMore(text string, toks []Token, cls []uint16, i, j int) (int, bool) {
 	t := toks[j]
 	if t.Kind == Punct {
-		if t.Start != toks[j-1].End || text[t.Start:t.End] != "." {
+		if !isAbbrevDot(text, toks, j) {
 			return j, false
 		}
 		switch w := toks[j-1].Text(text); {
@@ -790,7 +786,7 @@ func joinMore(text string, toks []Token, cls []uint16, i, j int) (int, bool) {
 // initials with their dots ("George H. W.").
 func afterGivenName(text string, toks []Token, i, k int) bool {
 	b := k - 1
-	for b-1 >= i && toks[b].Kind == Punct && toks[b-1].End == toks[b].Start && text[toks[b].Start:toks[b].End] == "." {
+	for b-1 >= i && isAbbrevDot(text, toks, b) {
 		w := toks[b-1].Text(text)
 		if len(w) != 1 || w[0] < 'A' || w[0] > 'Z' {
 			return false
@@ -806,60 +802,78 @@ func joined(text string, a, b Token) bool {
 	return adjacent(text, a, b) || adjacentWide(text, a, b)
 }
 
-// isParticlePair reports whether a and b are two particles that stand
-// together inside a name ("von der", "de la").
-func isParticlePair(a, b string) bool {
-	switch a {
-	case "von", "van":
-		return b == "der" || b == "den" || a == "van" && b == "de"
-	case "de":
-		return b == "la" || b == "las" || b == "los"
-	}
-	return false
+// particlePairs are the pairs of particles that stand together inside a
+// name ("von der", "de la"), as first word → second words.
+var particlePairs = map[string][]string{
+	"von": {"der", "den"},
+	"van": {"der", "den", "de"},
+	"de":  {"la", "las", "los"},
 }
+
+// isParticlePair reports whether a and b are two particles that stand
+// together inside a name (particlePairs).
+func isParticlePair(a, b string) bool { return slices.Contains(particlePairs[a], b) }
 
 // particleLead returns the first token of the particles that lead name
 // token k after a title ("Ms. von der Leyen", "President de Klerk"), in
 // feature set 6 on, or k when none do. Without a title before them, a
-// name's own particles are not told from words of the sentence.
+// name's own particles are not told from words of the sentence. The title
+// is looked for first: it is the rarest of the conditions.
 func particleLead(text string, toks []Token, cls []uint16, k int) int {
-	var p int
-	switch {
-	case k >= 2 && isParticlePair(toks[k-2].Text(text), toks[k-1].Text(text)) &&
-		joined(text, toks[k-2], toks[k-1]) && joined(text, toks[k-1], toks[k]):
-		p = k - 2
-	case k >= 1 && isParticle(toks[k-1].Text(text)) && joined(text, toks[k-1], toks[k]):
-		p = k - 1
-	default:
-		return k
-	}
-	if p == 0 {
-		return k
-	}
-	b := p - 1 // the title, or the dot after it
-	if b >= 1 && toks[b].Kind == Punct && toks[b].Start == toks[b-1].End && text[toks[b].Start:toks[b].End] == "." {
-		if !joined(text, toks[b], toks[p]) {
-			return k
+	for p := k - 1; p >= 1 && p >= k-2; p-- { // one particle, or a pair
+		if b, _ := wordBefore(text, toks, p); cls[b]&clsTitle == 0 {
+			continue
 		}
-		b--
-	} else if !joined(text, toks[b], toks[p]) {
-		return k
+		if p == k-1 && isParticle(toks[p].Text(text)) ||
+			p == k-2 && isParticlePair(toks[p].Text(text), toks[p+1].Text(text)) && joined(text, toks[p], toks[p+1]) {
+			if joined(text, toks[p-1], toks[p]) && joined(text, toks[k-1], toks[k]) {
+				return p
+			}
+		}
 	}
-	if cls[b]&clsTitle == 0 {
-		return k
-	}
-	return p
+	return k
 }
 
-// isParticle reports whether w is a particle that may lead a surname
-// ("van Gaal", "de Klerk", "bin Salman").
-func isParticle(w string) bool {
-	switch w {
-	case "von", "van", "de", "da", "di", "du", "del", "della", "dos", "das", "bin", "ten", "ter":
-		return true
+// wordBefore returns the token before token p (p > 0), or before the dot
+// that ends it ("Mrs." before "May"), and whether there was such a dot.
+func wordBefore(text string, toks []Token, p int) (b int, dotted bool) {
+	b = p - 1
+	if b >= 1 && isAbbrevDot(text, toks, b) {
+		return b - 1, true
 	}
-	return false
+	return b, false
 }
+
+// isAbbrevDot reports whether token b is a dot written straight after the
+// token before it ("Mrs.", "W.", "St."), which the tokenizer keeps apart.
+func isAbbrevDot(text string, toks []Token, b int) bool {
+	t := toks[b]
+	return t.Kind == Punct && t.Start == toks[b-1].End && text[t.Start:t.End] == "."
+}
+
+// particles may lead a surname ("van Gaal", "de Klerk", "bin Salman").
+// Not "do", which is English far more often ("the Governor do Fox News").
+var particles = []string{"von", "van", "de", "da", "di", "du", "del", "della", "dos", "das", "bin", "ten", "ter"}
+
+func isParticle(w string) bool { return slices.Contains(particles, w) }
+
+// pairFirst and particleLast hold the first letters of the words that may
+// open a pair of particles, and of those that may end the particles before
+// a name (a particle, or a pair's second word): appendMentions tries the
+// particle rules only after a word that opens with one, a test of one
+// byte for the words that cannot.
+var pairFirst, particleLast = func() (first, last [256]bool) {
+	for a, bs := range particlePairs {
+		first[a[0]] = true
+		for _, b := range bs {
+			last[b[0]] = true
+		}
+	}
+	for _, w := range particles {
+		last[w[0]] = true
+	}
+	return first, last
+}()
 
 // isLeadingNonName reports whether token k, at the start of a run, is a
 // title or a function word rather than part of the name.
