@@ -49,16 +49,25 @@ import (
 // "General" before a word such as "Motors" or "Assembly" is no title, and
 // "Chief Executive" is one; and what a prefix or a cut leaves of a word is
 // no name when it is a month, a holiday, a demonym or one letter
-// ("mid-December", "Chinese-built", "U-turns").
+// ("mid-December", "Chinese-built", "U-turns"). Version 7: a person and
+// the place after "of" are two names ("Jeff Flake of Arizona", places of
+// names/places.txt); a party-and-state tag is no name ("R-Wis."); places
+// joined by a hyphen are names of their own ("US-China", "Israel-Hamas");
+// "for" after a word such as "Office" or "Center" joins a name ("Office
+// for National Statistics"), as does "and" between words of an
+// organisation's name ("Food and Drug Administration") or a country's
+// ("Trinidad and Tobago"), and "'s" after "People", "Women", "Children",
+// "Men" or a saint's name ("People's Republic of China", "St. Peter's
+// Square"); and "'s" ends a few brands' names ("McDonald's", "Moody's").
 //
 // An extractor decoded from an encoding of an older version it reads
-// (MinVersion, 3, to 5) keeps producing that version's ids, so models
+// (MinVersion, 3, to 6) keeps producing that version's ids, so models
 // trained with it keep working; NewExtractor makes one of this Version. So
-// a change gated on the new version, as the rules of versions 4 to 6
+// a change gated on the new version, as the rules of versions 4 to 7
 // are, leaves the older sets alone; a change to code that every set
 // shares (the tokenizer, the hashing) changes them all, and must raise
 // MinVersion as well. TestFeatureIDsStable pins the ids of each set read.
-const Version = 6
+const Version = 7
 
 // MinVersion is the oldest feature set version UnmarshalExtractor reads.
 const MinVersion = 3
@@ -517,7 +526,7 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		}
 	}
 	p.base, p.names = base, names
-	p.mentions = appendMentions(p.mentions[:0], text, p.toks, names, e.cfg.version)
+	p.mentions = appendMentions(p.mentions[:0], text, p.toks, names, e.cfg.version, headline)
 }
 
 // AppendPrepared appends the feature ids of the target in the prepared

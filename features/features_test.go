@@ -198,7 +198,7 @@ func TestFeatureIDsStable(t *testing.T) {
 		}
 		return h.Sum64()
 	}
-	assert.Equal(t, 6, features.Version)
+	assert.Equal(t, 7, features.Version)
 	old := features.NewExtractor(features.WithTrigrams(false)).AppendFeatures(nil, text, target)
 	require.NotEmpty(t, old)
 	assert.Equal(t, uint64(0x2d10b8e7e3989f90), old[0], "first feature id changed: bump features.Version")
@@ -272,6 +272,20 @@ func TestFeatureIDsStable(t *testing.T) {
 	assert.Equal(t, tids, v5.AppendFeatures(nil, titled, tapple), "feature set 5 and 6 differ only in the new rules")
 	assert.Equal(t, oids, v5.AppendFeatures(nil, opener, apple), "feature set 5 and 6 differ only in the new rules")
 	assert.Equal(t, sids, v5.AppendFeatures(nil, social, features.Span{Start: 39, End: 44}), "feature set 5 and 6 differ only in the new rules")
+
+	// Feature set 7's name finder: "Jeff Flake of Arizona" is a person and
+	// a place, so two placeholders and "of"; feature set 6 took it for one
+	// name. An extractor of feature set 6 keeps that, and feature set 6's
+	// ids (the hash of the build before feature set 7).
+	flake := "Jeff Flake of Arizona praised Apple."
+	fapple := features.Span{Start: 30, End: 35}
+	fids := features.NewExtractor().AppendFeatures(nil, flake, fapple)
+	assert.Equal(t, uint64(0x08a3e1855fc43009), hash(fids), "feature ids of feature set 7's name finder changed: bump features.Version")
+	v6 := extractorOfVersion(t, 6)
+	assert.Equal(t, uint64(0xe4e8f7b6f74d1851), hash(v6.AppendFeatures(nil, flake, fapple)), "feature set 6's ids changed: models of set 6 are still read, so raise features.MinVersion")
+	assert.Equal(t, mids, v6.AppendFeatures(nil, may, mapple), "feature set 6 and 7 differ only in the new rules")
+	assert.Equal(t, tids, v6.AppendFeatures(nil, titled, tapple), "feature set 6 and 7 differ only in the new rules")
+	assert.Equal(t, mids, features.NewExtractor().AppendFeatures(nil, may, mapple), "feature set 6 and 7 differ only in the new rules")
 
 	seeded := features.NewExtractor(features.WithSeed(7)).AppendFeatures(nil, text, target)
 	assert.NotEqual(t, ids, seeded, "the seed changes ids")
@@ -474,7 +488,22 @@ func TestFeatureSet5Kept(t *testing.T) {
 		{"Prime Minister May met Charles Q. Brown Jr. in St. Louis.", "Louis",
 			[]string{"Charles Q", "Brown Jr", "St", "Louis"}, []string{"May", "Charles Q. Brown Jr.", "St. Louis"}, 0x116bc7649d716217},
 	}
-	checkKept(t, 5, features.NewExtractor(), cases)
+	checkKept(t, 5, extractorOfVersion(t, 6), cases)
+}
+
+// TestFeatureSet6Kept checks the same of feature set 6 against feature set
+// 7's rules, with hashes from the build before feature set 7.
+func TestFeatureSet6Kept(t *testing.T) {
+	cases := []keptCase{
+		{"Senator Jeff Flake of Arizona praised Rep. Paul Ryan (R-Wis.) on Monday.", "Paul Ryan",
+			[]string{"Jeff Flake of Arizona", "Paul Ryan", "R-Wis"}, []string{"Jeff Flake", "Arizona", "Paul Ryan"}, 0x363d2aa4d8121bf4},
+		{"The US-China talks angered the People's Liberation Army and McDonald's investors.", "Liberation Army",
+			[]string{"US-China", "Liberation Army", "McDonald"}, []string{"US", "China", "People's Liberation Army", "McDonald's"}, 0xf31b949430a31ba0},
+		{"The Centers for Disease Control and Prevention and the Food and Drug Administration warned.", "Food",
+			[]string{"Centers", "Disease Control", "Prevention", "Food", "Drug Administration"},
+			[]string{"Centers for Disease Control and Prevention", "Food and Drug Administration"}, 0x32b2907ee3d80046},
+	}
+	checkKept(t, 6, features.NewExtractor(), cases)
 	for _, c := range cases {
 		assert.Equal(t, c.cur, texts2(c.text, features.Mentions(nil, c.text)), "Mentions uses the current set")
 	}
@@ -650,7 +679,57 @@ func TestFeatureSet6Words(t *testing.T) {
 		{"an initial alone", "Officials named W. Bush.", []string{"W", "Bush"}},
 		{"Jr. alone", "Jr. said so.", []string{"Jr"}},
 	}
-	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 5), cases, unchanged)
+	checkRules(t, extractorOfVersion(t, 6), extractorOfVersion(t, 5), cases, unchanged)
+}
+
+// TestFeatureSet7Words checks each rule of feature set 7's name finder,
+// where it applies and where it must not.
+func TestFeatureSet7Words(t *testing.T) {
+	cases := []mentionCase{
+		// A person and a place after "of".
+		{"a senator and a state", "Senator Jeff Flake of Arizona voted no.", []string{"Jeff Flake", "Arizona"}},
+		{"after a title", "President Xi Jinping of China met King Abdullah of Jordan.", []string{"Xi Jinping", "China", "Abdullah", "Jordan"}},
+		{"places of two words", "Joe Manchin of West Virginia and Kirsten Gillibrand of New York spoke.",
+			[]string{"Joe Manchin", "West Virginia", "Kirsten Gillibrand", "New York"}},
+		// Party-and-state tags are no names.
+		{"party-and-state tags", "Nancy Pelosi (D-Calif.) and Paul Ryan, R-Wis., met Ted Cruz (R-Texas) and Bernie Sanders (I-Vt.).",
+			[]string{"Nancy Pelosi", "Paul Ryan", "Ted Cruz", "Bernie Sanders"}},
+		{"a postal code", "Mark Warner (D-VA) agreed.", []string{"Mark Warner"}},
+		// Places joined by a hyphen.
+		{"two places", "The US-China talks stalled as the Israel-Hamas war went on.", []string{"US", "China", "Israel", "Hamas"}},
+		{"acronyms and places", "EU-UK and Saudi-Iran relations improved; Seoul-Tokyo ties too.", []string{"EU", "UK", "Saudi", "Iran", "Seoul", "Tokyo"}},
+		// "and" and "for" inside organisations' names.
+		{"and in an agency's name", "The Food and Drug Administration and the Securities and Exchange Commission agreed.",
+			[]string{"Food and Drug Administration", "Securities and Exchange Commission"}},
+		{"and after an acronym", "The U.S. Fish and Wildlife Service listed the owl.", []string{"U.S. Fish and Wildlife Service"}},
+		{"and after a name with a head", "The Department of Health and Human Services and the Office of Management and Budget met.",
+			[]string{"Department of Health and Human Services", "Office of Management and Budget"}},
+		{"for, then and", "The Office for National Statistics and the Centers for Disease Control and Prevention reported.",
+			[]string{"Office for National Statistics", "Centers for Disease Control and Prevention"}},
+		{"countries with and", "Trinidad and Tobago beat Bosnia and Herzegovina.", []string{"Trinidad and Tobago", "Bosnia and Herzegovina"}},
+		{"given names before a foundation", "The Bill and Melinda Gates Foundation paid.", []string{"Bill and Melinda Gates Foundation"}},
+		// "'s" inside a name, and ending a brand's.
+		{"People's and Women's", "The People's Republic of China hosted the Women's World Cup.", []string{"People's Republic of China", "Women's World Cup"}},
+		{"a saint's", "Crowds filled St. Peter's Square.", []string{"St. Peter's Square"}},
+		{"Children's", "Boston Children's Hospital said so.", []string{"Boston Children's Hospital"}},
+		{"brands", "McDonald's and Moody’s agreed; Lloyd's of London did not.", []string{"McDonald's", "Moody’s", "Lloyd's", "London"}},
+	}
+	unchanged := []mentionCase{
+		{"two names joined by and", "Britain and France condemned Google and Apple.", []string{"Britain", "France", "Google", "Apple"}},
+		{"a name and an agency", "Clinton and State Department officials met.", []string{"Clinton", "State Department"}},
+		{"no head after and", "Treasury and Federal Reserve officials met.", []string{"Treasury", "Federal Reserve"}},
+		{"an organisation before of", "The Port Authority of New York and the Bank of England agreed.", []string{"Port Authority of New York", "Bank of England"}},
+		{"common words before of", "The Great Wall of China and the Islamic Republic of Iran.", []string{"Great Wall of China", "Islamic Republic of Iran"}},
+		{"no place after of", "Kelly Evans of CNBC and Catherine of Aragon.", []string{"Kelly Evans of CNBC", "Catherine of Aragon"}},
+		{"hyphenated names", "Rolls-Royce, Hewlett-Packard and Alexandria Ocasio-Cortez met.", []string{"Rolls-Royce", "Hewlett-Packard", "Alexandria Ocasio-Cortez"}},
+		{"one part listed", "Asia-Pacific markets rose in Guinea-Bissau and after the Trump-Russia probe.", []string{"Asia-Pacific", "Guinea-Bissau", "Trump-Russia"}},
+		{"a possessive", "Russia's Putin praised Chris Christie's plan and Wendy's husband.", []string{"Russia", "Putin", "Chris Christie", "Wendy"}},
+		{"for after no head", "Medicare for All and a spokesman for Microsoft.", []string{"Medicare", "Microsoft"}},
+		{"for in a headline", "Donald Trump and Melania Trump Visit Supreme Court for Brett Kavanaugh Investiture",
+			[]string{"Donald Trump", "Melania Trump", "Supreme Court", "Brett Kavanaugh Investiture"}},
+		{"a letter before a hyphen", "The D-Day landings and T-Mobile.", []string{"D-Day", "T-Mobile"}},
+	}
+	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 6), cases, unchanged)
 }
 
 func TestAppendFeaturesAllocs(t *testing.T) {

@@ -515,6 +515,26 @@ func TestGivenNames(t *testing.T) {
 	}
 }
 
+// TestPlaces checks names/places.txt: sorted, unique, words of letters
+// (places panics on others), holding the places that "of" and hyphens
+// part from a name, and free of those that a hyphen joins into one name
+// ("Guinea-Bissau", "Asia-Pacific", "Congo-Brazzaville", "Timor-Leste",
+// "Bosnia-Herzegovina"): a list of those for which a slip is likely, not
+// a proof.
+func TestPlaces(t *testing.T) {
+	checkWordList(t, placesText, places())
+	for _, w := range []string{"Arizona", "New York", "West Virginia", "China", "US", "EU", "Hamas", "Türkiye"} {
+		assert.Contains(t, places(), w)
+	}
+	for _, w := range []string{"Bissau", "Pacific", "Brazzaville", "Leste", "Herzegovina", "Atlantic", "Baden", "Benz"} {
+		assert.NotContains(t, places(), w)
+	}
+	for _, w := range []string{"", "new York", "New  York", "New York ", "U.S.", "Port-au-Prince", "O'Hare", "Ab1"} {
+		assert.False(t, isPlaceLine(w), w)
+	}
+	assert.True(t, isPlaceLine("Bogotá"))
+}
+
 // TestHyphenTitle checks which hyphenated words feature set 5 takes for
 // titles: titles and title modifiers joined by hyphens, a title last.
 func TestHyphenTitle(t *testing.T) {

@@ -47,10 +47,20 @@ import (
 // organisation's name is kept in it ("General Motors"), and "Chief
 // Executive" is a title; and what a prefix or a cut leaves of a word is no
 // name when it is a month, a holiday, a demonym or one letter
-// ("mid-December", "Chinese-built", "U-turns").
+// ("mid-December", "Chinese-built", "U-turns"). A person and the place
+// after "of" are two names ("Jeff Flake of Arizona", "President Xi Jinping
+// of China" → "Xi Jinping", "China"), a party-and-state tag after a
+// lawmaker's name is none ("Paul Ryan (R-Wis.)"), and places joined by a
+// hyphen are names of their own ("US-China", "Israel-Hamas"); "for" and
+// "and" join the words of organisations' and countries' names ("Office
+// for National Statistics", "Food and Drug Administration", "Trinidad and
+// Tobago"), but not two names ("Britain and France"), and so does "'s" in
+// a few ("People's Republic of China", "St. Peter's Square",
+// "McDonald's").
 //
 // Feature set 5's rules (see Version) are those after "leading titles" up
-// to the headlines; feature set 6's are the rest.
+// to the headlines; feature set 6's those from "May" to the cut; feature
+// set 7's the rest.
 // An extractor of an older set finds its set's mentions (Prepared.Mentions).
 func Mentions(dst []Span, sentence string) []Span {
 	s := defaultExtractor.scratch.Get().(*scratch)
@@ -74,11 +84,14 @@ var defaultExtractor = NewExtractor()
 // with the title modifiers before it starts a new name inside a run, and
 // a title modifier after a title and "of" is dropped with them ("Secretary
 // of State"); from 6 on, joinMore and particleLead join more (particle
-// pairs, initials, "St.", "Jr."). (The classes of feature set 5's words
+// pairs, initials, "St.", "Jr."); from 7 on, join7 joins across "for",
+// "and" and "'s", personOf parts a person from a place after "of" and
+// splitHyphen places joined by a hyphen (headline tells join7 the
+// sentence is a headline in title case). (The classes of feature set 5's words
 // are folded into the older ones by prepare: see fold5; feature set 6's
 // surname "May" has the name class alone: see maySurnames.)
-func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, version int) []Span {
-	common, v5, v6 := version >= 4, version >= 5, version >= 6
+func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, version int, headline bool) []Span {
+	common, v5, v6, v7 := version >= 4, version >= 5, version >= 6, version >= 7
 	// The first word of the text: only punctuation (an opening quote, a
 	// dash) comes before it. Found once, so that each run's test is O(1).
 	first := 0
@@ -99,6 +112,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 		// Grow the run: capitalised tokens, joined by connectors that are
 		// followed by another capitalised token.
 		j := i + 1
+		of := -1 // the first "of" that joins the run, for feature set 7
 		for j < len(toks) {
 			t := toks[j]
 			if cls[j-1]&clsHyphen != 0 && cutsCompound(toks[j-1].Text(sentence)) {
@@ -122,6 +136,9 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 			if isConnector(t.Text(sentence)) && j+1 < len(toks) && cls[j+1]&clsName != 0 &&
 				(adjacent(sentence, toks[j-1], t) || v5 && adjacentWide(sentence, toks[j-1], t)) &&
 				(adjacent(sentence, t, toks[j+1]) || v5 && adjacentWide(sentence, t, toks[j+1])) {
+				if v7 && of < 0 && t.End-t.Start == 2 && sentence[t.Start:t.End] == "of" {
+					of = j
+				}
 				j += 2
 				continue
 			}
@@ -129,6 +146,15 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				if n, last := joinMore(sentence, toks, cls, i, j); n > j {
 					j = n
 					if last { // "Jr.": its dot ends the name
+						break
+					}
+					continue
+				}
+			}
+			if v7 && (t.Kind == Clitic || t.End-t.Start == 3 && (sentence[t.Start:t.End] == "for" || sentence[t.Start:t.End] == "and")) {
+				if n, last := join7(sentence, toks, cls, i, j, headline); n > j {
+					j = n
+					if last {
 						break
 					}
 					continue
@@ -161,6 +187,13 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				break
 			}
 			k++
+		}
+		if v7 && k > i && k < j && toks[k].Kind == Clitic {
+			k-- // "The People's Republic": "People" leads no name, but it is one's
+		}
+		// "Jeff Flake of Arizona": a person and a place.
+		if of > k && personOf(sentence, toks, cls, i, k, of, j) {
+			j = of
 		}
 		// A trailing connector or title cannot end a name.
 		for j > k && isConnector(toks[j-1].Text(sentence)) {
@@ -222,7 +255,16 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 						start = toks[particleLead(sentence, toks, cls, k)].Start
 					}
 				}
-				dst = append(dst, Span{start, end})
+				if v7 && k+1 == j && cls[k]&clsHyphen != 0 && start == toks[k].Start && end == toks[k].End {
+					// "US-China", "R-Wis.": two names, or none.
+					if d, ok := splitHyphen(dst, sentence[start:end], start); ok {
+						dst = d
+						start = end
+					}
+				}
+				if start < end {
+					dst = append(dst, Span{start, end})
+				}
 			}
 		}
 		if j == i {

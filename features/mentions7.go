@@ -1,0 +1,375 @@
+package features
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Feature set 7's name finder rules: words that join a name across "for",
+// "and" and "'s" ("Office for National Statistics", "Food and Drug
+// Administration", "People's Republic of China", "McDonald's"), and names
+// that a run held together where they are two: a person and the place
+// after "of" ("Jeff Flake of Arizona"), two places joined by a hyphen
+// ("US-China"), and a party-and-state tag after a lawmaker's name, which
+// is no name ("R-Wis.").
+
+// join7 returns the index past the tokens that feature set 7 joins to a
+// run (which starts at token i) at token j, which is "for", "and" or a
+// possessive "'s", or j when it joins none, and whether they end the run:
+//   - "for" after a word of orgHeads, before a name word ("Office for
+//     National Statistics", "Centers for Disease Control");
+//   - "and" between words of organisation names (andJoins), or in a
+//     country's name ("Trinidad and Tobago");
+//   - "'s" inside a name after People, Women, Children or Men, or after a
+//     saint's name ("People's Republic of China", "St. Patrick's Day"),
+//     and "'s" ending the names of brandsS ("McDonald's"), which ends the
+//     run.
+//
+// "for" and "and" join nothing in a headline in title case (headline),
+// whose words are all capitalised ("… Visit Supreme Court for Brett
+// Kavanaugh Investiture").
+func join7(text string, toks []Token, cls []uint16, i, j int, headline bool) (int, bool) {
+	t := toks[j]
+	if j+1 >= len(toks) && t.Kind != Clitic {
+		return j, false
+	}
+	switch t.Kind {
+	case Clitic:
+		w := t.Text(text)
+		if (w != "'s" && w != "’s") || t.Start != toks[j-1].End {
+			return j, false
+		}
+		prev := toks[j-1].Text(text)
+		if _, ok := brandsS[prev]; ok && j == i+1 {
+			return j + 1, true // "McDonald's"
+		}
+		inner := prev == "People" || prev == "Women" || prev == "Children" || prev == "Men" ||
+			j-3 >= i && toks[j-3].Text(text) == "St" && isAbbrevDot(text, toks, j-2)
+		if inner && j+1 < len(toks) && cls[j+1]&clsName != 0 && cls[j+1]&(clsFunction|clsTitle|clsCalendar) == 0 && joined(text, t, toks[j+1]) {
+			return j + 2, false
+		}
+	case Word:
+		w := t.Text(text)
+		if w != "for" && w != "and" || cls[j+1]&clsName == 0 || cls[j+1]&(clsFunction|clsTitle|clsCalendar) != 0 ||
+			!joined(text, toks[j-1], t) || !joined(text, t, toks[j+1]) {
+			return j, false
+		}
+		if headline {
+			return j, false // "… Visit Supreme Court for Brett Kavanaugh Investiture"
+		}
+		if w == "for" {
+			if _, ok := orgHeads[toks[j-1].Text(text)]; ok {
+				return j + 2, false
+			}
+			return j, false
+		}
+		if n := andJoins(text, toks, cls, i, j); n > j {
+			return n, false
+		}
+	}
+	return j, false
+}
+
+// andJoins returns the index past the words that "and" at token j joins to
+// the run that starts at token i, or j. It joins:
+//   - the words of a country's name (isAndCountry: "Bosnia and
+//     Herzegovina");
+//   - a given name, first in the run, to a name of two words or more that
+//     ends in a word of orgHeads ("Bill and Melinda Gates Foundation");
+//   - after a word of an organisation's name (orgWord: "Food", "Drug"),
+//     such words, the last of them a word of orgHeads, to a run with none
+//     ("Food and Drug Administration", "U.S. Fish and Wildlife Service"),
+//     and such words alone to a run with one ("Office of Management and
+//     Budget", "Centers for Disease Control and Prevention").
+//
+// Names joined by "and" are more often two ("Britain and France", "Clinton
+// and State Department"): a word that is not orgWord before "and" keeps
+// them apart.
+func andJoins(text string, toks []Token, cls []uint16, i, j int) int {
+	prev, next := toks[j-1].Text(text), toks[j+1].Text(text)
+	if isAndCountry(prev, next) {
+		return j + 2
+	}
+	// The name words after "and", up to a title, a connector or a break.
+	e := j + 2
+	for e < len(toks) && cls[e]&clsName != 0 && cls[e]&clsTitle == 0 && joined(text, toks[e-1], toks[e]) {
+		e++
+	}
+	_, lastHead := orgHeads[toks[e-1].Text(text)]
+	if lastHead && (j-1 == i || cls[j-2]&clsFunction != 0) && isGivenName(prev) && e-(j+1) >= 2 {
+		return e // "Bill and Melinda Gates Foundation"
+	}
+	if !orgWord(prev, cls[j-1]) {
+		return j
+	}
+	head := false
+	for k := i; k < j; k++ {
+		if _, ok := orgHeads[toks[k].Text(text)]; ok {
+			head = true
+			break
+		}
+	}
+	if !head {
+		if lastHead && orgWord(next, cls[j+1]) {
+			return e
+		}
+		return j
+	}
+	for k := j + 1; k < e; k++ {
+		if !orgWord(toks[k].Text(text), cls[k]) {
+			return j
+		}
+	}
+	return e
+}
+
+// orgWord reports whether w, a capitalised word of mention classes c, is
+// a common word that organisations' names are made of: one of
+// names/common.txt ("Food", "Safety"), a title modifier ("Health",
+// "Energy") or one of orgWords ("Securities").
+func orgWord(w string, c uint16) bool {
+	if c&clsTitleModifier != 0 || isCommonWord(w) {
+		return true
+	}
+	_, ok := orgWords[w]
+	return ok
+}
+
+// personOf reports whether a run whose name starts at token k and holds
+// "of" at token o, and which ends before token j, is a person and a place
+// ("Jeff Flake of Arizona", "President Xi Jinping of China") rather than
+// one name ("Bank of England", "Port Authority of New York"): the words
+// before "of" are two or three name words, or one after a title, none of
+// them a word of orgHeads, the first no common word or demonym ("Great
+// Wall of China", "Islamic Republic of Iran"), and the words after it the
+// name of a place of names/places.txt.
+func personOf(text string, toks []Token, cls []uint16, i, k, o, j int) bool {
+	n := o - k
+	titled := k > i && cls[k-1]&clsTitle != 0 || k > i+1 && isAbbrevDot(text, toks, k-1) && cls[k-2]&clsTitle != 0
+	if n > 3 || n < 2 && !(n == 1 && titled) {
+		return false
+	}
+	for q := k; q < o; q++ {
+		if toks[q].Kind != Word || cls[q]&clsName == 0 {
+			return false
+		}
+		if _, ok := orgHeads[toks[q].Text(text)]; ok {
+			return false
+		}
+	}
+	if w := toks[k].Text(text); cls[k]&clsDemonym != 0 || isCommonWord(w) {
+		return false
+	}
+	var buf [64]byte
+	key := buf[:0]
+	for q := o + 1; q < j; q++ {
+		if toks[q].Kind != Word {
+			return false
+		}
+		if q > o+1 {
+			key = append(key, ' ')
+		}
+		key = append(key, toks[q].Text(text)...)
+	}
+	_, ok := places()[string(key)]
+	return ok
+}
+
+// splitHyphen appends the spans of the parts of w, a name of one token at
+// offset off that holds a hyphen, when they are names of their own, and
+// reports whether it did; w then gives no span of its own:
+//   - a party-and-state tag after a lawmaker's name ("R-Wis.", "D-Calif",
+//     "I-Vt."), which is no name at all;
+//   - places of names/places.txt, or a place and an acronym, joined by
+//     hyphens ("US-China", "Israel-Hamas", "EU-UK"), each a name.
+func splitHyphen(dst []Span, w string, off int) ([]Span, bool) {
+	if len(w) > 2 && w[1] == '-' && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') {
+		if _, ok := stateTags[w[2:]]; ok {
+			return dst, true
+		}
+		if _, ok := places()[w[2:]]; ok && isUSState(w[2:]) {
+			return dst, true
+		}
+	}
+	listed := false
+	for rest := w; ; {
+		h, hs := indexHyphen(rest)
+		part := rest
+		if h >= 0 {
+			part = rest[:h]
+		}
+		if _, ok := places()[part]; ok {
+			listed = true
+		} else if !isAcronym(part) {
+			return dst, false
+		}
+		if h < 0 {
+			break
+		}
+		rest = rest[h+hs:]
+	}
+	if !listed {
+		return dst, false
+	}
+	for rest, at := w, off; ; {
+		h, hs := indexHyphen(rest)
+		if h < 0 {
+			return append(dst, Span{at, at + len(rest)}), true
+		}
+		dst = append(dst, Span{at, at + h})
+		rest, at = rest[h+hs:], at+h+hs
+	}
+}
+
+// isAcronym reports whether w is two to five capital letters ("EU",
+// "NATO").
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	for i := range len(w) {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isUSState reports whether w is the name of one of the states of the
+// United States, which a party-and-state tag may spell out ("R-Texas").
+func isUSState(w string) bool {
+	_, ok := usStates[w]
+	return ok
+}
+
+// orgHeads are the words that end the name of an organisation or a
+// building, or a part of one, before "for" ("Office for National
+// Statistics") or after "and" ("Food and Drug Administration"), and that
+// tell one from a person before "of" ("Port Authority of New York").
+var orgHeads = setOf(
+	"Academy", "Administration", "Agency", "Alliance", "Assembly", "Association", "Authority",
+	"Bank", "Board", "Bureau", "Campaign", "Center", "Centers", "Centre", "Centres", "Chamber",
+	"Church", "Clinic", "Club", "Coalition", "College", "Commission", "Committee", "Company",
+	"Conference", "Congregation", "Corporation", "Corps", "Council", "Court", "Department",
+	"Enforcement", "Executive", "Federation", "Forum", "Foundation", "Front", "Fund", "Group",
+	"Hospital", "Initiative", "Institute", "Institution", "League", "Library", "Ministry",
+	"Movement", "Museum", "Network", "Office", "Order", "Organisation", "Organization", "Palace",
+	"Parliament", "Party", "Program", "Programme", "Republic", "School", "Secretariat", "Service",
+	"Services", "Societies", "Society", "States", "Tribunal", "Trust", "Union", "University",
+	"Kingdom", "Scouts", "Wall",
+)
+
+// orgWords are words of organisations' names that names/common.txt
+// lacks, as it holds words that open sentences.
+var orgWords = setOf(
+	"Securities", "Oceanic", "Atmospheric", "Human", "Ways", "Means", "Commerce", "Justice",
+	"Drugs", "Firearms", "Science", "Sciences", "Media", "Sport", "Poisons", "Veterans",
+	"Markets", "Wildlife", "Customs",
+)
+
+// isAndCountry reports whether a and b are the words before and after
+// "and" in the name of a country ("Trinidad and Tobago", "Saint Kitts and
+// Nevis").
+func isAndCountry(a, b string) bool {
+	switch a {
+	case "Trinidad":
+		return b == "Tobago"
+	case "Bosnia":
+		return b == "Herzegovina"
+	case "Antigua":
+		return b == "Barbuda"
+	case "Kitts":
+		return b == "Nevis"
+	case "Tomé":
+		return b == "Príncipe"
+	case "Turks":
+		return b == "Caicos"
+	}
+	return false
+}
+
+// brandsS are names that end in "'s" ("McDonald's", "Moody's"), without
+// it. Names that are as often a person's are left out ("Christie's",
+// "Wendy's", "Kohl's").
+var brandsS = setOf(
+	"McDonald", "Macy", "Domino", "Moody", "Sotheby", "Lloyd", "Kellogg", "Sainsbury", "Applebee",
+	"Dillard", "Arby", "Hardee", "Nando", "Hershey", "Harrah", "Bloomingdale",
+)
+
+// stateTags are the abbreviations of the states of the United States that
+// party-and-state tags use after a lawmaker's name ("R-Wis.", "D-N.Y."):
+// those of newspapers' style books, the postal codes, and the first letter
+// of the states whose abbreviations hold a dot (N.Y., S.C., W.Va., R.I.).
+var stateTags = setOf(
+	"Ala", "Ariz", "Ark", "Calif", "Cal", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
+	"Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev",
+	"Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wisc", "Wyo",
+	"N", "S", "W", "R",
+	"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+	"KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+	"NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+	"WI", "WY",
+)
+
+// usStates are the names of the states of the United States of one word,
+// which a party-and-state tag may spell out ("R-Texas", "D-Ohio").
+var usStates = setOf(
+	"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+	"Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky",
+	"Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi",
+	"Missouri", "Montana", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
+	"Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington", "Wisconsin", "Wyoming",
+)
+
+// placesText is names/places.txt, written for stancekit: countries,
+// territories, the states of the United States, capitals and other cities
+// that news names often, and blocs and armed groups that it pairs with
+// countries ("Israel-Hamas"), one a line as written, in words of letters
+// joined by single spaces.
+//
+//go:embed names/places.txt
+var placesText string
+
+// places returns the names of names/places.txt. It panics on a line that
+// is not words of letters joined by single spaces, a defect in the list
+// that the tests catch.
+var places = sync.OnceValue(func() map[string]struct{} {
+	m := make(map[string]struct{}, 512)
+	for line := range strings.Lines(placesText) {
+		w := strings.TrimRight(line, "\n")
+		if w == "" {
+			continue
+		}
+		if !isPlaceLine(w) {
+			panic("features: names/places.txt entry " + w + " is not words of letters")
+		}
+		m[w] = struct{}{}
+	}
+	return m
+})
+
+// isPlaceLine reports whether w is words of letters joined by single
+// spaces, a capital first.
+func isPlaceLine(w string) bool {
+	space := true
+	for _, r := range w {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case r == utf8.RuneError || !unicode.IsLetter(r):
+			return false
+		default:
+			if space && !unicode.IsUpper(r) {
+				return false
+			}
+			space = false
+		}
+	}
+	return !space
+}
