@@ -695,6 +695,7 @@ func TestFeatureSet7Words(t *testing.T) {
 		{"party-and-state tags", "Nancy Pelosi (D-Calif.) and Paul Ryan, R-Wis., met Ted Cruz (R-Texas) and Bernie Sanders (I-Vt.).",
 			[]string{"Nancy Pelosi", "Paul Ryan", "Ted Cruz", "Bernie Sanders"}},
 		{"a postal code", "Mark Warner (D-VA) agreed.", []string{"Mark Warner"}},
+		{"an abbreviation with dots", "Chuck Schumer, D-N.Y., and Shelley Moore Capito, R-W.Va., agreed.", []string{"Chuck Schumer", "Shelley Moore Capito"}},
 		// Places joined by a hyphen.
 		{"two places", "The US-China talks stalled as the Israel-Hamas war went on.", []string{"US", "China", "Israel", "Hamas"}},
 		{"acronyms and places", "EU-UK and Saudi-Iran relations improved; Seoul-Tokyo ties too.", []string{"EU", "UK", "Saudi", "Iran", "Seoul", "Tokyo"}},

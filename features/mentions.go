@@ -258,6 +258,9 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				if v7 && k+1 == j && cls[k]&clsHyphen != 0 && start == toks[k].Start && end == toks[k].End {
 					// "US-China", "R-Wis.": two names, or none.
 					if d, ok := splitHyphen(dst, sentence[start:end], start); ok {
+						if len(d) == len(dst) {
+							j = tagEnd(sentence, toks, j) // "D-N.Y.": "Y" is the tag's too
+						}
 						dst = d
 						start = end
 					}

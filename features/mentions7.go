@@ -224,6 +224,21 @@ func splitHyphen(dst []Span, w string, off int) ([]Span, bool) {
 	}
 }
 
+// tagEnd returns the index past the tokens that end a party-and-state
+// tag whose last token, before token j, ends in an initial ("D-N" of
+// "D-N.Y.", "R-W" of "R-W.Va."): its dot and the letters after it, which
+// are no name ("Y", "Va"); or j.
+func tagEnd(text string, toks []Token, j int) int {
+	if w := toks[j-1].Text(text); w[len(w)-2] != '-' || j+1 >= len(toks) || !isAbbrevDot(text, toks, j) {
+		return j
+	}
+	t := toks[j+1]
+	if w := t.Text(text); t.Kind != Word || t.Start != toks[j].End || len(w) > 2 || w[0] < 'A' || w[0] > 'Z' {
+		return j
+	}
+	return j + 2
+}
+
 // isAcronym reports whether w is two to five capital letters ("EU",
 // "NATO").
 func isAcronym(w string) bool {
