@@ -714,6 +714,9 @@ func TestFeatureSet7Words(t *testing.T) {
 		{"a saint's", "Crowds filled St. Peter's Square.", []string{"St. Peter's Square"}},
 		{"Children's", "Boston Children's Hospital said so.", []string{"Boston Children's Hospital"}},
 		{"brands", "McDonald's and Moody’s agreed; Lloyd's of London did not.", []string{"McDonald's", "Moody’s", "Lloyd's", "London"}},
+		{"a demonym after for", "The Center for American Progress and the House Energy and Commerce Committee met.",
+			[]string{"Center for American Progress", "House Energy and Commerce Committee"}},
+		{"one word after a title and a dot", "Mr. Smith of London wrote.", []string{"Smith", "London"}},
 	}
 	unchanged := []mentionCase{
 		{"two names joined by and", "Britain and France condemned Google and Apple.", []string{"Britain", "France", "Google", "Apple"}},
@@ -729,6 +732,17 @@ func TestFeatureSet7Words(t *testing.T) {
 		{"for in a headline", "Donald Trump and Melania Trump Visit Supreme Court for Brett Kavanaugh Investiture",
 			[]string{"Donald Trump", "Melania Trump", "Supreme Court", "Brett Kavanaugh Investiture"}},
 		{"a letter before a hyphen", "The D-Day landings and T-Mobile.", []string{"D-Day", "T-Mobile"}},
+		// Cases a review session found made worse by a first version.
+		{"a name after for", "He left the Commission for Google, and Ukraine thanked the European Union for Patriot batteries.",
+			[]string{"Commission", "Google", "Ukraine", "European Union", "Patriot"}},
+		{"a place or a demonym after for", "The Church for Peru's sake and the Home Office for British citizenship.", []string{"Church", "Peru", "Home Office"}},
+		{"a department's short name", "Treasury and State Department officials met.", []string{"Treasury", "State Department"}},
+		{"two bodies, each with a head", "The Ministry of Defence and Foreign Office and the Cabinet Office and Treasury agreed.",
+			[]string{"Ministry of Defence", "Foreign Office", "Cabinet Office", "Treasury"}},
+		{"a plural noun before and", "Police and Fire Department crews came.", []string{"Fire Department"}},
+		{"a city's possessive", "Fans packed St. Louis's Busch Stadium.", []string{"St. Louis", "Busch Stadium"}},
+		{"a team's player", "Arsenal Women's Alessia Russo scored.", []string{"Arsenal Women", "Alessia Russo"}},
+		{"an acronym not of the list", "The US-CERT and CERT-EU warned.", []string{"US-CERT", "CERT-EU"}},
 	}
 	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 6), cases, unchanged)
 }

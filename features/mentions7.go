@@ -19,13 +19,15 @@ import (
 // join7 returns the index past the tokens that feature set 7 joins to a
 // run (which starts at token i) at token j, which is "for", "and" or a
 // possessive "'s", or j when it joins none, and whether they end the run:
-//   - "for" after a word of orgHeads, before a name word ("Office for
-//     National Statistics", "Centers for Disease Control");
+//   - "for" after a word of orgHeads, before a word of an organisation's
+//     name (orgWord), or a demonym and such a word ("Office for National
+//     Statistics", "Center for American Progress");
 //   - "and" between words of organisation names (andJoins), or in a
 //     country's name ("Trinidad and Tobago");
-//   - "'s" inside a name after People, Women, Children or Men, or after a
-//     saint's name ("People's Republic of China", "St. Patrick's Day"),
-//     and "'s" ending the names of brandsS ("McDonald's"), which ends the
+//   - "'s" inside a name after a saint's given name ("St. Peter's
+//     Square"), or after People, Women, Children or Men before words of
+//     which one is an organisation's ("People's Republic of China"), and
+//     "'s" ending the names of brandsS ("McDonald's"), which ends the
 //     run.
 //
 // "for" and "and" join nothing in a headline in title case (headline),
@@ -46,10 +48,22 @@ func join7(text string, toks []Token, cls []uint16, i, j int, headline bool) (in
 		if _, ok := brandsS[prev]; ok && j == i+1 {
 			return j + 1, true // "McDonald's"
 		}
-		inner := prev == "People" || prev == "Women" || prev == "Children" || prev == "Men" ||
-			j-3 >= i && toks[j-3].Text(text) == "St" && isAbbrevDot(text, toks, j-2)
-		if inner && j+1 < len(toks) && cls[j+1]&clsName != 0 && cls[j+1]&(clsFunction|clsTitle|clsCalendar) == 0 && joined(text, t, toks[j+1]) {
+		if j+1 >= len(toks) || cls[j+1]&clsName == 0 || cls[j+1]&(clsFunction|clsTitle|clsCalendar) != 0 || !joined(text, t, toks[j+1]) {
+			return j, false
+		}
+		// A saint's name ("St. Peter's Square", not "St. Louis's Busch
+		// Stadium"), or People, Women, Children or Men before words of an
+		// organisation's name ("People's Liberation Army", "Women's World
+		// Cup", not "Arsenal Women's Alessia Russo").
+		if j-3 >= i && toks[j-3].Text(text) == "St" && isAbbrevDot(text, toks, j-2) && isGivenName(prev) {
 			return j + 2, false
+		}
+		if prev == "People" || prev == "Women" || prev == "Children" || prev == "Men" {
+			for e := j + 1; e < len(toks) && cls[e]&clsName != 0 && cls[e]&clsTitle == 0 && joined(text, toks[e-1], toks[e]); e++ {
+				if w := toks[e].Text(text); orgWord(w, cls[e]) || isOrgHead(w) {
+					return j + 2, false
+				}
+			}
 		}
 	case Word:
 		w := t.Text(text)
@@ -61,7 +75,16 @@ func join7(text string, toks []Token, cls []uint16, i, j int, headline bool) (in
 			return j, false // "… Visit Supreme Court for Brett Kavanaugh Investiture"
 		}
 		if w == "for" {
-			if _, ok := orgHeads[toks[j-1].Text(text)]; ok {
+			// "Office for National Statistics", "Center for American
+			// Progress", but not "left the Commission for Google", "asked
+			// the European Union for Patriot batteries", "the Home Office
+			// for British citizenship": the word after "for" is one that
+			// organisations' names are made of, or a demonym before one.
+			if !isOrgHead(toks[j-1].Text(text)) {
+				return j, false
+			}
+			if next := toks[j+1].Text(text); cls[j+1]&clsDemonym == 0 && orgWord(next, cls[j+1]) ||
+				cls[j+1]&clsDemonym != 0 && j+2 < len(toks) && cls[j+2]&clsName != 0 && orgWord(toks[j+2].Text(text), cls[j+2]) && joined(text, toks[j+1], toks[j+2]) {
 				return j + 2, false
 			}
 			return j, false
@@ -80,14 +103,18 @@ func join7(text string, toks []Token, cls []uint16, i, j int, headline bool) (in
 //   - a given name, first in the run, to a name of two words or more that
 //     ends in a word of orgHeads ("Bill and Melinda Gates Foundation");
 //   - after a word of an organisation's name (orgWord: "Food", "Drug"),
-//     such words, the last of them a word of orgHeads, to a run with none
-//     ("Food and Drug Administration", "U.S. Fish and Wildlife Service"),
-//     and such words alone to a run with one ("Office of Management and
-//     Budget", "Centers for Disease Control and Prevention").
+//     such words, the last of them a word of orgHeads or "Services", to a
+//     run with no such word ("Food and Drug Administration", "U.S. Fish and
+//     Wildlife Service", "Health and Human Services"), but not a
+//     department's short name ("Treasury and State Department");
+//   - after such a word that follows a head word and "of" or "for", such
+//     words alone, with no head word ("Office of Management and Budget",
+//     "Centers for Disease Control and Prevention", but not "Ministry of
+//     Defence and Foreign Office").
 //
 // Names joined by "and" are more often two ("Britain and France", "Clinton
-// and State Department"): a word that is not orgWord before "and" keeps
-// them apart.
+// and State Department"): a word that is not orgWord before "and", or a
+// plural noun ("Police and Fire Department"), keeps them apart.
 func andJoins(text string, toks []Token, cls []uint16, i, j int) int {
 	prev, next := toks[j-1].Text(text), toks[j+1].Text(text)
 	if isAndCountry(prev, next) {
@@ -98,24 +125,40 @@ func andJoins(text string, toks []Token, cls []uint16, i, j int) int {
 	for e < len(toks) && cls[e]&clsName != 0 && cls[e]&clsTitle == 0 && joined(text, toks[e-1], toks[e]) {
 		e++
 	}
-	_, lastHead := orgHeads[toks[e-1].Text(text)]
+	lastHead := isOrgHead(toks[e-1].Text(text))
 	if lastHead && (j-1 == i || cls[j-2]&clsFunction != 0) && isGivenName(prev) && e-(j+1) >= 2 {
 		return e // "Bill and Melinda Gates Foundation"
 	}
-	if !orgWord(prev, cls[j-1]) {
-		return j
+	if cls[j-1]&(clsTitle|clsFunction|clsCommonNoun) != 0 || !orgWord(prev, cls[j-1]) {
+		return j // "Police and Fire Department": a plural noun leads no name
 	}
-	head := false
+	// The run before "and": a head word, followed by "of" or "for".
+	head, of := false, false
 	for k := i; k < j; k++ {
-		if _, ok := orgHeads[toks[k].Text(text)]; ok {
+		if w := toks[k].Text(text); isOrgHead(w) {
 			head = true
-			break
+		} else if head && (w == "of" || w == "for") {
+			of = true
 		}
 	}
 	if !head {
-		if lastHead && orgWord(next, cls[j+1]) {
+		// "Food and Drug Administration", "Energy and Commerce
+		// Committee", not "Treasury and State Department": a title modifier
+		// and "Department", "Office" or "Ministry" are a department's
+		// short name.
+		// "Services" ends an agency's name too ("Health and Human
+		// Services"), but not a body's of its own after a head
+		// ("Department of Health and Human Services", below).
+		if (lastHead || toks[e-1].Text(text) == "Services") && orgWord(next, cls[j+1]) && !(e == j+3 && cls[j+1]&clsTitleModifier != 0 && isDepartment(toks[j+2].Text(text))) {
 			return e
 		}
+		return j
+	}
+	// "Department of Health and Human Services", not "Ministry of Defence
+	// and Foreign Office", "Foreign Office and Treasury": the words
+	// after "and" end the words after "of" or "for", and are no body of
+	// their own.
+	if !of || lastHead {
 		return j
 	}
 	for k := j + 1; k < e; k++ {
@@ -124,6 +167,18 @@ func andJoins(text string, toks []Token, cls []uint16, i, j int) int {
 		}
 	}
 	return e
+}
+
+// isDepartment reports whether w ends a department's short name after a
+// title modifier ("State Department", "Home Office", "Foreign Ministry").
+func isDepartment(w string) bool {
+	return w == "Department" || w == "Office" || w == "Ministry"
+}
+
+// isOrgHead reports whether w is a word of orgHeads.
+func isOrgHead(w string) bool {
+	_, ok := orgHeads[w]
+	return ok
 }
 
 // orgWord reports whether w, a capitalised word of mention classes c, is
@@ -148,7 +203,11 @@ func orgWord(w string, c uint16) bool {
 // name of a place of names/places.txt.
 func personOf(text string, toks []Token, cls []uint16, i, k, o, j int) bool {
 	n := o - k
-	titled := k > i && cls[k-1]&clsTitle != 0 || k > i+1 && isAbbrevDot(text, toks, k-1) && cls[k-2]&clsTitle != 0
+	titled := false
+	if k > 0 {
+		b, _ := wordBefore(text, toks, k) // "President Xi", "Mr. Smith"
+		titled = cls[b]&clsTitle != 0
+	}
 	if n > 3 || n < 2 && !(n == 1 && titled) {
 		return false
 	}
@@ -156,7 +215,7 @@ func personOf(text string, toks []Token, cls []uint16, i, k, o, j int) bool {
 		if toks[q].Kind != Word || cls[q]&clsName == 0 {
 			return false
 		}
-		if _, ok := orgHeads[toks[q].Text(text)]; ok {
+		if isOrgHead(toks[q].Text(text)) {
 			return false
 		}
 	}
@@ -183,8 +242,9 @@ func personOf(text string, toks []Token, cls []uint16, i, k, o, j int) bool {
 // reports whether it did; w then gives no span of its own:
 //   - a party-and-state tag after a lawmaker's name ("R-Wis.", "D-Calif",
 //     "I-Vt."), which is no name at all;
-//   - places of names/places.txt, or a place and an acronym, joined by
-//     hyphens ("US-China", "Israel-Hamas", "EU-UK"), each a name.
+//   - places of names/places.txt joined by hyphens ("US-China",
+//     "Israel-Hamas", "EU-UK"), each a name, but no unlisted acronym
+//     ("US-CERT", "EU-OSHA").
 func splitHyphen(dst []Span, w string, off int) ([]Span, bool) {
 	if len(w) > 2 && w[1] == '-' && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') {
 		if _, ok := stateTags[w[2:]]; ok {
@@ -194,25 +254,19 @@ func splitHyphen(dst []Span, w string, off int) ([]Span, bool) {
 			return dst, true
 		}
 	}
-	listed := false
 	for rest := w; ; {
 		h, hs := indexHyphen(rest)
 		part := rest
 		if h >= 0 {
 			part = rest[:h]
 		}
-		if _, ok := places()[part]; ok {
-			listed = true
-		} else if !isAcronym(part) {
+		if _, ok := places()[part]; !ok {
 			return dst, false
 		}
 		if h < 0 {
 			break
 		}
 		rest = rest[h+hs:]
-	}
-	if !listed {
-		return dst, false
 	}
 	for rest, at := w, off; ; {
 		h, hs := indexHyphen(rest)
@@ -239,20 +293,6 @@ func tagEnd(text string, toks []Token, j int) int {
 	return j + 2
 }
 
-// isAcronym reports whether w is two to five capital letters ("EU",
-// "NATO").
-func isAcronym(w string) bool {
-	if len(w) < 2 || len(w) > 5 {
-		return false
-	}
-	for i := range len(w) {
-		if w[i] < 'A' || w[i] > 'Z' {
-			return false
-		}
-	}
-	return true
-}
-
 // isUSState reports whether w is the name of one of the states of the
 // United States, which a party-and-state tag may spell out ("R-Texas").
 func isUSState(w string) bool {
@@ -273,7 +313,7 @@ var orgHeads = setOf(
 	"Hospital", "Initiative", "Institute", "Institution", "League", "Library", "Ministry",
 	"Movement", "Museum", "Network", "Office", "Order", "Organisation", "Organization", "Palace",
 	"Parliament", "Party", "Program", "Programme", "Republic", "School", "Secretariat", "Service",
-	"Services", "Societies", "Society", "States", "Tribunal", "Trust", "Union", "University",
+	"Societies", "Society", "States", "Tribunal", "Trust", "Union", "University",
 	"Kingdom", "Scouts", "Wall",
 )
 
@@ -282,7 +322,7 @@ var orgHeads = setOf(
 var orgWords = setOf(
 	"Securities", "Oceanic", "Atmospheric", "Human", "Ways", "Means", "Commerce", "Justice",
 	"Drugs", "Firearms", "Science", "Sciences", "Media", "Sport", "Poisons", "Veterans",
-	"Markets", "Wildlife", "Customs",
+	"Markets", "Wildlife", "Customs", "Democratic", "Government", "Reform",
 )
 
 // isAndCountry reports whether a and b are the words before and after
