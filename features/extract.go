@@ -58,7 +58,10 @@ import (
 // organisation's name ("Food and Drug Administration") or a country's
 // ("Trinidad and Tobago"), and "'s" after "People", "Women", "Children",
 // "Men" or a saint's name ("People's Republic of China", "St. Peter's
-// Square"); and "'s" ends a few brands' names ("McDonald's", "Moody's").
+// Square"); "'s" ends a few brands' names ("McDonald's", "Moody's"); and
+// in a headline in title case more verbs break names ("NASA Delays Boeing
+// Starliner"), and a run of common words alone is no name unless a word
+// such as "Office" or "Sea" ends it ("… as Shutdown Deadline Looms").
 //
 // An extractor decoded from an encoding of an older version it reads
 // (MinVersion, 3, to 6) keeps producing that version's ids, so models
@@ -510,7 +513,7 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	}
 	headline := v5 && isHeadline(text, p.toks)
 	if headline {
-		headlineNames(text, p.toks, base, names) // "Petro Slams NATO Over Gaza Genocide Claims"
+		headlineNames(text, p.toks, base, names, e.cfg.version >= 7) // "Petro Slams NATO Over Gaza Genocide Claims"
 	}
 	if v6 && seen&clsCalendar != 0 {
 		maySurnames(text, p.toks, names, headline) // "Theresa May"

@@ -717,6 +717,11 @@ func TestFeatureSet7Words(t *testing.T) {
 		{"a demonym after for", "The Center for American Progress and the House Energy and Commerce Committee met.",
 			[]string{"Center for American Progress", "House Energy and Commerce Committee"}},
 		{"one word after a title and a dot", "Mr. Smith of London wrote.", []string{"Smith", "London"}},
+		// Headlines in title case: more verbs, and no name of common words
+		// alone.
+		{"a verb of the new list", "National Guard Arrives in Los Angeles", []string{"National Guard", "Los Angeles"}},
+		{"common words after a verb", "Trump Threatens New Tariffs On Canada And Mexico", []string{"Trump", "Canada", "Mexico"}},
+		{"common words at the end", "Zelenskiy Meets Biden at White House as Aid Stalls", []string{"Zelenskiy", "Biden", "White House"}},
 	}
 	unchanged := []mentionCase{
 		{"two names joined by and", "Britain and France condemned Google and Apple.", []string{"Britain", "France", "Google", "Apple"}},
@@ -732,6 +737,9 @@ func TestFeatureSet7Words(t *testing.T) {
 		{"for in a headline", "Donald Trump and Melania Trump Visit Supreme Court for Brett Kavanaugh Investiture",
 			[]string{"Donald Trump", "Melania Trump", "Supreme Court", "Brett Kavanaugh Investiture"}},
 		{"a letter before a hyphen", "The D-Day landings and T-Mobile.", []string{"D-Day", "T-Mobile"}},
+		{"common words before a head word", "Home Office Backs Coast Guard Over Red Sea Mission", []string{"Home Office", "Coast Guard", "Red Sea Mission"}},
+		{"a name word among common words", "Human Rights Watch Slams Federal Reserve as Amnesty International Agrees",
+			[]string{"Human Rights Watch", "Federal Reserve", "Amnesty International"}},
 		// Cases a review session found made worse by a first version.
 		{"a name after for", "He left the Commission for Google, and Ukraine thanked the European Union for Patriot batteries.",
 			[]string{"Commission", "Google", "Ukraine", "European Union", "Patriot"}},

@@ -56,7 +56,10 @@ import (
 // for National Statistics", "Food and Drug Administration", "Trinidad and
 // Tobago"), but not two names ("Britain and France"), and so does "'s" in
 // a few ("People's Republic of China", "St. Peter's Square",
-// "McDonald's").
+// "McDonald's"); in a headline in title case, more verbs break names
+// ("NASA Delays Boeing Starliner"), and a run of common words alone is
+// none unless a word that heads an organisation's or a place's name ends
+// it ("Exports Fall" is none, "Home Office" and "Red Sea" are names).
 //
 // Feature set 5's rules (see Version) are those after "leading titles" up
 // to the headlines; feature set 6's those from "May" to the cut; feature
@@ -480,7 +483,7 @@ func titleCaseLower(w string) bool {
 // Greeting", and a name cut is worse than a name too long ("Donald Trump
 // Gets Rock Star Greeting in Iowa" → "Donald Trump", "Rock Star
 // Greeting", "Iowa").
-func headlineNames(text string, toks []Token, terms []term, names []uint16) {
+func headlineNames(text string, toks []Token, terms []term, names []uint16, v7 bool) {
 	var buf [24]byte
 	for i, t := range toks {
 		nc := names[i]
@@ -495,9 +498,12 @@ func headlineNames(text string, toks []Token, terms []term, names []uint16) {
 		if !ok {
 			continue // short, in capitals: an acronym ("AID")
 		}
-		if _, verb := headlineVerbs[string(key)]; verb || terms[i].cues&headlineCues != 0 { // the conversion in a map index does not allocate
+		if _, verb := headlineVerbs[string(key)]; verb || terms[i].cues&headlineCues != 0 || v7 && isHeadlineVerb7(key) { // the conversion in a map index does not allocate
 			names[i] &^= clsName | clsHyphen
 		}
+	}
+	if v7 {
+		commonRuns(text, toks, names) // "… as Shutdown Deadline Looms"
 	}
 	// A common word that is a name run on its own, once the breaks are
 	// made, is no name, as at the start of a sentence ("… After Storm").
