@@ -740,6 +740,9 @@ func TestFeatureSet7Words(t *testing.T) {
 		{"common words before a head word", "Home Office Backs Coast Guard Over Red Sea Mission", []string{"Home Office", "Coast Guard", "Red Sea Mission"}},
 		{"a name word among common words", "Human Rights Watch Slams Federal Reserve as Amnesty International Agrees",
 			[]string{"Human Rights Watch", "Federal Reserve", "Amnesty International"}},
+		{"a name ending in a word of the verb lists' first version", "Hajduk Split Sign Croatian Striker as Dead Sea Shrinks", []string{"Hajduk Split", "Dead Sea"}},
+		{"a head word in capitals", "HOME OFFICE ANNOUNCES NEW ASYLUM RULES", []string{"HOME OFFICE", "NEW ASYLUM RULES"}},
+		{"a head word inside the run", "International Space Station Crew Returns To Earth", []string{"International Space Station Crew", "Earth"}},
 		// Cases a review session found made worse by a first version.
 		{"a name after for", "He left the Commission for Google, and Ukraine thanked the European Union for Patriot batteries.",
 			[]string{"Commission", "Google", "Ukraine", "European Union", "Patriot"}},

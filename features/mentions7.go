@@ -431,10 +431,10 @@ func isPlaceLine(w string) bool {
 
 // commonRuns takes the name class off the words of each run of two name
 // words or more in a headline in title case that are all common words
-// (names/common.txt, or common nouns), unless the last is a word that
-// heads an organisation's or a place's name: "… as Shutdown Deadline
-// Looms", "Global Health Emergency" are no names, "Home Office", "Red
-// Sea" and "Security Council" are. Feature set 7 on; headlineNames calls
+// (names/common.txt, or common nouns), unless one is a word that heads an
+// organisation's or a place's name: "… as Shutdown Deadline Looms",
+// "Global Health Emergency" are no names, "Home Office", "Red Sea",
+// "International Space Station Crew" and "Security Council" are. Feature set 7 on; headlineNames calls
 // it after the breaks are made, and before it drops a common word left
 // alone.
 func commonRuns(text string, toks []Token, names []uint16) {
@@ -448,7 +448,7 @@ func commonRuns(text string, toks []Token, names []uint16) {
 		for j < len(toks) && names[j]&clsName != 0 && toks[j].Kind == Word && joined(text, toks[j-1], toks[j]) {
 			j++
 		}
-		if j-i >= 2 && !isOrgHead(toks[j-1].Text(text)) && !isPlaceHead(toks[j-1].Text(text)) && allCommon(&buf, text, toks, names, i, j) {
+		if j-i >= 2 && allCommon(&buf, text, toks, names, i, j) {
 			for k := i; k < j; k++ {
 				names[k] &^= clsName | clsHyphen
 			}
@@ -458,18 +458,22 @@ func commonRuns(text string, toks []Token, names []uint16) {
 }
 
 // allCommon reports whether the words toks[i:j] are all common words, as
-// headlineKey spells them: of names/common.txt or common nouns.
+// headlineKey spells them (names/common.txt, or common nouns), and none
+// of them a word that heads an organisation's or a place's name.
 func allCommon(buf *[24]byte, text string, toks []Token, names []uint16, i, j int) bool {
 	for k := i; k < j; k++ {
 		if names[k]&(clsTitle|clsTitleModifier|clsDemonym) != 0 {
 			return false
 		}
-		if names[k]&clsCommonNoun != 0 {
-			continue
-		}
 		key, ok := headlineKey(buf, toks[k].Text(text))
 		if !ok {
 			return false
+		}
+		if isOrgHead(string(key)) || isPlaceHead(string(key)) { // "HOME OFFICE" too
+			return false
+		}
+		if names[k]&clsCommonNoun != 0 {
+			continue
 		}
 		if _, common := commonWords()[string(key)]; !common {
 			return false
@@ -485,10 +489,12 @@ func isPlaceHead(w string) bool {
 	switch w {
 	case "Sea", "Ocean", "River", "Lake", "Lakes", "Island", "Islands", "Bay", "Gulf", "Mountains",
 		"Valley", "Coast", "Strait", "Canal", "Street", "Square", "Park", "Bridge", "Airport",
-		"Stadium", "Station", "Hall", "Tower", "Reserve", "Cup", "Bowl", "Open", "Games", "Olympics",
-		"Prize", "Awards", "Festival", "Market", "Exchange", "Index", "Road", "Avenue", "East", "West",
+		"Stadium", "Station", "Hall", "Tower", "Reserve", "Cup", "Bowl", "Games", "Olympics",
+		"Prize", "Awards", "Festival", "Exchange", "Index", "Road", "Avenue", "East", "West",
 		"North", "South", "News", "Times", "Journal", "Post", "Mail", "Guard", "Patrol", "Forces",
-		"Motors", "Electric", "Depot", "Foods", "International", "Watch", "Buy":
+		"Motors", "Electric", "Depot", "Foods", "International", "Watch", "Buy", "Affairs", "Rally",
+		"Rail", "Materials", "Lab", "Arms", "Gallery", "Rebellion", "Financial", "Citizen", "Cause",
+		"Series", "Trophy", "Championship", "Nations":
 		return true
 	}
 	return false
@@ -506,24 +512,24 @@ func isHeadlineVerb7(key []byte) bool {
 // Boeing Starliner Return", "FDA Approves Lilly's Drug"), written for
 // stancekit as headlineVerbs is. Words that open or end names are left
 // out ("Trade", "Post", "Watch", "Buy", "Target", "Order", "Block",
-// "Report", "Fire").
+// "Report", "Fire", and after a review "Split", "Dead", "Begin", "Push",
+// "Reach", "Restore" among others), though their forms in "s" may stay.
 var headlineVerbs7 = setOf(
-	"Approves", "Approve", "Approved", "Declares", "Declare", "Declared", "Delays", "Delay", "Delayed",
-	"Pushes", "Push", "Dissolves", "Dissolve", "Grills", "Grill", "Claim", "Withdraws", "Withdraw",
-	"Sworn", "Found", "Stalls", "Resumes", "Resume", "Expands", "Expand", "Prepares", "Prepare",
-	"Reaches", "Reach", "Nears", "Clears", "Passes", "Seizes", "Seize", "Captures", "Retakes",
-	"Enters", "Exits", "Begins", "Begin", "Mulls", "Mull", "Ponders", "Scraps", "Scrap", "Adds",
-	"Invests", "Sells", "Acquires", "Acquire", "Merges", "Lowers", "Slashes", "Slash", "Lays",
-	"Files", "Restricts", "Restrict", "Limits", "Tightens", "Tighten", "Loosens", "Relaxes",
-	"Revives", "Revive", "Restores", "Restore", "Suspends", "Suspend", "Pauses", "Scrambles",
-	"Struggles", "Steadies", "Recovers", "Secures", "Clinches", "Clinch", "Crushes", "Thrashes",
-	"Routs", "Hosts", "Battles", "Detains", "Detain", "Deports", "Deport", "Expels", "Expel",
-	"Evacuates", "Evacuate", "Rescues", "Wounds", "Injures", "Bombs", "Shells", "Invades", "Invade",
-	"Occupies", "Retreats", "Publishes", "Releases", "Elects", "Taps", "Retires", "Dies", "Dead",
+	"Approves", "Approve", "Approved", "Declares", "Declare", "Declared", "Delays", "Delay",
+	"Delayed", "Dissolves", "Dissolve", "Grills", "Claim", "Withdraws", "Withdraw", "Sworn", "Found",
+	"Stalls", "Resumes", "Resume", "Expands", "Expand", "Prepares", "Prepare", "Reaches", "Nears",
+	"Clears", "Passes", "Seizes", "Seize", "Captures", "Retakes", "Enters", "Exits", "Begins",
+	"Mulls", "Ponders", "Scraps", "Scrap", "Adds", "Invests", "Sells", "Acquires", "Acquire",
+	"Merges", "Lowers", "Slashes", "Lays", "Files", "Restricts", "Restrict", "Limits", "Tightens",
+	"Tighten", "Loosens", "Relaxes", "Revives", "Revive", "Restores", "Suspends", "Suspend", "Pauses",
+	"Scrambles", "Struggles", "Steadies", "Recovers", "Secures", "Clinches", "Clinch", "Crushes",
+	"Thrashes", "Routs", "Hosts", "Battles", "Detains", "Detain", "Deports", "Deport", "Expels",
+	"Expel", "Evacuates", "Evacuate", "Rescues", "Wounds", "Injures", "Bombs", "Shells", "Invades",
+	"Invade", "Occupies", "Retreats", "Publishes", "Releases", "Elects", "Taps", "Retires", "Dies",
 	"Injured", "Jailed", "Convicted", "Acquitted", "Sentenced", "Fined", "Cancelled", "Canceled",
 	"Postponed", "Remains", "Stays", "Arrives", "Departs", "Flees", "Finds", "Discovers", "Detects",
-	"Seen", "Shown", "Held", "Resigned", "Approving", "Targets", "Tests",
-	"Hints", "Offers", "Offer", "Proposes", "Propose", "Drafts", "Unites", "Splits", "Split",
-	"Avoids", "Avoid", "Dodges", "Escapes", "Survives", "Survive", "Topples", "Topple", "Toppled",
-	"Overturns", "Overturn", "Upholds", "Uphold", "Struck", "Hears", "Arrives", "Threatened",
+	"Seen", "Shown", "Held", "Resigned", "Approving", "Targets", "Tests", "Hints", "Offers", "Offer",
+	"Proposes", "Propose", "Drafts", "Unites", "Splits", "Avoids", "Avoid", "Dodges", "Escapes",
+	"Survives", "Survive", "Topples", "Topple", "Toppled", "Overturns", "Overturn", "Upholds",
+	"Uphold", "Struck", "Hears", "Threatened",
 )
