@@ -61,7 +61,7 @@ import (
 // Square"); "'s" ends a few brands' names ("McDonald's", "Moody's"); and
 // in a headline in title case more verbs break names ("NASA Delays Boeing
 // Starliner"), and a run of common words alone is no name unless a word
-// such as "Office" or "Sea" ends it ("… as Shutdown Deadline Looms").
+// such as "Office" or "Sea" is in it ("… as Shutdown Deadline Looms").
 //
 // An extractor decoded from an encoding of an older version it reads
 // (MinVersion, 3, to 6) keeps producing that version's ids, so models

@@ -722,6 +722,9 @@ func TestFeatureSet7Words(t *testing.T) {
 		{"a verb of the new list", "National Guard Arrives in Los Angeles", []string{"National Guard", "Los Angeles"}},
 		{"common words after a verb", "Trump Threatens New Tariffs On Canada And Mexico", []string{"Trump", "Canada", "Mexico"}},
 		{"common words at the end", "Zelenskiy Meets Biden at White House as Aid Stalls", []string{"Zelenskiy", "Biden", "White House"}},
+		{"for after a head word in a headline", "Office for National Statistics Says Inflation Eased in March", []string{"Office for National Statistics"}},
+		{"and before Services", "The Health and Human Services budget grew.", []string{"Health and Human Services"}},
+		{"a brand after a function word", "The McDonald's franchise and The Moody's report agreed.", []string{"McDonald's", "Moody's"}},
 	}
 	unchanged := []mentionCase{
 		{"two names joined by and", "Britain and France condemned Google and Apple.", []string{"Britain", "France", "Google", "Apple"}},
@@ -743,6 +746,13 @@ func TestFeatureSet7Words(t *testing.T) {
 		{"a name ending in a word of the verb lists' first version", "Hajduk Split Sign Croatian Striker as Dead Sea Shrinks", []string{"Hajduk Split", "Dead Sea"}},
 		{"a head word in capitals", "HOME OFFICE ANNOUNCES NEW ASYLUM RULES", []string{"HOME OFFICE", "NEW ASYLUM RULES"}},
 		{"a head word inside the run", "International Space Station Crew Returns To Earth", []string{"International Space Station Crew", "Earth"}},
+		{"no head word before for", "Apple for Education and a Bill and Foundation deal.", []string{"Apple", "Education", "Bill", "Foundation"}},
+		{"four words or a demonym before of", "Ana Maria Lopez Garcia of Spain and Kurdish Workers of Turkey met.",
+			[]string{"Ana Maria Lopez Garcia of Spain", "Kurdish Workers of Turkey"}},
+		{"no organisation's words after a head and of", "The Department of Health and Jane Smith met.", []string{"Department of Health", "Jane Smith"}},
+		{"a clitic apart", "Sales at McDonald 's rose.", []string{"McDonald"}},
+		{"a cut compound after and", "The Health and Human Services-run Indian Health Service said so.", []string{"Health", "Human Services", "Indian Health Service"}},
+		{"for after no head word in a headline", "Gundlach: Trump Would Use Debt Like Reagan for Growth", []string{"Gundlach", "Trump", "Use Debt", "Reagan"}},
 		// Cases a review session found made worse by a first version.
 		{"a name after for", "He left the Commission for Google, and Ukraine thanked the European Union for Patriot batteries.",
 			[]string{"Commission", "Google", "Ukraine", "European Union", "Patriot"}},

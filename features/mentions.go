@@ -58,8 +58,8 @@ import (
 // a few ("People's Republic of China", "St. Peter's Square",
 // "McDonald's"); in a headline in title case, more verbs break names
 // ("NASA Delays Boeing Starliner"), and a run of common words alone is
-// none unless a word that heads an organisation's or a place's name ends
-// it ("Exports Fall" is none, "Home Office" and "Red Sea" are names).
+// none unless one of them heads an organisation's or a place's name
+// ("Exports Fall" is none, "Home Office" and "Red Sea" are names).
 //
 // Feature set 5's rules (see Version) are those after "leading titles" up
 // to the headlines; feature set 6's those from "May" to the cut; feature
@@ -116,6 +116,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 		// followed by another capitalised token.
 		j := i + 1
 		of := -1 // the first "of" that joins the run, for feature set 7
+		var rs runScan
 		for j < len(toks) {
 			t := toks[j]
 			if cls[j-1]&clsHyphen != 0 && cutsCompound(toks[j-1].Text(sentence)) {
@@ -155,7 +156,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				}
 			}
 			if v7 && (t.Kind == Clitic || t.End-t.Start == 3 && (sentence[t.Start:t.End] == "for" || sentence[t.Start:t.End] == "and")) {
-				if n, last := join7(sentence, toks, cls, i, j, headline); n > j {
+				if n, last := join7(sentence, toks, cls, i, j, headline, &rs); n > j {
 					j = n
 					if last {
 						break
@@ -482,7 +483,9 @@ func titleCaseLower(w string) bool {
 // nothing tells "Human Rights Watch" or "Home Office" from "Rock Star
 // Greeting", and a name cut is worse than a name too long ("Donald Trump
 // Gets Rock Star Greeting in Iowa" → "Donald Trump", "Rock Star
-// Greeting", "Iowa").
+// Greeting", "Iowa"); from feature set 7 on (v7), commonRuns drops such a
+// run of common words alone, when no word that heads an organisation's or
+// a place's name is in it, and more verbs break names (headlineVerbs7).
 func headlineNames(text string, toks []Token, terms []term, names []uint16, v7 bool) {
 	var buf [24]byte
 	for i, t := range toks {
@@ -511,8 +514,8 @@ func headlineNames(text string, toks []Token, terms []term, names []uint16, v7 b
 		if names[i]&clsName == 0 || t.Kind != Word || names[i]&(clsTitle|clsTitleModifier) != 0 {
 			continue
 		}
-		if i > 0 && (names[i-1]&clsName != 0 || i > 1 && names[i-2]&clsName != 0 && isConnector(toks[i-1].Text(text))) ||
-			i+1 < len(toks) && (names[i+1]&clsName != 0 || i+2 < len(toks) && names[i+2]&clsName != 0 && isConnector(toks[i+1].Text(text))) {
+		if i > 0 && (names[i-1]&clsName != 0 || i > 1 && names[i-2]&clsName != 0 && joinsAt(text, toks, i-1, v7)) ||
+			i+1 < len(toks) && (names[i+1]&clsName != 0 || i+2 < len(toks) && names[i+2]&clsName != 0 && joinsAt(text, toks, i+1, v7)) {
 			continue // part of a longer run, directly or through a connector ("Bank of England")
 		}
 		if key, ok := headlineKey(&buf, t.Text(text)); ok {
@@ -521,6 +524,15 @@ func headlineNames(text string, toks []Token, terms []term, names []uint16, v7 b
 			}
 		}
 	}
+}
+
+// joinsAt reports whether token c (0 < c) joins the name words on either
+// side of it in a headline: a connector ("Bank of England"), or from
+// feature set 7 on (v7) "for" after a word of orgHeads ("Office for
+// National Statistics", but not "Running for President").
+func joinsAt(text string, toks []Token, c int, v7 bool) bool {
+	w := toks[c].Text(text)
+	return isConnector(w) || v7 && w == "for" && isOrgHead(toks[c-1].Text(text))
 }
 
 // headlineKey returns w as headlineNames looks it up: as it is, or, in

@@ -30,10 +30,11 @@ import (
 //     "'s" ending the names of brandsS ("McDonald's"), which ends the
 //     run.
 //
-// "for" and "and" join nothing in a headline in title case (headline),
-// whose words are all capitalised ("… Visit Supreme Court for Brett
-// Kavanaugh Investiture").
-func join7(text string, toks []Token, cls []uint16, i, j int, headline bool) (int, bool) {
+// "and" joins nothing in a headline in title case (headline), whose words
+// are all capitalised; "for" does, as before a name the word after it is
+// no word of an organisation's ("… Visit Supreme Court for Brett Kavanaugh
+// Investiture").
+func join7(text string, toks []Token, cls []uint16, i, j int, headline bool, rs *runScan) (int, bool) {
 	t := toks[j]
 	if j+1 >= len(toks) && t.Kind != Clitic {
 		return j, false
@@ -45,7 +46,7 @@ func join7(text string, toks []Token, cls []uint16, i, j int, headline bool) (in
 			return j, false
 		}
 		prev := toks[j-1].Text(text)
-		if _, ok := brandsS[prev]; ok && j == i+1 {
+		if _, ok := brandsS[prev]; ok && (j == i+1 || j == i+2 && cls[i]&clsFunction != 0) { // "The McDonald's"
 			return j + 1, true // "McDonald's"
 		}
 		if j+1 >= len(toks) || cls[j+1]&clsName == 0 || cls[j+1]&(clsFunction|clsTitle|clsCalendar) != 0 || !joined(text, t, toks[j+1]) {
@@ -71,9 +72,6 @@ func join7(text string, toks []Token, cls []uint16, i, j int, headline bool) (in
 			!joined(text, toks[j-1], t) || !joined(text, t, toks[j+1]) {
 			return j, false
 		}
-		if headline {
-			return j, false // "… Visit Supreme Court for Brett Kavanaugh Investiture"
-		}
 		if w == "for" {
 			// "Office for National Statistics", "Center for American
 			// Progress", but not "left the Commission for Google", "asked
@@ -89,7 +87,10 @@ func join7(text string, toks []Token, cls []uint16, i, j int, headline bool) (in
 			}
 			return j, false
 		}
-		if n := andJoins(text, toks, cls, i, j); n > j {
+		if headline {
+			return j, false // "Britain and France": the capitals tell nothing here
+		}
+		if n := andJoins(text, toks, cls, i, j, rs); n > j {
 			return n, false
 		}
 	}
@@ -115,15 +116,21 @@ func join7(text string, toks []Token, cls []uint16, i, j int, headline bool) (in
 // Names joined by "and" are more often two ("Britain and France", "Clinton
 // and State Department"): a word that is not orgWord before "and", or a
 // plural noun ("Police and Fire Department"), keeps them apart.
-func andJoins(text string, toks []Token, cls []uint16, i, j int) int {
+func andJoins(text string, toks []Token, cls []uint16, i, j int, rs *runScan) int {
 	prev, next := toks[j-1].Text(text), toks[j+1].Text(text)
 	if isAndCountry(prev, next) {
 		return j + 2
 	}
-	// The name words after "and", up to a title, a connector or a break.
+	// The name words after "and", up to a title, a connector or a break,
+	// or after a compound whose second part ends the name ("Human
+	// Services-run").
 	e := j + 2
-	for e < len(toks) && cls[e]&clsName != 0 && cls[e]&clsTitle == 0 && joined(text, toks[e-1], toks[e]) {
+	for e < len(toks) && cls[e]&clsName != 0 && cls[e]&clsTitle == 0 && joined(text, toks[e-1], toks[e]) &&
+		!(cls[e-1]&clsHyphen != 0 && cutsCompound(toks[e-1].Text(text))) {
 		e++
+	}
+	if cls[e-1]&clsHyphen != 0 && cutsCompound(toks[e-1].Text(text)) {
+		return j // the cut is made later, on the run as a whole
 	}
 	lastHead := isOrgHead(toks[e-1].Text(text))
 	if lastHead && (j-1 == i || cls[j-2]&clsFunction != 0) && isGivenName(prev) && e-(j+1) >= 2 {
@@ -133,14 +140,7 @@ func andJoins(text string, toks []Token, cls []uint16, i, j int) int {
 		return j // "Police and Fire Department": a plural noun leads no name
 	}
 	// The run before "and": a head word, followed by "of" or "for".
-	head, of := false, false
-	for k := i; k < j; k++ {
-		if w := toks[k].Text(text); isOrgHead(w) {
-			head = true
-		} else if head && (w == "of" || w == "for") {
-			of = true
-		}
-	}
+	head, of := rs.scan(text, toks, i, j)
 	if !head {
 		// "Food and Drug Administration", "Energy and Commerce
 		// Committee", not "Treasury and State Department": a title modifier
@@ -167,6 +167,29 @@ func andJoins(text string, toks []Token, cls []uint16, i, j int) int {
 		}
 	}
 	return e
+}
+
+// runScan is what andJoins has found in a run so far, so that each of
+// the run's tokens is looked at once however many times "and" joins it
+// ("Department of Health and Safety and …"): its tokens before upTo
+// hold a word of orgHeads (head), and after it "of" or "for" (of).
+type runScan struct {
+	upTo     int
+	head, of bool
+}
+
+// scan extends rs over the tokens of the run that starts at token i up to
+// token j, and returns what it holds.
+func (rs *runScan) scan(text string, toks []Token, i, j int) (head, of bool) {
+	for k := max(rs.upTo, i); k < j; k++ {
+		if w := toks[k].Text(text); isOrgHead(w) {
+			rs.head = true
+		} else if rs.head && (w == "of" || w == "for") {
+			rs.of = true
+		}
+	}
+	rs.upTo = max(rs.upTo, j)
+	return rs.head, rs.of
 }
 
 // isDepartment reports whether w ends a department's short name after a
@@ -225,8 +248,8 @@ func personOf(text string, toks []Token, cls []uint16, i, k, o, j int) bool {
 	var buf [64]byte
 	key := buf[:0]
 	for q := o + 1; q < j; q++ {
-		if toks[q].Kind != Word {
-			return false
+		if w := toks[q].Text(text); toks[q].Kind != Word || len(key)+1+len(w) > len(buf) {
+			return false // no place of the list is as long: no allocation
 		}
 		if q > o+1 {
 			key = append(key, ' ')
@@ -250,17 +273,18 @@ func splitHyphen(dst []Span, w string, off int) ([]Span, bool) {
 		if _, ok := stateTags[w[2:]]; ok {
 			return dst, true
 		}
-		if _, ok := places()[w[2:]]; ok && isUSState(w[2:]) {
+		if isUSState(w[2:]) {
 			return dst, true
 		}
 	}
+	pl := places()
 	for rest := w; ; {
 		h, hs := indexHyphen(rest)
 		part := rest
 		if h >= 0 {
 			part = rest[:h]
 		}
-		if _, ok := places()[part]; !ok {
+		if _, ok := pl[part]; !ok {
 			return dst, false
 		}
 		if h < 0 {
@@ -444,8 +468,16 @@ func commonRuns(text string, toks []Token, names []uint16) {
 			i++
 			continue
 		}
+		// The run goes on across the connectors that join names ("Office
+		// for National Statistics", "Bank of England").
 		j := i + 1
-		for j < len(toks) && names[j]&clsName != 0 && toks[j].Kind == Word && joined(text, toks[j-1], toks[j]) {
+		for j < len(toks) && toks[j].Kind == Word && joined(text, toks[j-1], toks[j]) {
+			if names[j]&clsName == 0 {
+				if !isRunConnector(toks[j].Text(text)) || j+1 >= len(toks) || names[j+1]&clsName == 0 || toks[j+1].Kind != Word || !joined(text, toks[j], toks[j+1]) {
+					break
+				}
+				j++ // the connector; its name word is taken next
+			}
 			j++
 		}
 		if j-i >= 2 && allCommon(&buf, text, toks, names, i, j) {
@@ -457,11 +489,20 @@ func commonRuns(text string, toks []Token, names []uint16) {
 	}
 }
 
+// isRunConnector reports whether w, a word in lower case, joins the name
+// words of a headline's run for commonRuns.
+func isRunConnector(w string) bool {
+	return w == "of" || w == "for" || w == "and" || w == "&"
+}
+
 // allCommon reports whether the words toks[i:j] are all common words, as
 // headlineKey spells them (names/common.txt, or common nouns), and none
 // of them a word that heads an organisation's or a place's name.
 func allCommon(buf *[24]byte, text string, toks []Token, names []uint16, i, j int) bool {
 	for k := i; k < j; k++ {
+		if names[k]&clsName == 0 {
+			continue // a connector
+		}
 		if names[k]&(clsTitle|clsTitleModifier|clsDemonym) != 0 {
 			return false
 		}

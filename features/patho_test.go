@@ -69,6 +69,11 @@ func TestLongTitleChains(t *testing.T) {
 		{"hyphenated titles", strings.Repeat("Vice-President ", n) + "Abc.", []string{"Abc"}, 1},
 		{"one long hyphenated title", strings.Repeat("Vice-", n) + "President Abc.", []string{"Abc"}, 1},
 		{"function words", strings.Repeat("Neither ", n) + "Abc.", []string{"Abc"}, 1},
+		// Feature set 7: "and" after a head word and "of" looks along the
+		// run before it, once ("Department of Health and Safety and …").
+		{"and after a head word and of", "The Department of " + strings.Repeat("Health and Safety and ", n) + "Welfare said.",
+			[]string{"Department of " + strings.Repeat("Health and Safety and ", n) + "Welfare"}, 1},
+		{"places joined by hyphens", strings.Repeat("US-", n) + "China talks.", []string{"US", "China"}, n + 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
