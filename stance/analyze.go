@@ -554,6 +554,17 @@ func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp featu
 			}
 		}
 	}
+	// "Food and Drug Administration" … "FDA", "Centers for Disease Control
+	// and Prevention" … "CDC": the initials of an organisation's name of
+	// three capitalised words or more, and of its words before its last
+	// "and". A person's are left alone: "Fiona Beth Ingram" is not the FBI.
+	var ib [initialsMax]byte
+	if full, part := initials(&ib, name); len(full) >= 3 {
+		claim(string(full))
+		if len(part) >= 3 {
+			claim(string(part))
+		}
+	}
 	// The words of the name: a mention's tokens are joined by spaces only
 	// (see features.Mentions), so a split at spaces is strings.Fields
 	// without its general whitespace test and iterator.
@@ -612,6 +623,44 @@ func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp featu
 	}
 }
 
+// initialsMax is the most initials a name's acronym has (initials).
+const initialsMax = 10
+
+// initials returns the initials of the capitalised words of name, an
+// organisation's ("Food and Drug Administration" → "FDA"), and those of
+// its words before its last "and" ("Centers for Disease Control and
+// Prevention" → "CDCP" and "CDC"), in buf. A name is an organisation's
+// when it has a connector or a word of orgWords ("European Central
+// Bank"); none for any other name, nor for one with a word that is
+// neither capitalised nor a connector, or with more than initialsMax
+// capitalised words.
+func initials(buf *[initialsMax]byte, name string) (full, part []byte) {
+	n, beforeAnd, org := 0, 0, false
+	for rest := name; rest != ""; {
+		w, after, _ := strings.Cut(rest, " ")
+		rest = after
+		switch {
+		case w == "":
+		case w == "and" || w == "&":
+			beforeAnd, org = n, true
+		case w == "of" || w == "for" || w == "the":
+			org = true
+		case w[0] >= 'A' && w[0] <= 'Z' && n < initialsMax:
+			buf[n] = w[0]
+			n++
+			if _, ok := orgWords[w]; ok {
+				org = true
+			}
+		default:
+			return nil, nil
+		}
+	}
+	if !org {
+		return nil, nil
+	}
+	return buf[:n], buf[:beforeAnd]
+}
+
 func isAcronym(w string) bool {
 	n := 0
 	for _, r := range w {
@@ -637,7 +686,7 @@ func init() {
 	for _, w := range strings.Fields(`of for and & Bank Banks Ministry University College Party Union Council
 		Inc Corp Corporation Group Association Committee League Court Department Agency Organization
 		Organisation Company Airlines Airways Motors Holdings Partners Capital Fund Foundation Institute
-		Commission Authority Service Services Office Board Bureau Federation Assembly Parliament Senate
+		Commission Authority Service Services Office Board Bureau Federation Assembly Parliament Senate Administration
 		Congress House Army Forces Police News Times Post Journal Press Media Network Systems Labs
 		Technologies Energy Oil Gas Pharma Therapeutics Health Hospital Club United City FC Republic
 		Kingdom States Nations Islands Island Sea River Street Square Airport Stadium Games Cup Olympics

@@ -560,6 +560,12 @@ func TestShortForms(t *testing.T) {
 			"Kim Jong Un→Kim Jong Un|UN→UN|European Union→European Union|EU→European Union"},
 		{"Jack Ma founded Alibaba. Ma later criticised regulators, and MA officials agreed.", nil,
 			"Jack Ma→Jack Ma|Alibaba→Alibaba|Ma→Jack Ma|MA→MA"},
+		// The initials of a name of three words or more, of all of it or
+		// of its words before its last "and".
+		{"The Food and Drug Administration approved it. The FDA and the Centers for Disease Control and Prevention agreed, and the CDC said so.", nil,
+			"Food and Drug Administration→Food and Drug Administration|FDA→Food and Drug Administration|Centers for Disease Control and Prevention→Centers for Disease Control and Prevention|CDC→Centers for Disease Control and Prevention"},
+		{"Fiona Beth Ingram met agents. The FBI said so, and the European Central Bank and the ECB agreed.", nil,
+			"Fiona Beth Ingram→Fiona Beth Ingram|FBI→FBI|European Central Bank→European Central Bank|ECB→European Central Bank"},
 		// The acronym first: the short form still finds the person.
 		{"Kim Jong Un snubbed the UN. Un later praised Russia.", nil,
 			"Kim Jong Un→Kim Jong Un|UN→UN|Un→Kim Jong Un|Russia→Russia"},
