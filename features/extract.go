@@ -58,7 +58,9 @@ import (
 // organisation's name ("Food and Drug Administration") or a country's
 // ("Trinidad and Tobago"), and "'s" after "People", "Women", "Children",
 // "Men" or a saint's name ("People's Republic of China", "St. Peter's
-// Square"); "'s" ends a few brands' names ("McDonald's", "Moody's"); and
+// Square"); "'s" ends a few brands' names ("McDonald's", "Moody's");
+// more demonyms are no names ("Philippine", "South Korean",
+// "Polish-Ukrainian"); and
 // in a headline in title case more verbs break names ("NASA Delays Boeing
 // Starliner"), and a run of common words alone is no name unless a word
 // such as "Office" or "Sea" is in it ("… as Shutdown Deadline Looms").
@@ -460,7 +462,11 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	// extractor's feature set version (its name finder), not on its
 	// settings: extractPrepared applies them.
 	words := loadTermTable()
-	v5, v6 := e.cfg.version >= 5, e.cfg.version >= 6
+	v5, v6, v7 := e.cfg.version >= 5, e.cfg.version >= 6, e.cfg.version >= 7
+	var d7 *wordTable
+	if v7 {
+		d7 = demonym7Table()
+	}
 	var seen uint16 // the mention classes of all the tokens, or'ed
 	base := p.base[:0]
 	names := p.names[:0]
@@ -488,6 +494,9 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 				if v5 && isHyphenTitle(w) {
 					nc |= clsTitle // "Secretary-General"
 				}
+			}
+			if v7 && nc&^(clsName|clsHyphen) == 0 && d7.get(tm.hash) != 0 {
+				nc |= clsDemonym7 // "Philippine": a word of no other class
 			}
 		}
 		names = append(names, nc)

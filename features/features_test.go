@@ -725,6 +725,7 @@ func TestFeatureSet7Words(t *testing.T) {
 		{"for after a head word in a headline", "Office for National Statistics Says Inflation Eased in March", []string{"Office for National Statistics"}},
 		{"and before Services", "The Health and Human Services budget grew.", []string{"Health and Human Services"}},
 		{"a brand after a function word", "The McDonald's franchise and The Moody's report agreed.", []string{"McDonald's", "Moody's"}},
+		{"demonyms", "The Philippine navy, South Korean, Costa Rican and Sri Lankan officials and Polish-Ukrainian traders met Latinos.", []string{}},
 	}
 	unchanged := []mentionCase{
 		{"two names joined by and", "Britain and France condemned Google and Apple.", []string{"Britain", "France", "Google", "Apple"}},
@@ -753,6 +754,7 @@ func TestFeatureSet7Words(t *testing.T) {
 		{"a clitic apart", "Sales at McDonald 's rose.", []string{"McDonald"}},
 		{"a cut compound after and", "The Health and Human Services-run Indian Health Service said so.", []string{"Health", "Human Services", "Indian Health Service"}},
 		{"for after no head word in a headline", "Gundlach: Trump Would Use Debt Like Reagan for Growth", []string{"Gundlach", "Trump", "Use Debt", "Reagan"}},
+		{"places, not demonyms", "The Baltic Sea, North Korea, South Africa and Costa Rica, Costa said.", []string{"Baltic Sea", "North Korea", "South Africa", "Costa Rica", "Costa"}},
 		// Cases a review session found made worse by a first version.
 		{"a name after for", "He left the Commission for Google, and Ukraine thanked the European Union for Patriot batteries.",
 			[]string{"Commission", "Google", "Ukraine", "European Union", "Patriot"}},

@@ -56,10 +56,12 @@ import (
 // for National Statistics", "Food and Drug Administration", "Trinidad and
 // Tobago"), but not two names ("Britain and France"), and so does "'s" in
 // a few ("People's Republic of China", "St. Peter's Square",
-// "McDonald's"); in a headline in title case, more verbs break names
-// ("NASA Delays Boeing Starliner"), and a run of common words alone is
-// none unless one of them heads an organisation's or a place's name
-// ("Exports Fall" is none, "Home Office" and "Red Sea" are names).
+// "McDonald's"); more demonyms are no names ("Philippine", "South
+// Korean", "Polish-Ukrainian"); in a headline in title case, more verbs
+// break names ("NASA Delays Boeing Starliner"), and a run of common
+// words alone is none unless one of them heads an organisation's or a
+// place's name ("Exports Fall" is none, "Home Office" and "Red Sea" are
+// names).
 //
 // Feature set 5's rules (see Version) are those after "leading titles" up
 // to the headlines; feature set 6's those from "May" to the cut; feature
@@ -268,6 +270,9 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 						dst = d
 						start = end
 					}
+				}
+				if v7 && j-k <= 2 && cls[j-1]&(clsDemonym|clsDemonym7|clsHyphen) != 0 && start == toks[k].Start && end == toks[j-1].End && isDemonymRun(sentence, toks, cls, k, j) {
+					start = end // "Philippine", "South Korean", "Polish-Ukrainian"
 				}
 				if start < end {
 					dst = append(dst, Span{start, end})

@@ -574,3 +574,82 @@ var headlineVerbs7 = setOf(
 	"Survives", "Survive", "Topples", "Topple", "Toppled", "Overturns", "Overturn", "Upholds",
 	"Uphold", "Struck", "Hears", "Threatened",
 )
+
+// isDemonymRun reports whether the name of one or two tokens toks[k:j] is
+// a demonym, which feature set 7 takes for no name: one that the word
+// classes' list lacks ("Philippine", "Nepali"), one after a word of
+// direction or the like ("South Korean", "Sri Lankan", "Latin American"),
+// or demonyms joined by hyphens ("Polish-Ukrainian").
+func isDemonymRun(text string, toks []Token, cls []uint16, k, j int) bool {
+	last := cls[j-1]
+	if j-k == 2 {
+		if last&(clsDemonym|clsDemonym7) == 0 {
+			return false
+		}
+		switch toks[k].Text(text) {
+		case "North", "South", "East", "West", "Southeast", "Central", "Latin", "Sri", "New", "Saudi", "Middle", "Sub-Saharan", "Costa", "Puerto":
+			return true
+		}
+		return false
+	}
+	if last&clsDemonym7 != 0 {
+		return true
+	}
+	if last&clsHyphen == 0 {
+		return false
+	}
+	for rest := toks[j-1].Text(text); ; {
+		h, hs := indexHyphen(rest)
+		part := rest
+		if h >= 0 {
+			part = rest[:h]
+		}
+		if !isDemonym(part) && !isDemonym7(part) {
+			return false
+		}
+		if h < 0 {
+			return true
+		}
+		rest = rest[h+hs:]
+	}
+}
+
+// isDemonym7 reports whether w is a demonym of demonyms7.
+func isDemonym7(w string) bool {
+	_, ok := demonyms7[w]
+	return ok
+}
+
+// demonym7Table holds the term hashes of demonyms7, for prepare to mark
+// the name tokens that are one (clsDemonym7).
+var demonym7Table = sync.OnceValue(func() *wordTable {
+	m := make(map[uint64]uint32, len(demonyms7))
+	for w := range demonyms7 {
+		m[normHash(w)] = 1
+	}
+	return newWordTable(m)
+})
+
+// demonyms7 are demonyms that the word classes' list (demonyms) lacks,
+// written for feature set 7: nationality and regional words news uses as
+// adjectives ("the Philippine navy", "a Nepali climber"), plurals, and the
+// second words of those after a direction ("Lankan" of "Sri Lankan";
+// "Korean" of "South Korean" is in demonyms).
+var demonyms7 = setOf(
+	"Philippine", "Lankan", "Nepali", "Nepalese", "Bangladeshi", "Burmese", "Cambodian",
+	"Laotian", "Mongolian", "Kazakh", "Uzbek", "Georgian", "Armenian", "Azerbaijani", "Estonian",
+	"Latvian", "Lithuanian", "Slovenian", "Slovene", "Macedonian", "Montenegrin", "Moldovan",
+	"Kosovar", "Cypriot", "Maltese", "Icelandic", "Bolivian", "Ecuadorian", "Paraguayan",
+	"Uruguayan", "Guatemalan", "Honduran", "Salvadoran", "Nicaraguan", "Panamanian", "Jamaican",
+	"Dominican", "Rican", "Rwandan", "Ugandan", "Tanzanian", "Zambian", "Zimbabwean", "Angolan",
+	"Mozambican", "Congolese", "Cameroonian", "Ivorian", "Malian", "Nigerien", "Chadian",
+	"Eritrean", "Liberian", "Bahraini", "Kuwaiti", "Omani", "Scandinavian", "Nordic", "Baltic",
+	"Balkan", "Caribbean", "Hispanic", "Latino", "Latina", "Latinos", "Zealanders", "Arabian",
+	"Eastern", "Asians", "Tajik", "Turkmen", "Kyrgyz", "Afghans", "Iranians", "Iraqis", "Syrians",
+	"Yemenis", "Somalis", "Ethiopians", "Kenyans", "Nigerians", "Pakistanis", "Indians",
+	"Koreans", "Filipinos", "Indonesians", "Australians", "Canadians", "Mexicans", "Brazilians",
+	"Argentines", "Venezuelans", "Colombians", "Cubans", "Haitians", "Egyptians", "Turks",
+	"Greeks", "Poles", "Hungarians", "Romanians", "Serbs", "Croats", "Bosnians", "Albanians",
+	"Italians", "Spaniards", "Britons", "Scots", "Belgians", "Austrians", "Swedes", "Norwegians",
+	"Danes", "Finns",
+)
