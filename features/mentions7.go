@@ -10,11 +10,15 @@ import (
 
 // Feature set 7's name finder rules: words that join a name across "for",
 // "and" and "'s" ("Office for National Statistics", "Food and Drug
-// Administration", "People's Republic of China", "McDonald's"), and names
+// Administration", "People's Republic of China", "McDonald's"); names
 // that a run held together where they are two: a person and the place
 // after "of" ("Jeff Flake of Arizona"), two places joined by a hyphen
-// ("US-China"), and a party-and-state tag after a lawmaker's name, which
-// is no name ("R-Wis.").
+// ("US-China"); names that are none: a party-and-state tag after a
+// lawmaker's name ("R-Wis."), a demonym the word classes lack
+// ("Philippine", "South Korean"); and in a headline in title case more
+// verbs that break names, and no name of common words alone ("… as
+// Shutdown Deadline Looms"). appendMentions calls join7, personOf,
+// splitHyphen and isDemonymRun; headlineNames calls commonRuns.
 
 // join7 returns the index past the tokens that feature set 7 joins to a
 // run (which starts at token i) at token j, which is "for", "and" or a
