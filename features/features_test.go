@@ -717,6 +717,7 @@ func TestFeatureSet7Words(t *testing.T) {
 		{"a demonym after for", "The Center for American Progress and the House Energy and Commerce Committee met.",
 			[]string{"Center for American Progress", "House Energy and Commerce Committee"}},
 		{"one word after a title and a dot", "Mr. Smith of London wrote.", []string{"Smith", "London"}},
+		{"a given name before of", "Kelly Evans of CNBC asked Jon Karl of ABC News.", []string{"Kelly Evans", "CNBC", "Jon Karl", "ABC News"}},
 		// Headlines in title case: more verbs, and no name of common words
 		// alone.
 		{"a verb of the new list", "National Guard Arrives in Los Angeles", []string{"National Guard", "Los Angeles"}},
@@ -733,7 +734,7 @@ func TestFeatureSet7Words(t *testing.T) {
 		{"no head after and", "Treasury and Federal Reserve officials met.", []string{"Treasury", "Federal Reserve"}},
 		{"an organisation before of", "The Port Authority of New York and the Bank of England agreed.", []string{"Port Authority of New York", "Bank of England"}},
 		{"common words before of", "The Great Wall of China and the Islamic Republic of Iran.", []string{"Great Wall of China", "Islamic Republic of Iran"}},
-		{"no place after of", "Kelly Evans of CNBC and Catherine of Aragon.", []string{"Kelly Evans of CNBC", "Catherine of Aragon"}},
+		{"no place after of", "Tim Bale of Queen Mary and Catherine of Aragon.", []string{"Tim Bale of Queen Mary", "Catherine of Aragon"}},
 		{"hyphenated names", "Rolls-Royce, Hewlett-Packard and Alexandria Ocasio-Cortez met.", []string{"Rolls-Royce", "Hewlett-Packard", "Alexandria Ocasio-Cortez"}},
 		{"one part listed", "Asia-Pacific markets rose in Guinea-Bissau and after the Trump-Russia probe.", []string{"Asia-Pacific", "Guinea-Bissau", "Trump-Russia"}},
 		{"a possessive", "Russia's Putin praised Chris Christie's plan and Wendy's husband.", []string{"Russia", "Putin", "Chris Christie", "Wendy"}},

@@ -227,7 +227,8 @@ func orgWord(w string, c uint16) bool {
 // before "of" are two or three name words, or one after a title, none of
 // them a word of orgHeads, the first no common word or demonym ("Great
 // Wall of China", "Islamic Republic of Iran"), and the words after it the
-// name of a place of names/places.txt.
+// name of a place of names/places.txt, or any name when the first word
+// before it is a given name of names/given.txt ("Kelly Evans of CNBC").
 func personOf(text string, toks []Token, cls []uint16, i, k, o, j int) bool {
 	n := o - k
 	titled := false
@@ -248,6 +249,9 @@ func personOf(text string, toks []Token, cls []uint16, i, k, o, j int) bool {
 	}
 	if w := toks[k].Text(text); cls[k]&clsDemonym != 0 || isCommonWord(w) {
 		return false
+	}
+	if n >= 2 && isGivenName(toks[k].Text(text)) && cls[o+1]&clsTitle == 0 {
+		return true // "Kelly Evans of CNBC", "Paul Krugman of Princeton", not "Tim Bale of Queen Mary"
 	}
 	var buf [64]byte
 	key := buf[:0]
