@@ -40,10 +40,10 @@ import (
 // so, and three capitalised words of four letters or more), function words,
 // cue words and the verbs of headlines break names, and a common word left alone
 // between them is none ("Petro Slams NATO Over Gaza Genocide Claims" →
-// Petro, NATO, Gaza). Version 6: "May" after a given name (names/given.txt)
-// or a title is a surname ("Theresa May", "Prime Minister May"); two particles join name
-// words ("Ursula von der Leyen", "Banco de la Nación"), and particles
-// after a title lead a name ("Ms. von der Leyen", "Mr. de Klerk"); a
+// Petro, NATO, Gaza). Version 6: "May" after a given name
+// (names/given.txt) or a title is a surname ("Theresa May", "Prime
+// Minister May"); two particles join name words ("Ursula von der
+// Leyen", "Banco de la Nación"), and particles after a title lead a name ("Ms. von der Leyen", "Mr. de Klerk"); a
 // middle initial with its dot joins ("George W. Bush"), as does the dot
 // of "St." opening a name ("St. Louis") and of "Jr." or "Sr." ending one;
 // "General" before a word such as "Motors" or "Assembly" is no title, and
@@ -51,8 +51,9 @@ import (
 // no name when it is a month, a holiday, a demonym or one letter
 // ("mid-December", "Chinese-built", "U-turns"). Version 7: a person and
 // the place after "of" are two names ("Jeff Flake of Arizona", places of
-// names/places.txt); a party-and-state tag is no name ("R-Wis."); places
-// joined by a hyphen are names of their own ("US-China", "Israel-Hamas");
+// names/places.txt), as are a person of a given name and any name after
+// "of" ("Kelly Evans of CNBC"); a party-and-state tag is no name
+// ("R-Wis."); places joined by a hyphen are names of their own ("US-China", "Israel-Hamas");
 // "for" after a word such as "Office" or "Center" joins a name ("Office
 // for National Statistics"), as does "and" between words of an
 // organisation's name ("Food and Drug Administration") or a country's
@@ -60,10 +61,10 @@ import (
 // "Men" or a saint's name ("People's Republic of China", "St. Peter's
 // Square"); "'s" ends a few brands' names ("McDonald's", "Moody's");
 // more demonyms are no names ("Philippine", "South Korean",
-// "Polish-Ukrainian"); and
-// in a headline in title case more verbs break names ("NASA Delays Boeing
-// Starliner"), and a run of common words alone is no name unless a word
-// such as "Office" or "Sea" is in it ("… as Shutdown Deadline Looms").
+// "Polish-Ukrainian"); and in a headline in title case more verbs break
+// names ("NASA Delays Boeing Starliner"), and a run of common words alone
+// is no name unless a word such as "Office" or "Sea" is in it ("… as
+// Shutdown Deadline Looms").
 //
 // An extractor decoded from an encoding of an older version it reads
 // (MinVersion, 3, to 6) keeps producing that version's ids, so models
@@ -522,7 +523,7 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	}
 	headline := v5 && isHeadline(text, p.toks)
 	if headline {
-		headlineNames(text, p.toks, base, names, e.cfg.version >= 7) // "Petro Slams NATO Over Gaza Genocide Claims"
+		headlineNames(text, p.toks, base, names, v7) // "Petro Slams NATO Over Gaza Genocide Claims"
 	}
 	if v6 && seen&clsCalendar != 0 {
 		maySurnames(text, p.toks, names, headline) // "Theresa May"

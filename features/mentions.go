@@ -198,7 +198,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 			k-- // "The People's Republic": "People" leads no name, but it is one's
 		}
 		// "Jeff Flake of Arizona": a person and a place.
-		if of > k && personOf(sentence, toks, cls, i, k, of, j) {
+		if of > k && personOf(sentence, toks, cls, k, of, j) {
 			j = of
 		}
 		// A trailing connector or title cannot end a name.

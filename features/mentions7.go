@@ -229,7 +229,7 @@ func orgWord(w string, c uint16) bool {
 // Wall of China", "Islamic Republic of Iran"), and the words after it the
 // name of a place of names/places.txt, or any name when the first word
 // before it is a given name of names/given.txt ("Kelly Evans of CNBC").
-func personOf(text string, toks []Token, cls []uint16, i, k, o, j int) bool {
+func personOf(text string, toks []Token, cls []uint16, k, o, j int) bool {
 	n := o - k
 	titled := false
 	if k > 0 {
@@ -286,19 +286,8 @@ func splitHyphen(dst []Span, w string, off int) ([]Span, bool) {
 		}
 	}
 	pl := places()
-	for rest := w; ; {
-		h, hs := indexHyphen(rest)
-		part := rest
-		if h >= 0 {
-			part = rest[:h]
-		}
-		if _, ok := pl[part]; !ok {
-			return dst, false
-		}
-		if h < 0 {
-			break
-		}
-		rest = rest[h+hs:]
+	if !hyphenParts(w, func(part string) bool { _, ok := pl[part]; return ok }) {
+		return dst, false
 	}
 	for rest, at := w, off; ; {
 		h, hs := indexHyphen(rest)
@@ -603,22 +592,27 @@ func isDemonymRun(text string, toks []Token, cls []uint16, k, j int) bool {
 	if last&clsDemonym7 != 0 {
 		return true
 	}
-	if last&clsHyphen == 0 {
-		return false
-	}
-	for rest := toks[j-1].Text(text); ; {
-		h, hs := indexHyphen(rest)
-		part := rest
+	return last&clsHyphen != 0 && hyphenParts(toks[j-1].Text(text), func(part string) bool { return isDemonym(part) || isDemonym7(part) })
+}
+
+// hyphenParts reports whether ok holds for every part of w, split at its
+// hyphens (see indexHyphen): splitHyphen and isDemonymRun test the parts
+// of a name with a hyphen, which is rare, so a closure costs nothing that
+// shows.
+func hyphenParts(w string, ok func(part string) bool) bool {
+	for {
+		h, hs := indexHyphen(w)
+		part := w
 		if h >= 0 {
-			part = rest[:h]
+			part = w[:h]
 		}
-		if !isDemonym(part) && !isDemonym7(part) {
+		if !ok(part) {
 			return false
 		}
 		if h < 0 {
 			return true
 		}
-		rest = rest[h+hs:]
+		w = w[h+hs:]
 	}
 }
 
