@@ -64,16 +64,20 @@ import (
 // "Polish-Ukrainian"); and in a headline in title case more verbs break
 // names ("NASA Delays Boeing Starliner"), and a run of common words alone
 // is no name unless a word such as "Office" or "Sea" is in it ("… as
-// Shutdown Deadline Looms").
+// Shutdown Deadline Looms"). Version 8: more titles before a person's
+// name ("Administrator", "Sheriff", "Congressman"; "Justice" and "Chief"
+// too: "Supreme Court Justice Brett Kavanaugh") and title modifiers
+// ("Special Agent") are dropped, and a title after a given name before
+// no other name word is a surname ("Stephen King"); see mentions8.go.
 //
 // An extractor decoded from an encoding of an older version it reads
-// (MinVersion, 3, to 6) keeps producing that version's ids, so models
+// (MinVersion, 3, to 7) keeps producing that version's ids, so models
 // trained with it keep working; NewExtractor makes one of this Version. So
-// a change gated on the new version, as the rules of versions 4 to 7
+// a change gated on the new version, as the rules of versions 4 to 8
 // are, leaves the older sets alone; a change to code that every set
 // shares (the tokenizer, the hashing) changes them all, and must raise
 // MinVersion as well. TestFeatureIDsStable pins the ids of each set read.
-const Version = 7
+const Version = 8
 
 // MinVersion is the oldest feature set version UnmarshalExtractor reads.
 const MinVersion = 3
@@ -463,10 +467,10 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	// extractor's feature set version (its name finder), not on its
 	// settings: extractPrepared applies them.
 	words := loadTermTable()
-	v5, v6, v7 := e.cfg.version >= 5, e.cfg.version >= 6, e.cfg.version >= 7
-	var d7 *wordTable
+	v5, v6, v7, v8 := e.cfg.version >= 5, e.cfg.version >= 6, e.cfg.version >= 7, e.cfg.version >= 8
+	var n7 *wordTable
 	if v7 {
-		d7 = demonym7Table()
+		n7 = names7Table()
 	}
 	var seen uint16 // the mention classes of all the tokens, or'ed
 	base := p.base[:0]
@@ -496,8 +500,20 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 					nc |= clsTitle // "Secretary-General"
 				}
 			}
-			if v7 && nc&^(clsName|clsHyphen) == 0 && d7.get(tm.hash) != 0 {
-				nc |= clsDemonym7 // "Philippine": a word of no other class
+			if v7 && nc&^(clsName|clsHyphen) == 0 {
+				// A word of no other class: "Philippine", and from feature
+				// set 8 "Sheriff", "Special".
+				switch x := n7.get(tm.hash); {
+				case x&n7Demonym != 0:
+					nc |= clsDemonym7
+				case !v8 || x == 0:
+				case spelling(w) != spellCapital:
+					// in capitals: the lists' words are capitalised ("PREMIER LEAGUE")
+				case x&n8Title != 0:
+					nc |= clsTitle
+				case x&n8Modifier != 0:
+					nc |= clsTitleModifier
+				}
 			}
 		}
 		names = append(names, nc)
@@ -523,10 +539,13 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	}
 	headline := v5 && isHeadline(text, p.toks)
 	if headline {
-		headlineNames(text, p.toks, base, names, v7) // "Petro Slams NATO Over Gaza Genocide Claims"
+		headlineNames(text, p.toks, base, names, v7, v8) // "Petro Slams NATO Over Gaza Genocide Claims"
 	}
 	if v6 && seen&clsCalendar != 0 {
 		maySurnames(text, p.toks, names, headline) // "Theresa May"
+	}
+	if v8 && seen&(clsTitle|clsTitleModifier) != 0 {
+		retitle8(text, p.toks, names) // "Sheriff Scott Israel", "Justice Brett Kavanaugh", "Stephen King"
 	}
 	if v6 && (seen&clsTitle != 0 || seen&clsTitleModifier != 0 && strings.Contains(text, "Chief")) {
 		retitle(text, p.toks, names) // "General Motors", "Chief Executive Satya Nadella"

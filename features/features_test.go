@@ -198,7 +198,7 @@ func TestFeatureIDsStable(t *testing.T) {
 		}
 		return h.Sum64()
 	}
-	assert.Equal(t, 7, features.Version)
+	assert.Equal(t, 8, features.Version)
 	old := features.NewExtractor(features.WithTrigrams(false)).AppendFeatures(nil, text, target)
 	require.NotEmpty(t, old)
 	assert.Equal(t, uint64(0x2d10b8e7e3989f90), old[0], "first feature id changed: bump features.Version")
@@ -286,6 +286,21 @@ func TestFeatureIDsStable(t *testing.T) {
 	assert.Equal(t, mids, v6.AppendFeatures(nil, may, mapple), "feature set 6 and 7 differ only in the new rules")
 	assert.Equal(t, tids, v6.AppendFeatures(nil, titled, tapple), "feature set 6 and 7 differ only in the new rules")
 	assert.Equal(t, mids, features.NewExtractor().AppendFeatures(nil, may, mapple), "feature set 6 and 7 differ only in the new rules")
+
+	// Feature set 8's name finder: "Administrator" is a title before a
+	// person's name, so "EPA" and "Lee Zeldin" are two names; feature set 7
+	// took the three words for one. An extractor of feature set 7 keeps
+	// that, and feature set 7's ids (the hash of the build before feature
+	// set 8).
+	zeldin := "EPA Administrator Lee Zeldin praised Apple."
+	zapple := features.Span{Start: 37, End: 42}
+	zids := features.NewExtractor().AppendFeatures(nil, zeldin, zapple)
+	assert.Equal(t, uint64(0x068412b16f0ec76a), hash(zids), "feature ids of feature set 8's name finder changed: bump features.Version")
+	v7 := extractorOfVersion(t, 7)
+	assert.Equal(t, uint64(0xe4e8f7b6f74d1851), hash(v7.AppendFeatures(nil, zeldin, zapple)), "feature set 7's ids changed: models of set 7 are still read, so raise features.MinVersion")
+	assert.Equal(t, fids, v7.AppendFeatures(nil, flake, fapple), "feature set 7 and 8 differ only in the new rules")
+	assert.Equal(t, mids, v7.AppendFeatures(nil, may, mapple), "feature set 7 and 8 differ only in the new rules")
+	assert.Equal(t, fids, features.NewExtractor().AppendFeatures(nil, flake, fapple), "feature set 7 and 8 differ only in the new rules")
 
 	seeded := features.NewExtractor(features.WithSeed(7)).AppendFeatures(nil, text, target)
 	assert.NotEqual(t, ids, seeded, "the seed changes ids")
@@ -504,6 +519,23 @@ func TestFeatureSet6Kept(t *testing.T) {
 			[]string{"Centers for Disease Control and Prevention", "Food and Drug Administration"}, 0x32b2907ee3d80046},
 	}
 	checkKept(t, 6, features.NewExtractor(), cases)
+	for _, c := range cases {
+		assert.Equal(t, c.cur, texts2(c.text, features.Mentions(nil, c.text)), "Mentions uses the current set")
+	}
+}
+
+// TestFeatureSet7Kept checks the same of feature set 7 against feature set
+// 8's rules, with hashes from the build before feature set 8.
+func TestFeatureSet7Kept(t *testing.T) {
+	cases := []keptCase{
+		{"Broward County Sheriff Scott Israel praised Apple.", "Apple",
+			[]string{"Broward County Sheriff Scott Israel", "Apple"}, []string{"Broward County", "Scott Israel", "Apple"}, 0xe4e8f7b6f74d1851},
+		{"Supreme Court Justice Brett Kavanaugh thanked Stephen King.", "Brett Kavanaugh",
+			[]string{"Supreme Court Justice Brett Kavanaugh", "Stephen"}, []string{"Supreme Court", "Brett Kavanaugh", "Stephen King"}, 0x25dd9998a4c6d15c},
+		{"Special Agent Ricardo Enriquez met Premier League officials.", "Premier League",
+			[]string{"Special Agent Ricardo Enriquez", "Premier League"}, []string{"Ricardo Enriquez", "Premier League"}, 0xdb2babda07e91642},
+	}
+	checkKept(t, 7, features.NewExtractor(), cases)
 	for _, c := range cases {
 		assert.Equal(t, c.cur, texts2(c.text, features.Mentions(nil, c.text)), "Mentions uses the current set")
 	}
@@ -769,6 +801,61 @@ func TestFeatureSet7Words(t *testing.T) {
 		{"an acronym not of the list", "The US-CERT and CERT-EU warned.", []string{"US-CERT", "CERT-EU"}},
 	}
 	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 6), cases, unchanged)
+}
+
+// TestFeatureSet8Words checks each rule of feature set 8's name finder,
+// where it applies and where it must not.
+func TestFeatureSet8Words(t *testing.T) {
+	cases := []mentionCase{
+		// Titles of titles8 before a person's name.
+		{"a title after an agency", "EPA Administrator Lee Zeldin spoke.", []string{"EPA", "Lee Zeldin"}},
+		{"after a county", "Broward County Sheriff Scott Israel defended his deputies.", []string{"Broward County", "Scott Israel"}},
+		{"a given name", "Councillor Mark Ellison was suspended.", []string{"Mark Ellison"}},
+		{"two name words", "Ontario Premier Doug Ford praised Premier Li Keqiang.", []string{"Ontario", "Doug Ford", "Li Keqiang"}},
+		{"after a party adjective", "Congresswoman Ayla Brandt and Spokesman Ivo Marsh met Archbishop Desmond Tutu.", []string{"Ayla Brandt", "Ivo Marsh", "Desmond Tutu"}},
+		{"in a headline", "Sheriff David Clarke Slams CNN", []string{"David Clarke", "CNN"}},
+		{"a plural title", "Justices Clarence Thomas and Samuel Alito dissented.", []string{"Clarence Thomas", "Samuel Alito"}},
+		// Modifiers of modifiers8 before a title.
+		{"modifiers before a title", "FBI Special Agent Ricardo Enriquez and Petty Officer James Hatch testified.", []string{"FBI", "Ricardo Enriquez", "James Hatch"}},
+		{"a chief officer", "Chief Operating Officer Sheryl Sandberg left.", []string{"Sheryl Sandberg"}},
+		{"a district attorney", "San Francisco District Attorney George Gascon spoke.", []string{"San Francisco", "George Gascon"}},
+		// Justice, Chief, Inspector, Attorney before a person's name.
+		{"a justice", "Supreme Court Justice Brett Kavanaugh was confirmed.", []string{"Supreme Court", "Brett Kavanaugh"}},
+		{"chief justice", "Chief Justice John Roberts swore him in.", []string{"John Roberts"}},
+		{"a police chief", "Police Chief Butch Ayers said the suspect fled.", []string{"Butch Ayers"}},
+		{"a chief inspector", "PSNI Chief Inspector Johnny Hunter said so.", []string{"PSNI", "Johnny Hunter"}},
+		{"titles in a row", "Detective Chief Inspector Paul Wright and Emir Sheikh Tamim met.", []string{"Paul Wright", "Tamim"}},
+		{"a given name and three words", "Officer James Eric Davis Sr. died.", []string{"James Eric Davis Sr."}},
+		// A title after a given name and before no name word: a surname.
+		{"a surname", "Stephen King and Mark Judge met Peter King.", []string{"Stephen King", "Mark Judge", "Peter King"}},
+		{"a surname in a headline", "Steve King: I Will Not Vote for Boehner", []string{"Steve King", "Boehner"}},
+	}
+	unchanged := []mentionCase{
+		{"no person after the title", "Premier League clubs and Cardinal Health shares fell.", []string{"Premier League", "Cardinal Health"}},
+		{"a title's possessive", "The Sheriff's Office and the Premier said so.", []string{"Sheriff", "Office", "Premier"}},
+		{"one word after the title", "Agent Orange and Premier Inn were named.", []string{"Agent Orange", "Premier Inn"}},
+		{"three words, no given name", "Cardinal Point Pharmacy Ltd was fined.", []string{"Cardinal Point Pharmacy Ltd"}},
+		{"justice before a head word", "The Justice Department and Justice League were cited.", []string{"Justice Department", "Justice League"}},
+		{"chief executive", "Apple Chief Executive Officer Tim Cook met Microsoft Chief Executive Satya Nadella.",
+			[]string{"Apple", "Tim Cook", "Microsoft", "Satya Nadella"}},
+		{"a modifier in a name", "The Fire Department and Special Olympics thanked the Financial Times.",
+			[]string{"Fire Department", "Special Olympics", "Financial Times"}},
+		{"a surname before a name", "Jordan King Abdullah met Julie Bishop.", []string{"Jordan", "Abdullah", "Julie Bishop"}},
+		{"a title after no given name stays one (wrong here: the rule is for given names)", "Burger King and Lion King fans came.", []string{"Burger", "Lion"}},
+		// A modifier of modifiers8 alone in a headline is no name, as the
+		// common word was none before.
+		{"a modifier alone in a headline", "Sean Spicer Under Fire After Falsely Claims Nazis Never Used Poison Gas", []string{"Sean Spicer", "Nazis", "Used Poison Gas"}},
+		// Cases a review session found made worse by a first version.
+		{"a place or a building after the name", "Imam Reza Shrine drew pilgrims, and Archbishop Ryan High School won.",
+			[]string{"Imam Reza Shrine", "Archbishop Ryan High School"}},
+		{"two words that are no person's", "Cardinal Point Pharmacy was fined.", []string{"Cardinal Point Pharmacy"}},
+		{"no surname before of, nor a mayor", "Mary Queen of Scots met the Fort Wayne Mayor.", []string{"Mary", "Fort Wayne"}},
+		{"a title of the list alone in a headline", "Kremlin Says Envoy Will Visit Kyiv", []string{"Kremlin", "Kyiv"}},
+		{"a run of common words with a title in a headline", "Top Agent Quits After Scandal", []string{}},
+		{"in capitals", "PREMIER LEAGUE CLUBS VOTE ON NEW RULES", []string{"PREMIER LEAGUE CLUBS VOTE ON NEW RULES"}},
+		{"no staff modifier", "The Joint Chiefs of Staff Chairman Mark Milley spoke.", []string{"Joint Chiefs of Staff", "Mark Milley"}},
+	}
+	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 7), cases, unchanged)
 }
 
 func TestAppendFeaturesAllocs(t *testing.T) {

@@ -490,8 +490,12 @@ func titleCaseLower(w string) bool {
 // Gets Rock Star Greeting in Iowa" → "Donald Trump", "Rock Star
 // Greeting", "Iowa"); from feature set 7 on (v7), commonRuns drops such a
 // run of common words alone, when no word that heads an organisation's or
-// a place's name is in it, and more verbs break names (headlineVerbs7).
-func headlineNames(text string, toks []Token, terms []term, names []uint16, v7 bool) {
+// a place's name is in it, and more verbs break names (headlineVerbs7);
+// from feature set 8 on (v8), a title or title modifier of titles8 or
+// modifiers8 left alone is no name either, when it is a common word, as
+// a common word is not ("Sean Spicer Under Fire", "Kremlin Says Envoy
+// Will Visit Kyiv").
+func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, v8 bool) {
 	var buf [24]byte
 	for i, t := range toks {
 		nc := names[i]
@@ -511,13 +515,16 @@ func headlineNames(text string, toks []Token, terms []term, names []uint16, v7 b
 		}
 	}
 	if v7 {
-		commonRuns(text, toks, names) // "… as Shutdown Deadline Looms"
+		commonRuns(text, toks, names, v8) // "… as Shutdown Deadline Looms"
 	}
 	// A common word that is a name run on its own, once the breaks are
 	// made, is no name, as at the start of a sentence ("… After Storm").
 	for i, t := range toks {
-		if names[i]&clsName == 0 || t.Kind != Word || names[i]&(clsTitle|clsTitleModifier) != 0 {
+		if names[i]&clsName == 0 || t.Kind != Word {
 			continue
+		}
+		if names[i]&(clsTitle|clsTitleModifier) != 0 && (!v8 || !isWord8(t.Text(text))) {
+			continue // a title or a modifier, but for feature set 8's ("… Under Fire", "… Says Envoy Will …")
 		}
 		if i > 0 && (names[i-1]&clsName != 0 || i > 1 && names[i-2]&clsName != 0 && joinsAt(text, toks, i-1, v7)) ||
 			i+1 < len(toks) && (names[i+1]&clsName != 0 || i+2 < len(toks) && names[i+2]&clsName != 0 && joinsAt(text, toks, i+1, v7)) {

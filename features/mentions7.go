@@ -458,7 +458,7 @@ func isPlaceLine(w string) bool {
 // "International Space Station Crew" and "Security Council" are. Feature set 7 on; headlineNames calls
 // it after the breaks are made, and before it drops a common word left
 // alone.
-func commonRuns(text string, toks []Token, names []uint16) {
+func commonRuns(text string, toks []Token, names []uint16, v8 bool) {
 	var buf [24]byte
 	for i := 0; i < len(toks); {
 		if names[i]&clsName == 0 || toks[i].Kind != Word {
@@ -477,7 +477,7 @@ func commonRuns(text string, toks []Token, names []uint16) {
 			}
 			j++
 		}
-		if j-i >= 2 && allCommon(&buf, text, toks, names, i, j) {
+		if j-i >= 2 && allCommon(&buf, text, toks, names, i, j, v8) {
 			for k := i; k < j; k++ {
 				names[k] &^= clsName | clsHyphen
 			}
@@ -495,13 +495,13 @@ func isRunConnector(w string) bool {
 // allCommon reports whether the words toks[i:j] are all common words, as
 // headlineKey spells them (names/common.txt, or common nouns), and none
 // of them a word that heads an organisation's or a place's name.
-func allCommon(buf *[24]byte, text string, toks []Token, names []uint16, i, j int) bool {
+func allCommon(buf *[24]byte, text string, toks []Token, names []uint16, i, j int, v8 bool) bool {
 	for k := i; k < j; k++ {
 		if names[k]&clsName == 0 {
 			continue // a connector
 		}
-		if names[k]&(clsTitle|clsTitleModifier|clsDemonym) != 0 {
-			return false
+		if names[k]&(clsTitle|clsTitleModifier|clsDemonym) != 0 && (!v8 || names[k]&clsDemonym != 0 || !isWord8(toks[k].Text(text))) {
+			return false // a title, but for feature set 8's ("Top Agent Quits")
 		}
 		key, ok := headlineKey(buf, toks[k].Text(text))
 		if !ok {
@@ -622,12 +622,19 @@ func isDemonym7(w string) bool {
 	return ok
 }
 
-// demonym7Table holds the term hashes of demonyms7, for prepare to mark
-// the name tokens that are one (clsDemonym7).
-var demonym7Table = sync.OnceValue(func() *wordTable {
-	m := make(map[uint64]uint32, len(demonyms7))
-	for w := range demonyms7 {
-		m[normHash(w)] = 1
+// names7Table holds the term hashes of demonyms7 (n7Demonym), and of
+// titles8 (n8Title) and modifiers8 (n8Modifier), for prepare to mark the
+// name tokens of no word class that are one: the term table has no class
+// bit to spare.
+var names7Table = sync.OnceValue(func() *wordTable {
+	m := make(map[uint64]uint32, len(demonyms7)+len(titles8)+len(modifiers8))
+	for _, c := range []struct {
+		words map[string]struct{}
+		bit   uint32
+	}{{demonyms7, n7Demonym}, {titles8, n8Title}, {modifiers8, n8Modifier}} {
+		for w := range c.words {
+			m[normHash(w)] |= c.bit
+		}
 	}
 	return newWordTable(m)
 })

@@ -64,7 +64,7 @@ const (
 	clsHyphen uint16 = 1 << 14 // not a word class: a name token with a hyphen in it (indexHyphen)
 	clsAt     uint16 = 1 << 13 // not a word class: the "@" that starts a handle (isHandleAt)
 	// not a word class: a name token that is a demonym of demonyms7, from
-	// feature set 7 on; looked up in a table of its own (demonym7Table),
+	// feature set 7 on; looked up in a table of its own (names7Table),
 	// as the term table has no bit to spare.
 	clsDemonym7 uint16 = 1 << 8
 )

@@ -306,31 +306,35 @@ var modelFixtures = []struct {
 	// opening the sentence, is a name to feature set 3 only; "Attorney"
 	// before "General" to feature sets 3 and 4; "May" after "Theresa" is
 	// a month to feature sets 3 to 5; "Jeff Flake of Arizona" is one name
-	// to feature sets 3 to 6.
+	// to feature sets 3 to 6; "Sheriff" is part of a name to sets 3 to 7.
 	names []string
 }{
 	{"testdata/model-v3-features-v3.stk", 3, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Speaking", "Oslo", "Attorney", "Ann Berg", "NATO", "Theresa", "Jeff Flake of Arizona"}},
+		[]string{"Speaking", "Oslo", "Attorney", "Ann Berg", "NATO", "Theresa", "Jeff Flake of Arizona", "Sheriff Lee Baca"}},
 	// The same: the small corpus these are trained on has no sentence
 	// that the two feature sets tell apart.
 	{"testdata/model-v3-features-v4.stk", 4, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "Attorney", "Ann Berg", "NATO", "Theresa", "Jeff Flake of Arizona"}},
+		[]string{"Oslo", "Attorney", "Ann Berg", "NATO", "Theresa", "Jeff Flake of Arizona", "Sheriff Lee Baca"}},
 	// The same again, for the same reason.
 	{"testdata/model-v3-features-v5.stk", 5, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "Ann Berg", "NATO", "Theresa", "Jeff Flake of Arizona"}},
+		[]string{"Oslo", "Ann Berg", "NATO", "Theresa", "Jeff Flake of Arizona", "Sheriff Lee Baca"}},
 	// The same again; "May" after a given name is a surname from feature
 	// set 6 on.
 	{"testdata/model-v3-features-v6.stk", 6, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake of Arizona"}},
+		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake of Arizona", "Sheriff Lee Baca"}},
 	// The same again; a person and the place after "of" are two names from
 	// feature set 7 on.
 	{"testdata/model-v3-features-v7.stk", 7, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake", "Arizona"}},
+		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake", "Arizona", "Sheriff Lee Baca"}},
+	// The same again; "Sheriff" before a person's name is a title from
+	// feature set 8 on.
+	{"testdata/model-v3-features-v8.stk", 8, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
+		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake", "Arizona", "Lee Baca"}},
 }
 
 // analyzeText is the sentence whose names TestReadModelFixtures asks of
 // each fixture's Analyze: the feature sets find different names in it.
-const analyzeText = "Speaking in Oslo, Attorney General Ann Berg praised NATO, Theresa May and Jeff Flake of Arizona."
+const analyzeText = "Speaking in Oslo, Attorney General Ann Berg praised NATO, Theresa May, Jeff Flake of Arizona and Sheriff Lee Baca."
 
 func TestReadModelFixtures(t *testing.T) {
 	const text = "The minister praised NATO on day 99."

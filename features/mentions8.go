@@ -1,0 +1,171 @@
+package features
+
+// Feature set 8's name finder rules: titles the word classes lack
+// ("Administrator", "Sheriff", "Congressman", "Spokeswoman"), which like
+// the older titles start a new name and are dropped from it ("EPA
+// Administrator Lee Zeldin" → "EPA", "Lee Zeldin"), but only before a
+// person's name; title modifiers the classes lack ("Special Agent",
+// "Chief Operating Officer"); "Justice", "Chief", "Inspector" and
+// "Attorney", title modifiers, for titles before a person's name
+// ("Supreme Court Justice Brett Kavanaugh", "Police Chief Butch Ayers");
+// and a title such as "King" after a given name and before no name for
+// a surname ("Stephen King", "Mike Judge"). prepare marks the new words,
+// capitalised, from the table it looks demonyms up in (names7Table) and
+// calls retitle8; in a headline in title case, headlineNames and
+// commonRuns take them for the common words many are ("Kremlin Says
+// Envoy Will Visit Kyiv").
+
+// Values of names7Table: what a name token that no word class holds is.
+const (
+	n7Demonym  = 1 << iota // a demonym of demonyms7 (clsDemonym7), feature set 7 on
+	n8Title                // a title of titles8, feature set 8 on (clsTitle, if a person follows)
+	n8Modifier             // a title modifier of modifiers8, feature set 8 on (clsTitleModifier)
+)
+
+// titles8 are titles of feature set 8: offices, ranks and callings that
+// news puts before a person's name. They are titles only before one
+// (retitle8), as several also open other names ("Premier League",
+// "Cardinal Health", "Agent Orange") or are surnames ("Julie Bishop").
+var titles8 = setOf(
+	"Congressman", "Congresswoman", "Congressmen", "Congresswomen", "Councilman", "Councilwoman",
+	"Councillor", "Councilor", "Assemblyman", "Assemblywoman", "Alderman", "Premier",
+	"Administrator", "Spokesman", "Spokeswoman", "Spokesperson", "Treasurer", "Sheriff",
+	"Archbishop", "Bishop", "Cardinal", "Imam", "Pastor", "Reverend", "Rev", "Commander",
+	"Prosecutor", "Magistrate", "Emir", "Sultan", "Ayatollah", "Chairperson", "Superintendent",
+	"Sergeant", "Detective", "Officer", "Agent", "Envoy", "Justices", "Counsel", "Constable",
+	"Corporal",
+)
+
+// modifiers8 are title modifiers of feature set 8: dropped before a title
+// ("Special Agent", "Petty Officer", "District Attorney", "Chief
+// Financial Officer"), kept in a name elsewhere ("Fire Department").
+var modifiers8 = setOf(
+	"Special", "Petty", "District", "Fire", "Operating", "Financial", "Technology",
+	"Medical", "Marketing", "Investment", "Legal", "Communications", "Warrant", "Master",
+)
+
+// retitle8 gives the title class to the title modifiers of
+// titleBeforePerson when a person's name follows ("Justice Brett
+// Kavanaugh"), takes it from the titles of titles8 when none follows
+// ("the Premier League", "Sheriff's Office"), and takes it from a title
+// of isSurnameTitle after a given name and before no name word or "of"
+// ("Stephen King"), a surname there. Feature set 8 on; prepare calls it before retitle, which gives
+// "Officer" the class after "Chief Executive" whatever follows.
+func retitle8(text string, toks []Token, cls []uint16) {
+	// Right to left, so that a title is known before the one that leads
+	// it: "Detective Chief Inspector Paul Wright".
+	for i := len(toks) - 1; i >= 0; i-- {
+		c := cls[i]
+		if c&clsName == 0 || c&(clsTitle|clsTitleModifier) == 0 {
+			continue
+		}
+		w := toks[i].Text(text)
+		if c&clsTitle == 0 {
+			if titleBeforePerson(w) && personAfter(text, toks, cls, i) {
+				cls[i] |= clsTitle
+			}
+			continue
+		}
+		if _, ok := titles8[w]; ok && !personAfter(text, toks, cls, i) {
+			cls[i] &^= clsTitle
+			continue
+		}
+		if isSurnameTitle(w) && i > 0 && cls[i-1]&clsName != 0 && cls[i-1]&^(clsName|clsHyphen) == 0 && joined(text, toks[i-1], toks[i]) &&
+			isGivenName(toks[i-1].Text(text)) && (i+1 == len(toks) || cls[i+1]&clsName == 0 && toks[i+1].Text(text) != "of" || !joined(text, toks[i], toks[i+1])) {
+			cls[i] &^= clsTitle // "Stephen King"; not "Mary Queen of Scots"
+		}
+	}
+}
+
+// isSurnameTitle reports whether w is a title that is also a common
+// surname, after a given name ("Stephen King", "Mark Judge"), unlike
+// "Mayor" or "Chairman" ("the Fort Wayne Mayor", "Raymond James
+// Chairman").
+func isSurnameTitle(w string) bool {
+	switch w {
+	case "King", "Judge", "Pope", "Lord":
+		return true
+	}
+	return false
+}
+
+// titleBeforePerson reports whether w, a title modifier, is a title
+// before a person's name ("Justice Brett Kavanaugh", "Chief Butch Ayers",
+// "Chief Inspector Johnny Hunter", "District Attorney Alvin Bragg").
+func titleBeforePerson(w string) bool {
+	switch w {
+	case "Justice", "Chief", "Inspector", "Attorney":
+		return true
+	}
+	return false
+}
+
+// personAfter reports whether a person's name follows token i, a title:
+// the name words of no class joined after it are a given name and at
+// most three more ("Sheriff Scott …", "Justice Ruth Bader Ginsburg",
+// "Officer James Eric Davis Sr."), or
+// two words, neither a common word, a word of organisations' names nor a
+// place ("Premier Doug Ford"; not "Premier League", "Cardinal Health",
+// "Agent Orange", "Cardinal Point Pharmacy", "Premier Bet Zambia"), and
+// the last of them ends no organisation's or place's name ("Archbishop
+// Ryan High School", "Chief Joseph Dam"); or another title follows
+// ("Detective Sergeant …", "Emir Sheikh …").
+func personAfter(text string, toks []Token, cls []uint16, i int) bool {
+	plain := func(k int) bool {
+		return k < len(toks) && cls[k]&clsName != 0 && cls[k]&^(clsName|clsHyphen) == 0 && joined(text, toks[k-1], toks[k])
+	}
+	if n := i + 1; n < len(toks) && cls[n]&clsName != 0 && cls[n]&clsTitle != 0 && joined(text, toks[i], toks[n]) {
+		return true
+	}
+	e := i + 1
+	for plain(e) {
+		e++
+	}
+	given := e > i+1 && isGivenName(toks[i+1].Text(text))
+	if e == i+1 || e > i+5 || !given && e != i+3 {
+		return false
+	}
+	if last := toks[e-1].Text(text); e-1 > i+1 && (isOrgHead(last) || isHeads8(last)) {
+		return false
+	}
+	if given {
+		return true
+	}
+	for k := i + 1; k < e; k++ {
+		if w := toks[k].Text(text); isCommonWord(w) || isOrgHead(w) || orgWord(w, 0) || isPlaceHead(w) || isPlace(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// heads8 are words that end a name of a place or a building after a
+// person's name ("Imam Reza Shrine", "Chief Joseph Dam"), so that no
+// title before it is one.
+var heads8 = setOf(
+	"Shrine", "Mosque", "Cathedral", "Temple", "Dam", "Lake", "Pharmacy", "Memorial", "Hotel",
+	"Theatre", "Theater", "Arena", "Airport", "Stadium", "Station", "Bridge", "Square", "Street",
+	"Road", "Avenue", "Highway", "Tunnel",
+)
+
+// isHeads8 reports whether w is a word of heads8.
+func isHeads8(w string) bool {
+	_, ok := heads8[w]
+	return ok
+}
+
+// isPlace reports whether w is a place of names/places.txt.
+func isPlace(w string) bool {
+	_, ok := places()[w]
+	return ok
+}
+
+// isWord8 reports whether w is a title of titles8 or a title modifier of
+// modifiers8.
+func isWord8(w string) bool {
+	if _, ok := modifiers8[w]; ok {
+		return true
+	}
+	_, ok := titles8[w]
+	return ok
+}
