@@ -825,6 +825,9 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"a police chief", "Police Chief Butch Ayers said the suspect fled.", []string{"Butch Ayers"}},
 		{"a chief inspector", "PSNI Chief Inspector Johnny Hunter said so.", []string{"PSNI", "Johnny Hunter"}},
 		{"titles in a row", "Detective Chief Inspector Paul Wright and Emir Sheikh Tamim met.", []string{"Paul Wright", "Tamim"}},
+		{"a surname alone", "Sheriff Arpaio, Congressman Gaetz and Justice Scalia met Justices Alito and Gorsuch.",
+			[]string{"Arpaio", "Gaetz", "Scalia", "Alito", "Gorsuch"}},
+		{"a modifier after of, before a title", "Matthews spoke of Staff Sergeant Melgar.", []string{"Matthews", "Melgar"}},
 		{"a given name and three words", "Officer James Eric Davis Sr. died.", []string{"James Eric Davis Sr."}},
 		// A title after a given name and before no name word: a surname.
 		{"a surname", "Stephen King and Mark Judge met Peter King.", []string{"Stephen King", "Mark Judge", "Peter King"}},
@@ -853,7 +856,11 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"a title of the list alone in a headline", "Kremlin Says Envoy Will Visit Kyiv", []string{"Kremlin", "Kyiv"}},
 		{"a run of common words with a title in a headline", "Top Agent Quits After Scandal", []string{}},
 		{"in capitals", "PREMIER LEAGUE CLUBS VOTE ON NEW RULES", []string{"PREMIER LEAGUE CLUBS VOTE ON NEW RULES"}},
-		{"no staff modifier", "The Joint Chiefs of Staff Chairman Mark Milley spoke.", []string{"Joint Chiefs of Staff", "Mark Milley"}},
+		{"a modifier after a name and of", "The Joint Chiefs of Staff Chairman Mark Milley and Army Chief of Staff Gen. Randy George spoke.",
+			[]string{"Joint Chiefs of Staff", "Mark Milley", "Army Chief of Staff", "Randy George"}},
+		{"no surname alone after a title that opens names", "Premier Oil, Agent Orange and Chief Blue were named.", []string{"Premier Oil", "Agent Orange", "Chief Blue"}},
+		{"a party after a title", "Justice Democrats backed her.", []string{"Justice Democrats"}},
+		{"no surname alone in a headline", "Mayor Says Sheriff Overstepped as Justices Split", []string{"Sheriff Overstepped", "Justices Split"}},
 	}
 	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 7), cases, unchanged)
 }

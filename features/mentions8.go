@@ -40,18 +40,21 @@ var titles8 = setOf(
 // ("Special Agent", "Petty Officer", "District Attorney", "Chief
 // Financial Officer"), kept in a name elsewhere ("Fire Department").
 var modifiers8 = setOf(
-	"Special", "Petty", "District", "Fire", "Operating", "Financial", "Technology",
+	"Special", "Petty", "Staff", "District", "Fire", "Operating", "Financial", "Technology",
 	"Medical", "Marketing", "Investment", "Legal", "Communications", "Warrant", "Master",
 )
 
 // retitle8 gives the title class to the title modifiers of
 // titleBeforePerson when a person's name follows ("Justice Brett
 // Kavanaugh"), takes it from the titles of titles8 when none follows
-// ("the Premier League", "Sheriff's Office"), and takes it from a title
-// of isSurnameTitle after a given name and before no name word or "of"
-// ("Stephen King"), a surname there. Feature set 8 on; prepare calls it before retitle, which gives
-// "Officer" the class after "Chief Executive" whatever follows.
-func retitle8(text string, toks []Token, cls []uint16) {
+// ("the Premier League", "Sheriff's Office"), takes the title modifier
+// class from a word of modifiers8 after a name word and "of" ("Chief of
+// Staff"), and takes the title class from a title of isSurnameTitle
+// after a given name and before no name word or "of" ("Stephen King"),
+// a surname there. Feature set 8 on; prepare calls it before retitle,
+// which gives "Officer" the class after "Chief Executive" whatever
+// follows.
+func retitle8(text string, toks []Token, cls []uint16, headline bool) {
 	// Right to left, so that a title is known before the one that leads
 	// it: "Detective Chief Inspector Paul Wright".
 	for i := len(toks) - 1; i >= 0; i-- {
@@ -61,12 +64,14 @@ func retitle8(text string, toks []Token, cls []uint16) {
 		}
 		w := toks[i].Text(text)
 		if c&clsTitle == 0 {
-			if titleBeforePerson(w) && personAfter(text, toks, cls, i) {
+			if titleBeforePerson(w) && personAfter(text, toks, cls, i, headline) {
 				cls[i] |= clsTitle
+			} else if i > 1 && cls[i-2]&clsName != 0 && toks[i-1].Text(text) == "of" && isWord8(w) {
+				cls[i] &^= clsTitleModifier // "Chief of Staff": a name's end, not a title's start
 			}
 			continue
 		}
-		if _, ok := titles8[w]; ok && !personAfter(text, toks, cls, i) {
+		if _, ok := titles8[w]; ok && !personAfter(text, toks, cls, i, headline) {
 			cls[i] &^= clsTitle
 			continue
 		}
@@ -101,16 +106,20 @@ func titleBeforePerson(w string) bool {
 }
 
 // personAfter reports whether a person's name follows token i, a title:
-// the name words of no class joined after it are a given name and at
-// most three more ("Sheriff Scott …", "Justice Ruth Bader Ginsburg",
-// "Officer James Eric Davis Sr."), or
-// two words, neither a common word, a word of organisations' names nor a
-// place ("Premier Doug Ford"; not "Premier League", "Cardinal Health",
-// "Agent Orange", "Cardinal Point Pharmacy", "Premier Bet Zambia"), and
-// the last of them ends no organisation's or place's name ("Archbishop
-// Ryan High School", "Chief Joseph Dam"); or another title follows
-// ("Detective Sergeant …", "Emir Sheikh …").
-func personAfter(text string, toks []Token, cls []uint16, i int) bool {
+// the name words of no class joined after it are
+//   - a given name and at most three more ("Sheriff Scott …", "Justice
+//     Ruth Bader Ginsburg", "Officer James Eric Davis Sr.");
+//   - two words, or, outside a headline in title case (headline) and
+//     after a title of surnameAfter, one ("Sheriff Arpaio"), none of them
+//     a common word, a word of organisations' names or a place ("Premier
+//     Doug Ford"; not "Premier League", "Cardinal Health", "Cardinal
+//     Point Pharmacy", "Premier Bet Zambia");
+//
+// and in both cases the last of them ends no organisation's, place's or
+// party's name ("Archbishop Ryan High School", "Chief Joseph Dam",
+// "Justice Democrats"). Or another title follows ("Detective Sergeant
+// …", "Emir Sheikh …").
+func personAfter(text string, toks []Token, cls []uint16, i int, headline bool) bool {
 	plain := func(k int) bool {
 		return k < len(toks) && cls[k]&clsName != 0 && cls[k]&^(clsName|clsHyphen) == 0 && joined(text, toks[k-1], toks[k])
 	}
@@ -122,10 +131,10 @@ func personAfter(text string, toks []Token, cls []uint16, i int) bool {
 		e++
 	}
 	given := e > i+1 && isGivenName(toks[i+1].Text(text))
-	if e == i+1 || e > i+5 || !given && e != i+3 {
+	if e == i+1 || e > i+5 || !given && e != i+3 && (e != i+2 || headline || !surnameAfter(toks[i].Text(text))) {
 		return false
 	}
-	if last := toks[e-1].Text(text); e-1 > i+1 && (isOrgHead(last) || isHeads8(last)) {
+	if last := toks[e-1].Text(text); isOrgHead(last) || isHeads8(last) {
 		return false
 	}
 	if given {
@@ -139,13 +148,28 @@ func personAfter(text string, toks []Token, cls []uint16, i int) bool {
 	return true
 }
 
-// heads8 are words that end a name of a place or a building after a
-// person's name ("Imam Reza Shrine", "Chief Joseph Dam"), so that no
-// title before it is one.
+// surnameAfter reports whether the title w takes a surname alone after it
+// ("Sheriff Arpaio", "Justice Scalia", "Congressman Gaetz"): the titles
+// that open names of other things too do not ("Premier Oil", "Agent
+// Orange", "Chief Blue", "Cardinal Stritch"). personAfter asks it
+// outside headlines in title case only, where the word after a title is
+// as often a verb ("Mayor Says Sheriff Overstepped").
+func surnameAfter(w string) bool {
+	switch w {
+	case "Premier", "Agent", "Cardinal", "Bishop", "Officer", "Commander", "Chief", "Attorney", "Inspector", "Detective", "Counsel":
+		return false
+	}
+	return true
+}
+
+// heads8 are words that end a name of a place, a building or a party
+// after a person's name or a title ("Imam Reza Shrine", "Chief Joseph
+// Dam", "Justice Democrats"), so that no title before it is one.
 var heads8 = setOf(
 	"Shrine", "Mosque", "Cathedral", "Temple", "Dam", "Lake", "Pharmacy", "Memorial", "Hotel",
 	"Theatre", "Theater", "Arena", "Airport", "Stadium", "Station", "Bridge", "Square", "Street",
-	"Road", "Avenue", "Highway", "Tunnel",
+	"Road", "Avenue", "Highway", "Tunnel", "Democrats", "Republicans", "Democrat", "Republican",
+	"Conservatives", "Liberals", "Socialists",
 )
 
 // isHeads8 reports whether w is a word of heads8.
