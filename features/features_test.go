@@ -828,6 +828,10 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"a surname alone", "Sheriff Arpaio, Congressman Gaetz and Justice Scalia met Justices Alito and Gorsuch.",
 			[]string{"Arpaio", "Gaetz", "Scalia", "Alito", "Gorsuch"}},
 		{"a modifier after of, before a title", "Matthews spoke of Staff Sergeant Melgar.", []string{"Matthews", "Melgar"}},
+		// "Co-" in a name is a prefix.
+		{"co-operation", "The Organisation for Economic Co-operation and Development and the Gulf Co-operation Council met.",
+			[]string{"Organisation for Economic Co-operation and Development", "Gulf Co-operation Council"}},
+		{"a co-op", "The Co-op Group and Tui Dairy Co-op agreed.", []string{"Co-op Group", "Tui Dairy Co-op"}},
 		{"a given name and three words", "Officer James Eric Davis Sr. died.", []string{"James Eric Davis Sr."}},
 		// A title after a given name and before no name word: a surname.
 		{"a surname", "Stephen King and Mark Judge met Peter King.", []string{"Stephen King", "Mark Judge", "Peter King"}},
@@ -860,6 +864,7 @@ func TestFeatureSet8Words(t *testing.T) {
 			[]string{"Joint Chiefs of Staff", "Mark Milley", "Army Chief of Staff", "Randy George"}},
 		{"no surname alone after a title that opens names", "Premier Oil, Agent Orange and Chief Blue were named.", []string{"Premier Oil", "Agent Orange", "Chief Blue"}},
 		{"a party after a title", "Justice Democrats backed her.", []string{"Justice Democrats"}},
+		{"a compound cut after a name", "The United States-led coalition and Kremlin-backed groups struck.", []string{"United States", "Kremlin"}},
 		{"no surname alone in a headline", "Mayor Says Sheriff Overstepped as Justices Split", []string{"Sheriff Overstepped", "Justices Split"}},
 	}
 	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 7), cases, unchanged)

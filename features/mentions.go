@@ -121,7 +121,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 		var rs runScan
 		for j < len(toks) {
 			t := toks[j]
-			if cls[j-1]&clsHyphen != 0 && cutsCompound(toks[j-1].Text(sentence)) {
+			if cls[j-1]&clsHyphen != 0 && cutsCompoundV(toks[j-1].Text(sentence), version >= 8) {
 				break // "States-led" ends the name
 			}
 			if cls[j]&clsTitle != 0 {
@@ -158,7 +158,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				}
 			}
 			if v7 && (t.Kind == Clitic || t.End-t.Start == 3 && (sentence[t.Start:t.End] == "for" || sentence[t.Start:t.End] == "and")) {
-				if n, last := join7(sentence, toks, cls, i, j, headline, &rs); n > j {
+				if n, last := join7(sentence, toks, cls, i, j, headline, version >= 8, &rs); n > j {
 					j = n
 					if last {
 						break
@@ -239,7 +239,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				if h < 0 {
 					break
 				}
-				if r, _ := utf8.DecodeRuneInString(sentence[off+h+hs:]); unicode.IsLower(r) {
+				if r, _ := utf8.DecodeRuneInString(sentence[off+h+hs:]); unicode.IsLower(r) && !(version >= 8 && h == 2 && sentence[off:off+2] == "Co") {
 					end = off + h
 					break
 				}

@@ -38,7 +38,7 @@ import (
 // are all capitalised; "for" does, as before a name the word after it is
 // no word of an organisation's ("… Visit Supreme Court for Brett Kavanaugh
 // Investiture").
-func join7(text string, toks []Token, cls []uint16, i, j int, headline bool, rs *runScan) (int, bool) {
+func join7(text string, toks []Token, cls []uint16, i, j int, headline, v8 bool, rs *runScan) (int, bool) {
 	t := toks[j]
 	if j+1 >= len(toks) && t.Kind != Clitic {
 		return j, false
@@ -94,7 +94,7 @@ func join7(text string, toks []Token, cls []uint16, i, j int, headline bool, rs 
 		if headline {
 			return j, false // "Britain and France": the capitals tell nothing here
 		}
-		if n := andJoins(text, toks, cls, i, j, rs); n > j {
+		if n := andJoins(text, toks, cls, i, j, v8, rs); n > j {
 			return n, false
 		}
 	}
@@ -120,7 +120,7 @@ func join7(text string, toks []Token, cls []uint16, i, j int, headline bool, rs 
 // Names joined by "and" are more often two ("Britain and France", "Clinton
 // and State Department"): a word that is not orgWord before "and", or a
 // plural noun ("Police and Fire Department"), keeps them apart.
-func andJoins(text string, toks []Token, cls []uint16, i, j int, rs *runScan) int {
+func andJoins(text string, toks []Token, cls []uint16, i, j int, v8 bool, rs *runScan) int {
 	prev, next := toks[j-1].Text(text), toks[j+1].Text(text)
 	if isAndCountry(prev, next) {
 		return j + 2
@@ -130,17 +130,17 @@ func andJoins(text string, toks []Token, cls []uint16, i, j int, rs *runScan) in
 	// Services-run").
 	e := j + 2
 	for e < len(toks) && cls[e]&clsName != 0 && cls[e]&clsTitle == 0 && joined(text, toks[e-1], toks[e]) &&
-		!(cls[e-1]&clsHyphen != 0 && cutsCompound(toks[e-1].Text(text))) {
+		!(cls[e-1]&clsHyphen != 0 && cutsCompoundV(toks[e-1].Text(text), v8)) {
 		e++
 	}
-	if cls[e-1]&clsHyphen != 0 && cutsCompound(toks[e-1].Text(text)) {
+	if cls[e-1]&clsHyphen != 0 && cutsCompoundV(toks[e-1].Text(text), v8) {
 		return j // the cut is made later, on the run as a whole
 	}
 	lastHead := isOrgHead(toks[e-1].Text(text))
 	if lastHead && (j-1 == i || cls[j-2]&clsFunction != 0) && isGivenName(prev) && e-(j+1) >= 2 {
 		return e // "Bill and Melinda Gates Foundation"
 	}
-	if cls[j-1]&(clsTitle|clsFunction|clsCommonNoun) != 0 || !orgWord(prev, cls[j-1]) {
+	if cls[j-1]&(clsTitle|clsFunction|clsCommonNoun) != 0 || !orgWord(prev, cls[j-1]) && !(v8 && isCoCompound(prev)) {
 		return j // "Police and Fire Department": a plural noun leads no name
 	}
 	// The run before "and": a head word, followed by "of" or "for".

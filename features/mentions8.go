@@ -8,8 +8,9 @@ package features
 // "Chief Operating Officer"); "Justice", "Chief", "Inspector" and
 // "Attorney", title modifiers, for titles before a person's name
 // ("Supreme Court Justice Brett Kavanaugh", "Police Chief Butch Ayers");
-// and a title such as "King" after a given name and before no name for
-// a surname ("Stephen King", "Mike Judge"). prepare marks the new words,
+// a title such as "King" after a given name and before no name for a
+// surname ("Stephen King", "Mike Judge"); and "Co-" in a name is a prefix
+// ("Gulf Co-operation Council"; cutsCompoundV). prepare marks the new words,
 // capitalised, from the table it looks demonyms up in (names7Table) and
 // calls retitle8; in a headline in title case, headlineNames and
 // commonRuns take them for the common words many are ("Kremlin Says
@@ -192,4 +193,19 @@ func isWord8(w string) bool {
 	}
 	_, ok := titles8[w]
 	return ok
+}
+
+// cutsCompoundV is cutsCompound but, from feature set 8 on (v8), for a
+// word of "Co" and a hyphen, a prefix rather than a name's end ("Gulf
+// Co-operation Council", "Organisation for Economic Co-operation and
+// Development", where feature set 7 cut at "Co").
+func cutsCompoundV(w string, v8 bool) bool {
+	return cutsCompound(w) && !(v8 && isCoCompound(w))
+}
+
+// isCoCompound reports whether w is "Co", a hyphen and a word in lower
+// case ("Co-operation", "Co-ordination").
+func isCoCompound(w string) bool {
+	h, _ := indexHyphen(w)
+	return h == 2 && w[:2] == "Co" && cutsCompound(w)
 }
