@@ -828,6 +828,9 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"a surname alone", "Sheriff Arpaio, Congressman Gaetz and Justice Scalia met Justices Alito and Gorsuch.",
 			[]string{"Arpaio", "Gaetz", "Scalia", "Alito", "Gorsuch"}},
 		{"a modifier after of, before a title", "Matthews spoke of Staff Sergeant Melgar.", []string{"Matthews", "Melgar"}},
+		{"chief of staff", "White House Chief of Staff John Kelly and Deputy Chief of Staff Dan Scavino met.",
+			[]string{"White House", "John Kelly", "Dan Scavino"}},
+		{"chief of staff before a rank", "Army Chief of Staff Gen. Randy George spoke.", []string{"Randy George"}},
 		// "Co-" in a name is a prefix.
 		{"co-operation", "The Organisation for Economic Co-operation and Development and the Gulf Co-operation Council met.",
 			[]string{"Organisation for Economic Co-operation and Development", "Gulf Co-operation Council"}},
@@ -860,10 +863,10 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"a title of the list alone in a headline", "Kremlin Says Envoy Will Visit Kyiv", []string{"Kremlin", "Kyiv"}},
 		{"a run of common words with a title in a headline", "Top Agent Quits After Scandal", []string{}},
 		{"in capitals", "PREMIER LEAGUE CLUBS VOTE ON NEW RULES", []string{"PREMIER LEAGUE CLUBS VOTE ON NEW RULES"}},
-		{"a modifier after a name and of", "The Joint Chiefs of Staff Chairman Mark Milley and Army Chief of Staff Gen. Randy George spoke.",
-			[]string{"Joint Chiefs of Staff", "Mark Milley", "Army Chief of Staff", "Randy George"}},
+		{"a modifier after a name and of", "The Joint Chiefs of Staff Chairman Mark Milley spoke.", []string{"Joint Chiefs of Staff", "Mark Milley"}},
 		{"no surname alone after a title that opens names", "Premier Oil, Agent Orange and Chief Blue were named.", []string{"Premier Oil", "Agent Orange", "Chief Blue"}},
 		{"a party after a title", "Justice Democrats backed her.", []string{"Justice Democrats"}},
+		{"chief of staff before no person", "The White House Chief of Staff said no.", []string{"White House Chief of Staff"}},
 		{"a compound cut after a name", "The United States-led coalition and Kremlin-backed groups struck.", []string{"United States", "Kremlin"}},
 		{"no surname alone in a headline", "Mayor Says Sheriff Overstepped as Justices Split", []string{"Sheriff Overstepped", "Justices Split"}},
 	}

@@ -49,8 +49,9 @@ var modifiers8 = setOf(
 // titleBeforePerson when a person's name follows ("Justice Brett
 // Kavanaugh"), takes it from the titles of titles8 when none follows
 // ("the Premier League", "Sheriff's Office"), takes the title modifier
-// class from a word of modifiers8 after a name word and "of" ("Chief of
-// Staff"), and takes the title class from a title of isSurnameTitle
+// class from a word of modifiers8 after a name word and "of" ("Joint
+// Chiefs of Staff") but for "Chief of Staff" before a person's name,
+// a title as a whole ("Chief of Staff John Kelly"), and takes the title class from a title of isSurnameTitle
 // after a given name and before no name word or "of" ("Stephen King"),
 // a surname there. Feature set 8 on; prepare calls it before retitle,
 // which gives "Officer" the class after "Chief Executive" whatever
@@ -68,7 +69,14 @@ func retitle8(text string, toks []Token, cls []uint16, headline bool) {
 			if titleBeforePerson(w) && personAfter(text, toks, cls, i, headline) {
 				cls[i] |= clsTitle
 			} else if i > 1 && cls[i-2]&clsName != 0 && toks[i-1].Text(text) == "of" && isWord8(w) {
-				cls[i] &^= clsTitleModifier // "Chief of Staff": a name's end, not a title's start
+				cls[i] &^= clsTitleModifier // "Joint Chiefs of Staff": a name's end, not a title's start
+				if w == "Staff" && toks[i-2].Text(text) == "Chief" && joined(text, toks[i-2], toks[i-1]) && joined(text, toks[i-1], toks[i]) &&
+					personAfter(text, toks, cls, i, headline) {
+					// "White House Chief of Staff John Kelly": a title, as
+					// "Secretary of State" is.
+					cls[i] |= clsTitle
+					cls[i-2] |= clsTitle
+				}
 			}
 			continue
 		}
