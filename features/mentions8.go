@@ -136,7 +136,7 @@ func personAfter(text string, toks []Token, cls []uint16, i int, headline bool) 
 		return true
 	}
 	e := i + 1
-	for plain(e) {
+	for e <= i+5 && plain(e) { // one past the longest person's name, so that a long run costs no more
 		e++
 	}
 	given := e > i+1 && isGivenName(toks[i+1].Text(text))
