@@ -66,9 +66,11 @@ import (
 // is no name unless a word such as "Office" or "Sea" is in it ("… as
 // Shutdown Deadline Looms"). Version 8: more titles before a person's
 // name ("Administrator", "Sheriff", "Congressman"; "Justice" and "Chief"
-// too: "Supreme Court Justice Brett Kavanaugh") and title modifiers
-// ("Special Agent") are dropped, and a title after a given name before
-// no other name word is a surname ("Stephen King"); see mentions8.go.
+// too: "Supreme Court Justice Brett Kavanaugh"; "Chief of Staff") and
+// title modifiers ("Special Agent") are dropped, a title such as "King"
+// after a given name before no other name word is a surname ("Stephen
+// King"), and "Co-" is a prefix inside a name ("Gulf Co-operation
+// Council"); see mentions8.go.
 //
 // An extractor decoded from an encoding of an older version it reads
 // (MinVersion, 3, to 7) keeps producing that version's ids, so models

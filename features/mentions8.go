@@ -7,11 +7,12 @@ package features
 // person's name; title modifiers the classes lack ("Special Agent",
 // "Chief Operating Officer"); "Justice", "Chief", "Inspector" and
 // "Attorney", title modifiers, for titles before a person's name
-// ("Supreme Court Justice Brett Kavanaugh", "Police Chief Butch Ayers");
-// a title such as "King" after a given name and before no name for a
-// surname ("Stephen King", "Mike Judge"); and "Co-" in a name is a prefix
-// ("Gulf Co-operation Council"; cutsCompoundV). prepare marks the new words,
-// capitalised, from the table it looks demonyms up in (names7Table) and
+// ("Supreme Court Justice Brett Kavanaugh", "Police Chief Butch Ayers"),
+// as "Chief of Staff" is as a whole ("White House Chief of Staff John
+// Kelly"); a title such as "King" after a given name and before no name for a
+// surname ("Stephen King", "Mike Judge"); and "Co-" in a name is a
+// prefix ("Gulf Co-operation Council"; cutsCompoundV). prepare marks the
+// new words, capitalised, from the table it looks demonyms up in (names7Table) and
 // calls retitle8; in a headline in title case, headlineNames and
 // commonRuns take them for the common words many are ("Kremlin Says
 // Envoy Will Visit Kyiv").
@@ -47,15 +48,15 @@ var modifiers8 = setOf(
 
 // retitle8 gives the title class to the title modifiers of
 // titleBeforePerson when a person's name follows ("Justice Brett
-// Kavanaugh"), takes it from the titles of titles8 when none follows
-// ("the Premier League", "Sheriff's Office"), takes the title modifier
+// Kavanaugh"); takes it from the titles of titles8 when none follows
+// ("the Premier League", "Sheriff's Office"); takes the title modifier
 // class from a word of modifiers8 after a name word and "of" ("Joint
-// Chiefs of Staff") but for "Chief of Staff" before a person's name,
-// a title as a whole ("Chief of Staff John Kelly"), and takes the title class from a title of isSurnameTitle
-// after a given name and before no name word or "of" ("Stephen King"),
-// a surname there. Feature set 8 on; prepare calls it before retitle,
-// which gives "Officer" the class after "Chief Executive" whatever
-// follows.
+// Chiefs of Staff"), but for "Chief of Staff" before a person's name,
+// which is a title as a whole ("Chief of Staff John Kelly"); and takes
+// the title class from a title of isSurnameTitle after a given name and
+// before no name word or "of" ("Stephen King"), a surname there. Feature
+// set 8 on; prepare calls it before retitle, which gives "Officer" the
+// class after "Chief Executive" whatever follows.
 func retitle8(text string, toks []Token, cls []uint16, headline bool) {
 	// Right to left, so that a title is known before the one that leads
 	// it: "Detective Chief Inspector Paul Wright".
