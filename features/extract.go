@@ -66,11 +66,13 @@ import (
 // is no name unless a word such as "Office" or "Sea" is in it ("… as
 // Shutdown Deadline Looms"). Version 8: more titles before a person's
 // name ("Administrator", "Sheriff", "Congressman"; "Justice" and "Chief"
-// too: "Supreme Court Justice Brett Kavanaugh"; "Chief of Staff") and
-// title modifiers ("Special Agent") are dropped, a title such as "King"
-// after a given name before no other name word is a surname ("Stephen
-// King"), and "Co-" is a prefix inside a name ("Gulf Co-operation
-// Council"); see mentions8.go.
+// too: "Supreme Court Justice Brett Kavanaugh"; "Chief of Staff"; a
+// surname alone outside headlines: "Sheriff Arpaio said …") and title
+// modifiers ("Special Agent") are dropped, and in a title-case headline
+// the new words alone are no names ("Kremlin Says Envoy Will …"); a
+// title such as "King" after a given name before no other name word is
+// a surname ("Stephen King"); and "Co-" is a prefix inside a body's name
+// ("Gulf Co-operation Council"); see mentions8.go.
 //
 // An extractor decoded from an encoding of an older version it reads
 // (MinVersion, 3, to 7) keeps producing that version's ids, so models
@@ -498,8 +500,8 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 				// Looked for once here: appendMentions then looks inside
 				// only the name tokens that have one.
 				nc |= clsHyphen
-				if v5 && isHyphenTitle(w) {
-					nc |= clsTitle // "Secretary-General"
+				if v5 && isHyphenTitle(w) || v8 && isCoRole(w) {
+					nc |= clsTitle // "Secretary-General"; from feature set 8, "Co-founder"
 				}
 			}
 			if v7 && nc&^(clsName|clsHyphen) == 0 {

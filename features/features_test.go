@@ -835,6 +835,8 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"co-operation", "The Organisation for Economic Co-operation and Development and the Gulf Co-operation Council met.",
 			[]string{"Organisation for Economic Co-operation and Development", "Gulf Co-operation Council"}},
 		{"a co-op", "The Co-op Group and Tui Dairy Co-op agreed.", []string{"Co-op Group", "Tui Dairy Co-op"}},
+		{"a co-founder", "Twitter Co-founder Jack Dorsey and Co-pilot Ada Brandt left.", []string{"Twitter", "Jack Dorsey", "Ada Brandt"}},
+		{"a surname before of", "Peter King of New York spoke.", []string{"Peter King", "New York"}},
 		{"a given name and three words", "Officer James Eric Davis Sr. died.", []string{"James Eric Davis Sr."}},
 		// A title after a given name and before no name word: a surname.
 		{"a surname", "Stephen King and Mark Judge met Peter King.", []string{"Stephen King", "Mark Judge", "Peter King"}},
@@ -867,6 +869,12 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"no surname alone after a title that opens names", "Premier Oil, Agent Orange and Chief Blue were named.", []string{"Premier Oil", "Agent Orange", "Chief Blue"}},
 		{"a party after a title", "Justice Democrats backed her.", []string{"Justice Democrats"}},
 		{"chief of staff before no person", "The White House Chief of Staff said no.", []string{"White House Chief of Staff"}},
+		{"no surname alone after titles that open other names", "Officer Krupke and Cardinal Pell met Bishop Curry.",
+			[]string{"Officer Krupke", "Cardinal Pell", "Bishop Curry"}},
+		{"no surname alone in a short line", "Congressman Apologizes", []string{"Congressman Apologizes"}},
+		{"no surname alone after a name word", "Social Justice Warriors and Supreme Court Justice Scalia met.",
+			[]string{"Social Justice Warriors", "Supreme Court Justice Scalia"}},
+		{"a surname title before a name word stays a title (wrong here)", "Larry King Live aired on CNN.", []string{"Larry", "Live", "CNN"}},
 		{"a compound cut after a name", "The United States-led coalition and Kremlin-backed groups struck.", []string{"United States", "Kremlin"}},
 		{"no surname alone in a headline", "Mayor Says Sheriff Overstepped as Justices Split", []string{"Sheriff Overstepped", "Justices Split"}},
 	}
@@ -885,7 +893,9 @@ func TestAppendFeaturesAllocs(t *testing.T) {
 	assert.Zero(t, allocs)
 	// A headline, in title case and in capitals, takes the words' lookups
 	// of headlineNames, which must not allocate either.
-	for _, h := range []string{"Petro Slams NATO Over Gaza Genocide Claims After Storm", "PETRO SLAMS NATO OVER GAZA AFTER STORM"} {
+	for _, h := range []string{"Petro Slams NATO Over Gaza Genocide Claims After Storm", "PETRO SLAMS NATO OVER GAZA AFTER STORM",
+		"Sheriff David Clarke Slams CNN Over Envoy Report As Special Agent Quits", // feature set 8's titles
+		"White House Chief of Staff John Kelly thanked Sheriff Arpaio and the Gulf Co-operation Council."} {
 		hs := span(t, h, h[:5])
 		buf = e.AppendFeatures(buf[:0], h, hs)
 		allocs = testing.AllocsPerRun(200, func() { buf = e.AppendFeatures(buf[:0], h, hs) })

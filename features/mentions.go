@@ -61,11 +61,18 @@ import (
 // break names ("NASA Delays Boeing Starliner"), and a run of common
 // words alone is none unless one of them heads an organisation's or a
 // place's name ("Exports Fall" is none, "Home Office" and "Red Sea" are
-// names).
+// names). More titles are dropped before a person's name ("EPA
+// Administrator Scott Pruitt" → "EPA", "Scott Pruitt"; "Supreme Court
+// Justice Brett Kavanaugh", "Special Agent …", "Chief of Staff John
+// Kelly", "Sheriff Arpaio said …") and kept before other words ("Premier
+// League", "Justice Department"); "King", "Judge", "Pope" or "Lord" after
+// a given name is a surname ("Stephen King"); and "Co-" in a body's name
+// is a prefix, not a cut ("Gulf Co-operation Council").
 //
 // Feature set 5's rules (see Version) are those after "leading titles" up
 // to the headlines; feature set 6's those from "May" to the cut; feature
-// set 7's the rest.
+// set 7's those from "A person and the place" to "Red Sea"; feature set
+// 8's the rest (mentions8.go).
 // An extractor of an older set finds its set's mentions (Prepared.Mentions).
 func Mentions(dst []Span, sentence string) []Span {
 	s := defaultExtractor.scratch.Get().(*scratch)
@@ -92,7 +99,9 @@ var defaultExtractor = NewExtractor()
 // pairs, initials, "St.", "Jr."); from 7 on, join7 joins across "for",
 // "and" and "'s", personOf parts a person from a place after "of" and
 // splitHyphen places joined by a hyphen (headline tells join7 the
-// sentence is a headline in title case). (The classes of feature set 5's words
+// sentence is a headline in title case); from 8 on, "Co-" in a body's
+// name cuts no compound (cutsCompoundV; feature set 8's titles are
+// prepare's and retitle8's). (The classes of feature set 5's words
 // are folded into the older ones by prepare: see fold5; feature set 6's
 // surname "May" has the name class alone: see maySurnames.)
 func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, version int, headline bool) []Span {
@@ -239,7 +248,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				if h < 0 {
 					break
 				}
-				if r, _ := utf8.DecodeRuneInString(sentence[off+h+hs:]); unicode.IsLower(r) && !(version >= 8 && h == 2 && sentence[off:off+2] == "Co") {
+				if r, _ := utf8.DecodeRuneInString(sentence[off+h+hs:]); unicode.IsLower(r) && !(version >= 8 && h == 2 && isCoCompound(sentence[off:end])) {
 					end = off + h
 					break
 				}

@@ -455,9 +455,11 @@ func isPlaceLine(w string) bool {
 // (names/common.txt, or common nouns), unless one is a word that heads an
 // organisation's or a place's name: "… as Shutdown Deadline Looms",
 // "Global Health Emergency" are no names, "Home Office", "Red Sea",
-// "International Space Station Crew" and "Security Council" are. Feature set 7 on; headlineNames calls
-// it after the breaks are made, and before it drops a common word left
-// alone.
+// "International Space Station Crew" and "Security Council" are. Feature
+// set 7 on; headlineNames calls it after the breaks are made, and before
+// it drops a common word left alone. From feature set 8 on (v8), the
+// titles and title modifiers of titles8 and modifiers8 count as the
+// common words they are ("Top Agent Quits After Scandal").
 func commonRuns(text string, toks []Token, names []uint16, v8 bool) {
 	var buf [24]byte
 	for i := 0; i < len(toks); {
@@ -494,14 +496,16 @@ func isRunConnector(w string) bool {
 
 // allCommon reports whether the words toks[i:j] are all common words, as
 // headlineKey spells them (names/common.txt, or common nouns), and none
-// of them a word that heads an organisation's or a place's name.
+// of them a title, a title modifier (from feature set 8 on, v8, but for
+// those of titles8 and modifiers8), a demonym or a word that heads an
+// organisation's or a place's name.
 func allCommon(buf *[24]byte, text string, toks []Token, names []uint16, i, j int, v8 bool) bool {
 	for k := i; k < j; k++ {
 		if names[k]&clsName == 0 {
 			continue // a connector
 		}
-		if names[k]&(clsTitle|clsTitleModifier|clsDemonym) != 0 && (!v8 || names[k]&clsDemonym != 0 || !isWord8(toks[k].Text(text))) {
-			return false // a title, but for feature set 8's ("Top Agent Quits")
+		if names[k]&(clsTitle|clsTitleModifier|clsDemonym) != 0 && (!v8 || !isWord8(toks[k].Text(text))) {
+			return false // a title, but for feature set 8's ("Top Agent Quits"), none of them a demonym
 		}
 		key, ok := headlineKey(buf, toks[k].Text(text))
 		if !ok {

@@ -54,7 +54,7 @@ var modifiers8 = setOf(
 // Chiefs of Staff"), but for "Chief of Staff" before a person's name,
 // which is a title as a whole ("Chief of Staff John Kelly"); and takes
 // the title class from a title of isSurnameTitle after a given name and
-// before no name word or "of" ("Stephen King"), a surname there. Feature
+// before no name word ("Stephen King"), a surname there. Feature
 // set 8 on; prepare calls it before retitle, which gives "Officer" the
 // class after "Chief Executive" whatever follows.
 func retitle8(text string, toks []Token, cls []uint16, headline bool) {
@@ -86,8 +86,8 @@ func retitle8(text string, toks []Token, cls []uint16, headline bool) {
 			continue
 		}
 		if isSurnameTitle(w) && i > 0 && cls[i-1]&clsName != 0 && cls[i-1]&^(clsName|clsHyphen) == 0 && joined(text, toks[i-1], toks[i]) &&
-			isGivenName(toks[i-1].Text(text)) && (i+1 == len(toks) || cls[i+1]&clsName == 0 && toks[i+1].Text(text) != "of" || !joined(text, toks[i], toks[i+1])) {
-			cls[i] &^= clsTitle // "Stephen King"; not "Mary Queen of Scots"
+			isGivenName(toks[i-1].Text(text)) && (i+1 == len(toks) || cls[i+1]&clsName == 0 || !joined(text, toks[i], toks[i+1])) {
+			cls[i] &^= clsTitle // "Stephen King"
 		}
 	}
 }
@@ -119,8 +119,8 @@ func titleBeforePerson(w string) bool {
 // the name words of no class joined after it are
 //   - a given name and at most three more ("Sheriff Scott …", "Justice
 //     Ruth Bader Ginsburg", "Officer James Eric Davis Sr.");
-//   - two words, or, outside a headline in title case (headline) and
-//     after a title of surnameAfter, one ("Sheriff Arpaio"), none of them
+//   - two words, or one where surnameAlone allows it ("Sheriff Arpaio
+//     said …"), none of them
 //     a common word, a word of organisations' names or a place ("Premier
 //     Doug Ford"; not "Premier League", "Cardinal Health", "Cardinal
 //     Point Pharmacy", "Premier Bet Zambia");
@@ -141,7 +141,7 @@ func personAfter(text string, toks []Token, cls []uint16, i int, headline bool) 
 		e++
 	}
 	given := e > i+1 && isGivenName(toks[i+1].Text(text))
-	if e == i+1 || e > i+5 || !given && e != i+3 && (e != i+2 || headline || !surnameAfter(toks[i].Text(text))) {
+	if e == i+1 || e > i+5 || !given && e != i+3 && (e != i+2 || !surnameAlone(text, toks, cls, i, headline)) {
 		return false
 	}
 	if last := toks[e-1].Text(text); isOrgHead(last) || isHeads8(last) {
@@ -158,12 +158,40 @@ func personAfter(text string, toks []Token, cls []uint16, i int, headline bool) 
 	return true
 }
 
+// surnameAlone reports whether a surname alone may follow the title at
+// token i ("Sheriff Arpaio said …"): a title of surnameAfter, not in a
+// headline in title case (headline), nor in a short line of capitalised
+// words that isHeadline does not count ("Sheriff Resigns": the sentence
+// needs a word of three letters or more in lower case, other than those
+// title case leaves so, such as "and" and "the"), nor after a name word
+// of no word class ("Social Justice Warriors"; not "Neither Congressman
+// Yoder", after a function word).
+func surnameAlone(text string, toks []Token, cls []uint16, i int, headline bool) bool {
+	if headline || !surnameAfter(toks[i].Text(text)) {
+		return false
+	}
+	if i > 0 && cls[i-1]&clsName != 0 && cls[i-1]&^(clsName|clsHyphen) == 0 && joined(text, toks[i-1], toks[i]) {
+		return false
+	}
+	for _, t := range toks {
+		if t.Kind == Word && t.End-t.Start >= 3 {
+			if c := text[t.Start]; 'a' <= c && c <= 'z' {
+				switch text[t.Start:t.End] {
+				case "and", "the", "for", "nor", "but", "yet", "via":
+					// left in lower case by title case ("Sheriff Resigns and …")
+				default:
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // surnameAfter reports whether the title w takes a surname alone after it
 // ("Sheriff Arpaio", "Justice Scalia", "Congressman Gaetz"): the titles
 // that open names of other things too do not ("Premier Oil", "Agent
-// Orange", "Chief Blue", "Cardinal Stritch"). personAfter asks it
-// outside headlines in title case only, where the word after a title is
-// as often a verb ("Mayor Says Sheriff Overstepped").
+// Orange", "Chief Blue", "Cardinal Stritch").
 func surnameAfter(w string) bool {
 	switch w {
 	case "Premier", "Agent", "Cardinal", "Bishop", "Officer", "Commander", "Chief", "Attorney", "Inspector", "Detective", "Counsel":
@@ -212,9 +240,34 @@ func cutsCompoundV(w string, v8 bool) bool {
 	return cutsCompound(w) && !(v8 && isCoCompound(w))
 }
 
-// isCoCompound reports whether w is "Co", a hyphen and a word in lower
-// case ("Co-operation", "Co-ordination").
+// isCoCompound reports whether w is "Co", a hyphen and a word of a
+// body's name ("Co-operation", "Co-ordination", "Co-op"), not a role
+// ("Co-founder", "Co-pilot").
 func isCoCompound(w string) bool {
-	h, _ := indexHyphen(w)
-	return h == 2 && w[:2] == "Co" && cutsCompound(w)
+	h, hs := indexHyphen(w)
+	if h != 2 || w[:2] != "Co" {
+		return false
+	}
+	switch w[h+hs:] {
+	case "op", "ops", "operation", "operative", "operatives", "ordination":
+		return true
+	}
+	return false // "Co-founder Steve Wozniak": a role, cut as "States-led" is
+}
+
+// isCoRole reports whether w is "Co", a hyphen and a role that news puts
+// before a person's name as a title ("Twitter Co-founder Jack Dorsey" →
+// "Twitter", "Jack Dorsey"; feature set 7 found "Twitter Co").
+func isCoRole(w string) bool {
+	h, hs := indexHyphen(w)
+	if h != 2 || w[:2] != "Co" {
+		return false
+	}
+	switch w[h+hs:] {
+	case "founder", "founders", "chair", "chairman", "chairwoman", "host", "pilot", "author",
+		"owner", "leader", "president", "director", "defendant", "captain", "star", "sponsor",
+		"creator", "anchor":
+		return true
+	}
+	return false
 }
