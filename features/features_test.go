@@ -818,6 +818,10 @@ func TestFeatureSet8Words(t *testing.T) {
 		// Modifiers of modifiers8 before a title.
 		{"modifiers before a title", "FBI Special Agent Ricardo Enriquez and Petty Officer James Hatch testified.", []string{"FBI", "Ricardo Enriquez", "James Hatch"}},
 		{"a chief officer", "Chief Operating Officer Sheryl Sandberg left.", []string{"Sheryl Sandberg"}},
+		{"ranks and more modifiers", "Major General Onyema Nwachukwu, Commodore Jay Tarriela and Outgoing President Joe Biden met.",
+			[]string{"Onyema Nwachukwu", "Jay Tarriela", "Joe Biden"}},
+		{"an adviser", "Trump Senior Policy Adviser Stephen Miller and White House Chief Economic Advisor Gary Cohn spoke.",
+			[]string{"Trump", "Stephen Miller", "White House", "Gary Cohn"}},
 		{"a district attorney", "San Francisco District Attorney George Gascon spoke.", []string{"San Francisco", "George Gascon"}},
 		// Justice, Chief, Inspector, Attorney before a person's name.
 		{"a justice", "Supreme Court Justice Brett Kavanaugh was confirmed.", []string{"Supreme Court", "Brett Kavanaugh"}},
@@ -869,6 +873,8 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"no surname alone after a title that opens names", "Premier Oil, Agent Orange and Chief Blue were named.", []string{"Premier Oil", "Agent Orange", "Chief Blue"}},
 		{"a party after a title", "Justice Democrats backed her.", []string{"Justice Democrats"}},
 		{"chief of staff before no person", "The White House Chief of Staff said no.", []string{"White House Chief of Staff"}},
+		{"a name before modifiers and a title", "Homeland Security Secretary Kristi Noem and Major League Baseball Commissioner Rob Manfred spoke.",
+			[]string{"Homeland Security", "Kristi Noem", "Major League Baseball", "Rob Manfred"}},
 		{"no surname alone after titles that open other names", "Officer Krupke and Cardinal Pell met Bishop Curry.",
 			[]string{"Officer Krupke", "Cardinal Pell", "Bishop Curry"}},
 		{"no surname alone in a short line", "Congressman Apologizes", []string{"Congressman Apologizes"}},

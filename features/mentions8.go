@@ -35,7 +35,7 @@ var titles8 = setOf(
 	"Archbishop", "Bishop", "Cardinal", "Imam", "Pastor", "Reverend", "Rev", "Commander",
 	"Prosecutor", "Magistrate", "Emir", "Sultan", "Ayatollah", "Chairperson", "Superintendent",
 	"Sergeant", "Detective", "Officer", "Agent", "Envoy", "Justices", "Counsel", "Constable",
-	"Corporal",
+	"Corporal", "Commodore", "Airman", "Adviser", "Advisor",
 )
 
 // modifiers8 are title modifiers of feature set 8: dropped before a title
@@ -43,7 +43,8 @@ var titles8 = setOf(
 // Financial Officer"), kept in a name elsewhere ("Fire Department").
 var modifiers8 = setOf(
 	"Special", "Petty", "Staff", "District", "Fire", "Operating", "Financial", "Technology",
-	"Medical", "Marketing", "Investment", "Legal", "Communications", "Warrant", "Master",
+	"Medical", "Marketing", "Investment", "Legal", "Communications", "Warrant", "Master", "Major",
+	"Brigadier", "Rear", "Presiding", "Outgoing", "Incoming", "Senior", "Policy", "Economic",
 )
 
 // retitle8 gives the title class to the title modifiers of
