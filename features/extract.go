@@ -71,8 +71,10 @@ import (
 // modifiers ("Special Agent") are dropped, and in a title-case headline
 // the new words alone are no names ("Kremlin Says Envoy Will …"); a
 // title such as "King" after a given name before no other name word is
-// a surname ("Stephen King"); and "Co-" is a prefix inside a body's name
-// ("Gulf Co-operation Council"); see mentions8.go.
+// a surname ("Stephen King"); "Co-" is a prefix inside a body's name
+// ("Gulf Co-operation Council"), and a hyphen before a part that is no
+// English word is inside a name ("Kim Jong-un", "Port-au-Prince"); see
+// mentions8.go.
 //
 // An extractor decoded from an encoding of an older version it reads
 // (MinVersion, 3, to 7) keeps producing that version's ids, so models
@@ -500,8 +502,8 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 				// Looked for once here: appendMentions then looks inside
 				// only the name tokens that have one.
 				nc |= clsHyphen
-				if v5 && isHyphenTitle(w) || v8 && isCoRole(w) {
-					nc |= clsTitle // "Secretary-General"; from feature set 8, "Co-founder"
+				if v5 && isHyphenTitle(w) || v8 && (isCoRole(w) || isElectTitle(w)) {
+					nc |= clsTitle // "Secretary-General"; from feature set 8, "Co-founder", "President-elect"
 				}
 			}
 			if v7 && nc&^(clsName|clsHyphen) == 0 {

@@ -841,6 +841,11 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"a co-op", "The Co-op Group and Tui Dairy Co-op agreed.", []string{"Co-op Group", "Tui Dairy Co-op"}},
 		{"a co-founder", "Twitter Co-founder Jack Dorsey and Co-pilot Ada Brandt left.", []string{"Twitter", "Jack Dorsey", "Ada Brandt"}},
 		{"a surname before of", "Peter King of New York spoke.", []string{"Peter King", "New York"}},
+		// A hyphen before a part that is no English word is inside the name.
+		{"names with a hyphen", "Kim Jong-un met Moon Jae-in and Lee Jae-myung at Mar-a-Lago, then flew to Port-au-Prince.",
+			[]string{"Kim Jong-un", "Moon Jae-in", "Lee Jae-myung", "Mar-a-Lago", "Port-au-Prince"}},
+		{"a party's name with a hyphen", "Imran Khan's Pakistan Tehreek-e-Insaf won.", []string{"Imran Khan", "Pakistan Tehreek-e-Insaf"}},
+		{"an elect title", "President-elect Joe Biden and Senator-elect Ada Brandt met.", []string{"Joe Biden", "Ada Brandt"}},
 		{"a given name and three words", "Officer James Eric Davis Sr. died.", []string{"James Eric Davis Sr."}},
 		// A title after a given name and before no name word: a surname.
 		{"a surname", "Stephen King and Mark Judge met Peter King.", []string{"Stephen King", "Mark Judge", "Peter King"}},
@@ -873,6 +878,10 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"no surname alone after a title that opens names", "Premier Oil, Agent Orange and Chief Blue were named.", []string{"Premier Oil", "Agent Orange", "Chief Blue"}},
 		{"a party after a title", "Justice Democrats backed her.", []string{"Justice Democrats"}},
 		{"chief of staff before no person", "The White House Chief of Staff said no.", []string{"White House Chief of Staff"}},
+		{"a hyphen before an English word cuts", "The Kremlin-backed forces, the US-led coalition, Trump-era rules and Sunni-dominated areas.",
+			[]string{"Kremlin", "US", "Trump"}},
+		{"a hyphen after a common word, an acronym or a letter cuts", "Two-thirds of voters backed it, E-mails show, and SIM-card fraud rose; Check-in opens.",
+			[]string{"SIM", "Check"}},
 		{"a name before modifiers and a title", "Homeland Security Secretary Kristi Noem and Major League Baseball Commissioner Rob Manfred spoke.",
 			[]string{"Homeland Security", "Kristi Noem", "Major League Baseball", "Rob Manfred"}},
 		{"no surname alone after titles that open other names", "Officer Krupke and Cardinal Pell met Bishop Curry.",

@@ -17,7 +17,7 @@ import (
 // Lower-case connectors join capitalised words ("Bank of America", "Lula
 // da Silva"); a possessive ending is left out ("NATO's" → "NATO"); a
 // hyphenated compound keeps only its capitalised part ("United States-led"
-// → "United States"); leading titles ("President", "Mr.",
+// → "United States"; but see feature set 8 below); leading titles ("President", "Mr.",
 // "Secretary-General"), with the title modifiers before them ("Prime
 // Minister", "Attorney General") or after them ("Secretary of State"),
 // and leading function words ("The", "In", "Neither") are dropped, and a
@@ -67,7 +67,8 @@ import (
 // Kelly", "Sheriff Arpaio said …") and kept before other words ("Premier
 // League", "Justice Department"); "King", "Judge", "Pope" or "Lord" after
 // a given name is a surname ("Stephen King"); and "Co-" in a body's name
-// is a prefix, not a cut ("Gulf Co-operation Council").
+// is a prefix, not a cut ("Gulf Co-operation Council"), as is a hyphen
+// before a part that is no English word ("Kim Jong-un", "Port-au-Prince").
 //
 // Feature set 5's rules (see Version) are those after "leading titles" up
 // to the headlines; feature set 6's those from "May" to the cut; feature
@@ -248,7 +249,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				if h < 0 {
 					break
 				}
-				if r, _ := utf8.DecodeRuneInString(sentence[off+h+hs:]); unicode.IsLower(r) && !(version >= 8 && h == 2 && isCoCompound(sentence[off:end])) {
+				if r, _ := utf8.DecodeRuneInString(sentence[off+h+hs:]); unicode.IsLower(r) && !(version >= 8 && (h == 2 && isCoCompound(sentence[off:end]) || keepsHyphen8(sentence[off:off+h], sentence[off+h+hs:end]))) {
 					end = off + h
 					break
 				}

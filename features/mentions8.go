@@ -10,8 +10,11 @@ package features
 // ("Supreme Court Justice Brett Kavanaugh", "Police Chief Butch Ayers"),
 // as "Chief of Staff" is as a whole ("White House Chief of Staff John
 // Kelly"); a title such as "King" after a given name and before no name for a
-// surname ("Stephen King", "Mike Judge"); and "Co-" in a name is a
-// prefix ("Gulf Co-operation Council"; cutsCompoundV). prepare marks the
+// surname ("Stephen King", "Mike Judge"); "Co-" in a body's name is a
+// prefix ("Gulf Co-operation Council"), and a hyphen before a part that
+// is no English word is inside a name ("Kim Jong-un", "Port-au-Prince";
+// cutsCompoundV, keepsHyphen8), where "Co-" and a role or a title and
+// "-elect" is a title ("Co-founder", "President-elect"). prepare marks the
 // new words, capitalised, from the table it looks demonyms up in (names7Table) and
 // calls retitle8; in a headline in title case, headlineNames and
 // commonRuns take them for the common words many are ("Kremlin Says
@@ -234,12 +237,64 @@ func isWord8(w string) bool {
 }
 
 // cutsCompoundV is cutsCompound but, from feature set 8 on (v8), for a
-// word of "Co" and a hyphen, a prefix rather than a name's end ("Gulf
-// Co-operation Council", "Organisation for Economic Co-operation and
-// Development", where feature set 7 cut at "Co").
+// hyphen that keepsHyphen8 keeps inside the name, and for a word of "Co"
+// and a hyphen in a body's name ("Gulf Co-operation Council",
+// "Organisation for Economic Co-operation and Development", where feature
+// set 7 cut at "Co").
 func cutsCompoundV(w string, v8 bool) bool {
-	return cutsCompound(w) && !(v8 && isCoCompound(w))
+	if !cutsCompound(w) {
+		return false
+	}
+	if !v8 {
+		return true
+	}
+	h, hs := indexHyphen(w)
+	return !isCoCompound(w) && !keepsHyphen8(w[:h], w[h+hs:])
 }
+
+// keepsHyphen8 reports whether a hyphen between before, a part of a name
+// word, and after, a part that opens in lower case, is inside the name
+// rather than a cut ("States-led", "Kremlin-backed"), from feature set 8
+// on: after is no English word of names/common.txt nor of suffixes8, and
+// the part before is no common word itself, no acronym in capitals and
+// more than one letter ("Kim Jong-un", "Lee Jae-myung", "Port-au-Prince",
+// "Mar-a-Lago", "Toulon-sur-Lac"; not "Two-thirds", "E-mails",
+// "SIM-card"); a common word of one or
+// two letters after a part that is none is kept too ("Moon Jae-in"; not
+// "Check-in"). after runs to the next hyphen.
+func keepsHyphen8(before, after string) bool {
+	if h, _ := indexHyphen(after); h >= 0 {
+		after = after[:h]
+	}
+	if len(before) < 2 || after == "" || after[0] < 'a' || after[0] > 'z' || spelling(before) == spellUpper {
+		return false // "E-mails", "US-led", "SIM-card"
+	}
+	var buf [24]byte
+	if len(after) > len(buf) {
+		return false
+	}
+	key := append(buf[:0], after...)
+	key[0] -= 'a' - 'A' // common words are looked up capitalised
+	_, common := commonWords()[string(key)]
+	if !common && len(after) <= 2 {
+		return true // "Port-au-Prince", "Mar-a-Lago", "Kim Jong-un"
+	}
+	if isCommonWord(before) {
+		return false // "Two-thirds", "Check-in"
+	}
+	if common {
+		return len(after) <= 2 // "Moon Jae-in"; not "States-led"
+	}
+	_, suffix := suffixes8[after]
+	return !suffix // "Lee Jae-myung", not "Kremlin-aligned"
+}
+
+// suffixes8 are English words that end a compound after a name
+// ("Kremlin-aligned", "Sunni-dominated") and that names/common.txt lacks.
+var suffixes8 = setOf(
+	"style", "aligned", "dominated", "bound", "affiliated", "type", "centric", "themed", "brokered",
+	"elect", "esque", "inspired", "ish", "wide", "like", "less", "free", "only", "proof",
+)
 
 // isCoCompound reports whether w is "Co", a hyphen and a word of a
 // body's name ("Co-operation", "Co-ordination", "Co-op"), not a role
@@ -271,4 +326,16 @@ func isCoRole(w string) bool {
 		return true
 	}
 	return false
+}
+
+// isElectTitle reports whether w is a title, a hyphen and "elect"
+// ("President-elect Joe Biden", "Governor-elect"), a title from feature
+// set 8 on; feature set 7 found "President" and the person apart.
+func isElectTitle(w string) bool {
+	h, hs := indexHyphen(w)
+	if h <= 0 || w[h+hs:] != "elect" {
+		return false
+	}
+	title, _ := titlePart(w[:h], true)
+	return title
 }
