@@ -516,9 +516,9 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 				case spelling(w) != spellCapital:
 					// in capitals: the lists' words are capitalised ("PREMIER LEAGUE")
 				case x&n8Title != 0:
-					nc |= clsTitle
+					nc |= clsTitle | clsWord8
 				case x&n8Modifier != 0:
-					nc |= clsTitleModifier
+					nc |= clsTitleModifier | clsWord8
 				}
 			}
 		}

@@ -533,7 +533,7 @@ func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, 
 		if names[i]&clsName == 0 || t.Kind != Word {
 			continue
 		}
-		if names[i]&(clsTitle|clsTitleModifier) != 0 && (!v8 || !isWord8(t.Text(text))) {
+		if names[i]&(clsTitle|clsTitleModifier) != 0 && (!v8 || names[i]&clsWord8 == 0) {
 			continue // a title or a modifier, but for feature set 8's ("… Under Fire", "… Says Envoy Will …")
 		}
 		if i > 0 && (names[i-1]&clsName != 0 || i > 1 && names[i-2]&clsName != 0 && joinsAt(text, toks, i-1, v7)) ||

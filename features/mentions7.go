@@ -504,7 +504,7 @@ func allCommon(buf *[24]byte, text string, toks []Token, names []uint16, i, j in
 		if names[k]&clsName == 0 {
 			continue // a connector
 		}
-		if names[k]&(clsTitle|clsTitleModifier|clsDemonym) != 0 && (!v8 || !isWord8(toks[k].Text(text))) {
+		if names[k]&(clsTitle|clsTitleModifier|clsDemonym) != 0 && (!v8 || names[k]&clsWord8 == 0) {
 			return false // a title, but for feature set 8's ("Top Agent Quits"), none of them a demonym
 		}
 		key, ok := headlineKey(buf, toks[k].Text(text))

@@ -73,8 +73,8 @@ func retitle8(text string, toks []Token, cls []uint16, headline bool) {
 		if c&clsTitle == 0 {
 			if titleBeforePerson(w) && personAfter(text, toks, cls, i, headline) {
 				cls[i] |= clsTitle
-			} else if i > 1 && cls[i-2]&clsName != 0 && toks[i-1].Text(text) == "of" && isWord8(w) {
-				cls[i] &^= clsTitleModifier // "Joint Chiefs of Staff": a name's end, not a title's start
+			} else if c&clsWord8 != 0 && i > 1 && cls[i-2]&clsName != 0 && toks[i-1].Text(text) == "of" {
+				cls[i] &^= clsTitleModifier | clsWord8 // "Joint Chiefs of Staff": a name's end, not a title's start
 				if w == "Staff" && toks[i-2].Text(text) == "Chief" && joined(text, toks[i-2], toks[i-1]) && joined(text, toks[i-1], toks[i]) &&
 					personAfter(text, toks, cls, i, headline) {
 					// "White House Chief of Staff John Kelly": a title, as
@@ -85,8 +85,8 @@ func retitle8(text string, toks []Token, cls []uint16, headline bool) {
 			}
 			continue
 		}
-		if _, ok := titles8[w]; ok && !personAfter(text, toks, cls, i, headline) {
-			cls[i] &^= clsTitle
+		if c&clsWord8 != 0 && !personAfter(text, toks, cls, i, headline) { // a title of titles8
+			cls[i] &^= clsTitle | clsWord8
 			continue
 		}
 		if isSurnameTitle(w) && i > 0 && cls[i-1]&clsName != 0 && cls[i-1]&^(clsName|clsHyphen) == 0 && joined(text, toks[i-1], toks[i]) &&
@@ -223,16 +223,6 @@ func isHeads8(w string) bool {
 // isPlace reports whether w is a place of names/places.txt.
 func isPlace(w string) bool {
 	_, ok := places()[w]
-	return ok
-}
-
-// isWord8 reports whether w is a title of titles8 or a title modifier of
-// modifiers8.
-func isWord8(w string) bool {
-	if _, ok := modifiers8[w]; ok {
-		return true
-	}
-	_, ok := titles8[w]
 	return ok
 }
 

@@ -67,6 +67,11 @@ const (
 	// feature set 7 on; looked up in a table of its own (names7Table),
 	// as the term table has no bit to spare.
 	clsDemonym7 uint16 = 1 << 8
+	// not a word class: a name token, capitalised, that is a title of
+	// titles8 or a title modifier of modifiers8, from feature set 8 on
+	// (names7Table), so that retitle8 and the headline rules need not look
+	// its spelling up again.
+	clsWord8 uint16 = 1 << 9
 )
 
 // Where the mention classes sit in a term table entry.
