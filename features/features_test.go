@@ -845,6 +845,8 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"names with a hyphen", "Kim Jong-un met Moon Jae-in and Lee Jae-myung at Mar-a-Lago, then flew to Port-au-Prince.",
 			[]string{"Kim Jong-un", "Moon Jae-in", "Lee Jae-myung", "Mar-a-Lago", "Port-au-Prince"}},
 		{"a party's name with a hyphen", "Imran Khan's Pakistan Tehreek-e-Insaf won.", []string{"Imran Khan", "Pakistan Tehreek-e-Insaf"}},
+		{"a linker between capitalised parts", "They sailed from Port-of-Spain to Newcastle-upon-Tyne.", []string{"Port-of-Spain", "Newcastle-upon-Tyne"}},
+		{"a common syllable after a surname", "Kim Yo-jong and Woo Won-shik spoke.", []string{"Kim Yo-jong", "Woo Won-shik"}},
 		{"an elect title", "President-elect Joe Biden and Senator-elect Ada Brandt met.", []string{"Joe Biden", "Ada Brandt"}},
 		{"a given name and three words", "Officer James Eric Davis Sr. died.", []string{"James Eric Davis Sr."}},
 		// A title after a given name and before no name word: a surname.
@@ -880,6 +882,8 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"chief of staff before no person", "The White House Chief of Staff said no.", []string{"White House Chief of Staff"}},
 		{"a hyphen before an English word cuts", "The Kremlin-backed forces, the US-led coalition, Trump-era rules and Sunni-dominated areas.",
 			[]string{"Kremlin", "US", "Trump"}},
+		{"a hyphen before an English ending or after a name alone cuts", "Kremlin-bankrolled outlets, Hong Kong-headquartered HSBC, Trump-ism and Blair-ite MPs, Sit-in protests, the Commander-in-Chief and an Off-the-Record Meeting.",
+			[]string{"Kremlin", "Hong Kong", "HSBC", "Trump", "Blair", "MPs", "Sit", "Commander", "Off", "Meeting"}},
 		{"a hyphen after a common word, an acronym or a letter cuts", "Two-thirds of voters backed it, E-mails show, and SIM-card fraud rose; Check-in opens.",
 			[]string{"SIM", "Check"}},
 		{"a name before modifiers and a title", "Homeland Security Secretary Kristi Noem and Major League Baseball Commissioner Rob Manfred spoke.",

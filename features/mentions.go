@@ -131,7 +131,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 		var rs runScan
 		for j < len(toks) {
 			t := toks[j]
-			if cls[j-1]&clsHyphen != 0 && cutsCompoundV(toks[j-1].Text(sentence), version >= 8) {
+			if cls[j-1]&clsHyphen != 0 && cutsCompoundV(toks[j-1].Text(sentence), version >= 8, j-1 > i) {
 				break // "States-led" ends the name
 			}
 			if cls[j]&clsTitle != 0 {
@@ -249,7 +249,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				if h < 0 {
 					break
 				}
-				if r, _ := utf8.DecodeRuneInString(sentence[off+h+hs:]); unicode.IsLower(r) && !(version >= 8 && (h == 2 && isCoCompound(sentence[off:end]) || keepsHyphen8(sentence[off:off+h], sentence[off+h+hs:end]))) {
+				if r, _ := utf8.DecodeRuneInString(sentence[off+h+hs:]); unicode.IsLower(r) && !(version >= 8 && (h == 2 && isCoCompound(sentence[off:end]) || keepsHyphen8(sentence[off:off+h], sentence[off+h+hs:end], j-1 > k))) {
 					end = off + h
 					break
 				}

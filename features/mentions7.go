@@ -130,10 +130,10 @@ func andJoins(text string, toks []Token, cls []uint16, i, j int, v8 bool, rs *ru
 	// Services-run").
 	e := j + 2
 	for e < len(toks) && cls[e]&clsName != 0 && cls[e]&clsTitle == 0 && joined(text, toks[e-1], toks[e]) &&
-		!(cls[e-1]&clsHyphen != 0 && cutsCompoundV(toks[e-1].Text(text), v8)) {
+		!(cls[e-1]&clsHyphen != 0 && cutsCompoundV(toks[e-1].Text(text), v8, e-1 > j+1)) {
 		e++
 	}
-	if cls[e-1]&clsHyphen != 0 && cutsCompoundV(toks[e-1].Text(text), v8) {
+	if cls[e-1]&clsHyphen != 0 && cutsCompoundV(toks[e-1].Text(text), v8, e-1 > j+1) {
 		return j // the cut is made later, on the run as a whole
 	}
 	lastHead := isOrgHead(toks[e-1].Text(text))

@@ -1,5 +1,7 @@
 package features
 
+import "strings"
+
 // Feature set 8's name finder rules: titles the word classes lack
 // ("Administrator", "Sheriff", "Congressman", "Spokeswoman"), which like
 // the older titles start a new name and are dropped from it ("EPA
@@ -230,8 +232,9 @@ func isPlace(w string) bool {
 // hyphen that keepsHyphen8 keeps inside the name, and for a word of "Co"
 // and a hyphen in a body's name ("Gulf Co-operation Council",
 // "Organisation for Economic Co-operation and Development", where feature
-// set 7 cut at "Co").
-func cutsCompoundV(w string, v8 bool) bool {
+// set 7 cut at "Co"). afterName tells whether a name word of the run comes
+// right before w.
+func cutsCompoundV(w string, v8, afterName bool) bool {
 	if !cutsCompound(w) {
 		return false
 	}
@@ -239,25 +242,39 @@ func cutsCompoundV(w string, v8 bool) bool {
 		return true
 	}
 	h, hs := indexHyphen(w)
-	return !isCoCompound(w) && !keepsHyphen8(w[:h], w[h+hs:])
+	return !isCoCompound(w) && !keepsHyphen8(w[:h], w[h+hs:], afterName)
 }
 
 // keepsHyphen8 reports whether a hyphen between before, a part of a name
-// word, and after, a part that opens in lower case, is inside the name
-// rather than a cut ("States-led", "Kremlin-backed"), from feature set 8
-// on: after is no English word of names/common.txt nor of suffixes8, and
-// the part before is no common word itself, no acronym in capitals and
-// more than one letter ("Kim Jong-un", "Lee Jae-myung", "Port-au-Prince",
-// "Mar-a-Lago", "Toulon-sur-Lac"; not "Two-thirds", "E-mails",
-// "SIM-card"); a common word of one or
-// two letters after a part that is none is kept too ("Moon Jae-in"; not
-// "Check-in"). after runs to the next hyphen.
-func keepsHyphen8(before, after string) bool {
-	if h, _ := indexHyphen(after); h >= 0 {
-		after = after[:h]
+// word, and rest, what follows the hyphen in the word, opening in lower
+// case, is inside the name rather than a cut ("States-led",
+// "Kremlin-backed"), from feature set 8 on. It is when the part before is
+// more than one letter and no acronym in capitals ("E-mails", "US-led",
+// "SIM-card"), and
+//   - the lower-case part is a linker between two capitalised parts, but
+//     for "in" and "the" ("Port-au-Prince", "Mar-a-Lago",
+//     "Stratford-upon-Avon", "Port-of-Spain", "Pakistan Tehreek-e-Insaf";
+//     not "Commander-in-Chief", "Off-the-Record");
+//   - or it ends the word, which follows a name word of the run
+//     (afterName), and is no English word: not in names/common.txt but as
+//     one or two letters, not in suffixes8, and not ending as English
+//     words do in "-ed", "-ist", "-ism" or "-ite" ("Kim Jong-un", "Moon
+//     Jae-in", "Lee Jae-myung", "Kim Yo-jong"; not "Wall Street-listed",
+//     "Hong Kong-headquartered", nor "Check-in", "Kremlin-bankrolled" or
+//     "Trump-ism" alone).
+func keepsHyphen8(before, rest string, afterName bool) bool {
+	if len(before) < 2 || rest == "" || rest[0] < 'a' || rest[0] > 'z' || spelling(before) == spellUpper {
+		return false
 	}
-	if len(before) < 2 || after == "" || after[0] < 'a' || after[0] > 'z' || spelling(before) == spellUpper {
-		return false // "E-mails", "US-led", "SIM-card"
+	after := rest
+	if h, hs := indexHyphen(rest); h >= 0 {
+		after = rest[:h]
+		if next := rest[h+hs:]; next != "" && 'A' <= next[0] && next[0] <= 'Z' {
+			return after != "in" && after != "the" // a linker: "Port-au-Prince", not "Editor-in-Chief", "Off-the-Record"
+		}
+	}
+	if !afterName || after != rest {
+		return false
 	}
 	var buf [24]byte
 	if len(after) > len(buf) {
@@ -265,25 +282,26 @@ func keepsHyphen8(before, after string) bool {
 	}
 	key := append(buf[:0], after...)
 	key[0] -= 'a' - 'A' // common words are looked up capitalised
-	_, common := commonWords()[string(key)]
-	if !common && len(after) <= 2 {
-		return true // "Port-au-Prince", "Mar-a-Lago", "Kim Jong-un"
+	if _, common := commonWords()[string(key)]; common && len(after) > 2 {
+		return false // "Wall Street-listed"
 	}
-	if isCommonWord(before) {
-		return false // "Two-thirds", "Check-in"
+	if _, suffix := suffixes8[after]; suffix {
+		return false
 	}
-	if common {
-		return len(after) <= 2 // "Moon Jae-in"; not "States-led"
+	for _, end := range [...]string{"ed", "ist", "ism", "ite"} {
+		if strings.HasSuffix(after, end) {
+			return false // "Hong Kong-headquartered"
+		}
 	}
-	_, suffix := suffixes8[after]
-	return !suffix // "Lee Jae-myung", not "Kremlin-aligned"
+	return true // "Kim Jong-un", "Moon Jae-in", "Lee Jae-myung"
 }
 
 // suffixes8 are English words that end a compound after a name
 // ("Kremlin-aligned", "Sunni-dominated") and that names/common.txt lacks.
 var suffixes8 = setOf(
-	"style", "aligned", "dominated", "bound", "affiliated", "type", "centric", "themed", "brokered",
-	"elect", "esque", "inspired", "ish", "wide", "like", "less", "free", "only", "proof",
+	"style", "bound", "type", "centric", "elect", "esque", "ish", "wide", "like", "less", "free",
+	"only", "proof", "loyalist", "sized", "ian", "averse", "clad", "speak", "compliant", "era",
+	"ins", "outs", "offs", "ups",
 )
 
 // isCoCompound reports whether w is "Co", a hyphen and a word of a
