@@ -16,9 +16,10 @@ import (
 //
 // Lower-case connectors join capitalised words ("Bank of America", "Lula
 // da Silva"); a possessive ending is left out ("NATO's" → "NATO"); a
-// hyphenated compound keeps only its capitalised part ("United States-led"
-// → "United States"; but see feature set 8 below); leading titles ("President", "Mr.",
-// "Secretary-General"), with the title modifiers before them ("Prime
+// hyphenated compound keeps only its capitalised part ("United
+// States-led" → "United States"; but see feature set 8 below); leading
+// titles ("President", "Mr.", "Secretary-General"), with the title
+// modifiers before them ("Prime
 // Minister", "Attorney General") or after them ("Secretary of State"),
 // and leading function words ("The", "In", "Neither") are dropped, and a
 // title with its modifiers starts a new name inside a run ("Israeli Prime
@@ -100,9 +101,10 @@ var defaultExtractor = NewExtractor()
 // pairs, initials, "St.", "Jr."); from 7 on, join7 joins across "for",
 // "and" and "'s", personOf parts a person from a place after "of" and
 // splitHyphen places joined by a hyphen (headline tells join7 the
-// sentence is a headline in title case); from 8 on, "Co-" in a body's
-// name cuts no compound (cutsCompoundV; feature set 8's titles are
-// prepare's and retitle8's). (The classes of feature set 5's words
+// sentence is a headline in title case); from 8 on, cutsCompoundV and
+// keepsHyphen8 keep some hyphens inside a name ("Gulf Co-operation
+// Council", "Kim Jong-un"; feature set 8's titles are prepare's and
+// retitle8's). (The classes of feature set 5's words
 // are folded into the older ones by prepare: see fold5; feature set 6's
 // surname "May" has the name class alone: see maySurnames.)
 func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, version int, headline bool) []Span {

@@ -2,31 +2,35 @@ package features
 
 import "strings"
 
-// Feature set 8's name finder rules: titles the word classes lack
-// ("Administrator", "Sheriff", "Congressman", "Spokeswoman"), which like
-// the older titles start a new name and are dropped from it ("EPA
-// Administrator Lee Zeldin" → "EPA", "Lee Zeldin"), but only before a
-// person's name; title modifiers the classes lack ("Special Agent",
-// "Chief Operating Officer"); "Justice", "Chief", "Inspector" and
-// "Attorney", title modifiers, for titles before a person's name
-// ("Supreme Court Justice Brett Kavanaugh", "Police Chief Butch Ayers"),
-// as "Chief of Staff" is as a whole ("White House Chief of Staff John
-// Kelly"); a title such as "King" after a given name and before no name for a
-// surname ("Stephen King", "Mike Judge"); "Co-" in a body's name is a
-// prefix ("Gulf Co-operation Council"), and a hyphen before a part that
-// is no English word is inside a name ("Kim Jong-un", "Port-au-Prince";
-// cutsCompoundV, keepsHyphen8), where "Co-" and a role or a title and
-// "-elect" is a title ("Co-founder", "President-elect"). prepare marks the
-// new words, capitalised, from the table it looks demonyms up in (names7Table) and
-// calls retitle8; in a headline in title case, headlineNames and
-// commonRuns take them for the common words many are ("Kremlin Says
-// Envoy Will Visit Kyiv").
+// Feature set 8's name finder rules:
+//   - titles the word classes lack ("Administrator", "Sheriff",
+//     "Congressman", "Spokeswoman"), which like the older titles start a
+//     new name and are dropped from it ("EPA Administrator Lee Zeldin" →
+//     "EPA", "Lee Zeldin"), but only before a person's name (retitle8);
+//   - title modifiers the classes lack ("Special Agent", "Chief Operating
+//     Officer");
+//   - "Justice", "Chief", "Inspector" and "Attorney", title modifiers, as
+//     titles before a person's name ("Supreme Court Justice Brett
+//     Kavanaugh", "Police Chief Butch Ayers"), and "Chief of Staff" as a
+//     whole ("White House Chief of Staff John Kelly");
+//   - a title such as "King" after a given name and before no other name
+//     word as a surname ("Stephen King", "Mike Judge");
+//   - "Co-" and a role, or a title and "-elect", as a title ("Co-founder",
+//     "President-elect"; isCoRole, isElectTitle);
+//   - "Co-" in a body's name as a prefix ("Gulf Co-operation Council"),
+//     and a hyphen before a part that is no English word as inside a name
+//     ("Kim Jong-un", "Port-au-Prince"; cutsCompoundV, keepsHyphen8).
+//
+// prepare marks the new words, capitalised, from the table it looks
+// demonyms up in (names7Table; clsWord8) and calls retitle8; in a headline
+// in title case, headlineNames and commonRuns take them for the common
+// words many are ("Kremlin Says Envoy Will Visit Kyiv").
 
 // Values of names7Table: what a name token that no word class holds is.
 const (
 	n7Demonym  = 1 << iota // a demonym of demonyms7 (clsDemonym7), feature set 7 on
-	n8Title                // a title of titles8, feature set 8 on (clsTitle, if a person follows)
-	n8Modifier             // a title modifier of modifiers8, feature set 8 on (clsTitleModifier)
+	n8Title                // a title of titles8, feature set 8 on (clsTitle and clsWord8; retitle8 takes them off if no person follows)
+	n8Modifier             // a title modifier of modifiers8, feature set 8 on (clsTitleModifier and clsWord8)
 )
 
 // titles8 are titles of feature set 8: offices, ranks and callings that
@@ -126,10 +130,9 @@ func titleBeforePerson(w string) bool {
 //   - a given name and at most three more ("Sheriff Scott …", "Justice
 //     Ruth Bader Ginsburg", "Officer James Eric Davis Sr.");
 //   - two words, or one where surnameAlone allows it ("Sheriff Arpaio
-//     said …"), none of them
-//     a common word, a word of organisations' names or a place ("Premier
-//     Doug Ford"; not "Premier League", "Cardinal Health", "Cardinal
-//     Point Pharmacy", "Premier Bet Zambia");
+//     said …"), none of them a common word, a word of organisations'
+//     names or a place ("Premier Doug Ford"; not "Premier League",
+//     "Cardinal Health", "Cardinal Point Pharmacy", "Premier Bet Zambia");
 //
 // and in both cases the last of them ends no organisation's, place's or
 // party's name ("Archbishop Ryan High School", "Chief Joseph Dam",
@@ -296,12 +299,12 @@ func keepsHyphen8(before, rest string, afterName bool) bool {
 	return true // "Kim Jong-un", "Moon Jae-in", "Lee Jae-myung"
 }
 
-// suffixes8 are English words that end a compound after a name
-// ("Kremlin-aligned", "Sunni-dominated") and that names/common.txt lacks.
+// suffixes8 are English words and endings that end a compound after a
+// name ("Putin-esque", "Chanel-clad", "Break-ins") and that neither
+// names/common.txt nor keepsHyphen8's endings ("-ed", "-ist") catch.
 var suffixes8 = setOf(
 	"style", "bound", "type", "centric", "elect", "esque", "ish", "wide", "like", "less", "free",
-	"only", "proof", "loyalist", "sized", "ian", "averse", "clad", "speak", "compliant", "era",
-	"ins", "outs", "offs", "ups",
+	"only", "proof", "ian", "averse", "clad", "speak", "compliant", "ins", "outs", "offs", "ups",
 )
 
 // isCoCompound reports whether w is "Co", a hyphen and a word of a
@@ -316,7 +319,7 @@ func isCoCompound(w string) bool {
 	case "op", "ops", "operation", "operative", "operatives", "ordination":
 		return true
 	}
-	return false // "Co-founder Steve Wozniak": a role, cut as "States-led" is
+	return false // "Co-founder": a role (isCoRole), or a cut as "States-led" is
 }
 
 // isCoRole reports whether w is "Co", a hyphen and a role that news puts
