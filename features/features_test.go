@@ -829,6 +829,7 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"a police chief", "Police Chief Butch Ayers said the suspect fled.", []string{"Butch Ayers"}},
 		{"a chief inspector", "PSNI Chief Inspector Johnny Hunter said so.", []string{"PSNI", "Johnny Hunter"}},
 		{"titles in a row", "Detective Chief Inspector Paul Wright and Emir Sheikh Tamim met.", []string{"Paul Wright", "Tamim"}},
+		{"abbreviated titles", "The Rev. Al Sharpton, Det. Sgt. Emma Clarke and Supt. John Smith met.", []string{"Al Sharpton", "Emma Clarke", "John Smith"}},
 		{"a surname alone", "Sheriff Arpaio, Congressman Gaetz and Justice Scalia met Justices Alito and Gorsuch.",
 			[]string{"Arpaio", "Gaetz", "Scalia", "Alito", "Gorsuch"}},
 		{"a modifier after of, before a title", "Matthews spoke of Staff Sergeant Melgar.", []string{"Matthews", "Melgar"}},

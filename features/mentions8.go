@@ -44,7 +44,7 @@ var titles8 = setOf(
 	"Archbishop", "Bishop", "Cardinal", "Imam", "Pastor", "Reverend", "Rev", "Commander",
 	"Prosecutor", "Magistrate", "Emir", "Sultan", "Ayatollah", "Chairperson", "Superintendent",
 	"Sergeant", "Detective", "Officer", "Agent", "Envoy", "Justices", "Counsel", "Constable",
-	"Corporal", "Commodore", "Airman", "Adviser", "Advisor",
+	"Corporal", "Commodore", "Airman", "Adviser", "Advisor", "Det", "Supt", "Insp", "Cmdr", "Cpl",
 )
 
 // modifiers8 are title modifiers of feature set 8: dropped before a title
@@ -137,20 +137,25 @@ func titleBeforePerson(w string) bool {
 // and in both cases the last of them ends no organisation's, place's or
 // party's name ("Archbishop Ryan High School", "Chief Joseph Dam",
 // "Justice Democrats"). Or another title follows ("Detective Sergeant
-// …", "Emir Sheikh …").
+// …", "Emir Sheikh …"). A dot right after the title is an abbreviation's
+// ("Rev. Al Sharpton").
 func personAfter(text string, toks []Token, cls []uint16, i int, headline bool) bool {
+	t := i // the title
 	plain := func(k int) bool {
 		return k < len(toks) && cls[k]&clsName != 0 && cls[k]&^(clsName|clsHyphen) == 0 && joined(text, toks[k-1], toks[k])
 	}
+	if d := i + 1; d+1 < len(toks) && toks[d].Start == toks[i].End && toks[d].End == toks[d].Start+1 && text[toks[d].Start] == '.' {
+		i = d // an abbreviation's dot: "Rev. Al Sharpton", "Supt. John Smith"
+	}
 	if n := i + 1; n < len(toks) && cls[n]&clsName != 0 && cls[n]&clsTitle != 0 && joined(text, toks[i], toks[n]) {
-		return true
+		return true // "Det. Sgt. Emma Clarke"
 	}
 	e := i + 1
 	for e <= i+5 && plain(e) { // one past the longest person's name, so that a long run costs no more
 		e++
 	}
 	given := e > i+1 && isGivenName(toks[i+1].Text(text))
-	if e == i+1 || e > i+5 || !given && e != i+3 && (e != i+2 || !surnameAlone(text, toks, cls, i, headline)) {
+	if e == i+1 || e > i+5 || !given && e != i+3 && (e != i+2 || !surnameAlone(text, toks, cls, t, headline)) {
 		return false
 	}
 	if last := toks[e-1].Text(text); isOrgHead(last) || isHeads8(last) {
