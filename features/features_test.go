@@ -830,6 +830,7 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"a chief inspector", "PSNI Chief Inspector Johnny Hunter said so.", []string{"PSNI", "Johnny Hunter"}},
 		{"titles in a row", "Detective Chief Inspector Paul Wright and Emir Sheikh Tamim met.", []string{"Paul Wright", "Tamim"}},
 		{"abbreviated titles", "The Rev. Al Sharpton, Det. Sgt. Emma Clarke and Supt. John Smith met.", []string{"Al Sharpton", "Emma Clarke", "John Smith"}},
+		{"national security adviser", "National Security Adviser Jake Sullivan met the National Security Council.", []string{"Jake Sullivan", "National Security Council"}},
 		{"a surname alone", "Sheriff Arpaio, Congressman Gaetz and Justice Scalia met Justices Alito and Gorsuch.",
 			[]string{"Arpaio", "Gaetz", "Scalia", "Alito", "Gorsuch"}},
 		{"a modifier after of, before a title", "Matthews spoke of Staff Sergeant Melgar.", []string{"Matthews", "Melgar"}},

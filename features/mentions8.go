@@ -95,6 +95,13 @@ func retitle8(text string, toks []Token, cls []uint16, headline bool) {
 			cls[i] &^= clsTitle | clsWord8
 			continue
 		}
+		if (w == "Adviser" || w == "Advisor") && i > 1 && toks[i-1].Text(text) == "Security" && toks[i-2].Text(text) == "National" &&
+			joined(text, toks[i-2], toks[i-1]) && joined(text, toks[i-1], toks[i]) {
+			// "National Security Adviser Jake Sullivan": the title's words,
+			// where "National Security Council" is a name.
+			cls[i-1] |= clsTitleModifier
+			cls[i-2] |= clsTitleModifier
+		}
 		if isSurnameTitle(w) && i > 0 && cls[i-1]&clsName != 0 && cls[i-1]&^(clsName|clsHyphen) == 0 && joined(text, toks[i-1], toks[i]) &&
 			isGivenName(toks[i-1].Text(text)) && (i+1 == len(toks) || cls[i+1]&clsName == 0 || !joined(text, toks[i], toks[i+1])) {
 			cls[i] &^= clsTitle // "Stephen King"
