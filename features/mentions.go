@@ -251,7 +251,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				if h < 0 {
 					break
 				}
-				if r, _ := utf8.DecodeRuneInString(sentence[off+h+hs:]); unicode.IsLower(r) && !(version >= 8 && (h == 2 && isCoCompound(sentence[off:end]) || keepsHyphen8(sentence[off:off+h], sentence[off+h+hs:end], j-1 > k))) {
+				if r, _ := utf8.DecodeRuneInString(sentence[off+h+hs:]); unicode.IsLower(r) && !(version >= 8 && keepsHyphen8(sentence[off:off+h], sentence[off+h+hs:end], j-1 > k)) {
 					end = off + h
 					break
 				}

@@ -244,11 +244,8 @@ func isPlace(w string) bool {
 }
 
 // cutsCompoundV is cutsCompound but, from feature set 8 on (v8), for a
-// hyphen that keepsHyphen8 keeps inside the name, and for a word of "Co"
-// and a hyphen in a body's name ("Gulf Co-operation Council",
-// "Organisation for Economic Co-operation and Development", where feature
-// set 7 cut at "Co"). afterName tells whether a name word of the run comes
-// right before w.
+// hyphen that keepsHyphen8 keeps inside the name. afterName tells whether
+// a name word of the run comes right before w.
 func cutsCompoundV(w string, v8, afterName bool) bool {
 	if !cutsCompound(w) {
 		return false
@@ -257,15 +254,17 @@ func cutsCompoundV(w string, v8, afterName bool) bool {
 		return true
 	}
 	h, hs := indexHyphen(w)
-	return !isCoCompound(w) && !keepsHyphen8(w[:h], w[h+hs:], afterName)
+	return !keepsHyphen8(w[:h], w[h+hs:], afterName)
 }
 
 // keepsHyphen8 reports whether a hyphen between before, a part of a name
 // word, and rest, what follows the hyphen in the word, opening in lower
 // case, is inside the name rather than a cut ("States-led",
-// "Kremlin-backed"), from feature set 8 on. It is when the part before is
-// more than one letter and no acronym in capitals ("E-mails", "US-led",
-// "SIM-card"), and
+// "Kremlin-backed"), from feature set 8 on. It is after "Co" in a body's
+// name ("Gulf Co-operation Council", "Organisation for Economic
+// Co-operation and Development", where feature set 7 cut at "Co"; see
+// isCoStem), and else when the part before is more than one letter and
+// no acronym in capitals ("E-mails", "US-led", "SIM-card"), and
 //   - the lower-case part is a linker between two capitalised parts, but
 //     for "in" and "the" ("Port-au-Prince", "Mar-a-Lago",
 //     "Stratford-upon-Avon", "Port-of-Spain", "Pakistan Tehreek-e-Insaf";
@@ -278,6 +277,9 @@ func cutsCompoundV(w string, v8, afterName bool) bool {
 //     "Hong Kong-headquartered", nor "Check-in", "Kremlin-bankrolled" or
 //     "Trump-ism" alone).
 func keepsHyphen8(before, rest string, afterName bool) bool {
+	if before == "Co" && isCoStem(rest) {
+		return true
+	}
 	if len(before) < 2 || rest == "" || rest[0] < 'a' || rest[0] > 'z' || spelling(before) == spellUpper {
 		return false
 	}
@@ -320,35 +322,48 @@ var suffixes8 = setOf(
 )
 
 // isCoCompound reports whether w is "Co", a hyphen and a word of a
-// body's name ("Co-operation", "Co-ordination", "Co-op"), not a role
-// ("Co-founder", "Co-pilot").
+// body's name (isCoStem: "Co-operation", "Co-op"), not a role
+// ("Co-founder": isCoRole).
 func isCoCompound(w string) bool {
-	h, hs := indexHyphen(w)
-	if h != 2 || w[:2] != "Co" {
-		return false
-	}
-	switch w[h+hs:] {
+	rest, ok := coRest(w)
+	return ok && isCoStem(rest)
+}
+
+// isCoStem reports whether rest, what follows "Co-", makes a word of a
+// body's name ("Co-operation", "Co-ordination", "Co-op").
+func isCoStem(rest string) bool {
+	switch rest {
 	case "op", "ops", "operation", "operative", "operatives", "ordination":
 		return true
 	}
-	return false // "Co-founder": a role (isCoRole), or a cut as "States-led" is
+	return false
 }
 
 // isCoRole reports whether w is "Co", a hyphen and a role that news puts
 // before a person's name as a title ("Twitter Co-founder Jack Dorsey" →
 // "Twitter", "Jack Dorsey"; feature set 7 found "Twitter Co").
 func isCoRole(w string) bool {
-	h, hs := indexHyphen(w)
-	if h != 2 || w[:2] != "Co" {
+	rest, ok := coRest(w)
+	if !ok {
 		return false
 	}
-	switch w[h+hs:] {
+	switch rest {
 	case "founder", "founders", "chair", "chairman", "chairwoman", "host", "pilot", "author",
 		"owner", "leader", "president", "director", "defendant", "captain", "star", "sponsor",
 		"creator", "anchor":
 		return true
 	}
 	return false
+}
+
+// coRest returns what follows "Co" and a hyphen at the start of w, and
+// whether w starts so.
+func coRest(w string) (string, bool) {
+	h, hs := indexHyphen(w)
+	if h != 2 || w[:2] != "Co" {
+		return "", false
+	}
+	return w[h+hs:], true
 }
 
 // isElectTitle reports whether w is a title, a hyphen and "elect"
