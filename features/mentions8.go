@@ -61,8 +61,9 @@ var modifiers8 = setOf(
 // Kavanaugh"); takes it from the titles of titles8 when none follows
 // ("the Premier League", "Sheriff's Office"); takes the title modifier
 // class from a word of modifiers8 after a name word and "of" ("Joint
-// Chiefs of Staff"), but for "Chief of Staff" before a person's name,
-// which is a title as a whole ("Chief of Staff John Kelly"); and takes
+// Chiefs of Staff"); makes each name word of a title of titlePhrases8
+// before a person's name a title ("Chief of Staff John Kelly", "National
+// Security Adviser Jake Sullivan"); and takes
 // the title class from a title of isSurnameTitle after a given name and
 // before no name word ("Stephen King"), a surname there. Feature
 // set 8 on; prepare calls it before retitle, which gives "Officer" the
@@ -76,18 +77,19 @@ func retitle8(text string, toks []Token, cls []uint16, headline bool) {
 			continue
 		}
 		w := toks[i].Text(text)
+		if p := titlePhraseStart(text, toks, i); p >= 0 && personAfter(text, toks, cls, i, headline) {
+			for k := p; k <= i; k++ {
+				if cls[k]&clsName != 0 {
+					cls[k] |= clsTitle // "Chief of Staff John Kelly", "National Security Adviser Jake Sullivan"
+				}
+			}
+			continue
+		}
 		if c&clsTitle == 0 {
 			if titleBeforePerson(w) && personAfter(text, toks, cls, i, headline) {
 				cls[i] |= clsTitle
 			} else if c&clsWord8 != 0 && i > 1 && cls[i-2]&clsName != 0 && toks[i-1].Text(text) == "of" {
 				cls[i] &^= clsTitleModifier | clsWord8 // "Joint Chiefs of Staff": a name's end, not a title's start
-				if w == "Staff" && toks[i-2].Text(text) == "Chief" && joined(text, toks[i-2], toks[i-1]) && joined(text, toks[i-1], toks[i]) &&
-					personAfter(text, toks, cls, i, headline) {
-					// "White House Chief of Staff John Kelly": a title, as
-					// "Secretary of State" is.
-					cls[i] |= clsTitle
-					cls[i-2] |= clsTitle
-				}
 			}
 			continue
 		}
@@ -95,18 +97,41 @@ func retitle8(text string, toks []Token, cls []uint16, headline bool) {
 			cls[i] &^= clsTitle | clsWord8
 			continue
 		}
-		if (w == "Adviser" || w == "Advisor") && i > 1 && toks[i-1].Text(text) == "Security" && toks[i-2].Text(text) == "National" &&
-			joined(text, toks[i-2], toks[i-1]) && joined(text, toks[i-1], toks[i]) {
-			// "National Security Adviser Jake Sullivan": the title's words,
-			// where "National Security Council" is a name.
-			cls[i-1] |= clsTitleModifier
-			cls[i-2] |= clsTitleModifier
-		}
 		if isSurnameTitle(w) && i > 0 && cls[i-1]&clsName != 0 && cls[i-1]&^(clsName|clsHyphen) == 0 && joined(text, toks[i-1], toks[i]) &&
 			isGivenName(toks[i-1].Text(text)) && (i+1 == len(toks) || cls[i+1]&clsName == 0 || !joined(text, toks[i], toks[i+1])) {
 			cls[i] &^= clsTitle // "Stephen King"
 		}
 	}
+}
+
+// titlePhrases8 are titles of several words, each of which alone is no
+// title or opens other names ("the Joint Chiefs of Staff", "the National
+// Security Council"): before a person's name, retitle8 makes every name
+// word of them a title, as "Secretary of State" is one.
+var titlePhrases8 = [...][3]string{
+	{"Chief", "of", "Staff"},
+	{"National", "Security", "Adviser"},
+	{"National", "Security", "Advisor"},
+}
+
+// titlePhraseStart returns where the title phrase of titlePhrases8 that
+// ends at token i starts, its words joined, or -1.
+func titlePhraseStart(text string, toks []Token, i int) int {
+	w := toks[i].Text(text)
+	for _, ph := range titlePhrases8 {
+		p := i - len(ph) + 1
+		if w != ph[len(ph)-1] || p < 0 {
+			continue
+		}
+		k := 0
+		for k < len(ph)-1 && toks[p+k].Text(text) == ph[k] && joined(text, toks[p+k], toks[p+k+1]) {
+			k++
+		}
+		if k == len(ph)-1 {
+			return p
+		}
+	}
+	return -1
 }
 
 // isSurnameTitle reports whether w is a title that is also a common
