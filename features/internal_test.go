@@ -549,3 +549,14 @@ func TestHyphenTitle(t *testing.T) {
 	}
 	assert.Zero(t, testing.AllocsPerRun(100, func() { isHyphenTitle("Vice-president") }), "a lower-case part is looked up without allocating")
 }
+
+// TestTitlePhrases8 checks what retitle8 relies on: each title phrase
+// ends in a word of titles8 or modifiers8, whose tokens carry clsWord8.
+func TestTitlePhrases8(t *testing.T) {
+	for _, ph := range titlePhrases8 {
+		last := ph[len(ph)-1]
+		_, title := titles8[last]
+		_, modifier := modifiers8[last]
+		assert.True(t, title || modifier, "%v ends in %q, a word of neither list", ph, last)
+	}
+}

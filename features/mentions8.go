@@ -77,13 +77,15 @@ func retitle8(text string, toks []Token, cls []uint16, headline bool) {
 			continue
 		}
 		w := toks[i].Text(text)
-		if p := titlePhraseStart(text, toks, i); p >= 0 && personAfter(text, toks, cls, i, headline) {
-			for k := p; k <= i; k++ {
-				if cls[k]&clsName != 0 {
-					cls[k] |= clsTitle // "Chief of Staff John Kelly", "National Security Adviser Jake Sullivan"
+		if c&clsWord8 != 0 { // a phrase's last word is one of the lists' ("Staff", "Adviser")
+			if p := titlePhraseStart(text, toks, i); p >= 0 && personAfter(text, toks, cls, i, headline) {
+				for k := p; k <= i; k++ {
+					if cls[k]&clsName != 0 {
+						cls[k] |= clsTitle // "Chief of Staff John Kelly", "National Security Adviser Jake Sullivan"
+					}
 				}
+				continue
 			}
-			continue
 		}
 		if c&clsTitle == 0 {
 			if titleBeforePerson(w) && personAfter(text, toks, cls, i, headline) {
@@ -107,7 +109,8 @@ func retitle8(text string, toks []Token, cls []uint16, headline bool) {
 // titlePhrases8 are titles of several words, each of which alone is no
 // title or opens other names ("the Joint Chiefs of Staff", "the National
 // Security Council"): before a person's name, retitle8 makes every name
-// word of them a title, as "Secretary of State" is one.
+// word of them a title, as "Secretary of State" is one. Each last word is
+// a word of titles8 or modifiers8, which retitle8 looks for first.
 var titlePhrases8 = [...][3]string{
 	{"Chief", "of", "Staff"},
 	{"National", "Security", "Adviser"},
@@ -248,7 +251,10 @@ func surnameAfter(w string) bool {
 
 // heads8 are words that end a name of a place, a building or a party
 // after a person's name or a title ("Imam Reza Shrine", "Chief Joseph
-// Dam", "Justice Democrats"), so that no title before it is one.
+// Dam", "Justice Democrats"), so that no title before it is one. It
+// repeats those words of isPlaceHead that are no common surnames, as
+// personAfter tests a given name's last word against heads8 alone
+// ("Sheriff John Hall" is a person, "Archbishop Ryan Airport" none).
 var heads8 = setOf(
 	"Shrine", "Mosque", "Cathedral", "Temple", "Dam", "Lake", "Pharmacy", "Memorial", "Hotel",
 	"Theatre", "Theater", "Arena", "Airport", "Stadium", "Station", "Bridge", "Square", "Street",
