@@ -198,7 +198,7 @@ func TestFeatureIDsStable(t *testing.T) {
 		}
 		return h.Sum64()
 	}
-	assert.Equal(t, 8, features.Version)
+	assert.Equal(t, 9, features.Version)
 	old := features.NewExtractor(features.WithTrigrams(false)).AppendFeatures(nil, text, target)
 	require.NotEmpty(t, old)
 	assert.Equal(t, uint64(0x2d10b8e7e3989f90), old[0], "first feature id changed: bump features.Version")
@@ -307,6 +307,19 @@ func TestFeatureIDsStable(t *testing.T) {
 	for i := range ids {
 		assert.NotEqual(t, ids[i], seeded[i], "the seed changes every id")
 	}
+	// Feature set 9's name finder: in a headline in title case, "Signs"
+	// and "Ceremony" are words of names/headline.txt, so "Brasília" is a
+	// name of its own; feature set 8 took "Brasília Ceremony" for one, and
+	// "Income Tax Reform". An extractor of feature set 8 keeps that, and
+	// feature set 8's ids (the hash of the build before feature set 9).
+	lula := "Lula Signs Income Tax Reform Into Law At Brasília Ceremony"
+	lspan := features.Span{Start: 0, End: 4}
+	lids := features.NewExtractor().AppendFeatures(nil, lula, lspan)
+	assert.Equal(t, uint64(0x916d3922696b461d), hash(lids), "feature ids of feature set 9's name finder changed: bump features.Version")
+	v8 := extractorOfVersion(t, 8)
+	assert.Equal(t, uint64(0xa6e7fe8349f431f9), hash(v8.AppendFeatures(nil, lula, lspan)), "feature set 8's ids changed: models of set 8 are still read, so raise features.MinVersion")
+	assert.Equal(t, zids, v8.AppendFeatures(nil, zeldin, zapple), "feature set 8 and 9 differ only in the new rules")
+
 }
 
 func TestExtractorMarshal(t *testing.T) {
@@ -536,6 +549,25 @@ func TestFeatureSet7Kept(t *testing.T) {
 			[]string{"Special Agent Ricardo Enriquez", "Premier League"}, []string{"Ricardo Enriquez", "Premier League"}, 0xdb2babda07e91642},
 	}
 	checkKept(t, 7, features.NewExtractor(), cases)
+	for _, c := range cases {
+		assert.Equal(t, c.cur, texts2(c.text, features.Mentions(nil, c.text)), "Mentions uses the current set")
+	}
+}
+
+// TestFeatureSet8Kept checks that an extractor of feature set 8 keeps its
+// name finder and its ids on headlines that feature set 9's rules change:
+// the mentions and the hashes of the ids are those of the build before
+// feature set 9.
+func TestFeatureSet8Kept(t *testing.T) {
+	cases := []keptCase{
+		{"Orbán Vows To Block EU Sanctions Until Gas Waiver Is Granted", "Orbán",
+			[]string{"Orbán", "Block EU", "Gas Waiver"}, []string{"Orbán", "EU", "Gas Waiver"}, 0x80bfe805a1ee0d75},
+		{"Apple’s iPhone 17 Sales Beat Expectations in China", "China",
+			[]string{"Apple", "iPhone", "Sales Beat Expectations", "China"}, []string{"Apple", "iPhone", "China"}, 0xb85230e5b781b2f7},
+		{"SENATE CLEARS STOPGAP BILL IN LATE-NIGHT VOTE, SENDS IT TO HOUSE", "SENATE",
+			[]string{"SENATE", "STOPGAP BILL IN LATE-NIGHT VOTE", "SENDS IT TO HOUSE"}, []string{"SENATE", "STOPGAP BILL", "LATE-NIGHT", "HOUSE"}, 0x1ae37a3108366dfd},
+	}
+	checkKept(t, 8, features.NewExtractor(), cases)
 	for _, c := range cases {
 		assert.Equal(t, c.cur, texts2(c.text, features.Mentions(nil, c.text)), "Mentions uses the current set")
 	}
@@ -800,7 +832,7 @@ func TestFeatureSet7Words(t *testing.T) {
 		{"a team's player", "Arsenal Women's Alessia Russo scored.", []string{"Arsenal Women", "Alessia Russo"}},
 		{"an acronym not of the list", "The US-CERT and CERT-EU warned.", []string{"US-CERT", "CERT-EU"}},
 	}
-	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 6), cases, unchanged)
+	checkRules(t, extractorOfVersion(t, 7), extractorOfVersion(t, 6), cases, unchanged)
 }
 
 // TestFeatureSet8Words checks each rule of feature set 8's name finder,
@@ -899,7 +931,52 @@ func TestFeatureSet8Words(t *testing.T) {
 		{"a compound cut after a name", "The United States-led coalition and Kremlin-backed groups struck.", []string{"United States", "Kremlin"}},
 		{"no surname alone in a headline", "Mayor Says Sheriff Overstepped as Justices Split", []string{"Sheriff Overstepped", "Justices Split"}},
 	}
-	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 7), cases, unchanged)
+	checkRules(t, extractorOfVersion(t, 8), extractorOfVersion(t, 7), cases, unchanged)
+}
+
+// TestFeatureSet9Words checks each rule of feature set 9's name finder,
+// which reads headlines, where it applies and where it must not.
+func TestFeatureSet9Words(t *testing.T) {
+	cases := []mentionCase{
+		// What a headline in title case may hold in lower case.
+		{"a brand in camel case", "Apple’s iPhone 17 Sales Beat Expectations in China", []string{"Apple", "iPhone", "China"}},
+		{"a particle", "Syria’s Ahmed al-Sharaa Addresses UN General Assembly in New York",
+			[]string{"Syria", "Ahmed al-Sharaa", "UN General Assembly", "New York"}},
+		{"a unit after a number", "Trump Meets Mohammed bin Salman in Riyadh, Unveils $600bn in Deals",
+			[]string{"Trump", "Mohammed bin Salman", "Riyadh"}},
+		{"a long preposition", "Talks Resume with Iran as Oman Hosts Envoys", []string{"Iran", "Oman"}},
+		// The words of names/headline.txt break names; common words end none.
+		{"headline words and a common word at the end", "Lula Signs Income Tax Reform Into Law At Brasília Ceremony",
+			[]string{"Lula", "Reform", "Brasília"}}, // "Reform", a party's word, is on no list
+		{"trimmed to a word that heads a name", "Grant Shapps Backs Jenrick in Conservative Party Leadership Race",
+			[]string{"Grant Shapps", "Jenrick", "Conservative Party"}},
+		{"a verb in s after a name", "Musk Tweets Apology as Tesla Shares Slide", []string{"Musk", "Tesla"}},
+		{"an ordinal before no title", "Takaichi Becomes Japan’s First Female Prime Minister", []string{"Takaichi", "Japan", "Female"}},
+		// Verbs after "to" and modals.
+		{"after to", "Orbán Vows To Block EU Sanctions Until Gas Waiver Is Granted", []string{"Orbán", "EU", "Gas Waiver"}},
+		{"after a modal, which goes too", "Tesla Will Build New Factory in Mexico, Musk Says", []string{"Tesla", "Mexico", "Musk"}},
+		// "Of" capitalised joins.
+		{"Of", "Bank Of Japan Holds Rates As Ueda Flags Wage Gains", []string{"Bank Of Japan", "Ueda"}},
+		// Headlines in capitals.
+		{"function words in capitals", "SENATE CLEARS STOPGAP BILL IN LATE-NIGHT VOTE, SENDS IT TO HOUSE",
+			[]string{"SENATE", "STOPGAP BILL", "LATE-NIGHT", "HOUSE"}}, // "STOPGAP BILL" and "LATE-NIGHT" still wrong
+		{"a short common word in capitals", "PREMIER LEAGUE CLUBS VOTE ON NEW RULES", []string{"PREMIER LEAGUE"}},
+		{"not an acronym", "WHO DECLARES MPOX EMERGENCY IN CONGO", []string{"WHO", "CONGO"}},
+		// Surnames and teams the rules keep.
+		{"a given name and a word in s", "Steve Jobs Biopic Wins Praise at Venice Festival", []string{"Steve Jobs", "Venice Festival"}},
+		{"a team after a place", "Golden State Warriors Beat Lakers in Overtime", []string{"Golden State Warriors", "Lakers"}},
+		{"a title before a name", "First Lady Melania Trump Visits Texas Flood Zone", []string{"Melania Trump", "Texas"}},
+	}
+	unchanged := []mentionCase{
+		{"plurals inside a name", "Human Rights Watch Slams Federal Reserve as Amnesty International Agrees",
+			[]string{"Human Rights Watch", "Federal Reserve", "Amnesty International"}},
+		{"a team after a word that heads a name", "Kansas City Chiefs Sign Veteran Safety", []string{"Kansas City Chiefs"}},
+		{"a surname in s", "Maxine Waters Swipes At Donald Trump During Convention", []string{"Maxine Waters Swipes", "Donald Trump", "Convention"}}, // "Swipes" is on no list
+		{"an acronym in title case", "New START Expiry Leaves No Limits on U.S., Russian Arsenals", []string{"New START Expiry", "U.S.", "Russian Arsenals"}},
+		{"no headline", "Tesla will build a new factory in Mexico, Elon Musk said on Tuesday.", []string{"Tesla", "Mexico", "Elon Musk"}},
+		{"no headline with a brand", "The iPhone maker said Tim Cook Will Travel to Beijing.", []string{"iPhone", "Tim Cook Will Travel", "Beijing"}},
+	}
+	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 8), cases, unchanged)
 }
 
 func TestAppendFeaturesAllocs(t *testing.T) {
@@ -916,7 +993,10 @@ func TestAppendFeaturesAllocs(t *testing.T) {
 	// of headlineNames, which must not allocate either.
 	for _, h := range []string{"Petro Slams NATO Over Gaza Genocide Claims After Storm", "PETRO SLAMS NATO OVER GAZA AFTER STORM",
 		"Sheriff David Clarke Slams CNN Over Envoy Report As Special Agent Quits", // feature set 8's titles
-		"White House Chief of Staff John Kelly thanked Sheriff Arpaio and the Gulf Co-operation Council."} {
+		"White House Chief of Staff John Kelly thanked Sheriff Arpaio and the Gulf Co-operation Council.",
+		"Buffett Hands Berkshire Hathaway Reins to Greg Abel as Rand Paul Sides With iPhone Maker", // feature set 9's
+		"Orbán Vows To Block EU Sanctions as Tesla Will Build Plant Near Bank Of Japan",
+		"SENATE CLEARS STOPGAP BILL IN LATE-NIGHT VOTE, SENDS IT TO HOUSE ON NEW RULES"} {
 		hs := span(t, h, h[:5])
 		buf = e.AppendFeatures(buf[:0], h, hs)
 		allocs = testing.AllocsPerRun(200, func() { buf = e.AppendFeatures(buf[:0], h, hs) })

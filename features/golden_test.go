@@ -119,19 +119,7 @@ func TestMentionsGolden(t *testing.T) {
 func TestMentionsHeldOut(t *testing.T) {
 	cases := readGolden(t, "mentions_heldout.json")
 	require.Len(t, cases, 260)
-	tp, predicted, gold := 0, 0, 0
-	for _, c := range cases {
-		got := texts2(c.Input, features.Mentions(nil, c.Input))
-		predicted += len(got)
-		gold += len(c.Output)
-		remaining := slices.Clone(c.Output)
-		for _, g := range got {
-			if i := slices.Index(remaining, g); i >= 0 {
-				tp++
-				remaining = slices.Delete(remaining, i, i+1)
-			}
-		}
-	}
+	tp, predicted, gold, _ := scoreMentions(features.NewExtractor(), cases)
 	p, r := float64(tp)/float64(predicted), float64(tp)/float64(gold)
 	t.Logf("held-out mentions: precision %.3f (%d/%d), recall %.3f (%d/%d), F1 %.3f", p, tp, predicted, r, tp, gold, 2*p*r/(p+r))
 	assert.GreaterOrEqual(t, p, heldOutPrecisionFloor)
@@ -203,6 +191,11 @@ const (
 	heldOutRecallFloor    = 0.94 // measured 0.966 (0.948 with feature set 6's finder, 0.945 with 5's, 0.925 with 4's and 3's)
 	newsmtscRecallFloor   = 0.73 // measured 0.746 with feature set 7 (0.746 with sets 5 and 6, 0.738 before feature set 5's headline rules, 0.737 with set 4's finder)
 	postRecallFloor       = 0.9  // measured 1.000 (24 of 24)
+
+	headlinePrecisionFloor        = 0.67 // measured 0.694 (0.456 with feature set 8's finder)
+	headlineRecallFloor           = 0.81 // measured 0.832 (0.566 with feature set 8's)
+	headlineHeldOutPrecisionFloor = 0.60 // measured 0.621 (0.428 with feature set 8's)
+	headlineHeldOutRecallFloor    = 0.76 // measured 0.787 (0.569 with feature set 8's)
 )
 
 // TestFeatureSetChanges counts the training targets (NewsMTSC train and
@@ -237,4 +230,79 @@ func TestFeatureSetChanges(t *testing.T) {
 		assert.Positive(t, changed, "feature set %d", v)
 		assert.Less(t, changed, targets/20, "feature set %d", v)
 	}
+}
+
+// scoreMentions counts, over the cases, the mentions e finds that are
+// right (each gold mention matched once), found and given, and the cases
+// it gets exactly right.
+func scoreMentions(e *features.Extractor, cases []goldenCase) (tp, predicted, gold, exact int) {
+	var p features.Prepared
+	for _, c := range cases {
+		e.Prepare(&p, c.Input)
+		got := texts2(c.Input, p.Mentions())
+		predicted += len(got)
+		gold += len(c.Output)
+		remaining := slices.Clone(c.Output)
+		for _, g := range got {
+			if i := slices.Index(remaining, g); i >= 0 {
+				tp++
+				remaining = slices.Delete(remaining, i, i+1)
+			}
+		}
+		if slices.Equal(got, c.Output) {
+			exact++
+		}
+	}
+	return tp, predicted, gold, exact
+}
+
+// checkHeadlines measures the finder on a file of headlines, logs its
+// figures and feature set 8's, and checks the floors.
+func checkHeadlines(t *testing.T, file string, n int, floorP, floorR float64) {
+	cases := readGolden(t, file)
+	require.Len(t, cases, n)
+	for _, v := range []int{8, features.Version} {
+		e := features.NewExtractor()
+		if v != features.Version {
+			e = extractorOfVersion(t, byte(v))
+		}
+		tp, predicted, gold, exact := scoreMentions(e, cases)
+		p, r := float64(tp)/float64(predicted), float64(tp)/float64(gold)
+		t.Logf("%s, feature set %d: precision %.3f (%d/%d), recall %.3f (%d/%d), F1 %.3f; %d of %d headlines exactly right (%.3f)",
+			file, v, p, tp, predicted, r, tp, gold, 2*p*r/(p+r), exact, len(cases), float64(exact)/float64(len(cases)))
+		if v == features.Version {
+			assert.GreaterOrEqual(t, p, floorP)
+			assert.GreaterOrEqual(t, r, floorR)
+		}
+	}
+	if testing.Verbose() && file == "headlines.json" {
+		for _, c := range cases {
+			if got := texts2(c.Input, features.Mentions(nil, c.Input)); !slices.Equal(got, c.Output) {
+				t.Logf("%s:\n  got  %q\n  want %q", c.Name, got, c.Output)
+			}
+		}
+	}
+}
+
+// TestHeadlinesGolden measures the entity finder on
+// testdata/headlines.json: 320 headlines, most in title case and 20 in
+// capitals, with 641 marked mentions, written for stancekit by a helper
+// session that saw neither the finder's code nor the other test files,
+// and reread by it once. Feature set 9's rules were tuned on it. Run with
+// -v for the headlines it gets wrong.
+func TestHeadlinesGolden(t *testing.T) {
+	checkHeadlines(t, "headlines.json", 320, headlinePrecisionFloor, headlineRecallFloor)
+}
+
+// TestHeadlinesHeldOut measures the entity finder on
+// testdata/headlines_heldout.json: 220 headlines (15 in capitals) with
+// 427 marked mentions, written for stancekit by a helper session that saw
+// neither the finder's code nor any other test file, and marked again,
+// blind, by a second one (all 427 marks agreed; both are sessions of one
+// model, so this says more about the conventions' clarity than about
+// independent judgement). It was held out of the work on feature set 9:
+// its figures were read only once its rules were final. Tune nothing on
+// it, or it measures nothing; it prints no cases.
+func TestHeadlinesHeldOut(t *testing.T) {
+	checkHeadlines(t, "headlines_heldout.json", 220, headlineHeldOutPrecisionFloor, headlineHeldOutRecallFloor)
 }

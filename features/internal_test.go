@@ -475,16 +475,20 @@ func TestCommonWords(t *testing.T) {
 	for _, w := range []string{"floods", "FLOODS", "Floods's"} {
 		assert.False(t, isCommonWord(w), "%s: only the capitalised spelling", w)
 	}
-	for _, name := range strings.Fields(`Apple Amazon Shell Target Visa Ford Oracle Meta Alphabet Fox Times
-		Sun Mirror Guardian Delta United Turkey China Jordan Chad Georgia Nice Reading Bath Phoenix Bush
-		Rice Brown Black White Green Young King Price Cash Stone Hill Wood Bell Gates Jobs Page Banks
-		Sessions Pence Barr Warren Carter Baker Cook Miller Smith Taylor Hunt May Will Bill Mark Hope
-		Grace Rose Sky Winner Swift Park Labour Labor Democrats Republicans Reform Congress Senate
-		Treasury Pentagon Kremlin House Court Nothing Arsenal Celtic Rangers Giants Jets Next Paramount
-		Total Universal Heat Major Guard Real Sporting Travelers Snow Citizens`) {
+	for _, name := range oftenNames {
 		assert.False(t, isCommonWord(name), "%s is often a name", name)
 	}
 }
+
+// oftenNames are words that are often names on their own, which no list
+// of common words may hold.
+var oftenNames = strings.Fields(`Apple Amazon Shell Target Visa Ford Oracle Meta Alphabet Fox Times
+	Sun Mirror Guardian Delta United Turkey China Jordan Chad Georgia Nice Reading Bath Phoenix Bush
+	Rice Brown Black White Green Young King Price Cash Stone Hill Wood Bell Gates Jobs Page Banks
+	Sessions Pence Barr Warren Carter Baker Cook Miller Smith Taylor Hunt May Will Bill Mark Hope
+	Grace Rose Sky Winner Swift Park Labour Labor Democrats Republicans Reform Congress Senate
+	Treasury Pentagon Kremlin House Court Nothing Arsenal Celtic Rangers Giants Jets Next Paramount
+	Total Universal Heat Major Guard Real Sporting Travelers Snow Citizens`)
 
 // checkWordList checks a word list of names/, one word a line: sorted,
 // unique, and every line a word of the set capitalised reads from it.
@@ -558,5 +562,49 @@ func TestTitlePhrases8(t *testing.T) {
 		_, title := titles8[last]
 		_, modifier := modifiers8[last]
 		assert.True(t, title || modifier, "%v ends in %q, a word of neither list", ph, last)
+	}
+}
+
+// TestHeadlineWords checks names/headline.txt: sorted, unique, lower-case
+// ASCII words (headlineWords9 panics on others), and free of words that
+// head names, open them or are names themselves, in any of the lists the
+// finder keeps: a list of those for which a slip is likely, not a proof.
+func TestHeadlineWords(t *testing.T) {
+	words := headlineWords9()
+	checkWordList(t, headlineWordsText, words)
+	assert.Greater(t, len(words), 3000)
+	for _, w := range []string{"Surges", "Oversees", "Ceremony", "Pressure", "Targeting", "Valuing"} {
+		assert.True(t, isHeadlineWord9([]byte(w)), w)
+	}
+	for _, w := range []string{"surges", "SURGES"} {
+		assert.False(t, isHeadlineWord9([]byte(w)), "%s: only the capitalised spelling", w)
+	}
+	for w := range words {
+		switch {
+		case isOrgHead(w), isPlaceHead(w), isHeads8(w), isRunHead9(w), isOrgWordOnly(w):
+			t.Errorf("%s heads names", w)
+		case isGivenName(w):
+			t.Errorf("%s is a given name", w)
+		case isDemonym(w), isDemonym7(w), isCalendarWord(w):
+			t.Errorf("%s is a demonym or a calendar word", w)
+		}
+		if _, ok := titles8[w]; ok {
+			t.Errorf("%s is a title", w)
+		}
+		if _, ok := modifiers8[w]; ok {
+			t.Errorf("%s is a title modifier", w)
+		}
+		if _, ok := places()[w]; ok {
+			t.Errorf("%s is a place", w)
+		}
+	}
+	for _, name := range append(strings.Fields(`Block Signal Threads Gap
+		Chase Ring Square Slack Zoom Snap Steam Switch Windows Teams Magic Thunder Jazz Chiefs Bills
+		Eagles Bears Lions Warriors Kings Rally Freedom Justice Law Alliance Open Final Series Masters
+		Derby Grand National Federal Royal Central Global General Supreme Social Human Rights Security
+		Health Energy Capital Digital Online Safety Markets Competition Home Best Good Modern Silver
+		Golden Silicon Red Blue Secret Crown High Old Large World Space Keys Hurts Root Stokes Sinner
+		Slot Fury Survey Split Studies Unite Crypto`), oftenNames...) {
+		assert.False(t, isHeadlineWord9([]byte(name)), "%s is often a name or part of one", name)
 	}
 }

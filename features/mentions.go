@@ -108,7 +108,7 @@ var defaultExtractor = NewExtractor()
 // are folded into the older ones by prepare: see fold5; feature set 6's
 // surname "May" has the name class alone: see maySurnames.)
 func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, version int, headline bool) []Span {
-	common, v5, v6, v7 := version >= 4, version >= 5, version >= 6, version >= 7
+	common, v5, v6, v7, v9 := version >= 4, version >= 5, version >= 6, version >= 7, version >= 9
 	// The first word of the text: only punctuation (an opening quote, a
 	// dash) comes before it. Found once, so that each run's test is O(1).
 	first := 0
@@ -151,7 +151,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				j++
 				continue
 			}
-			if isConnector(t.Text(sentence)) && j+1 < len(toks) && cls[j+1]&clsName != 0 &&
+			if (isConnector(t.Text(sentence)) || v9 && headline && isCapitalOf9(t.Text(sentence))) && j+1 < len(toks) && cls[j+1]&clsName != 0 &&
 				(adjacent(sentence, toks[j-1], t) || v5 && adjacentWide(sentence, toks[j-1], t)) &&
 				(adjacent(sentence, t, toks[j+1]) || v5 && adjacentWide(sentence, t, toks[j+1])) {
 				if v7 && of < 0 && t.End-t.Start == 2 && sentence[t.Start:t.End] == "of" {
@@ -458,15 +458,15 @@ const headlineWords = 3
 // case (see headlineWords). It is a pass of its own, after the prepare
 // loop rather than counts in it, since an ordinary sentence ends it at its
 // first word in lower case, a few tokens in.
-func isHeadline(text string, toks []Token) bool {
+func isHeadline(text string, toks []Token, names []uint16, v9 bool) bool {
 	upper := 0
-	for _, t := range toks {
+	for i, t := range toks {
 		n := t.End - t.Start
 		if t.Kind != Word || n < 2 {
 			continue
 		}
 		if c := text[t.Start]; 'a' <= c && c <= 'z' {
-			if n >= 4 || !titleCaseLower(text[t.Start:t.End]) {
+			if (n >= 4 || !titleCaseLower(text[t.Start:t.End])) && !(v9 && headlineLower9(text, t, names[i])) {
 				return false
 			}
 		} else if 'A' <= c && c <= 'Z' && n >= 4 {
@@ -507,12 +507,24 @@ func titleCaseLower(w string) bool {
 // modifiers8 left alone is no name either, when it is a common word, as
 // a common word is not ("Sean Spicer Under Fire", "Kremlin Says Envoy
 // Will Visit Kyiv").
-func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, v8 bool) {
+func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, v8, v9 bool) {
 	var buf [24]byte
+	caps := v9 && inCapitals(text, toks)
 	for i, t := range toks {
 		nc := names[i]
+		if v9 && nc&clsTitleModifier != 0 && isOrdinal9(t.Text(text)) && (i+1 >= len(toks) || names[i+1]&clsTitle == 0) {
+			names[i] &^= clsName | clsHyphen // "Japan's First Female Prime Minister"; not "First Lady"
+			continue
+		}
 		if nc&clsName == 0 || t.Kind != Word || nc&(clsTitle|clsTitleModifier) != 0 {
 			continue
+		}
+		if caps && capsFunction9(t.Text(text)) {
+			names[i] &^= clsName | clsHyphen // "… BILL IN LATE-NIGHT VOTE"
+			continue
+		}
+		if v9 && !caps && isAcronym9(t.Text(text)) {
+			continue // "New START Expiry …": in title case, capitals make an acronym
 		}
 		if nc&(clsFunction|clsCommonNoun) != 0 {
 			names[i] &^= clsName | clsHyphen
@@ -522,12 +534,18 @@ func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, 
 		if !ok {
 			continue // short, in capitals: an acronym ("AID")
 		}
-		if _, verb := headlineVerbs[string(key)]; verb || terms[i].cues&headlineCues != 0 || v7 && isHeadlineVerb7(key) { // the conversion in a map index does not allocate
+		if _, verb := headlineVerbs[string(key)]; verb || terms[i].cues&headlineCues != 0 || v7 && isHeadlineVerb7(key) || v9 && (isHeadlineWord9(key) && !afterGivenName9(text, toks, names, i) || isVerbS9(key) && afterPlainName9(text, toks, names, i)) { // the conversion in a map index does not allocate
 			names[i] &^= clsName | clsHyphen
 		}
 	}
+	if v9 {
+		verbsAfter9(text, toks, names, caps) // "Orbán Vows To Block EU Sanctions"
+	}
 	if v7 {
 		commonRuns(text, toks, names, v8) // "… as Shutdown Deadline Looms"
+	}
+	if v9 {
+		trimRuns9(text, toks, names, caps) // "Lula Signs Income Tax Reform Into Law at Brasília Ceremony"
 	}
 	// A common word that is a name run on its own, once the breaks are
 	// made, is no name, as at the start of a sentence ("… After Storm").
@@ -542,10 +560,15 @@ func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, 
 			i+1 < len(toks) && (names[i+1]&clsName != 0 || i+2 < len(toks) && names[i+2]&clsName != 0 && joinsAt(text, toks, i+1, v7)) {
 			continue // part of a longer run, directly or through a connector ("Bank of England")
 		}
+		if v9 && !caps && isAcronym9(t.Text(text)) {
+			continue
+		}
 		if key, ok := headlineKey(&buf, t.Text(text)); ok {
 			if _, common := commonWords()[string(key)]; common {
 				names[i] &^= clsName | clsHyphen
 			}
+		} else if caps && isShortCommon9(t.Text(text)) {
+			names[i] &^= clsName | clsHyphen // "… ON NEW RULES"
 		}
 	}
 }

@@ -1,0 +1,436 @@
+package features
+
+import (
+	_ "embed"
+	"sync"
+)
+
+// Feature set 9's name finder rules, all for headlines:
+//   - a headline in title case may hold brands written in camel case
+//     ("iPhone", "eBay", "easyJet") and the longer prepositions that some
+//     styles leave in lower case ("with", "from", "into"; headlineLower9);
+//   - in a headline in title case, the words of names/headline.txt, the
+//     verbs and common nouns headlines are made of, break names as
+//     headlineVerbs do ("Kim Jong-un Oversees Missile Test" → "Kim
+//     Jong-un"; "Brasília Ceremony" → "Brasília");
+//   - in a headline in capitals, the short function words are no names
+//     ("SENATE CLEARS STOPGAP BILL IN LATE-NIGHT VOTE"; capsFunction9).
+//
+// isHeadline and headlineNames call them.
+
+// headlineLower9 reports whether t, a word that begins in lower case,
+// leaves a headline in title case from feature set 9 on: a brand in camel
+// case, with a capital after its first letter ("iPhone", "eBay",
+// "easyJet", "xAI"); a particle of a name ("bin", "al-Sharaa", "Dar es
+// Salaam"); a unit after a number ("$600bn", "5m"); or a preposition of
+// four letters or more that some styles leave in lower case ("Talks
+// Resume with Iran").
+func headlineLower9(text string, t Token, nc uint16) bool {
+	if nc&clsName != 0 {
+		return true // a capital inside: "iPhone" (isNameToken)
+	}
+	if t.Start > 0 && '0' <= text[t.Start-1] && text[t.Start-1] <= '9' {
+		return true // "$600bn"
+	}
+	w := t.Text(text)
+	switch {
+	case len(w) > 3 && w[2] == '-':
+		w = w[:2] // "al-Sharaa"
+	case len(w) > 4 && w[3] == '-':
+		w = w[:3] // "bin-…"
+	case len(w) > 5:
+		return false // longer than any word below: most words of a sentence, at once
+	}
+	switch w {
+	case "with", "from", "into", "over", "amid", "than", "onto", "upon", "after", "about", "es", "ibn", "el":
+		return true
+	}
+	return isConnector(w)
+}
+
+// isCapitalOf9 reports whether w is "Of" as headlines in title case that
+// capitalise every word spell it: a connector there from feature set 9 on
+// ("Bank Of Japan", "Strait Of Hormuz").
+func isCapitalOf9(w string) bool { return w == "Of" }
+
+// capsFunction9 reports whether w, a word of a headline in capitals, is a
+// function word ("IN", "TO", "THE", "AROUND") or a modal ("WILL"), no
+// name there from feature set 9 on. The connectors "OF" and "AND" are
+// not among them: "BANK OF ENGLAND".
+func capsFunction9(w string) bool {
+	switch w {
+	case "A", "AN", "THE", "IN", "ON", "AT", "TO", "BY", "AS", "IS", "IT", "BE", "OR", "NO", "NOT",
+		"ITS", "HIS", "HER", "OUT", "UP", "OFF", "BUT", "ARE", "WAS", "HAS", "HAD", "WE", "HE",
+		"SHE", "ALL", "NOW", "TOO", "YET", "VIA", "PER", "VS", "FOR", "ABOUT", "ABOVE", "ACROSS",
+		"AFTER", "AGAINST", "AHEAD", "AMID", "AMONG", "AROUND", "BEFORE", "BEHIND", "BELOW",
+		"BETWEEN", "BEYOND", "DESPITE", "DURING", "FROM", "INSIDE", "INTO", "NEAR", "ONTO", "OVER",
+		"PAST", "SINCE", "THAN", "THROUGH", "TOWARD", "TOWARDS", "UNDER", "UNTIL", "UPON", "WITH",
+		"WITHIN", "WITHOUT", "WHILE", "WHEN", "WHERE", "WHAT", "WHY", "HOW", "THAT", "THIS", "THESE",
+		"THOSE", "THEIR", "THEY", "WILL", "CAN", "COULD", "WOULD", "SHOULD", "MUST":
+		return true
+	}
+	return false
+}
+
+// inCapitals reports whether no word of toks has a letter in lower case:
+// a headline in capitals.
+func inCapitals(text string, toks []Token) bool {
+	for _, t := range toks {
+		if t.Kind != Word {
+			continue
+		}
+		for i := t.Start; i < t.End; i++ {
+			if c := text[i]; 'a' <= c && c <= 'z' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// headlineWordsText is names/headline.txt, written for stancekit: verbs
+// in the forms headlines use and the common nouns and adjectives they are
+// made of, one a line in lower case, which in a headline in title case
+// are almost never part of a name. Words that open or end names, or are
+// names themselves, are left out ("target", "block", "party", "court",
+// "will", "rally").
+//
+//go:embed names/headline.txt
+var headlineWordsText string
+
+// headlineWords9 returns the words of names/headline.txt, capitalised.
+var headlineWords9 = sync.OnceValue(func() map[string]struct{} { return capitalised("names/headline.txt", headlineWordsText) })
+
+// isHeadlineWord9 reports whether key, a word of a headline as
+// headlineKey spells it, is one of names/headline.txt.
+func isHeadlineWord9(key []byte) bool {
+	_, ok := headlineWords9()[string(key)]
+	return ok
+}
+
+// isVerbS9 reports whether key, a word of a headline as headlineKey spells
+// it, is a form in "s" or "es" of a word of names/headline.txt or of a
+// common word ("Sides", "Addresses", "Hands"), and neither a common word
+// itself ("Rights") nor one that heads names ("Democrats", "Airlines"). Such a word after a name word that is no
+// common word is the headline's verb ("Rand Paul Sides With …", "Buffett
+// Hands Berkshire Hathaway Reins to Greg Abel"); elsewhere it may be a
+// plural inside a name ("Human Rights Watch"), so headlineNames tests it
+// only there, and trimRuns9 at a run's end.
+func isVerbS9(key []byte) bool {
+	n := len(key)
+	if n < 4 || key[n-1] != 's' || key[n-2] == 's' || key[n-2] == 'u' || key[n-2] == 'i' {
+		return false
+	}
+	if isRunHead9(string(key)) || isOrgWordOnly(string(key)) || isCommonWord(string(key)) {
+		return false // "Rights": a plural the common words hold is no verb
+	}
+	if _, ok := surnamesS9[string(key)]; ok {
+		return false // "Maxine Waters"
+	}
+	m := headlineWords9()
+	stem := key[:n-1]
+	if _, ok := m[string(stem)]; ok || isCommonWord(string(stem)) {
+		return true
+	}
+	if key[n-2] == 'e' && n >= 5 {
+		stem = key[:n-2]
+		if _, ok := m[string(stem)]; ok || isCommonWord(string(stem)) {
+			return true
+		}
+	}
+	return false
+}
+
+// surnamesS9 are surnames that are forms in "s" of common words, which
+// isVerbS9 must not take for verbs after a name ("Maxine Waters", "Tiger
+// Woods", "Jeff Sessions"): those of names/given.txt's reach alone would
+// miss most.
+var surnamesS9 = setOf(
+	"Waters", "Woods", "Banks", "Fields", "Rivers", "Mills", "Hills", "Brooks", "Wells", "Burns",
+	"Sessions", "Powers", "Summers", "Gates", "Jobs", "Stokes", "Holmes", "Hayes", "Rhodes", "Combs",
+	"Downs", "Childs", "Parsons", "Sanders", "Walters", "Roberts", "Williams", "Edwards", "Stevens",
+	"Harris", "Evans", "Phillips", "Peters", "Richards", "Matthews", "Reynolds", "Simmons", "Jones",
+	"Adams", "Collins", "Owens", "Hughes", "Rogers", "Watts", "Sears", "Spears", "Barnes", "Knowles",
+	"Styles", "Hurts", "Keys", "Lyons", "Coates",
+)
+
+// afterPlainName9 reports whether token i follows a name word that is no
+// common word, no word of names/headline.txt, no given name, no word that
+// heads a name and no place: the subject of a headline's verb ("Buffett
+// Hands …"; not "Human Rights", "Steve Jobs", "Kansas City Chiefs",
+// "Dallas Cowboys").
+func afterPlainName9(text string, toks []Token, names []uint16, i int) bool {
+	if i == 0 || names[i-1]&clsName == 0 || toks[i-1].Kind != Word || !adjacent(text, toks[i-1], toks[i]) {
+		return false
+	}
+	var buf [24]byte
+	key, ok := headlineKey(&buf, toks[i-1].Text(text))
+	if !ok {
+		return true // an acronym: "FAA Grounds …"
+	}
+	if names[i-1]&clsCommonNoun != 0 || isCommonWord(string(key)) || isHeadlineWord9(key) || isRunHead9(string(key)) {
+		return false
+	}
+	if _, given := givenNames()[string(key)]; given {
+		return false
+	}
+	_, place := places()[string(key)]
+	return !place // "Dallas Cowboys"
+}
+
+// isOrgWordOnly reports whether w is one of orgWords.
+func isOrgWordOnly(w string) bool {
+	_, ok := orgWords[w]
+	return ok
+}
+
+// trimRuns9 takes the name class off the common words that end a run of
+// name words in a headline in title case after a word that is none
+// ("Brasília Ceremony" → "Brasília", "Conservative Party Leadership Race"
+// → "Conservative Party"), from feature set 9 on: in title case a common
+// word's capital says nothing, and a name seldom ends in one unless it is
+// a word that heads an organisation's or a place's name (isRunHead9). A
+// run of common words alone is commonRuns' to judge. headlineNames calls
+// it after commonRuns.
+func trimRuns9(text string, toks []Token, names []uint16, caps bool) {
+	var buf [24]byte
+	for i := 0; i < len(toks); {
+		if names[i]&clsName == 0 || toks[i].Kind != Word {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Kind == Word && names[j]&clsName != 0 && joined(text, toks[j-1], toks[j]) {
+			j++
+		}
+		// From the end, drop common words while a word that is none
+		// stays before them.
+		k := j
+		for k > i+1 && isTrimmable9(&buf, text, toks, names, i, k-1, caps) {
+			k--
+		}
+		if k < j && !allCommon9(&buf, text, toks, names, i, k, caps) {
+			for m := k; m < j; m++ {
+				names[m] &^= clsName | clsHyphen
+			}
+		}
+		i = j
+	}
+}
+
+// isTrimmable9 reports whether token m, a name word of a headline's run
+// that starts at token i, is a common word that ends no name: of
+// names/common.txt, a common noun or a word of names/headline.txt, and no
+// title, demonym or word that heads a name; or a form in "s" of such a
+// word (isVerbS9), but not after a word that heads a name or a place
+// ("Kansas City Chiefs", "Green Bay Packers", "Dallas Cowboys"). Neither
+// is after a given name that opens the run ("Steve Jobs", "Maxine
+// Waters").
+func isTrimmable9(buf *[24]byte, text string, toks []Token, names []uint16, i, m int, caps bool) bool {
+	c := names[m]
+	if !caps && isAcronym9(toks[m].Text(text)) {
+		return false
+	}
+	if c&(clsTitle|clsTitleModifier|clsDemonym|clsDemonym7|clsHyphen) != 0 {
+		return false
+	}
+	key, ok := headlineKey(buf, toks[m].Text(text))
+	if !ok {
+		return false
+	}
+	if isRunHead9(string(key)) || m-1 == i && isGivenNameAt(text, toks, i) {
+		return false // "Maxine Waters", "Steve Jobs"
+	}
+	if c&clsCommonNoun != 0 || isCommonWord(string(key)) || isHeadlineWord9(key) {
+		return true
+	}
+	if !isVerbS9(key) {
+		return false
+	}
+	prev := toks[m-1].Text(text)
+	if isRunHead9(prev) {
+		return false
+	}
+	_, place := places()[prev]
+	return !place
+}
+
+// allCommon9 reports whether the name words toks[i:k] are all common
+// words (isTrimmable9 but for heads): then the run is commonRuns' to
+// judge, not cut.
+func allCommon9(buf *[24]byte, text string, toks []Token, names []uint16, i, k int, caps bool) bool {
+	for m := i; m < k; m++ {
+		if names[m]&clsName == 0 {
+			continue
+		}
+		if !caps && isAcronym9(toks[m].Text(text)) {
+			return false
+		}
+		key, ok := headlineKey(buf, toks[m].Text(text))
+		if !ok {
+			return false
+		}
+		if !(names[m]&clsCommonNoun != 0 || isCommonWord(string(key)) || isHeadlineWord9(key)) {
+			return false
+		}
+	}
+	return true
+}
+
+// isRunHead9 reports whether w ends names: a word that heads an
+// organisation's, a place's, a building's or a party's name, or one of
+// runHeads9.
+func isRunHead9(w string) bool {
+	if isOrgHead(w) || isPlaceHead(w) || isHeads8(w) {
+		return true
+	}
+	_, ok := runHeads9[w]
+	return ok
+}
+
+// runHeads9 are more words that end names of places, teams and firms.
+var runHeads9 = setOf(
+	"City", "County", "State", "Province", "Region", "Republic", "Airlines", "Airways", "Holdings",
+	"Partners", "Capital", "Industries", "Systems", "Technologies", "Brothers", "Act", "Agreement",
+	"Treaty", "Accord", "Pact", "Garden", "Gardens", "Music", "Records", "Studios", "Pictures",
+	"Entertainment", "Collider", "Telescope",
+)
+
+// verbsAfter9 takes the name class off a verb that follows "to", a modal
+// or "Not" in a headline in title case, from feature set 9 on ("Vows To
+// Block EU Sanctions" → "EU"; "Ruling Could Decide National Rally's …";
+// "Nvidia Will Build AI Supercomputers"): a word of names/headline.txt,
+// the headline verbs or verbHomonyms9 there is a verb.
+// "Will", "Can" and "May" before such a verb are modals, no names either
+// ("Tesla Will Build …"; "Will Smith" keeps his name, as "Smith" is no
+// verb). headlineNames calls it before it cuts and trims runs.
+func verbsAfter9(text string, toks []Token, names []uint16, caps bool) {
+	var buf [24]byte
+	for i := 0; i+1 < len(toks); i++ {
+		w := toks[i].Text(text)
+		modal := false
+		switch w {
+		case "to", "To", "TO", "Not", "NOT", "Never", "NEVER", "Could", "COULD", "Would", "WOULD",
+			"Should", "SHOULD", "Must", "MUST", "Might", "MIGHT":
+		case "Will", "WILL", "Can", "CAN", "May", "MAY":
+			modal = true
+		default:
+			continue
+		}
+		n := i + 1
+		if toks[n].Kind != Word || names[n]&clsName == 0 || !joined(text, toks[i], toks[n]) {
+			continue
+		}
+		if modal && (w == "Will" || w == "Can" || w == "May") && i > 0 && names[i-1]&clsName != 0 && isGivenNameAt(text, toks, i-1) {
+			continue // "Theresa May Warns …"
+		}
+		if n+1 < len(toks) && (toks[n+1].Text(text) == "Not" || toks[n+1].Text(text) == "NOT") {
+			// "Will Not Back …": the verb comes after "Not", which takes it.
+			if modal {
+				names[i] &^= clsName | clsHyphen
+			}
+			continue
+		}
+		if !caps && isAcronym9(toks[n].Text(text)) {
+			continue
+		}
+		key, ok := headlineKey(&buf, toks[n].Text(text))
+		if !ok || !isVerbLike9(key) {
+			continue
+		}
+		names[n] &^= clsName | clsHyphen
+		if modal {
+			names[i] &^= clsName | clsHyphen
+		}
+	}
+}
+
+// afterGivenName9 reports whether token i directly follows a given name
+// that is a name word: a surname, though a word of names/headline.txt
+// ("Maxine Waters", "Jalen Hurts").
+func afterGivenName9(text string, toks []Token, names []uint16, i int) bool {
+	return i > 0 && names[i-1]&clsName != 0 && toks[i-1].Kind == Word && adjacent(text, toks[i-1], toks[i]) && isGivenNameAt(text, toks, i-1)
+}
+
+// isGivenNameAt reports whether token k is a given name of
+// names/given.txt, as headlineKey spells it.
+func isGivenNameAt(text string, toks []Token, k int) bool {
+	var buf [24]byte
+	key, ok := headlineKey(&buf, toks[k].Text(text))
+	if !ok {
+		return false
+	}
+	_, given := givenNames()[string(key)]
+	return given
+}
+
+// isVerbLike9 reports whether key, a word as headlineKey spells it, can be
+// the verb after "to" or a modal: one of names/headline.txt, a headline
+// verb or a word of verbHomonyms9 (not any common word: "Successor to
+// Large Hadron Collider").
+func isVerbLike9(key []byte) bool {
+	if isHeadlineWord9(key) || isHeadlineVerb7(key) {
+		return true
+	}
+	if _, ok := headlineVerbs[string(key)]; ok {
+		return true
+	}
+	_, ok := verbHomonyms9[string(key)]
+	return ok
+}
+
+// verbHomonyms9 are verbs that are also names, or open them, and so are
+// left out of names/headline.txt and the headline verbs, but after "to"
+// or a modal are verbs ("Vows To Block …", "Plans To Target …").
+var verbHomonyms9 = setOf(
+	"Block", "Target", "Trade", "Back", "Fire", "Order", "Report", "Push", "Reach", "Split", "Keep",
+	"Host", "Cut", "Mark", "Bill", "Grant", "Post", "Watch", "Buy", "Rally", "Reform", "Rise",
+	"Face", "Win", "Lead", "Sell", "Close", "Open", "Hold", "Pay", "Move", "Join", "Stand", "Hit",
+	"Ban", "Fight", "Run", "Play", "Start", "End", "Launch", "Raise", "Drop", "Return", "Seek",
+	"Visit", "Meet", "Sign", "Step", "Sue", "Strike", "Pull", "Save", "Shape", "Turn", "Survive",
+)
+
+// isShortCommon9 reports whether w, a word of three capitals in a headline
+// in capitals, is a common word there rather than an acronym ("NEW",
+// "SIX", "TOP"; not "WHO", "ICE" or "ACT", which name bodies).
+func isShortCommon9(w string) bool {
+	if len(w) != 3 || w == "WHO" || w == "ICE" || w == "ACT" {
+		return false
+	}
+	var buf [3]byte
+	buf[0] = w[0]
+	for i := 1; i < 3; i++ {
+		c := w[i]
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+		buf[i] = c + 'a' - 'A'
+	}
+	_, ok := commonWords()[string(buf[:])]
+	return ok
+}
+
+// isAcronym9 reports whether w is a word of two letters or more, all in
+// capitals: in a headline in title case, an acronym ("New START", "OPEC"),
+// never a common word in capitals as in a headline in capitals.
+func isAcronym9(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isOrdinal9 reports whether w is an ordinal that headlines capitalise
+// ("Fifth", "Third"), a title modifier only before a title ("First Lady").
+func isOrdinal9(w string) bool {
+	switch w {
+	case "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth":
+		return true
+	}
+	return false
+}
