@@ -454,8 +454,10 @@ func afterColon(text string, toks []Token, k int) bool {
 // lower case but those title case leaves so (titleCaseLower).
 const headlineWords = 3
 
-// isHeadline reports whether the sentence of toks is a headline in title
-// case (see headlineWords). It is a pass of its own, after the prepare
+// isHeadline reports whether the sentence of toks, whose mention classes
+// are names, is a headline in title case (see headlineWords); from feature
+// set 9 on (v9), some words in lower case do not gainsay it
+// (headlineLower9: "iPhone", "al-Sharaa", "$600bn", "with"). It is a pass of its own, after the prepare
 // loop rather than counts in it, since an ordinary sentence ends it at its
 // first word in lower case, a few tokens in.
 func isHeadline(text string, toks []Token, names []uint16, v9 bool) bool {
@@ -506,7 +508,10 @@ func titleCaseLower(w string) bool {
 // from feature set 8 on (v8), a title or title modifier of titles8 or
 // modifiers8 left alone is no name either, when it is a common word, as
 // a common word is not ("Sean Spicer Under Fire", "Kremlin Says Envoy
-// Will Visit Kyiv").
+// Will Visit Kyiv"); from feature set 9 on (v9), the rules of
+// mentions9.go: the words of names/headline.txt break names, verbs after
+// "to" and modals go, runs end in no common word, a word in capitals is
+// an acronym in title case, and in capitals function words are none.
 func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, v8, v9 bool) {
 	var buf [24]byte
 	caps := v9 && inCapitals(text, toks)

@@ -6,21 +6,34 @@ import (
 )
 
 // Feature set 9's name finder rules, all for headlines:
-//   - a headline in title case may hold brands written in camel case
-//     ("iPhone", "eBay", "easyJet") and the longer prepositions that some
-//     styles leave in lower case ("with", "from", "into"; headlineLower9);
+//   - a headline in title case may hold in lower case brands written in
+//     camel case ("iPhone", "eBay"), particles ("al-Sharaa", "bin"), units
+//     after a number ("$600bn") and the longer prepositions some styles
+//     leave so ("with", "from"; headlineLower9, which isHeadline asks);
 //   - in a headline in title case, the words of names/headline.txt, the
 //     verbs and common nouns headlines are made of, break names as
-//     headlineVerbs do ("Kim Jong-un Oversees Missile Test" → "Kim
-//     Jong-un"; "Brasília Ceremony" → "Brasília");
-//   - in a headline in capitals, the short function words are no names
-//     ("SENATE CLEARS STOPGAP BILL IN LATE-NIGHT VOTE"; capsFunction9).
+//     headlineVerbs do, but after a given name ("Kim Jong-un Oversees
+//     Missile Test" → "Kim Jong-un"; "Maxine Waters" stays), and so does a
+//     form in "s" of a common word after a plain name word (isVerbS9,
+//     afterPlainName9: "Buffett Hands …");
+//   - a verb after "to", "Not" or a modal is no name, nor is the modal
+//     "Will", "Can" or "May" before it (verbsAfter9: "Vows To Block EU
+//     Sanctions", "Tesla Will Build …");
+//   - a run of name words ends in no common word but one that heads a
+//     name (trimRuns9: "Brasília Ceremony" → "Brasília");
+//   - "Of" joins names (isCapitalOf9: "Bank Of Japan"), a word in capitals
+//     is an acronym, never a common word (isAcronym9: "New START"), and an
+//     ordinal before no title is no name (isOrdinal9);
+//   - in a headline in capitals, function words and short common words
+//     are no names ("SENATE CLEARS STOPGAP BILL IN LATE-NIGHT VOTE";
+//     capsFunction9, isShortCommon9).
 //
-// isHeadline and headlineNames call them.
+// isHeadline, headlineNames and appendMentions call them.
 
-// headlineLower9 reports whether t, a word that begins in lower case,
-// leaves a headline in title case from feature set 9 on: a brand in camel
-// case, with a capital after its first letter ("iPhone", "eBay",
+// headlineLower9 reports whether t, a word that begins in lower case and
+// has the mention classes nc, leaves a headline in title case from
+// feature set 9 on: a brand in camel case, which isNameToken takes for a
+// name word for its capital after the first letter ("iPhone", "eBay",
 // "easyJet", "xAI"); a particle of a name ("bin", "al-Sharaa", "Dar es
 // Salaam"); a unit after a number ("$600bn", "5m"); or a preposition of
 // four letters or more that some styles leave in lower case ("Talks
@@ -111,11 +124,12 @@ func isHeadlineWord9(key []byte) bool {
 // isVerbS9 reports whether key, a word of a headline as headlineKey spells
 // it, is a form in "s" or "es" of a word of names/headline.txt or of a
 // common word ("Sides", "Addresses", "Hands"), and neither a common word
-// itself ("Rights") nor one that heads names ("Democrats", "Airlines"). Such a word after a name word that is no
-// common word is the headline's verb ("Rand Paul Sides With …", "Buffett
-// Hands Berkshire Hathaway Reins to Greg Abel"); elsewhere it may be a
-// plural inside a name ("Human Rights Watch"), so headlineNames tests it
-// only there, and trimRuns9 at a run's end.
+// itself ("Rights"), one that heads names ("Democrats", "Airlines") nor a
+// surname of surnamesS9. Such a word after a name word that is no common
+// word is the headline's verb ("Rand Paul Sides With …", "Buffett Hands
+// Berkshire Hathaway Reins to Greg Abel"); elsewhere it may be a plural
+// inside a name ("Human Rights Watch"), so headlineNames tests it only
+// there, and trimRuns9 at a run's end.
 func isVerbS9(key []byte) bool {
 	n := len(key)
 	if n < 4 || key[n-1] != 's' || key[n-2] == 's' || key[n-2] == 'u' || key[n-2] == 'i' {
