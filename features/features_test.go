@@ -966,6 +966,14 @@ func TestFeatureSet9Words(t *testing.T) {
 		{"a given name and a word in s", "Steve Jobs Biopic Wins Praise at Venice Festival", []string{"Steve Jobs", "Venice Festival"}},
 		{"a team after a place", "Golden State Warriors Beat Lakers in Overtime", []string{"Golden State Warriors", "Lakers"}},
 		{"a title before a name", "First Lady Melania Trump Visits Texas Flood Zone", []string{"Melania Trump", "Texas"}},
+		// What a review found the first version of the rules got wrong.
+		{"a given name after to", "Senators Send Letter To Mark Zuckerberg Over Child Safety", []string{"Mark Zuckerberg"}},
+		{"a kicker in capitals", "LIVE: Trump Speaks At Rally In Pennsylvania", []string{"Trump", "Pennsylvania"}},
+		{"OF alone in capitals", "FED HOLDS RATES STEADY AS POWELL WARNS OF STICKY INFLATION", []string{"FED", "POWELL"}},
+		{"AT before &", "AT&T TO SETTLE DATA BREACH LAWSUIT", []string{"AT&T"}},
+		{"WILL before a name", "WILL FERRELL TO STAR IN NEW NETFLIX COMEDY", []string{"WILL FERRELL", "STAR", "NEW NETFLIX COMEDY"}}, // the rest still wrong
+		{"WILL after a name", "META WILL SPEND $600 BILLION ON U.S. DATA CENTERS", []string{"META", "U.S. DATA CENTERS"}},
+		{"an ordinal that opens the line", "First Republic Bank Collapses as Deposits Flee", []string{"First Republic Bank"}},
 	}
 	unchanged := []mentionCase{
 		{"plurals inside a name", "Human Rights Watch Slams Federal Reserve as Amnesty International Agrees",
@@ -975,6 +983,8 @@ func TestFeatureSet9Words(t *testing.T) {
 		{"an acronym in title case", "New START Expiry Leaves No Limits on U.S., Russian Arsenals", []string{"New START Expiry", "U.S.", "Russian Arsenals"}},
 		{"no headline", "Tesla will build a new factory in Mexico, Elon Musk said on Tuesday.", []string{"Tesla", "Mexico", "Elon Musk"}},
 		{"no headline with a brand", "The iPhone maker said Tim Cook Will Travel to Beijing.", []string{"iPhone", "Tim Cook Will Travel", "Beijing"}},
+		{"a team in capitals", "KANSAS CITY CHIEFS BEAT DALLAS COWBOYS", []string{"KANSAS CITY CHIEFS", "DALLAS COWBOYS"}},
+		{"Of after no head word", "Trump Accuses Obama Of Wiretapping Trump Tower", []string{"Trump", "Obama", "Wiretapping Trump Tower"}},
 	}
 	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 8), cases, unchanged)
 }

@@ -151,7 +151,7 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				j++
 				continue
 			}
-			if (isConnector(t.Text(sentence)) || v9 && headline && isCapitalOf9(t.Text(sentence))) && j+1 < len(toks) && cls[j+1]&clsName != 0 &&
+			if (isConnector(t.Text(sentence)) || v9 && headline && isCapitalOf9(sentence, toks, j)) && j+1 < len(toks) && cls[j+1]&clsName != 0 &&
 				(adjacent(sentence, toks[j-1], t) || v5 && adjacentWide(sentence, toks[j-1], t)) &&
 				(adjacent(sentence, t, toks[j+1]) || v5 && adjacentWide(sentence, t, toks[j+1])) {
 				if v7 && of < 0 && t.End-t.Start == 2 && sentence[t.Start:t.End] == "of" {
@@ -515,20 +515,24 @@ func titleCaseLower(w string) bool {
 func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, v8, v9 bool) {
 	var buf [24]byte
 	caps := v9 && inCapitals(text, toks)
+	first := 0 // the first word: only punctuation before it
+	for first < len(toks) && toks[first].Kind == Punct {
+		first++
+	}
 	for i, t := range toks {
 		nc := names[i]
-		if v9 && nc&clsTitleModifier != 0 && isOrdinal9(t.Text(text)) && (i+1 >= len(toks) || names[i+1]&clsTitle == 0) {
-			names[i] &^= clsName | clsHyphen // "Japan's First Female Prime Minister"; not "First Lady"
+		if v9 && nc&clsTitleModifier != 0 && isOrdinal9(t.Text(text)) && i > first && (i+1 >= len(toks) || names[i+1]&clsTitle == 0) {
+			names[i] &^= clsName | clsHyphen // "… to Win First Wimbledon Title"; not "First Lady", "First Republic Bank Collapses"
 			continue
 		}
 		if nc&clsName == 0 || t.Kind != Word || nc&(clsTitle|clsTitleModifier) != 0 {
 			continue
 		}
-		if caps && capsFunction9(t.Text(text)) {
+		if caps && capsFunction9(t.Text(text)) && !(i+1 < len(toks) && toks[i+1].Text(text) == "&" && adjacent(text, t, toks[i+1])) { // not "AT&T"
 			names[i] &^= clsName | clsHyphen // "… BILL IN LATE-NIGHT VOTE"
 			continue
 		}
-		if v9 && !caps && isAcronym9(t.Text(text)) {
+		if v9 && !caps && isAcronymAt9(text, toks, i) {
 			continue // "New START Expiry …": in title case, capitals make an acronym
 		}
 		if nc&(clsFunction|clsCommonNoun) != 0 {
@@ -565,7 +569,7 @@ func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, 
 			i+1 < len(toks) && (names[i+1]&clsName != 0 || i+2 < len(toks) && names[i+2]&clsName != 0 && joinsAt(text, toks, i+1, v7)) {
 			continue // part of a longer run, directly or through a connector ("Bank of England")
 		}
-		if v9 && !caps && isAcronym9(t.Text(text)) {
+		if v9 && !caps && isAcronymAt9(text, toks, i) {
 			continue
 		}
 		if key, ok := headlineKey(&buf, t.Text(text)); ok {
@@ -575,6 +579,9 @@ func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, 
 		} else if caps && isShortCommon9(t.Text(text)) {
 			names[i] &^= clsName | clsHyphen // "… ON NEW RULES"
 		}
+	}
+	if caps {
+		capsConnectors9(text, toks, names) // "POWELL WARNS OF STICKY INFLATION"
 	}
 }
 

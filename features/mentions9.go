@@ -15,7 +15,7 @@ import (
 //     headlineVerbs do, but after a given name ("Kim Jong-un Oversees
 //     Missile Test" → "Kim Jong-un"; "Maxine Waters" stays), and so does a
 //     form in "s" of a common word after a plain name word (isVerbS9,
-//     afterPlainName9: "Buffett Hands …");
+//     afterPlainName9: "Musk Tweets Apology");
 //   - a verb after "to", "Not" or a modal is no name, nor is the modal
 //     "Will", "Can" or "May" before it (verbsAfter9: "Vows To Block EU
 //     Sanctions", "Tesla Will Build …");
@@ -34,10 +34,10 @@ import (
 // has the mention classes nc, leaves a headline in title case from
 // feature set 9 on: a brand in camel case, which isNameToken takes for a
 // name word for its capital after the first letter ("iPhone", "eBay",
-// "easyJet", "xAI"); a particle of a name ("bin", "al-Sharaa", "Dar es
-// Salaam"); a unit after a number ("$600bn", "5m"); or a preposition of
-// four letters or more that some styles leave in lower case ("Talks
-// Resume with Iran").
+// "easyJet", "xAI"); a particle of a name ("bin", "al-Sharaa"; "es" too,
+// though "Dar es Salaam" stays two names, as "es" joins none); a unit
+// after a number ("$600bn", "5m"); or a preposition of four letters or
+// more that some styles leave in lower case ("Talks Resume with Iran").
 func headlineLower9(text string, t Token, nc uint16) bool {
 	if nc&clsName != 0 {
 		return true // a capital inside: "iPhone" (isNameToken)
@@ -61,15 +61,39 @@ func headlineLower9(text string, t Token, nc uint16) bool {
 	return isConnector(w)
 }
 
-// isCapitalOf9 reports whether w is "Of" as headlines in title case that
-// capitalise every word spell it: a connector there from feature set 9 on
-// ("Bank Of Japan", "Strait Of Hormuz").
-func isCapitalOf9(w string) bool { return w == "Of" }
+// isCapitalOf9 reports whether token k is "Of" as headlines in title case
+// that capitalise every word spell it, after a word that heads a name: a
+// connector there from feature set 9 on ("Bank Of Japan", "Strait Of
+// Hormuz", "Court Of Appeal"; not "Accuses Obama Of Wiretapping").
+func isCapitalOf9(text string, toks []Token, k int) bool {
+	return k > 0 && toks[k].Text(text) == "Of" && isRunHead9(toks[k-1].Text(text))
+}
+
+// capsConnectors9 takes the name class off "OF", "AND" and "&" in a
+// headline in capitals, from feature set 9 on, unless name words stand
+// on both sides ("BANK OF ENGLAND"): alone or at a run's end they are no
+// names ("POWELL WARNS OF STICKY INFLATION", "AHEAD OF NATO SUMMIT").
+func capsConnectors9(text string, toks []Token, names []uint16) {
+	for i, t := range toks {
+		if names[i]&clsName == 0 || t.Kind != Word {
+			continue
+		}
+		if w := t.Text(text); w != "OF" && w != "AND" {
+			continue
+		}
+		if i > 0 && i+1 < len(toks) && names[i-1]&clsName != 0 && names[i+1]&clsName != 0 &&
+			joined(text, toks[i-1], t) && joined(text, t, toks[i+1]) {
+			continue
+		}
+		names[i] &^= clsName | clsHyphen
+	}
+}
 
 // capsFunction9 reports whether w, a word of a headline in capitals, is a
-// function word ("IN", "TO", "THE", "AROUND") or a modal ("WILL"), no
+// function word ("IN", "TO", "THE", "AROUND") or a modal ("COULD"), no
 // name there from feature set 9 on. The connectors "OF" and "AND" are
-// not among them: "BANK OF ENGLAND".
+// not among them ("BANK OF ENGLAND"; capsConnectors9), nor "WILL" and
+// "CAN", which verbsAfter9 reads ("WILL SMITH", "META WILL SPEND").
 func capsFunction9(w string) bool {
 	switch w {
 	case "A", "AN", "THE", "IN", "ON", "AT", "TO", "BY", "AS", "IS", "IT", "BE", "OR", "NO", "NOT",
@@ -79,7 +103,7 @@ func capsFunction9(w string) bool {
 		"BETWEEN", "BEYOND", "DESPITE", "DURING", "FROM", "INSIDE", "INTO", "NEAR", "ONTO", "OVER",
 		"PAST", "SINCE", "THAN", "THROUGH", "TOWARD", "TOWARDS", "UNDER", "UNTIL", "UPON", "WITH",
 		"WITHIN", "WITHOUT", "WHILE", "WHEN", "WHERE", "WHAT", "WHY", "HOW", "THAT", "THIS", "THESE",
-		"THOSE", "THEIR", "THEY", "WILL", "CAN", "COULD", "WOULD", "SHOULD", "MUST":
+		"THOSE", "THEIR", "THEY", "COULD", "WOULD", "SHOULD", "MUST":
 		return true
 	}
 	return false
@@ -126,10 +150,9 @@ func isHeadlineWord9(key []byte) bool {
 // common word ("Sides", "Addresses", "Hands"), and neither a common word
 // itself ("Rights"), one that heads names ("Democrats", "Airlines") nor a
 // surname of surnamesS9. Such a word after a name word that is no common
-// word is the headline's verb ("Rand Paul Sides With …", "Buffett Hands
-// Berkshire Hathaway Reins to Greg Abel"); elsewhere it may be a plural
-// inside a name ("Human Rights Watch"), so headlineNames tests it only
-// there, and trimRuns9 at a run's end.
+// word is the headline's verb ("Musk Tweets Apology"); elsewhere it may be
+// a plural inside a name ("Human Rights Watch"), so headlineNames tests it
+// only there, and trimRuns9 at a run's end.
 func isVerbS9(key []byte) bool {
 	n := len(key)
 	if n < 4 || key[n-1] != 's' || key[n-2] == 's' || key[n-2] == 'u' || key[n-2] == 'i' {
@@ -170,8 +193,8 @@ var surnamesS9 = setOf(
 
 // afterPlainName9 reports whether token i follows a name word that is no
 // common word, no word of names/headline.txt, no given name, no word that
-// heads a name and no place: the subject of a headline's verb ("Buffett
-// Hands …"; not "Human Rights", "Steve Jobs", "Kansas City Chiefs",
+// heads a name and no place: the subject of a headline's verb ("Musk
+// Tweets …"; not "Human Rights", "Steve Jobs", "Kansas City Chiefs",
 // "Dallas Cowboys").
 func afterPlainName9(text string, toks []Token, names []uint16, i int) bool {
 	if i == 0 || names[i-1]&clsName == 0 || toks[i-1].Kind != Word || !adjacent(text, toks[i-1], toks[i]) {
@@ -261,11 +284,12 @@ func isTrimmable9(buf *[24]byte, text string, toks []Token, names []uint16, i, m
 	if !isVerbS9(key) {
 		return false
 	}
-	prev := toks[m-1].Text(text)
-	if isRunHead9(prev) {
+	var pbuf [24]byte
+	prev, ok := headlineKey(&pbuf, toks[m-1].Text(text)) // "KANSAS CITY" as "Kansas City"
+	if !ok || isRunHead9(string(prev)) {
 		return false
 	}
-	_, place := places()[prev]
+	_, place := places()[string(prev)]
 	return !place
 }
 
@@ -314,10 +338,13 @@ var runHeads9 = setOf(
 // or "Not" in a headline in title case, from feature set 9 on ("Vows To
 // Block EU Sanctions" → "EU"; "Ruling Could Decide National Rally's …";
 // "Nvidia Will Build AI Supercomputers"): a word of names/headline.txt,
-// the headline verbs or verbHomonyms9 there is a verb.
-// "Will", "Can" and "May" before such a verb are modals, no names either
-// ("Tesla Will Build …"; "Will Smith" keeps his name, as "Smith" is no
-// verb). headlineNames calls it before it cuts and trims runs.
+// the headline verbs or verbHomonyms9 there is a verb, but for a given
+// name before a name word ("Send Letter To Mark Zuckerberg"). "Will",
+// "Can" and "May" before such a verb are modals, no names either ("Tesla
+// Will Build …"), and so are "Will" and "Can" after a name word but a
+// given name ("META WILL SPEND …"); "WILL FERRELL TO STAR" keeps his
+// name, as "FERRELL" is no verb. headlineNames calls it before it cuts
+// and trims runs.
 func verbsAfter9(text string, toks []Token, names []uint16, caps bool) {
 	var buf [24]byte
 	for i := 0; i+1 < len(toks); i++ {
@@ -332,11 +359,18 @@ func verbsAfter9(text string, toks []Token, names []uint16, caps bool) {
 			continue
 		}
 		n := i + 1
+		if (w == "Will" || w == "WILL" || w == "Can" || w == "CAN") && names[i]&clsName != 0 && i > 0 && names[i-1]&clsName != 0 &&
+			toks[i-1].Kind == Word && adjacent(text, toks[i-1], toks[i]) && !isGivenNameAt(text, toks, i-1) {
+			names[i] &^= clsName | clsHyphen // "META WILL SPEND …", "Tesla Will Face …"; "Will Smith" stays
+		}
 		if toks[n].Kind != Word || names[n]&clsName == 0 || !joined(text, toks[i], toks[n]) {
 			continue
 		}
 		if modal && (w == "Will" || w == "Can" || w == "May") && i > 0 && names[i-1]&clsName != 0 && isGivenNameAt(text, toks, i-1) {
 			continue // "Theresa May Warns …"
+		}
+		if n+1 < len(toks) && names[n+1]&clsName != 0 && toks[n+1].Kind == Word && adjacent(text, toks[n], toks[n+1]) && isGivenNameAt(text, toks, n) {
+			continue // "Send Letter To Mark Zuckerberg", "Talks To Bill Gates"
 		}
 		if n+1 < len(toks) && (toks[n+1].Text(text) == "Not" || toks[n+1].Text(text) == "NOT") {
 			// "Will Not Back …": the verb comes after "Not", which takes it.
@@ -424,6 +458,23 @@ func isShortCommon9(w string) bool {
 	return ok
 }
 
+// isAcronymAt9 reports whether token k of a headline in title case is an
+// acronym (isAcronym9), but for a kicker in capitals that opens the line
+// before a colon ("LIVE: Trump Speaks …", "EXCLUSIVE: …").
+func isAcronymAt9(text string, toks []Token, k int) bool {
+	if !isAcronym9(toks[k].Text(text)) {
+		return false
+	}
+	if k+1 < len(toks) && toks[k+1].Text(text) == ":" {
+		first := 0
+		for first < len(toks) && toks[first].Kind == Punct {
+			first++
+		}
+		return k != first
+	}
+	return true
+}
+
 // isAcronym9 reports whether w is a word of two letters or more, all in
 // capitals: in a headline in title case, an acronym ("New START", "OPEC"),
 // never a common word in capitals as in a headline in capitals.
@@ -440,7 +491,9 @@ func isAcronym9(w string) bool {
 }
 
 // isOrdinal9 reports whether w is an ordinal that headlines capitalise
-// ("Fifth", "Third"), a title modifier only before a title ("First Lady").
+// ("First", "Third"): a title modifier, but before no title and after the
+// first word of a headline no name from feature set 9 on ("… to Win First
+// Wimbledon Title"; "First Lady …", "First Republic Bank Collapses" stay).
 func isOrdinal9(w string) bool {
 	switch w {
 	case "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth":
