@@ -110,9 +110,7 @@ type Mention struct {
 	Text string
 	// Canonical is the entity the mention refers to: the gazetteer's name
 	// for a gazetteer match, the earlier full name for a short form
-	// ("Petro" after "Gustavo Petro") or, after Stream.ResolveShortForms
-	// (which Analyze calls), the later one ("Orbán" in a headline before
-	// "Viktor Orbán"), else the mention itself.
+	// ("Petro" after "Gustavo Petro"), else the mention itself.
 	Canonical string
 	// Kind is the gazetteer entity's kind, or empty.
 	Kind string
@@ -157,8 +155,7 @@ type Analysis struct {
 
 // Analyze splits text into sentences, finds the entities each mentions —
 // capitalised names and acronyms, and the gazetteer's names and aliases —
-// resolves short forms to the full names seen earlier (and, at the end,
-// to one seen later: see Stream.ResolveShortForms), and classifies the
+// resolves short forms to the full names seen earlier, and classifies the
 // stance of each sentence toward each mention. It holds every mention in
 // memory; use NewStream for long texts. A bad option gives an error
 // wrapping ErrBadOption.
@@ -181,7 +178,6 @@ func (m *Model) Analyze(text string, opts ...AnalyzeOption) (*Analysis, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.ResolveShortForms(a.Mentions)
 	a.Entities = s.Entities()
 	return a, nil
 }
@@ -244,11 +240,6 @@ type Stream struct {
 	// never change. (A pointer, so that a copy of the Stream shares it, as
 	// it shares the maps, instead of panicking on its next write.)
 	keys *strings.Builder
-	// late gathers for each short form that a name seen alone took before
-	// a full name claimed it ("Orbán Vows …" before "Viktor Orbán said …")
-	// the full names that claimed it later, in order, for
-	// ResolveShortForms; nil until the first.
-	late map[string][]string
 }
 
 // streamScratch holds a Stream's buffers, which last only as long as one
@@ -512,106 +503,12 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 // register maps the alias key b, unless some name has it already, to t,
 // and notes it among the keys the current sentence added.
 func (s *Stream) register(sc *streamScratch, b []byte, t aliasTarget) {
-	if a, taken := s.aliases[string(b)]; taken { // no allocation for the lookup
-		if a.kind == "" && t.kind == "" && a.name != t.name && s.isOwnKey(a.name, b) {
-			s.lateClaim(string(b), t.name)
-		}
+	if _, taken := s.aliases[string(b)]; taken { // no allocation for the lookup
 		return
 	}
 	k := s.key(b)
 	s.aliases[k] = t
 	sc.added = append(sc.added, k)
-}
-
-// isOwnKey reports whether b is the alias key of name itself: name was
-// seen alone and took it, not as the short form of another name.
-func (s *Stream) isOwnKey(name string, b []byte) bool {
-	var buf [64]byte
-	if len(b) > 0 && b[0] == 0 {
-		return string(b[1:]) == name // a two-letter form, spelt
-	}
-	return string(features.AppendNormalized(buf[:0], name)) == string(b)
-}
-
-// lateClaim notes that name claimed the short form key after a name seen
-// alone took it.
-func (s *Stream) lateClaim(key, name string) {
-	if s.late == nil {
-		s.late = make(map[string][]string) // rare: made when first needed
-	}
-	if !slices.Contains(s.late[key], name) {
-		s.late[key] = append(s.late[key], name)
-	}
-}
-
-// ResolveShortForms gives a name that was seen alone before a full name
-// claimed it as a short form ("Orbán Vows To Block EU Sanctions" in a
-// headline, then "Viktor Orbán said …" in the text, or "FDA" before "Food
-// and Drug Administration (FDA)") the full name as its canonical name,
-// when exactly one full name claimed it ("Clinton" before "Hillary
-// Clinton" and "Bill Clinton" is left alone) and no gazetteer entity is
-// either. A Stream resolves a short form to a full name seen earlier as
-// it reads; this resolves the earlier mentions too, which it has
-// reported already: call it once the text has passed, before reading the
-// results. It merges the entities' summaries (Entities), points the
-// short form at the full name for any later text, and rewrites the
-// Canonical and Holder of mentions, which should be those the Stream
-// reported (all of them, for the names to agree). It returns the number
-// of mentions rewritten. Analyze calls it.
-func (s *Stream) ResolveShortForms(mentions []Mention) int {
-	if len(s.late) == 0 {
-		return 0
-	}
-	to := make(map[string]string)
-	for key, full := range s.late {
-		if len(full) != 1 {
-			continue // two full names: "Clinton" before "Hillary Clinton" and "Bill Clinton"
-		}
-		a, ok := s.aliases[key]
-		if !ok || a.kind != "" || !s.isOwnKey(a.name, []byte(key)) {
-			continue // refused since, or taken by a gazetteer entity
-		}
-		from, ok1 := s.summary[a.name]
-		into, ok2 := s.summary[full[0]]
-		if !ok1 || !ok2 || from == into {
-			continue // a name of a refused sentence
-		}
-		to[a.name] = full[0]
-		s.aliases[key] = aliasTarget{name: full[0]}
-		// Merge the summaries: the sums of probabilities add up, as
-		// Entities averages them.
-		f, e := s.entities.at(from), s.entities.at(into)
-		e.Mentions += f.Mentions
-		for l := range NumLabels {
-			e.Counts[l] += f.Counts[l]
-			e.MeanProbs[l] += f.MeanProbs[l]
-		}
-		if f.MostSupportive.Prob > e.MostSupportive.Prob {
-			e.MostSupportive = f.MostSupportive
-		}
-		if f.MostCritical.Prob > e.MostCritical.Prob {
-			e.MostCritical = f.MostCritical
-		}
-		*f = EntitySummary{} // no mentions: Entities leaves it out
-		delete(s.summary, a.name)
-	}
-	s.late = nil // resolved
-	n := 0
-	for i := range mentions {
-		mn := &mentions[i]
-		c, ok := to[mn.Canonical]
-		if ok {
-			mn.Canonical = c
-			n++
-		}
-		if h, ok := to[mn.Holder]; ok {
-			mn.Holder = h
-		}
-		if mn.Holder == mn.Canonical {
-			mn.Holder = "" // never the mention's own entity
-		}
-	}
-	return n
 }
 
 // spelt appends to dst the alias key of a short form of two letters, which
@@ -874,9 +771,6 @@ func (s *Stream) Entities() []EntitySummary {
 	out := make([]EntitySummary, 0, s.entities.n)
 	for i := range s.entities.n {
 		c := *s.entities.at(i)
-		if c.Mentions == 0 {
-			continue // merged into another by ResolveShortForms
-		}
 		for l := range NumLabels {
 			c.MeanProbs[l] /= float64(c.Mentions)
 		}

@@ -163,18 +163,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	// A name seen alone before the full name that has it as a short form
-	// ("Orbán Vows …" in a headline, then "Viktor Orbán said …") is the
-	// full name's: the rows are all held, so they can be resolved too.
-	ms := make([]stance.Mention, len(rows))
-	for i, r := range rows {
-		ms[i] = r.Mention
-	}
-	if s.ResolveShortForms(ms) > 0 {
-		for i := range rows {
-			rows[i].Mention = ms[i]
-		}
-	}
 	if *asJSON {
 		for _, r := range rows {
 			if err := encodeRow(enc, r, *top); err != nil {
