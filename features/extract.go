@@ -561,7 +561,7 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		maySurnames(text, p.toks, names, headline) // "Theresa May"
 	}
 	if v8 && seen&(clsTitle|clsTitleModifier) != 0 {
-		retitle8(text, p.toks, names, headline) // "Sheriff Scott Israel", "Justice Brett Kavanaugh", "Stephen King"
+		retitle8(text, p.toks, names, headline, v9) // "Sheriff Scott Israel", "Justice Brett Kavanaugh", "Stephen King"
 	}
 	if v6 && (seen&clsTitle != 0 || seen&clsTitleModifier != 0 && strings.Contains(text, "Chief")) {
 		retitle(text, p.toks, names) // "General Motors", "Chief Executive Satya Nadella"

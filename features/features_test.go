@@ -974,6 +974,11 @@ func TestFeatureSet9Words(t *testing.T) {
 		{"WILL before a name", "WILL FERRELL TO STAR IN NEW NETFLIX COMEDY", []string{"WILL FERRELL", "STAR", "NEW NETFLIX COMEDY"}}, // the rest still wrong
 		{"WILL after a name", "META WILL SPEND $600 BILLION ON U.S. DATA CENTERS", []string{"META", "U.S. DATA CENTERS"}},
 		{"an ordinal that opens the line", "First Republic Bank Collapses as Deposits Flee", []string{"First Republic Bank"}},
+		// A surname alone after a title of titles8, and the title alone.
+		{"a surname alone after a title", "Sheriff Arpaio Defies Court Order", []string{"Arpaio", "Court Order"}}, // "Court Order" still wrong
+		{"a surname and a verb", "Congressman Gaetz Resigns Amid Probe", []string{"Gaetz"}},
+		{"a title before a verb", "Sheriff Resigns After Audit", []string{}},
+		{"a title that opens other names", "Premier Ford Cancels Ontario Contract", []string{"Premier Ford", "Ontario"}}, // "Premier" takes no surname alone
 	}
 	unchanged := []mentionCase{
 		{"plurals inside a name", "Human Rights Watch Slams Federal Reserve as Amnesty International Agrees",

@@ -194,8 +194,8 @@ const (
 
 	headlinePrecisionFloor        = 0.67 // measured 0.693 (0.456 with feature set 8's finder)
 	headlineRecallFloor           = 0.81 // measured 0.832 (0.566 with feature set 8's)
-	headlineHeldOutPrecisionFloor = 0.60 // measured 0.622 (0.428 with feature set 8's)
-	headlineHeldOutRecallFloor    = 0.76 // measured 0.789 (0.569 with feature set 8's)
+	headlineHeldOutPrecisionFloor = 0.60 // measured 0.625 (0.428 with feature set 8's)
+	headlineHeldOutRecallFloor    = 0.76 // measured 0.792 (0.569 with feature set 8's)
 )
 
 // TestFeatureSetChanges counts the training targets (NewsMTSC train and

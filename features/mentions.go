@@ -569,6 +569,10 @@ func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, 
 			i+1 < len(toks) && (names[i+1]&clsName != 0 || i+2 < len(toks) && names[i+2]&clsName != 0 && joinsAt(text, toks, i+1, v7)) {
 			continue // part of a longer run, directly or through a connector ("Bank of England")
 		}
+		if v9 && names[i]&clsWord8 != 0 {
+			names[i] &^= clsName | clsHyphen // feature set 8's title alone: "Sheriff Resigns After Audit"
+			continue
+		}
 		if v9 && !caps && isAcronymAt9(text, toks, i) {
 			continue
 		}

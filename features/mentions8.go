@@ -68,7 +68,7 @@ var modifiers8 = setOf(
 // before no name word ("Stephen King"), a surname there. Feature
 // set 8 on; prepare calls it before retitle, which gives "Officer" the
 // class after "Chief Executive" whatever follows.
-func retitle8(text string, toks []Token, cls []uint16, headline bool) {
+func retitle8(text string, toks []Token, cls []uint16, headline, v9 bool) {
 	// Right to left, so that a title is known before the one that leads
 	// it: "Detective Chief Inspector Paul Wright".
 	for i := len(toks) - 1; i >= 0; i-- {
@@ -78,7 +78,7 @@ func retitle8(text string, toks []Token, cls []uint16, headline bool) {
 		}
 		w := toks[i].Text(text)
 		if c&clsWord8 != 0 { // a phrase's last word is one of the lists' ("Staff", "Adviser")
-			if p := titlePhraseStart(text, toks, i); p >= 0 && personAfter(text, toks, cls, i, headline) {
+			if p := titlePhraseStart(text, toks, i); p >= 0 && personAfter(text, toks, cls, i, headline, v9) {
 				for k := p; k <= i; k++ {
 					if cls[k]&clsName != 0 {
 						cls[k] |= clsTitle // "Chief of Staff John Kelly", "National Security Adviser Jake Sullivan"
@@ -88,14 +88,14 @@ func retitle8(text string, toks []Token, cls []uint16, headline bool) {
 			}
 		}
 		if c&clsTitle == 0 {
-			if titleBeforePerson(w) && personAfter(text, toks, cls, i, headline) {
+			if titleBeforePerson(w) && personAfter(text, toks, cls, i, headline, v9) {
 				cls[i] |= clsTitle
 			} else if c&clsWord8 != 0 && i > 1 && cls[i-2]&clsName != 0 && toks[i-1].Text(text) == "of" {
 				cls[i] &^= clsTitleModifier | clsWord8 // "Joint Chiefs of Staff": a name's end, not a title's start
 			}
 			continue
 		}
-		if c&clsWord8 != 0 && !personAfter(text, toks, cls, i, headline) { // a title of titles8
+		if c&clsWord8 != 0 && !personAfter(text, toks, cls, i, headline, v9) { // a title of titles8
 			cls[i] &^= clsTitle | clsWord8
 			continue
 		}
@@ -174,7 +174,7 @@ func titleBeforePerson(w string) bool {
 // "Justice Democrats"). Or another title follows ("Detective Sergeant
 // …", "Emir Sheikh …"). A dot right after the title is an abbreviation's
 // ("Rev. Al Sharpton").
-func personAfter(text string, toks []Token, cls []uint16, i int, headline bool) bool {
+func personAfter(text string, toks []Token, cls []uint16, i int, headline, v9 bool) bool {
 	t := i // the title
 	plain := func(k int) bool {
 		return k < len(toks) && cls[k]&clsName != 0 && cls[k]&^(clsName|clsHyphen) == 0 && joined(text, toks[k-1], toks[k])
@@ -190,7 +190,7 @@ func personAfter(text string, toks []Token, cls []uint16, i int, headline bool) 
 		e++
 	}
 	given := e > i+1 && isGivenName(toks[i+1].Text(text))
-	if e == i+1 || e > i+5 || !given && e != i+3 && (e != i+2 || !surnameAlone(text, toks, cls, t, headline)) {
+	if e == i+1 || e > i+5 || !given && e != i+3 && (e != i+2 || !surnameAlone(text, toks, cls, t, headline, v9)) {
 		return false
 	}
 	if last := toks[e-1].Text(text); isOrgHead(last) || isHeads8(last) {
@@ -214,13 +214,18 @@ func personAfter(text string, toks []Token, cls []uint16, i int, headline bool) 
 // needs a word of three letters or more in lower case, other than those
 // title case leaves so, such as "and" and "the"), nor after a name word
 // of no word class ("Social Justice Warriors"; not "Neither Congressman
-// Yoder", after a function word).
-func surnameAlone(text string, toks []Token, cls []uint16, i int, headline bool) bool {
-	if headline || !surnameAfter(toks[i].Text(text)) {
+// Yoder", after a function word). From feature set 9 on (v9), in a
+// headline in title case when the word after the title is no word a
+// headline is made of (headlineSurname9).
+func surnameAlone(text string, toks []Token, cls []uint16, i int, headline, v9 bool) bool {
+	if headline && !v9 || !surnameAfter(toks[i].Text(text)) {
 		return false
 	}
 	if i > 0 && cls[i-1]&clsName != 0 && cls[i-1]&^(clsName|clsHyphen) == 0 && joined(text, toks[i-1], toks[i]) {
 		return false
+	}
+	if headline {
+		return headlineSurname9(text, toks, i) // "Sheriff Arpaio Defies …"; not "Sheriff Resigns"
 	}
 	for _, t := range toks {
 		if t.Kind == Word && t.End-t.Start >= 3 {

@@ -501,3 +501,38 @@ func isOrdinal9(w string) bool {
 	}
 	return false
 }
+
+// headlineSurname9 reports whether the word after the title at token i
+// (after its abbreviation's dot, if any) of a headline in title case is a
+// surname alone there: no common word, word of names/headline.txt, verb
+// of a headline or form in "s" of a common word, no word in "ed" or "ing"
+// but a few surnames ("Sheriff Arpaio Defies Court Order", "Congressman
+// Gaetz Resigns", "Imam Ahmed"; not "Sheriff Resigns", "Officer Down",
+// "Sheriff Overstepped"), and no acronym. Feature set 9 on; surnameAlone
+// asks.
+func headlineSurname9(text string, toks []Token, i int) bool {
+	n := i + 1
+	if n+1 < len(toks) && toks[n].Text(text) == "." {
+		n++
+	}
+	if n >= len(toks) || isAcronym9(toks[n].Text(text)) {
+		return false
+	}
+	var buf [24]byte
+	key, ok := headlineKey(&buf, toks[n].Text(text))
+	if !ok || isCommonWord(string(key)) || isVerbLike9(key) || isVerbS9(key) {
+		return false
+	}
+	if _, verb := headlineVerbs[string(key)]; verb {
+		return false
+	}
+	if n := len(key); n >= 5 && (key[n-2] == 'e' && key[n-1] == 'd' || n >= 6 && string(key[n-3:]) == "ing") {
+		_, ok := surnamesEd9[string(key)]
+		return ok // "Sheriff Overstepped …" is a verb; "Sheriff Ahmed" a surname
+	}
+	return true
+}
+
+// surnamesEd9 are surnames ending in "ed" that headlineSurname9 takes for
+// surnames after a title, where other such words are verbs.
+var surnamesEd9 = setOf("Ahmed", "Mohammed", "Mohamed", "Muhammed", "Saeed", "Rasheed", "Javed", "Hamed", "Reed", "Creed", "Steed")
