@@ -24,11 +24,16 @@ import (
 //   - "Of" joins names (isCapitalOf9: "Bank Of Japan"), a word in capitals
 //     is an acronym, never a common word (isAcronym9: "New START"), and an
 //     ordinal before no title is no name (isOrdinal9);
+//   - after a title of feature set 8's, a surname alone is a name in a
+//     headline too, when it is no word headlines are made of
+//     (headlineSurname9: "Sheriff Arpaio Defies …"), and such a title
+//     left alone is none ("Sheriff Resigns After Audit");
 //   - in a headline in capitals, function words and short common words
 //     are no names ("SENATE CLEARS STOPGAP BILL IN LATE-NIGHT VOTE";
-//     capsFunction9, isShortCommon9).
+//     capsFunction9, isShortCommon9), nor "OF" and "AND" but between
+//     names (capsConnectors9).
 //
-// isHeadline, headlineNames and appendMentions call them.
+// isHeadline, headlineNames, appendMentions and surnameAlone call them.
 
 // headlineLower9 reports whether t, a word that begins in lower case and
 // has the mention classes nc, leaves a headline in title case from
