@@ -457,9 +457,10 @@ const headlineWords = 3
 // isHeadline reports whether the sentence of toks, whose mention classes
 // are names, is a headline in title case (see headlineWords); from feature
 // set 9 on (v9), some words in lower case do not gainsay it
-// (headlineLower9: "iPhone", "al-Sharaa", "$600bn", "with"). It is a pass of its own, after the prepare
-// loop rather than counts in it, since an ordinary sentence ends it at its
-// first word in lower case, a few tokens in.
+// (headlineLower9: "iPhone", "al-Sharaa", "$600bn", "with"). It is a pass
+// of its own, after the prepare loop rather than counts in it, since an
+// ordinary sentence ends it at its first word in lower case, a few tokens
+// in.
 func isHeadline(text string, toks []Token, names []uint16, v9 bool) bool {
 	upper := 0
 	for i, t := range toks {
@@ -511,7 +512,9 @@ func titleCaseLower(w string) bool {
 // Will Visit Kyiv"); from feature set 9 on (v9), the rules of
 // mentions9.go: the words of names/headline.txt break names, verbs after
 // "to" and modals go, runs end in no common word, a word in capitals is
-// an acronym in title case, and in capitals function words are none.
+// an acronym in title case, an ordinal after the first word and a title
+// of feature set 8's left alone are none, and in capitals function words
+// are none.
 func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, v8, v9 bool) {
 	var buf [24]byte
 	caps := v9 && inCapitals(text, toks)
