@@ -83,8 +83,9 @@ import (
 // Ceremony" → "Brasília"), a verb after "to" or a modal is none ("Vows
 // To Block EU Sanctions"), "Of" joins ("Bank Of Japan") and a word in
 // capitals is an acronym; in a headline in capitals, function words and
-// short common words are no names ("… BILL IN LATE-NIGHT VOTE"); see
-// mentions9.go.
+// short common words are no names ("… BILL IN LATE-NIGHT VOTE"); and
+// "PM" before a name is a title, in any sentence ("UK PM Keir Starmer");
+// see mentions9.go.
 //
 // An extractor decoded from an encoding of an older version it reads
 // (MinVersion, 3, to 8) keeps producing that version's ids, so models
@@ -489,6 +490,7 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		n7 = names7Table()
 	}
 	var seen uint16 // the mention classes of all the tokens, or'ed
+	pm := false     // a name token "PM" (feature set 9 on)
 	base := p.base[:0]
 	names := p.names[:0]
 	for i, t := range p.toks {
@@ -508,6 +510,9 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		}
 		if mayUpper && isNameToken(text, t, nc) { // a name has a capital
 			nc |= clsName
+			if v9 && t.End-t.Start == 2 && text[t.Start] == 'P' && text[t.Start+1] == 'M' {
+				pm = true // for pmTitles9
+			}
 			if h, _ := indexHyphen(w); h >= 0 {
 				// Looked for once here: appendMentions then looks inside
 				// only the name tokens that have one.
@@ -562,6 +567,9 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	}
 	if v8 && seen&(clsTitle|clsTitleModifier) != 0 {
 		retitle8(text, p.toks, names, headline, v9) // "Sheriff Scott Israel", "Justice Brett Kavanaugh", "Stephen King"
+	}
+	if pm {
+		pmTitles9(text, p.toks, names) // "UK PM Keir Starmer", "PM Modi Meets Putin"
 	}
 	if v6 && (seen&clsTitle != 0 || seen&clsTitleModifier != 0 && strings.Contains(text, "Chief")) {
 		retitle(text, p.toks, names) // "General Motors", "Chief Executive Satya Nadella"

@@ -979,6 +979,9 @@ func TestFeatureSet9Words(t *testing.T) {
 		{"a surname and a verb", "Congressman Gaetz Resigns Amid Probe", []string{"Gaetz"}},
 		{"a title before a verb", "Sheriff Resigns After Audit", []string{}},
 		{"a title that opens other names", "Premier Ford Cancels Ontario Contract", []string{"Premier Ford", "Ontario"}}, // "Premier" takes no surname alone
+		// "PM", in any sentence.
+		{"PM before a name", "UK PM Keir Starmer said the talks had failed.", []string{"UK", "Keir Starmer"}},
+		{"PM before a surname in a headline", "PM Modi Meets Putin in Moscow", []string{"Modi", "Putin", "Moscow"}},
 	}
 	unchanged := []mentionCase{
 		{"plurals inside a name", "Human Rights Watch Slams Federal Reserve as Amnesty International Agrees",
@@ -990,6 +993,7 @@ func TestFeatureSet9Words(t *testing.T) {
 		{"no headline with a brand", "The iPhone maker said Tim Cook Will Travel to Beijing.", []string{"iPhone", "Tim Cook Will Travel", "Beijing"}},
 		{"a team in capitals", "KANSAS CITY CHIEFS BEAT DALLAS COWBOYS", []string{"KANSAS CITY CHIEFS", "DALLAS COWBOYS"}},
 		{"Of after no head word", "Trump Accuses Obama Of Wiretapping Trump Tower", []string{"Trump", "Obama", "Wiretapping Trump Tower"}},
+		{"PM after a number", "The meeting ends at 5 PM Eastern on Friday.", []string{"PM Eastern"}}, // still wrong
 	}
 	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 8), cases, unchanged)
 }

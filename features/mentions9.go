@@ -28,12 +28,15 @@ import (
 //     headline too, when it is no word headlines are made of
 //     (headlineSurname9: "Sheriff Arpaio Defies …"), and such a title
 //     left alone is none ("Sheriff Resigns After Audit");
+//   - "PM" before a name word is a title, in any sentence (pmTitles9:
+//     "UK PM Keir Starmer");
 //   - in a headline in capitals, function words and short common words
 //     are no names ("SENATE CLEARS STOPGAP BILL IN LATE-NIGHT VOTE";
 //     capsFunction9, isShortCommon9), nor "OF" and "AND" but between
 //     names (capsConnectors9).
 //
-// isHeadline, headlineNames, appendMentions and surnameAlone call them.
+// isHeadline, headlineNames, appendMentions, surnameAlone and prepare call
+// them.
 
 // headlineLower9 reports whether t, a word that begins in lower case and
 // has the mention classes nc, leaves a headline in title case from
@@ -541,3 +544,23 @@ func headlineSurname9(text string, toks []Token, i int) bool {
 // surnamesEd9 are surnames ending in "ed" that headlineSurname9 takes for
 // surnames after a title, where other such words are verbs.
 var surnamesEd9 = setOf("Ahmed", "Mohammed", "Mohamed", "Muhammed", "Saeed", "Rasheed", "Javed", "Hamed", "Reed", "Creed", "Steed")
+
+// pmTitles9 gives the title class to "PM", the prime minister's title,
+// before a name word joined to it, but after a number ("5 PM Eastern"),
+// from feature set 9 on: "UK PM Keir Starmer" → "UK", "Keir Starmer";
+// "PM Modi Meets Putin" → "Modi". prepare calls it when a name token is
+// "PM".
+func pmTitles9(text string, toks []Token, names []uint16) {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Text(text) != "PM" || names[i]&clsName == 0 || names[i+1]&clsName == 0 || toks[i+1].Kind != Word ||
+			!joined(text, toks[i], toks[i+1]) {
+			continue
+		}
+		if i > 0 && toks[i-1].End > toks[i-1].Start {
+			if c := text[toks[i-1].End-1]; '0' <= c && c <= '9' {
+				continue // "5 PM Eastern", "10:30 PM ET"
+			}
+		}
+		names[i] |= clsTitle
+	}
+}
