@@ -200,18 +200,12 @@ const (
 
 // TestFeatureSetChanges counts the training targets (NewsMTSC train and
 // the built-in corpus's train part) whose feature ids each feature set
-// from 5 on changes against the set before, with the default settings:
-// the figures the README gives. The rules are narrow, so it must be some,
+// from 5 on changes against the set before, with the default settings,
+// and the distinct sentences of those whose mentions it changes: the
+// figures the README gives. The rules are narrow, so it must be some,
 // and few.
 func TestFeatureSetChanges(t *testing.T) {
-	exs, err := testtexts.NewsMTSC("train.jsonl")
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("NewsMTSC data not available (%v)", err)
-	}
-	require.NoError(t, err)
-	own, err := corpus.Builtin(corpus.Train)
-	require.NoError(t, err)
-	exs = append(exs, own...)
+	exs := testtexts.Training(t)
 	for v := byte(5); v <= features.Version; v++ {
 		prev, cur := extractorOfVersion(t, v-1), extractorOfVersion(t, v)
 		var a, b []uint64
@@ -226,7 +220,24 @@ func TestFeatureSetChanges(t *testing.T) {
 				}
 			}
 		}
-		t.Logf("feature set %d changes the ids of %d of %d training targets against feature set %d", v, changed, targets, v-1)
+		// And the sentences whose mentions change: what Analyze reports.
+		seen := map[string]bool{}
+		var pp, cp features.Prepared
+		sentences, moved := 0, 0
+		for _, ex := range exs {
+			if seen[ex.Text] {
+				continue
+			}
+			seen[ex.Text] = true
+			sentences++
+			prev.Prepare(&pp, ex.Text)
+			cur.Prepare(&cp, ex.Text)
+			if !slices.Equal(pp.Mentions(), cp.Mentions()) {
+				moved++
+			}
+		}
+		t.Logf("feature set %d changes the ids of %d of %d training targets against feature set %d, and the mentions of %d of %d distinct sentences",
+			v, changed, targets, v-1, moved, sentences)
 		assert.Positive(t, changed, "feature set %d", v)
 		assert.Less(t, changed, targets/20, "feature set %d", v)
 	}
@@ -301,8 +312,10 @@ func TestHeadlinesGolden(t *testing.T) {
 // blind, by a second one (all 427 marks agreed; both are sessions of one
 // model, so this says more about the conventions' clarity than about
 // independent judgement). It was held out of the work on feature set 9:
-// its figures were read only once its rules were final. Tune nothing on
-// it, or it measures nothing; it prints no cases.
+// only its totals were read, once the rules were settled and after each
+// of three later changes that came from elsewhere (a review, the surname
+// and "PM" rules). Tune nothing on it, or it measures nothing; it prints
+// no cases.
 func TestHeadlinesHeldOut(t *testing.T) {
 	checkHeadlines(t, "headlines_heldout.json", 220, headlineHeldOutPrecisionFloor, headlineHeldOutRecallFloor)
 }

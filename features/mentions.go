@@ -535,7 +535,7 @@ func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, 
 			names[i] &^= clsName | clsHyphen // "… BILL IN LATE-NIGHT VOTE"
 			continue
 		}
-		if v9 && !caps && isAcronymAt9(text, toks, i) {
+		if v9 && !caps && isAcronymAt9(text, toks, i, first) {
 			continue // "New START Expiry …": in title case, capitals make an acronym
 		}
 		if nc&(clsFunction|clsCommonNoun) != 0 {
@@ -576,7 +576,7 @@ func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, 
 			names[i] &^= clsName | clsHyphen // feature set 8's title alone: "Sheriff Resigns After Audit"
 			continue
 		}
-		if v9 && !caps && isAcronymAt9(text, toks, i) {
+		if v9 && !caps && isAcronymAt9(text, toks, i, first) {
 			continue
 		}
 		if key, ok := headlineKey(&buf, t.Text(text)); ok {

@@ -22,7 +22,7 @@ import (
 //   - a run of name words ends in no common word but one that heads a
 //     name (trimRuns9: "Brasília Ceremony" → "Brasília");
 //   - "Of" joins names (isCapitalOf9: "Bank Of Japan"), a word in capitals
-//     is an acronym, never a common word (isAcronym9: "New START"), and an
+//     is an acronym, never a common word (isAcronymAt9: "New START"), and an
 //     ordinal before no title is no name (isOrdinal9);
 //   - after a title of feature set 8's, a surname alone is a name in a
 //     headline too, when it is no word headlines are made of
@@ -166,8 +166,8 @@ func isVerbS9(key []byte) bool {
 	if n < 4 || key[n-1] != 's' || key[n-2] == 's' || key[n-2] == 'u' || key[n-2] == 'i' {
 		return false
 	}
-	if isRunHead9(string(key)) || isOrgWordOnly(string(key)) || isCommonWord(string(key)) {
-		return false // "Rights": a plural the common words hold is no verb
+	if isRunHead9(string(key)) || orgWord(string(key), 0) {
+		return false // "Rights": a plural the common words hold is no verb; "Securities"
 	}
 	if _, ok := surnamesS9[string(key)]; ok {
 		return false // "Maxine Waters"
@@ -213,20 +213,8 @@ func afterPlainName9(text string, toks []Token, names []uint16, i int) bool {
 	if !ok {
 		return true // an acronym: "FAA Grounds …"
 	}
-	if names[i-1]&clsCommonNoun != 0 || isCommonWord(string(key)) || isHeadlineWord9(key) || isRunHead9(string(key)) {
-		return false
-	}
-	if _, given := givenNames()[string(key)]; given {
-		return false
-	}
-	_, place := places()[string(key)]
-	return !place // "Dallas Cowboys"
-}
-
-// isOrgWordOnly reports whether w is one of orgWords.
-func isOrgWordOnly(w string) bool {
-	_, ok := orgWords[w]
-	return ok
+	return !isCommonKey9(key, names[i-1]) && !isRunHead9(string(key)) && !isGivenName(string(key)) &&
+		!isPlace(string(key)) // "Dallas Cowboys"
 }
 
 // trimRuns9 takes the name class off the common words that end a run of
@@ -273,7 +261,7 @@ func trimRuns9(text string, toks []Token, names []uint16, caps bool) {
 // Waters").
 func isTrimmable9(buf *[24]byte, text string, toks []Token, names []uint16, i, m int, caps bool) bool {
 	c := names[m]
-	if !caps && isAcronym9(toks[m].Text(text)) {
+	if !caps && spelling(toks[m].Text(text)) == spellUpper {
 		return false
 	}
 	if c&(clsTitle|clsTitleModifier|clsDemonym|clsDemonym7|clsHyphen) != 0 {
@@ -286,7 +274,7 @@ func isTrimmable9(buf *[24]byte, text string, toks []Token, names []uint16, i, m
 	if isRunHead9(string(key)) || m-1 == i && isGivenNameAt(text, toks, i) {
 		return false // "Maxine Waters", "Steve Jobs"
 	}
-	if c&clsCommonNoun != 0 || isCommonWord(string(key)) || isHeadlineWord9(key) {
+	if isCommonKey9(key, c) {
 		return true
 	}
 	if !isVerbS9(key) {
@@ -297,8 +285,14 @@ func isTrimmable9(buf *[24]byte, text string, toks []Token, names []uint16, i, m
 	if !ok || isRunHead9(string(prev)) {
 		return false
 	}
-	_, place := places()[string(prev)]
-	return !place
+	return !isPlace(string(prev))
+}
+
+// isCommonKey9 reports whether key, a name word of mention classes c as
+// headlineKey spells it, is a common word in a headline: a common noun of
+// the word classes, a word of names/common.txt or of names/headline.txt.
+func isCommonKey9(key []byte, c uint16) bool {
+	return c&clsCommonNoun != 0 || isCommonWord(string(key)) || isHeadlineWord9(key)
 }
 
 // allCommon9 reports whether the name words toks[i:k] are all common
@@ -309,14 +303,14 @@ func allCommon9(buf *[24]byte, text string, toks []Token, names []uint16, i, k i
 		if names[m]&clsName == 0 {
 			continue
 		}
-		if !caps && isAcronym9(toks[m].Text(text)) {
+		if !caps && spelling(toks[m].Text(text)) == spellUpper {
 			return false
 		}
 		key, ok := headlineKey(buf, toks[m].Text(text))
 		if !ok {
 			return false
 		}
-		if !(names[m]&clsCommonNoun != 0 || isCommonWord(string(key)) || isHeadlineWord9(key)) {
+		if !isCommonKey9(key, names[m]) {
 			return false
 		}
 	}
@@ -387,7 +381,7 @@ func verbsAfter9(text string, toks []Token, names []uint16, caps bool) {
 			}
 			continue
 		}
-		if !caps && isAcronym9(toks[n].Text(text)) {
+		if !caps && spelling(toks[n].Text(text)) == spellUpper {
 			continue
 		}
 		key, ok := headlineKey(&buf, toks[n].Text(text))
@@ -416,8 +410,7 @@ func isGivenNameAt(text string, toks []Token, k int) bool {
 	if !ok {
 		return false
 	}
-	_, given := givenNames()[string(key)]
-	return given
+	return isGivenName(string(key))
 }
 
 // isVerbLike9 reports whether key, a word as headlineKey spells it, can be
@@ -466,36 +459,16 @@ func isShortCommon9(w string) bool {
 	return ok
 }
 
-// isAcronymAt9 reports whether token k of a headline in title case is an
-// acronym (isAcronym9), but for a kicker in capitals that opens the line
-// before a colon ("LIVE: Trump Speaks …", "EXCLUSIVE: …").
-func isAcronymAt9(text string, toks []Token, k int) bool {
-	if !isAcronym9(toks[k].Text(text)) {
+// isAcronymAt9 reports whether token k of a headline in title case, whose
+// first word is token first, is an acronym — ASCII capitals only, two or
+// more (spellUpper): in title case never a common word in capitals, as in
+// a headline in capitals ("New START", "OPEC") — but for a kicker in
+// capitals that opens the line before a colon ("LIVE: Trump Speaks …").
+func isAcronymAt9(text string, toks []Token, k, first int) bool {
+	if spelling(toks[k].Text(text)) != spellUpper {
 		return false
 	}
-	if k+1 < len(toks) && toks[k+1].Text(text) == ":" {
-		first := 0
-		for first < len(toks) && toks[first].Kind == Punct {
-			first++
-		}
-		return k != first
-	}
-	return true
-}
-
-// isAcronym9 reports whether w is a word of two letters or more, all in
-// capitals: in a headline in title case, an acronym ("New START", "OPEC"),
-// never a common word in capitals as in a headline in capitals.
-func isAcronym9(w string) bool {
-	if len(w) < 2 {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c < 'A' || c > 'Z' {
-			return false
-		}
-	}
-	return true
+	return k != first || k+1 >= len(toks) || toks[k+1].Text(text) != ":"
 }
 
 // isOrdinal9 reports whether w is an ordinal that headlines capitalise
@@ -523,15 +496,12 @@ func headlineSurname9(text string, toks []Token, i int) bool {
 	if n+1 < len(toks) && toks[n].Text(text) == "." {
 		n++
 	}
-	if n >= len(toks) || isAcronym9(toks[n].Text(text)) {
+	if n >= len(toks) || spelling(toks[n].Text(text)) == spellUpper {
 		return false
 	}
 	var buf [24]byte
 	key, ok := headlineKey(&buf, toks[n].Text(text))
-	if !ok || isCommonWord(string(key)) || isVerbLike9(key) || isVerbS9(key) {
-		return false
-	}
-	if _, verb := headlineVerbs[string(key)]; verb {
+	if !ok || isCommonWord(string(key)) || isVerbLike9(key) || isVerbS9(key) { // isVerbLike9 holds the headline verbs
 		return false
 	}
 	if n := len(key); n >= 5 && (key[n-2] == 'e' && key[n-1] == 'd' || n >= 6 && string(key[n-3:]) == "ing") {

@@ -60,3 +60,22 @@ func All(tb testing.TB) []string {
 	}
 	return texts
 }
+
+// Training returns the examples the default model is trained on: NewsMTSC
+// train, then the built-in corpus's train part, in a slice of the
+// caller's own. Without ../shared/data it skips tb, saying why.
+func Training(tb testing.TB) []corpus.Example {
+	tb.Helper()
+	exs, err := NewsMTSC("train.jsonl")
+	if errors.Is(err, fs.ErrNotExist) {
+		tb.Skipf("NewsMTSC data not available (%v)", err)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	own, err := corpus.Builtin(corpus.Train)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return append(exs, own...)
+}
