@@ -85,16 +85,19 @@ import (
 // capitals is an acronym; in a headline in capitals, function words and
 // short common words are no names ("… BILL IN LATE-NIGHT VOTE"); and
 // "PM" before a name is a title, in any sentence ("UK PM Keir Starmer");
-// see mentions9.go.
+// see mentions9.go. Version 10: a number after a word of
+// names/numbered.txt is in the name ("S&P 500", "Windows 11", "Boeing 737
+// MAX", "Article 5"), but one that counts or opens a score; see
+// mentions10.go.
 //
 // An extractor decoded from an encoding of an older version it reads
-// (MinVersion, 3, to 8) keeps producing that version's ids, so models
+// (MinVersion, 3, to 9) keeps producing that version's ids, so models
 // trained with it keep working; NewExtractor makes one of this Version. So
-// a change gated on the new version, as the rules of versions 4 to 9
+// a change gated on the new version, as the rules of versions 4 to 10
 // are, leaves the older sets alone; a change to code that every set
 // shares (the tokenizer, the hashing) changes them all, and must raise
 // MinVersion as well. TestFeatureIDsStable pins the ids of each set read.
-const Version = 9
+const Version = 10
 
 // MinVersion is the oldest feature set version UnmarshalExtractor reads.
 const MinVersion = 3
@@ -484,13 +487,14 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	// extractor's feature set version (its name finder), not on its
 	// settings: extractPrepared applies them.
 	words := loadTermTable()
-	v5, v6, v7, v8, v9 := e.cfg.version >= 5, e.cfg.version >= 6, e.cfg.version >= 7, e.cfg.version >= 8, e.cfg.version >= 9
+	v5, v6, v7, v8, v9, v10 := e.cfg.version >= 5, e.cfg.version >= 6, e.cfg.version >= 7, e.cfg.version >= 8, e.cfg.version >= 9, e.cfg.version >= 10
 	var n7 *wordTable
 	if v7 {
 		n7 = names7Table()
 	}
 	var seen uint16 // the mention classes of all the tokens, or'ed
 	pm := false     // a name token "PM" (feature set 9 on)
+	num := false    // a number after a name token (feature set 10 on)
 	base := p.base[:0]
 	names := p.names[:0]
 	for i, t := range p.toks {
@@ -537,6 +541,9 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 				}
 			}
 		}
+		if v10 && t.Kind == Number && i > 0 && names[i-1]&clsName != 0 {
+			num = true // for numbers10
+		}
 		names = append(names, nc)
 		seen |= nc
 		punctEnd := t.Kind == Punct && cls&tcPunctEnd != 0
@@ -570,6 +577,9 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	}
 	if pm {
 		pmTitles9(text, p.toks, names) // "UK PM Keir Starmer", "PM Modi Meets Putin"
+	}
+	if num {
+		numbers10(text, p.toks, names) // "S&P 500", "Boeing 737 MAX"
 	}
 	if v6 && (seen&clsTitle != 0 || seen&clsTitleModifier != 0 && strings.Contains(text, "Chief")) {
 		retitle(text, p.toks, names) // "General Motors", "Chief Executive Satya Nadella"

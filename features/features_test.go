@@ -198,7 +198,7 @@ func TestFeatureIDsStable(t *testing.T) {
 		}
 		return h.Sum64()
 	}
-	assert.Equal(t, 9, features.Version)
+	assert.Equal(t, 10, features.Version)
 	old := features.NewExtractor(features.WithTrigrams(false)).AppendFeatures(nil, text, target)
 	require.NotEmpty(t, old)
 	assert.Equal(t, uint64(0x2d10b8e7e3989f90), old[0], "first feature id changed: bump features.Version")
@@ -320,6 +320,18 @@ func TestFeatureIDsStable(t *testing.T) {
 	assert.Equal(t, uint64(0xa6e7fe8349f431f9), hash(v8.AppendFeatures(nil, lula, lspan)), "feature set 8's ids changed: models of set 8 are still read, so raise features.MinVersion")
 	assert.Equal(t, zids, v8.AppendFeatures(nil, zeldin, zapple), "feature set 8 and 9 differ only in the new rules")
 
+	// Feature set 10's name finder: "500" after "S&P" is in the name, so
+	// one placeholder; feature set 9 took "500" for a number, a word. An
+	// extractor of feature set 9 keeps that, and feature set 9's ids (the
+	// hash of the build before feature set 10).
+	sp := "Boeing praised the S&P 500 rally."
+	bspan := features.Span{Start: 0, End: 6}
+	spids := features.NewExtractor().AppendFeatures(nil, sp, bspan)
+	assert.Equal(t, uint64(0x2e13ed8f8b273f89), hash(spids), "feature ids of feature set 10's name finder changed: bump features.Version")
+	v9 := extractorOfVersion(t, 9)
+	assert.Equal(t, uint64(0xc59f9b18d219409c), hash(v9.AppendFeatures(nil, sp, bspan)), "feature set 9's ids changed: models of set 9 are still read, so raise features.MinVersion")
+	assert.Equal(t, lids, v9.AppendFeatures(nil, lula, lspan), "feature set 9 and 10 differ only in the new rules")
+	assert.Equal(t, lids, features.NewExtractor().AppendFeatures(nil, lula, lspan), "feature set 9 and 10 differ only in the new rules")
 }
 
 func TestExtractorMarshal(t *testing.T) {
@@ -567,7 +579,23 @@ func TestFeatureSet8Kept(t *testing.T) {
 		{"SENATE CLEARS STOPGAP BILL IN LATE-NIGHT VOTE, SENDS IT TO HOUSE", "SENATE",
 			[]string{"SENATE", "STOPGAP BILL IN LATE-NIGHT VOTE", "SENDS IT TO HOUSE"}, []string{"SENATE", "STOPGAP BILL", "LATE-NIGHT", "HOUSE"}, 0x1ae37a3108366dfd},
 	}
-	checkKept(t, 8, features.NewExtractor(), cases)
+	checkKept(t, 8, extractorOfVersion(t, 9), cases)
+}
+
+// TestFeatureSet9Kept checks that an extractor of feature set 9 keeps its
+// name finder and its ids on sentences that feature set 10's rule
+// changes: the mentions and the hashes of the ids are those of the build
+// before feature set 10.
+func TestFeatureSet9Kept(t *testing.T) {
+	cases := []keptCase{
+		{"The S&P 500 fell as Boeing 737 MAX deliveries slowed.", "Boeing",
+			[]string{"S&P", "Boeing", "MAX"}, []string{"S&P 500", "Boeing 737 MAX"}, 0x3cb37d964b49fab2},
+		{"Hamilton won the Formula 1 race as Windows 11 sales rose.", "Hamilton",
+			[]string{"Hamilton", "Formula", "Windows"}, []string{"Hamilton", "Formula 1", "Windows 11"}, 0x14a41fa4fba0169c},
+		{"Apple’s iPhone 17 Sales Beat Expectations in China", "China",
+			[]string{"Apple", "iPhone", "China"}, []string{"Apple", "iPhone 17", "China"}, 0x3529f206e7283de5},
+	}
+	checkKept(t, 9, features.NewExtractor(), cases)
 	for _, c := range cases {
 		assert.Equal(t, c.cur, texts2(c.text, features.Mentions(nil, c.text)), "Mentions uses the current set")
 	}
@@ -995,7 +1023,39 @@ func TestFeatureSet9Words(t *testing.T) {
 		{"Of after no head word", "Trump Accuses Obama Of Wiretapping Trump Tower", []string{"Trump", "Obama", "Wiretapping Trump Tower"}},
 		{"PM after a number", "The meeting ends at 5 PM Eastern on Friday.", []string{"PM Eastern"}}, // still wrong
 	}
-	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 8), cases, unchanged)
+	checkRules(t, extractorOfVersion(t, 9), extractorOfVersion(t, 8), cases, unchanged)
+}
+
+// TestFeatureSet10Words checks feature set 10's rule, numbers in names,
+// where it applies and where it must not.
+func TestFeatureSet10Words(t *testing.T) {
+	cases := []mentionCase{
+		{"indexes", "The S&P 500 and the FTSE 100 fell.", []string{"S&P 500", "FTSE 100"}},
+		{"a possessive after the number", "The S&P 500's rally stalled in Tokyo.", []string{"S&P 500", "Tokyo"}},
+		{"a name word after the number", "Apple unveiled the iPhone 17 Pro.", []string{"Apple", "iPhone 17 Pro"}},
+		{"a maker, a model and a common noun", "Boeing 737 MAX jets were grounded in Ethiopia.", []string{"Boeing 737 MAX", "Ethiopia"}},
+		{"a version with decimals", "Google released Gemini 2.5 Pro and Meta Llama 3.1.", []string{"Google", "Gemini 2.5 Pro", "Meta Llama 3.1"}},
+		{"provisions", "Poland invoked Article 5 as Section 230 came up in Congress.", []string{"Poland", "Article 5", "Section 230", "Congress"}},
+		{"an event's year", "Spain won Euro 2024 in Berlin.", []string{"Spain", "Euro 2024", "Berlin"}},
+		{"at the start", "Formula 1 teams met Ferrari.", []string{"Formula 1", "Ferrari"}},
+		{"a no-break space", "Microsoft shipped Windows\u00a011 to Dell.", []string{"Microsoft", "Windows\u00a011", "Dell"}},
+		{"a headline", "Boeing 737 MAX Deliveries Resume in China", []string{"Boeing 737 MAX", "China"}},
+	}
+	unchanged := []mentionCase{
+		{"a count", "Ryanair paid Boeing 500 million dollars.", []string{"Ryanair", "Boeing"}},
+		{"a percentage", "The Nasdaq 2 percent drop and the Nikkei 3% rise hit Sony.", []string{"Nasdaq", "Nikkei", "Sony"}},
+		{"a time", "Windows 10 years ago ran on Dell machines.", []string{"Windows", "Dell"}},
+		{"a score", "Real Madrid beat Challenger 2-1 at home.", []string{"Real Madrid", "Challenger"}},
+		{"no word of the list", "Washington gave Israel 14 tanks and Kyiv 50 missiles; Arsenal beat Chelsea 3 to 1.",
+			[]string{"Washington", "Israel", "Kyiv", "Arsenal", "Chelsea"}},
+		{"a date", "Trump spoke on March 5 and Paris 2024 opened.", []string{"Trump", "Paris"}},
+		{"separators and long numbers", "Boeing 1,200 and Airbus 10:30 and Windows 20250 and Gemini 2.505.", []string{"Boeing", "Airbus", "Windows", "Gemini"}},
+		{"lower case", "The windows 11 of the hall faced Oslo.", []string{"Oslo"}},
+		{"a line break", "Windows\n11 shipped.", []string{"Windows"}},
+		{"a number before the name", "The 737 MAX and the 2026 World Cup.", []string{"MAX", "World Cup"}},
+		{"a plural glued to the number", "Boeing 737s flew.", []string{"Boeing"}},
+	}
+	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 9), cases, unchanged)
 }
 
 func TestAppendFeaturesAllocs(t *testing.T) {

@@ -541,6 +541,31 @@ func TestPlaces(t *testing.T) {
 	assert.True(t, isPlaceLine("Bogotá"))
 }
 
+// TestNumberedWords checks names/numbered.txt: sorted, unique, one word of
+// ASCII letters and "&" each (numberedWords panics on others), and free of
+// places, months and days, whose numbers are scores, counts and dates
+// ("beat France 2-1", "March 5"): a list of those for which a slip is
+// likely, not a proof.
+func TestNumberedWords(t *testing.T) {
+	checkWordList(t, numberedText, numberedWords())
+	for _, w := range []string{"S&P", "FTSE", "iPhone", "Windows", "Boeing", "Formula", "Article"} {
+		assert.Contains(t, numberedWords(), w)
+	}
+	for w := range numberedWords() {
+		assert.False(t, isPlace(w), w)
+		assert.False(t, isCalendarWord(w), w)
+	}
+	for _, w := range []string{"France", "Paris", "Microsoft", "Type", "Phase", "Chapter", "Category", "Level"} {
+		assert.NotContains(t, numberedWords(), w)
+	}
+	for _, n := range []string{"1", "11", "737", "2024", "2.5", "3.11"} {
+		assert.True(t, isNameNumber10(n), n)
+	}
+	for _, n := range []string{"", ".5", "12345", "1,000", "10:30", "3.141", "2.", "2.a"} {
+		assert.False(t, isNameNumber10(n), n)
+	}
+}
+
 // TestHyphenTitle checks which hyphenated words feature set 5 takes for
 // titles: titles and title modifiers joined by hyphens, a title last.
 func TestHyphenTitle(t *testing.T) {

@@ -70,11 +70,15 @@ import (
 // a given name is a surname ("Stephen King"); and "Co-" in a body's name
 // is a prefix, not a cut ("Gulf Co-operation Council"), as is a hyphen
 // before a part that is no English word ("Kim Jong-un", "Port-au-Prince").
+// Headlines get rules of their own (mentions9.go), and a number after a
+// word such as "S&P", "Windows" or "Boeing" is in the name ("S&P 500",
+// "Windows 11", "Boeing 737 MAX"; mentions10.go).
 //
 // Feature set 5's rules (see Version) are those after "leading titles" up
 // to the headlines; feature set 6's those from "May" to the cut; feature
 // set 7's those from "A person and the place" to "Red Sea"; feature set
-// 8's the rest (mentions8.go).
+// 8's those after it (mentions8.go); feature set 9's and 10's the last
+// sentence's.
 // An extractor of an older set finds its set's mentions (Prepared.Mentions).
 func Mentions(dst []Span, sentence string) []Span {
 	s := defaultExtractor.scratch.Get().(*scratch)
