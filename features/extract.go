@@ -487,14 +487,13 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	// extractor's feature set version (its name finder), not on its
 	// settings: extractPrepared applies them.
 	words := loadTermTable()
-	v5, v6, v7, v8, v9, v10 := e.cfg.version >= 5, e.cfg.version >= 6, e.cfg.version >= 7, e.cfg.version >= 8, e.cfg.version >= 9, e.cfg.version >= 10
+	v5, v6, v7, v8, v9 := e.cfg.version >= 5, e.cfg.version >= 6, e.cfg.version >= 7, e.cfg.version >= 8, e.cfg.version >= 9
 	var n7 *wordTable
 	if v7 {
 		n7 = names7Table()
 	}
 	var seen uint16 // the mention classes of all the tokens, or'ed
 	pm := false     // a name token "PM" (feature set 9 on)
-	num := false    // a number after a name token (feature set 10 on)
 	base := p.base[:0]
 	names := p.names[:0]
 	for i, t := range p.toks {
@@ -541,9 +540,6 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 				}
 			}
 		}
-		if v10 && t.Kind == Number && i > 0 && names[i-1]&clsName != 0 {
-			num = true // for numbers10
-		}
 		names = append(names, nc)
 		seen |= nc
 		punctEnd := t.Kind == Punct && cls&tcPunctEnd != 0
@@ -577,9 +573,6 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	}
 	if pm {
 		pmTitles9(text, p.toks, names) // "UK PM Keir Starmer", "PM Modi Meets Putin"
-	}
-	if num {
-		numbers10(text, p.toks, names) // "S&P 500", "Boeing 737 MAX"
 	}
 	if v6 && (seen&clsTitle != 0 || seen&clsTitleModifier != 0 && strings.Contains(text, "Chief")) {
 		retitle(text, p.toks, names) // "General Motors", "Chief Executive Satya Nadella"

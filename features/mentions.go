@@ -112,7 +112,7 @@ var defaultExtractor = NewExtractor()
 // are folded into the older ones by prepare: see fold5; feature set 6's
 // surname "May" has the name class alone: see maySurnames.)
 func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, version int, headline bool) []Span {
-	common, v5, v6, v7, v9 := version >= 4, version >= 5, version >= 6, version >= 7, version >= 9
+	common, v5, v6, v7, v9, v10 := version >= 4, version >= 5, version >= 6, version >= 7, version >= 9, version >= 10
 	// The first word of the text: only punctuation (an opening quote, a
 	// dash) comes before it. Found once, so that each run's test is O(1).
 	first := 0
@@ -181,6 +181,10 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 					}
 					continue
 				}
+			}
+			if v10 && t.Kind == Number && inName10(sentence, toks, j) {
+				j++ // "S&P 500", "Boeing 737 MAX"
+				continue
 			}
 			break
 		}

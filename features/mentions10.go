@@ -21,7 +21,7 @@ import (
 // mostly not the name's ("beat Chelsea 3-1", "pledged Ukraine 31 tanks",
 // "on March 5").
 //
-// prepare calls numbers10.
+// appendMentions calls inName10.
 
 // numberedText is names/numbered.txt, written for stancekit: words that a
 // number follows inside a name, one a line as written (case matters:
@@ -54,26 +54,22 @@ var numberedWords = sync.OnceValue(func() map[string]struct{} {
 	return m
 })
 
-// numbers10 gives the name class to each Number token that a word of
-// names/numbered.txt with the name class leads, as the package doc of
-// mentions10.go says; appendMentions then grows the name across it, and
-// across a name word after it ("iPhone 17 Pro"). The lead word may be
-// written with "&" ("S&P", tokens "S", "&", "P").
-func numbers10(text string, toks []Token, names []uint16) {
-	for i := 1; i < len(toks); i++ {
-		t := toks[i]
-		if t.Kind != Number || names[i-1]&clsName == 0 || toks[i-1].Kind != Word || !joined(text, toks[i-1], t) || !isNameNumber10(t.Text(text)) {
-			continue
-		}
-		head := toks[i-1].Text(text)
-		if i >= 3 && toks[i-2].End == toks[i-1].Start && toks[i-3].End == toks[i-2].Start && toks[i-2].Text(text) == "&" {
-			head = text[toks[i-3].Start:toks[i-1].End] // "S&P"
-		}
-		if _, ok := numberedWords()[head]; !ok || countsAfter10(text, toks, i) {
-			continue
-		}
-		names[i] |= clsName
+// inName10 reports whether the Number token i, after name token i-1 of a
+// run, is in the name, as the package doc of mentions10.go says;
+// appendMentions then grows the name across it, and across a name word
+// after it ("iPhone 17 Pro"). The word before it may be written with "&"
+// ("S&P", tokens "S", "&", "P").
+func inName10(text string, toks []Token, i int) bool {
+	t := toks[i]
+	if toks[i-1].Kind != Word || !joined(text, toks[i-1], t) || !isNameNumber10(t.Text(text)) {
+		return false
 	}
+	head := toks[i-1].Text(text)
+	if i >= 3 && toks[i-2].End == toks[i-1].Start && toks[i-3].End == toks[i-2].Start && toks[i-2].Text(text) == "&" {
+		head = text[toks[i-3].Start:toks[i-1].End] // "S&P"
+	}
+	_, ok := numberedWords()[head]
+	return ok && !countsAfter10(text, toks, i)
 }
 
 // isNameNumber10 reports whether n, a Number token, can be part of a
