@@ -539,8 +539,10 @@ func (s *Stream) unregister(sc *streamScratch) {
 // "Petro"; "Robert F. Kennedy Jr." → "Kennedy") and, after a particle, its
 // first name and its surname with the particles ("Lula da Silva" → "Lula",
 // "da Silva"; "Ursula von der Leyen" → "Von der Leyen"), unless it is a place's ("South Africa", "New York": see
-// placeOpeners). A short form already taken keeps its first owner. The
-// short forms resolve to name and kind.
+// placeOpeners), an organisation's (orgWords, acronyms) or a product's,
+// of a word that starts with a digit ("Gemini 2.5 Pro" is not "Pro"). A
+// short form already taken keeps its first owner. The short forms
+// resolve to name and kind.
 func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp features.Span, name, kind string) {
 	claim := func(form string) {
 		sc.key = features.AppendNormalized(sc.key[:0], form)
@@ -595,8 +597,8 @@ func (s *Stream) registerShortForms(sc *streamScratch, sentence string, sp featu
 	}
 	particle := 0 // the first particle's word, if any
 	for i, w := range words {
-		if _, org := orgWords[w]; org || isAcronym(w) {
-			return
+		if _, org := orgWords[w]; org || isAcronym(w) || '0' <= w[0] && w[0] <= '9' {
+			return // "Bank of Japan", "BBC News", "Gemini 2.5 Pro", "Huawei 5G Networks": no person's
 		}
 		if _, p := nameParticles[w]; p && particle == 0 && i > 0 {
 			particle = i

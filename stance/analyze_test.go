@@ -584,6 +584,9 @@ func TestShortForms(t *testing.T) {
 			"Lula da Silva→Lula da Silva|Xi→Xi|Da Silva→Lula da Silva|China→China|Lula→Lula da Silva"},
 		{"Robert F. Kennedy Jr. spoke in Atlanta. Kennedy praised the marchers.", nil,
 			"Robert F. Kennedy Jr.→Robert F. Kennedy Jr.|Atlanta→Atlanta|Kennedy→Robert F. Kennedy Jr."},
+		// A name with a number is no person's: its last word is no surname.
+		{"Google released Gemini 2.5 Pro. Later Pro users cheered, as did Huawei 5G Networks, and then Networks rose.", nil,
+			"Google→Google|Gemini 2.5 Pro→Gemini 2.5 Pro|Pro→Pro|Huawei 5G Networks→Huawei 5G Networks|Networks→Networks"},
 		{"Gustavo\u00a0Petro criticised NATO. Gustavo Petro praised Brazil. Petro left.", nil,
 			"Gustavo\u00a0Petro→Gustavo Petro|NATO→NATO|Gustavo Petro→Gustavo Petro|Brazil→Brazil|Petro→Gustavo Petro"},
 	} {
