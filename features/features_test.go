@@ -1040,6 +1040,13 @@ func TestFeatureSet10Words(t *testing.T) {
 		{"at the start", "Formula 1 teams met Ferrari.", []string{"Formula 1", "Ferrari"}},
 		{"a no-break space", "Microsoft shipped Windows\u00a011 to Dell.", []string{"Microsoft", "Windows\u00a011", "Dell"}},
 		{"a headline", "Boeing 737 MAX Deliveries Resume in China", []string{"Boeing 737 MAX", "China"}},
+		{"a headline in capitals", "BOEING 737 MAX GROUNDED AS NASDAQ 100 FALLS", []string{"BOEING 737 MAX", "NASDAQ 100"}},
+		// The number ends the name, but for a model's word.
+		{"a name after the number", "Under Article 5 Poland could ask for help, and Windows 11 Microsoft said was safer.",
+			[]string{"Article 5", "Poland", "Windows 11", "Microsoft"}},
+		{"of after the number", "Article 5 of NATO's treaty binds Canada.", []string{"Article 5", "NATO", "Canada"}},
+		{"a model's word", "Channel 4 News aired Claude 3.5 Sonnet's reply on a Snapdragon 8 Elite.", []string{"Channel 4 News", "Claude 3.5 Sonnet", "Snapdragon 8 Elite"}},
+		{"a word of the list with a hyphen", "Wi-Fi 7 routers and Coca-Cola 600 tickets sold out.", []string{"Wi-Fi 7", "Coca-Cola 600"}},
 	}
 	unchanged := []mentionCase{
 		{"a count", "Ryanair paid Boeing 500 million dollars.", []string{"Ryanair", "Boeing"}},
@@ -1054,6 +1061,11 @@ func TestFeatureSet10Words(t *testing.T) {
 		{"a line break", "Windows\n11 shipped.", []string{"Windows"}},
 		{"a number before the name", "The 737 MAX and the 2026 World Cup.", []string{"MAX", "World Cup"}},
 		{"a plural glued to the number", "Boeing 737s flew.", []string{"Boeing"}},
+		// Units in any case, ranges, and forms the list does not give the word.
+		{"a unit in title case and capitals", "Euro 2 Percent Weaker As DAX 40 POINTS LOWER", []string{"Euro", "Percent", "DAX"}}, // "Percent": feature set 9's
+		{"a range", "The Euro 2 to 3 percent slide hit Spain.", []string{"Euro", "Spain"}},
+		{"no form of the word's", "Boeing 400 workers, the Euro 1.08 rate, Russell 245 points, Boeing 2024 revenue and the Nasdaq 150.",
+			[]string{"Boeing", "Euro", "Russell", "Boeing", "Nasdaq"}},
 	}
 	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 9), cases, unchanged)
 }

@@ -197,8 +197,10 @@ const (
 	headlineHeldOutPrecisionFloor = 0.60 // measured 0.627 (0.428 with feature set 8's)
 	headlineHeldOutRecallFloor    = 0.76 // measured 0.794 (0.569 with feature set 8's)
 
-	numberedHeldOutPrecisionFloor = 0.87 // measured 0.890 (0.779 with feature set 9's)
-	numberedHeldOutRecallFloor    = 0.89 // measured 0.910 (0.810 with feature set 9's)
+	numberedPrecisionFloor        = 0.89 // measured 0.916 (0.764 with feature set 9's)
+	numberedRecallFloor           = 0.92 // measured 0.941 (0.789 with feature set 9's)
+	numberedHeldOutPrecisionFloor = 0.87 // measured 0.889 (0.779 with feature set 9's)
+	numberedHeldOutRecallFloor    = 0.89 // measured 0.917 (0.810 with feature set 9's)
 )
 
 // TestFeatureSetChanges counts the training targets (NewsMTSC train and
@@ -330,14 +332,25 @@ func TestHeadlinesHeldOut(t *testing.T) {
 	checkHeadlines(t, "headlines_heldout.json", 220, headlineHeldOutPrecisionFloor, headlineHeldOutRecallFloor)
 }
 
+// TestNumberedGolden measures the entity finder on testdata/numbered.json:
+// 180 news sentences with 555 marked mentions, most with a number after a
+// name that is part of it ("FTSE 250") or not ("fined Google 2.95
+// billion euros"), written for stancekit by a helper session that saw
+// neither the finder's code nor any other test file. Feature set 10's
+// rule was tuned on it. Run with -v for the sentences it gets wrong.
+func TestNumberedGolden(t *testing.T) {
+	checkFinder(t, "numbered.json", 180, 9, numberedPrecisionFloor, numberedRecallFloor, true)
+}
+
 // TestNumberedHeldOut measures the entity finder on
 // testdata/numbered_heldout.json: 180 news sentences with 612 marked
 // mentions, most with a number after a name that is part of it ("S&P
 // 500") or not ("pledged Ukraine 31 tanks"), written for stancekit by a
 // helper session that saw neither the finder's code nor any other test
 // file. It was held out of the work on feature set 10: only its totals
-// were read. Tune nothing on it, or it measures nothing; it prints no
-// cases.
+// were read, once the rule was first settled and once after a review's
+// fixes and the tuning on testdata/numbered.json. Tune nothing on it, or
+// it measures nothing; it prints no cases.
 func TestNumberedHeldOut(t *testing.T) {
 	checkFinder(t, "numbered_heldout.json", 180, 9, numberedHeldOutPrecisionFloor, numberedHeldOutRecallFloor, false)
 }

@@ -541,28 +541,54 @@ func TestPlaces(t *testing.T) {
 	assert.True(t, isPlaceLine("Bogotá"))
 }
 
-// TestNumberedWords checks names/numbered.txt: sorted, unique, one word of
-// ASCII letters and "&" each (numberedWords panics on others), and free of
-// places, months and days, whose numbers are scores, counts and dates
-// ("beat France 2-1", "March 5"): a list of those for which a slip is
-// likely, not a proof.
+// TestNumberedWords checks names/numbered.txt: sorted, each word once, of
+// ASCII letters and "&", with forms of number (numberedWords panics on
+// others); free of places, months and days, whose numbers are scores,
+// counts and dates ("beat France 2-1", "March 5": a list of those for
+// which a slip is likely, not a proof); and the forms' matching.
 func TestNumberedWords(t *testing.T) {
-	checkWordList(t, numberedText, numberedWords())
-	for _, w := range []string{"S&P", "FTSE", "iPhone", "Windows", "Boeing", "Formula", "Article"} {
+	var lines []string
+	for line := range strings.Lines(numberedText) {
+		lines = append(lines, strings.TrimSuffix(line, "\n"))
+	}
+	assert.True(t, slices.IsSorted(lines), "sorted")
+	words := map[string]bool{}
+	for _, l := range lines {
+		w, _, _ := strings.Cut(l, " ")
+		assert.False(t, words[w], "%s twice", w)
+		words[w] = true
 		assert.Contains(t, numberedWords(), w)
 	}
-	for w := range numberedWords() {
+	for _, w := range []string{"S&P", "FTSE", "iPhone", "Windows", "Boeing", "Formula", "Article"} {
+		assert.True(t, words[w], w)
+	}
+	for w := range words {
 		assert.False(t, isPlace(w), w)
 		assert.False(t, isCalendarWord(w), w)
 	}
-	for _, w := range []string{"France", "Paris", "Microsoft", "Type", "Phase", "Chapter", "Category", "Level"} {
+	for _, w := range []string{"France", "Paris", "Microsoft", "Type", "Phase", "Category", "Level", "Galaxy"} {
 		assert.NotContains(t, numberedWords(), w)
 	}
-	for _, n := range []string{"1", "11", "737", "2024", "2.5", "3.11"} {
-		assert.True(t, isNameNumber10(n), n)
+	forms := func(w string) numberForm {
+		f, ok := numberedWords()[w]
+		require.True(t, ok, w)
+		return f
 	}
-	for _, n := range []string{"", ".5", "12345", "1,000", "10:30", "3.141", "2.", "2.a"} {
-		assert.False(t, isNameNumber10(n), n)
+	for _, c := range []struct {
+		word, number string
+		fits         bool
+	}{
+		{"Windows", "11", true}, {"Windows", "3.1", true}, {"Windows", "2000", true}, {"Windows", "2024", false},
+		{"WINDOWS", "11", true}, {"Article", "5", true}, {"Article", "230", true}, {"Article", "2.5", false}, {"Article", "1000", false},
+		{"Boeing", "737", true}, {"BOEING", "787", true}, {"Boeing", "400", false}, {"Boeing", "2024", false}, {"Boeing", "73", false},
+		{"Euro", "2024", true}, {"Euro", "96", true}, {"Euro", "1.08", false}, {"Euro", "5", false},
+		{"Flight", "1549", true}, {"Flight", "12345", false}, {"S&P", "500", true}, {"S&P", "50", false},
+		{"Gemini", "2.5", true}, {"Gemini", "2.55", true}, {"Gemini", "2.555", false}, {"Gemini", "123.5", false}, {"Gemini", "3", true},
+	} {
+		assert.Equal(t, c.fits, forms(c.word).fits(c.number), "%s %s", c.word, c.number)
+	}
+	for _, w := range []string{"Boeing", "iPhone", "S&P"} {
+		assert.Contains(t, numberedWords(), strings.ToUpper(w), "in capitals too")
 	}
 }
 

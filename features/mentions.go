@@ -71,8 +71,8 @@ import (
 // is a prefix, not a cut ("Gulf Co-operation Council"), as is a hyphen
 // before a part that is no English word ("Kim Jong-un", "Port-au-Prince").
 // Headlines get rules of their own (mentions9.go), and a number after a
-// word such as "S&P", "Windows" or "Boeing" is in the name ("S&P 500",
-// "Windows 11", "Boeing 737 MAX"; mentions10.go).
+// word such as "S&P", "Windows" or "Boeing" is in the name, and ends it
+// ("S&P 500", "Windows 11", "Boeing 737 MAX"; mentions10.go).
 //
 // Feature set 5's rules (see Version) are those after "leading titles" up
 // to the headlines; feature set 6's those from "May" to the cut; feature
@@ -183,8 +183,8 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				}
 			}
 			if v10 && t.Kind == Number && inName10(sentence, toks, j) {
-				j++ // "S&P 500", "Boeing 737 MAX"
-				continue
+				j = afterNumber10(sentence, toks, cls, j+1) // "S&P 500", "Boeing 737 MAX": the number ends the name
+				break
 			}
 			break
 		}

@@ -10,111 +10,217 @@ import (
 // word of names/numbered.txt — a word that names an index, a product line,
 // an aircraft, a rocket, a weapon, a legal provision, a league, an event,
 // a road or a channel, and that a number follows as part of the name — is
-// in the name ("S&P 500", "Windows 11", "Formula 1", "Boeing 737 MAX",
-// "Article 5", "Euro 2024", "Gemini 2.5 Pro"), where feature set 9 ended
-// the name before it ("S&P", "Windows", "Boeing" and "MAX"). Only a
-// number of digits (four at most, with at most two decimals after one
-// dot) written straight after the word, one space between, joins; and not
-// one that counts or measures ("paid Boeing 500 million", "Windows 10
-// years ago", "… 2 percent"), nor one that opens a score or a range ("2-1",
-// "3/4"). Numbers after other names are left out as before: they are
+// in the name, when it is of a form the list gives that word ("S&P 500",
+// "Windows 11", "Formula 1", "Boeing 737", "Article 5", "Euro 2024",
+// "Gemini 2.5"), where feature set 9 ended the name before it ("S&P",
+// "Windows", "Boeing"). The number ends the name, but for a word of a
+// model's that follows it ("iPhone 17 Pro", "Boeing 737 MAX", "Channel 4
+// News"; suffixes10): "Article 5 of NATO's treaty", "Under Article 5
+// Poland could …" and "Windows 11 Microsoft said" give two names. The
+// number is written straight after the word, with only spaces between
+// (see joined), and it does not count or measure ("Windows 10 years ago",
+// "Euro 2 Percent Weaker", "… 5 bln"), nor open a range or a score ("2-1",
+// "2 to 3"). Numbers after other names are left out as before: they are
 // mostly not the name's ("beat Chelsea 3-1", "pledged Ukraine 31 tanks",
-// "on March 5").
+// "on March 5"). A word of the list in capitals is looked up as the list
+// spells it ("BOEING 737", "NASDAQ 100").
 //
 // appendMentions calls inName10.
 
 // numberedText is names/numbered.txt, written for stancekit: words that a
 // number follows inside a name, one a line as written (case matters:
-// "iPhone", "FTSE", "S&P"). Places, people's names and words that often
-// stand before a count are left out ("France 24" against "beat France 2-1";
-// "Paris 2024"; "Microsoft 365" against "paid Microsoft 10 billion"), as
-// are words whose number is seldom a name's ("Type 2 diabetes", "Phase 3",
-// "Chapter 11").
+// "iPhone", "FTSE", "S&P"), each with the forms of number it takes in a
+// name (numberForm). Places, people's names and words that often stand
+// before a count are left out ("France 24" against "beat France 2-1";
+// "Paris 2024"; "Microsoft 365" against "paid Microsoft 10 billion"; "LA
+// Galaxy 3"), as are words whose number is seldom a name's ("Type 2
+// diabetes", "Phase 3").
 //
 //go:embed names/numbered.txt
 var numberedText string
 
-// numberedWords returns the words of names/numbered.txt. It panics on a
-// line that is not one word of ASCII letters and "&", a defect in the list
-// that the tests catch.
-var numberedWords = sync.OnceValue(func() map[string]struct{} {
-	m := make(map[string]struct{}, 128)
-	for line := range strings.Lines(numberedText) {
-		w := strings.TrimRight(line, "\n")
-		if w == "" {
-			continue
-		}
-		for i := range len(w) {
-			if c := w[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '&') {
-				panic("features: names/numbered.txt entry " + w + " is not one word of ASCII letters")
-			}
-		}
-		m[w] = struct{}{}
-	}
-	return m
-})
-
-// inName10 reports whether the Number token i, after name token i-1 of a
-// run, is in the name, as the package doc of mentions10.go says;
-// appendMentions then grows the name across it, and across a name word
-// after it ("iPhone 17 Pro"). The word before it may be written with "&"
-// ("S&P", tokens "S", "&", "P").
-func inName10(text string, toks []Token, i int) bool {
-	t := toks[i]
-	if toks[i-1].Kind != Word || !joined(text, toks[i-1], t) || !isNameNumber10(t.Text(text)) {
-		return false
-	}
-	head := toks[i-1].Text(text)
-	if i >= 3 && toks[i-2].End == toks[i-1].Start && toks[i-3].End == toks[i-2].Start && toks[i-2].Text(text) == "&" {
-		head = text[toks[i-3].Start:toks[i-1].End] // "S&P"
-	}
-	_, ok := numberedWords()[head]
-	return ok && !countsAfter10(text, toks, i)
+// numberForm is the forms of number that a word of names/numbered.txt
+// takes: patterns of digits, in which "x" stands for any digit ("7x7":
+// "737", "787"; "20xx": "2024"; "500"), "n" for one to three digits (the
+// form of a word that the list gives none) and "nnnn" for one to four;
+// and, with "v", a version with decimals ("2.5", "17.4").
+type numberForm struct {
+	patterns []string
+	version  bool
 }
 
-// isNameNumber10 reports whether n, a Number token, can be part of a
-// name: one to four digits, then at most a dot and one or two digits
-// ("11", "737", "2024", "2.5"; not "1,000", "10:30" or "3.14159").
-func isNameNumber10(n string) bool {
+// fits reports whether the Number token n is of the form f: digits, and
+// with f.version at most one dot and one or two digits after it, one or
+// two before it.
+func (f numberForm) fits(n string) bool {
 	d := 0
 	for d < len(n) && '0' <= n[d] && n[d] <= '9' {
 		d++
 	}
-	if d == 0 || d > 4 {
-		return false
-	}
-	if d == len(n) {
+	if d < len(n) {
+		if !f.version || d == 0 || d > 2 || n[d] != '.' || len(n)-d-1 < 1 || len(n)-d-1 > 2 {
+			return false
+		}
+		for _, c := range []byte(n[d+1:]) {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
 		return true
 	}
-	if n[d] != '.' || len(n)-d-1 < 1 || len(n)-d-1 > 2 {
-		return false
+	for _, p := range f.patterns {
+		switch p {
+		case "n":
+			if 1 <= d && d <= 3 {
+				return true
+			}
+		case "nnnn":
+			if 1 <= d && d <= 4 {
+				return true
+			}
+		default:
+			if len(p) == d && digitsMatch(p, n) {
+				return true
+			}
+		}
 	}
-	for _, c := range []byte(n[d+1:]) {
-		if c < '0' || c > '9' {
+	return false
+}
+
+// digitsMatch reports whether the digits n match the pattern p of the
+// same length, whose "x" matches any digit.
+func digitsMatch(p, n string) bool {
+	for i := range len(p) {
+		if p[i] != 'x' && p[i] != n[i] {
 			return false
 		}
 	}
 	return true
 }
 
+// numberedWords returns the words of names/numbered.txt and their forms,
+// keyed as the list spells them and, for those not in capitals there,
+// also in capitals ("BOEING", "IPHONE"). It panics on a line that is not
+// a word of ASCII letters, "&" and inner hyphens, and forms of digits,
+// "x", "n" and "v",
+// a defect in the list that the tests catch.
+var numberedWords = sync.OnceValue(func() map[string]numberForm {
+	m := make(map[string]numberForm, 256)
+	for line := range strings.Lines(numberedText) {
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		w := fields[0]
+		for i := range len(w) {
+			if c := w[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '&' || c == '-' && i > 0 && i < len(w)-1) {
+				panic("features: names/numbered.txt entry " + w + " is not one word of ASCII letters, \"&\" and inner hyphens")
+			}
+		}
+		var f numberForm
+		for _, p := range fields[1:] {
+			switch {
+			case p == "v":
+				f.version = true
+			case p == "n" || p == "nnnn":
+				f.patterns = append(f.patterns, p)
+			case strings.Trim(p, "0123456789x") == "" && len(p) <= 5:
+				f.patterns = append(f.patterns, p)
+			default:
+				panic("features: names/numbered.txt entry " + w + " has a form " + p + " of no number")
+			}
+		}
+		if len(f.patterns) == 0 {
+			f.patterns = []string{"n"}
+		}
+		m[w] = f
+		if u := strings.ToUpper(w); u != w {
+			m[u] = f
+		}
+	}
+	return m
+})
+
+// inName10 reports whether the Number token i, after name token i-1 of a
+// run, is in the name, as the package doc of mentions10.go says. The word
+// before it may be written with "&" ("S&P", tokens "S", "&", "P").
+func inName10(text string, toks []Token, i int) bool {
+	t := toks[i]
+	if toks[i-1].Kind != Word || !joined(text, toks[i-1], t) {
+		return false
+	}
+	head := toks[i-1].Text(text)
+	if i >= 3 && toks[i-2].End == toks[i-1].Start && toks[i-3].End == toks[i-2].Start && toks[i-2].Text(text) == "&" {
+		head = text[toks[i-3].Start:toks[i-1].End] // "S&P"
+	}
+	f, ok := numberedWords()[head]
+	return ok && f.fits(t.Text(text)) && !countsAfter10(text, toks, i)
+}
+
+// suffixes10 are the words of a model's name that may follow its number
+// ("iPhone 17 Pro", "Boeing 737 MAX", "Claude 3.5 Sonnet", "Channel 4
+// News"), in any case.
+var suffixes10 = []string{"Air", "Dreamliner", "Dreamliners", "Elite", "Enterprise", "Flash", "Haiku", "Lite", "Max", "Mini", "Nano",
+	"News", "OLED", "Opus", "Plus", "Pro", "SE", "Slim", "Sonnet", "Turbo", "Ultra", "XL"}
+
+// afterNumber10 returns the index past the words of suffixes10 with the
+// name class that follow token i-1, the number of a name, joined to it.
+func afterNumber10(text string, toks []Token, cls []uint16, i int) int {
+	for i < len(toks) && cls[i]&clsName != 0 && joined(text, toks[i-1], toks[i]) && isSuffix10(toks[i].Text(text)) {
+		i++
+	}
+	return i
+}
+
+func isSuffix10(w string) bool {
+	for _, s := range suffixes10 {
+		if strings.EqualFold(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// units10 are the words after a number that count or measure (in lower
+// case): a number before one is no part of a name.
+var units10 = setOf("percent", "per", "pct", "bn", "bln", "m", "mln", "k", "million", "millions", "billion", "billions",
+	"trillion", "thousand", "thousands", "hundred", "hundreds", "dozen", "people", "times", "basis", "bps",
+	"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
+	"second", "seconds", "decade", "decades", "season", "seasons",
+	"points", "votes", "seats", "goals", "wins", "runs", "games", "matches", "championships",
+	"jobs", "workers", "employees", "staff", "units", "shares", "cars", "tonnes", "tons",
+	"km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "kg")
+
 // countsAfter10 reports whether the Number token i counts or measures
-// what follows it, or opens a score or a range, so that it is no part of
-// the name before it: a unit, an amount or "percent" after it ("500
-// million", "10 years", "2 percent", "3%"), or a dash or slash and a
-// number straight after it ("2-1", "3/4").
+// what follows it, or opens a range or a score, so that it is no part of
+// the name before it: a word of units10 after it, in any case ("500
+// million", "10 Years", "2 PERCENT"), "%", or a dash, a slash or "to" and
+// a number ("2-1", "3/4", "2 to 3").
 func countsAfter10(text string, toks []Token, i int) bool {
 	if i+1 >= len(toks) {
 		return false
 	}
 	n := toks[i+1]
-	switch w := n.Text(text); w {
-	case "%", "percent", "per", "pct", "bn", "m", "k", "million", "millions", "billion", "billions", "trillion",
-		"thousand", "thousands", "hundred", "hundreds", "dozen", "people", "times",
-		"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "seconds",
-		"points", "votes", "seats", "goals":
+	w := n.Text(text)
+	switch w {
+	case "%":
 		return true
 	case "-", "–", "/":
 		return n.Start == toks[i].End && i+2 < len(toks) && toks[i+2].Kind == Number && toks[i+2].Start == n.End
+	case "to", "To", "TO":
+		return i+2 < len(toks) && toks[i+2].Kind == Number
 	}
-	return false
+	if n.Kind != Word || len(w) > 12 {
+		return false
+	}
+	var buf [12]byte
+	for k := range len(w) {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	_, unit := units10[string(buf[:len(w)])]
+	return unit
 }
