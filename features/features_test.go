@@ -1037,6 +1037,7 @@ func TestFeatureSet10Words(t *testing.T) {
 		{"a version with decimals", "Google released Gemini 2.5 Pro and Meta Llama 3.1.", []string{"Google", "Gemini 2.5 Pro", "Meta Llama 3.1"}},
 		{"provisions", "Poland invoked Article 5 as Section 230 came up in Congress.", []string{"Poland", "Article 5", "Section 230", "Congress"}},
 		{"an event's year", "Spain won Euro 2024 in Berlin.", []string{"Spain", "Euro 2024", "Berlin"}},
+		{"a year before a unit", "Euro 2028 matches and Expo 2025 days drew Italy.", []string{"Euro 2028", "Expo 2025", "Italy"}},
 		{"at the start", "Formula 1 teams met Ferrari.", []string{"Formula 1", "Ferrari"}},
 		{"a no-break space", "Microsoft shipped Windows\u00a011 to Dell.", []string{"Microsoft", "Windows\u00a011", "Dell"}},
 		{"a headline", "Boeing 737 MAX Deliveries Resume in China", []string{"Boeing 737 MAX", "China"}},

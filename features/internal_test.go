@@ -585,11 +585,16 @@ func TestNumberedWords(t *testing.T) {
 		{"Flight", "1549", true}, {"Flight", "12345", false}, {"S&P", "500", true}, {"S&P", "50", false},
 		{"Gemini", "2.5", true}, {"Gemini", "2.55", true}, {"Gemini", "2.555", false}, {"Gemini", "123.5", false}, {"Gemini", "3", true},
 	} {
-		assert.Equal(t, c.fits, forms(c.word).fits(c.number), "%s %s", c.word, c.number)
+		fits, _ := forms(c.word).fits(c.number)
+		assert.Equal(t, c.fits, fits, "%s %s", c.word, c.number)
 	}
 	for _, w := range []string{"Boeing", "iPhone", "S&P"} {
 		assert.Contains(t, numberedWords(), strings.ToUpper(w), "in capitals too")
 	}
+	_, year := forms("Euro").fits("2028")
+	assert.True(t, year)
+	_, year = forms("Euro").fits("96")
+	assert.False(t, year)
 }
 
 // TestHyphenTitle checks which hyphenated words feature set 5 takes for

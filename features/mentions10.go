@@ -51,40 +51,42 @@ type numberForm struct {
 
 // fits reports whether the Number token n is of the form f: digits, and
 // with f.version at most one dot and one or two digits after it, one or
-// two before it.
-func (f numberForm) fits(n string) bool {
+// two before it; and whether it is a year, of a pattern "19xx" or "20xx"
+// ("Euro 2028"), after which a word of units10 counts nothing ("Euro 2028
+// matches").
+func (f numberForm) fits(n string) (ok, year bool) {
 	d := 0
 	for d < len(n) && '0' <= n[d] && n[d] <= '9' {
 		d++
 	}
 	if d < len(n) {
 		if !f.version || d == 0 || d > 2 || n[d] != '.' || len(n)-d-1 < 1 || len(n)-d-1 > 2 {
-			return false
+			return false, false
 		}
 		for _, c := range []byte(n[d+1:]) {
 			if c < '0' || c > '9' {
-				return false
+				return false, false
 			}
 		}
-		return true
+		return true, false
 	}
 	for _, p := range f.patterns {
 		switch p {
 		case "n":
 			if 1 <= d && d <= 3 {
-				return true
+				return true, false
 			}
 		case "nnnn":
 			if 1 <= d && d <= 4 {
-				return true
+				return true, false
 			}
 		default:
 			if len(p) == d && digitsMatch(p, n) {
-				return true
+				return true, p == "19xx" || p == "20xx"
 			}
 		}
 	}
-	return false
+	return false, false
 }
 
 // digitsMatch reports whether the digits n match the pattern p of the
@@ -154,7 +156,11 @@ func inName10(text string, toks []Token, i int) bool {
 		head = text[toks[i-3].Start:toks[i-1].End] // "S&P"
 	}
 	f, ok := numberedWords()[head]
-	return ok && f.fits(t.Text(text)) && !countsAfter10(text, toks, i)
+	if !ok {
+		return false
+	}
+	fits, year := f.fits(t.Text(text))
+	return fits && !countsAfter10(text, toks, i, !year)
 }
 
 // suffixes10 are the words of a model's name that may follow its number
@@ -193,10 +199,10 @@ var units10 = setOf("percent", "per", "pct", "bn", "bln", "m", "mln", "k", "mill
 
 // countsAfter10 reports whether the Number token i counts or measures
 // what follows it, or opens a range or a score, so that it is no part of
-// the name before it: a word of units10 after it, in any case ("500
-// million", "10 Years", "2 PERCENT"), "%", or a dash, a slash or "to" and
-// a number ("2-1", "3/4", "2 to 3").
-func countsAfter10(text string, toks []Token, i int) bool {
+// the name before it: with units, a word of units10 after it, in any case
+// ("500 million", "10 Years", "2 PERCENT"); "%"; or a dash, a slash or
+// "to" and a number ("2-1", "3/4", "2 to 3").
+func countsAfter10(text string, toks []Token, i int, units bool) bool {
 	if i+1 >= len(toks) {
 		return false
 	}
@@ -210,7 +216,7 @@ func countsAfter10(text string, toks []Token, i int) bool {
 	case "to", "To", "TO":
 		return i+2 < len(toks) && toks[i+2].Kind == Number
 	}
-	if n.Kind != Word || len(w) > 12 {
+	if !units || n.Kind != Word || len(w) > 12 {
 		return false
 	}
 	var buf [12]byte
