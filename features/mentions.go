@@ -182,9 +182,15 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 					continue
 				}
 			}
-			if v10 && t.Kind == Number && inName10(sentence, toks, j) {
-				j = afterNumber10(sentence, toks, cls, j+1) // "S&P 500", "Boeing 737 MAX": the number ends the name
-				break
+			if v10 && t.Kind == Number {
+				if e := numberEnd10(sentence, toks, j); e > j {
+					j = afterNumber10(sentence, toks, cls, e) // "S&P 500", "Boeing 737 MAX": the number ends the name
+					break
+				}
+			}
+			if v10 && t.Kind == Punct && t.End-t.Start == 1 && sentence[t.Start] == '/' && slashIndex10(sentence, toks, cls, j) {
+				j++ // "S&P/ASX 200": the next token starts the number's name
+				continue
 			}
 			break
 		}

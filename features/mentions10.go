@@ -25,7 +25,7 @@ import (
 // "on March 5"). A word of the list in capitals is looked up as the list
 // spells it ("BOEING 737", "NASDAQ 100").
 //
-// appendMentions calls inName10.
+// appendMentions calls numberEnd10, afterNumber10 and slashIndex10.
 
 // numberedText is names/numbered.txt, written for stancekit: words that a
 // number follows inside a name, one a line as written (case matters:
@@ -43,10 +43,12 @@ var numberedText string
 // takes: patterns of digits, in which "x" stands for any digit ("7x7":
 // "737", "787"; "20xx": "2024"; "500"), "n" for one to three digits (the
 // form of a word that the list gives none) and "nnnn" for one to four;
-// and, with "v", a version with decimals ("2.5", "17.4").
+// with "v", a version with decimals ("2.5", "17.4"); and with "-", a
+// variant of up to three digits after a hyphen ("737-800", "787-9").
 type numberForm struct {
 	patterns []string
 	version  bool
+	variant  bool
 }
 
 // fits reports whether the Number token n is of the form f: digits, and
@@ -104,7 +106,7 @@ func digitsMatch(p, n string) bool {
 // keyed as the list spells them and, for those not in capitals there,
 // also in capitals ("BOEING", "IPHONE"). It panics on a line that is not
 // a word of ASCII letters, "&" and inner hyphens, and forms of digits,
-// "x", "n" and "v",
+// "x", "n", "v" and "-",
 // a defect in the list that the tests catch.
 var numberedWords = sync.OnceValue(func() map[string]numberForm {
 	m := make(map[string]numberForm, 256)
@@ -124,6 +126,8 @@ var numberedWords = sync.OnceValue(func() map[string]numberForm {
 			switch {
 			case p == "v":
 				f.version = true
+			case p == "-":
+				f.variant = true
 			case p == "n" || p == "nnnn":
 				f.patterns = append(f.patterns, p)
 			case strings.Trim(p, "0123456789x") == "" && len(p) <= 5:
@@ -143,13 +147,15 @@ var numberedWords = sync.OnceValue(func() map[string]numberForm {
 	return m
 })
 
-// inName10 reports whether the Number token i, after name token i-1 of a
-// run, is in the name, as the package doc of mentions10.go says. The word
-// before it may be written with "&" ("S&P", tokens "S", "&", "P").
-func inName10(text string, toks []Token, i int) bool {
+// numberEnd10 returns the index past the Number token i, after name
+// token i-1 of a run, and past its variant if the list's form allows one
+// ("737-800"), when the number is in the name, as the package doc of
+// mentions10.go says; i when it is not. The word before it may be written
+// with "&" ("S&P", tokens "S", "&", "P").
+func numberEnd10(text string, toks []Token, i int) int {
 	t := toks[i]
 	if toks[i-1].Kind != Word || !joined(text, toks[i-1], t) {
-		return false
+		return i
 	}
 	head := toks[i-1].Text(text)
 	if i >= 3 && toks[i-2].End == toks[i-1].Start && toks[i-3].End == toks[i-2].Start && toks[i-2].Text(text) == "&" {
@@ -157,10 +163,37 @@ func inName10(text string, toks []Token, i int) bool {
 	}
 	f, ok := numberedWords()[head]
 	if !ok {
-		return false
+		return i
 	}
 	fits, year := f.fits(t.Text(text))
-	return fits && !countsAfter10(text, toks, i, !year)
+	if !fits {
+		return i
+	}
+	if f.variant && i+2 < len(toks) && toks[i+1].Start == t.End && toks[i+1].Text(text) == "-" &&
+		toks[i+2].Kind == Number && toks[i+2].Start == toks[i+1].End && toks[i+2].End-toks[i+2].Start <= 3 && isDigits(toks[i+2].Text(text)) {
+		return i + 3 // "Boeing 737-800"
+	}
+	if countsAfter10(text, toks, i, !year) {
+		return i
+	}
+	return i + 1
+}
+
+// slashIndex10 reports whether the "/" at token j, straight after name
+// token j-1 of a run, joins it to a name of a word of names/numbered.txt
+// and its number written straight after it ("S&P/ASX 200", "S&P/TSX 60").
+func slashIndex10(text string, toks []Token, cls []uint16, j int) bool {
+	return j+2 < len(toks) && toks[j-1].End == toks[j].Start && toks[j+1].Start == toks[j].End &&
+		cls[j+1]&clsName != 0 && toks[j+2].Kind == Number && numberEnd10(text, toks, j+2) > j+2
+}
+
+func isDigits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // suffixes10 are the words of a model's name that may follow its number
