@@ -20,21 +20,25 @@ import (
 // number is written straight after the word, with only spaces between
 // (see joined), and it does not count or measure ("Windows 10 years ago",
 // "Euro 2 Percent Weaker", "… 5 bln"), nor open a range or a score ("2-1",
-// "2 to 3"). Numbers after other names are left out as before: they are
-// mostly not the name's ("beat Chelsea 3-1", "pledged Ukraine 31 tanks",
-// "on March 5"). A word of the list in capitals is looked up as the list
-// spells it ("BOEING 737", "NASDAQ 100").
+// "2 to 3"; a year, "Euro 2028 matches", counts nothing). A variant after a
+// hyphen joins where the list allows one ("Boeing 737-800"), and a slash
+// joins such a name to the name word before it ("S&P/ASX 200"). Numbers
+// after other names are left out as before: they are mostly not the
+// name's ("beat Chelsea 3-1", "pledged Ukraine 31 tanks", "on March 5").
+// A word of the list in capitals is looked up as the list spells it
+// ("BOEING 737", "NASDAQ 100").
 //
 // appendMentions calls numberEnd10, afterNumber10 and slashIndex10.
 
 // numberedText is names/numbered.txt, written for stancekit: words that a
 // number follows inside a name, one a line as written (case matters:
 // "iPhone", "FTSE", "S&P"), each with the forms of number it takes in a
-// name (numberForm). Places, people's names and words that often stand
-// before a count are left out ("France 24" against "beat France 2-1";
-// "Paris 2024"; "Microsoft 365" against "paid Microsoft 10 billion"; "LA
-// Galaxy 3"), as are words whose number is seldom a name's ("Type 2
-// diabetes", "Phase 3").
+// name (numberForm). Places and words that often stand before a count
+// are left out ("France 24" against "beat France 2-1"; "Paris 2024";
+// "Microsoft 365" against "paid Microsoft 10 billion"; "LA Galaxy 3"), as
+// are words whose number is seldom a name's ("Type 2 diabetes", "Phase
+// 3"); a word that is also a person's name is in only with its product's
+// forms ("Russell 1000 2000 3000", "Claude" with versions).
 //
 //go:embed names/numbered.txt
 var numberedText string
