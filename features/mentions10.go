@@ -20,7 +20,7 @@ import (
 // number is written straight after the word, with only spaces between
 // (see joined), and it does not count or measure ("Windows 10 years ago",
 // "Euro 2 Percent Weaker", "… 5 bln"), nor open a range or a score ("2-1",
-// "2 to 3"; a year, "Euro 2028 matches", counts nothing). A variant after a
+// "2 to 3"; a year, "Euro 2028 matches", or a place's, counts nothing). A variant after a
 // hyphen joins where the list allows one ("Boeing 737-800"), and a slash
 // joins such a name to the name word before it ("S&P/ASX 200"). Numbers
 // after other names are left out as before: they are mostly not the
@@ -33,12 +33,13 @@ import (
 // numberedText is names/numbered.txt, written for stancekit: words that a
 // number follows inside a name, one a line as written (case matters:
 // "iPhone", "FTSE", "S&P"), each with the forms of number it takes in a
-// name (numberForm). Places and words that often stand before a count
-// are left out ("France 24" against "beat France 2-1"; "Paris 2024";
-// "Microsoft 365" against "paid Microsoft 10 billion"; "LA Galaxy 3"), as
-// are words whose number is seldom a name's ("Type 2 diabetes", "Phase
-// 3"); a word that is also a person's name is in only with its product's
-// forms ("Russell 1000 2000 3000", "Claude" with versions).
+// name (numberForm). Places are in only with the years of the games they
+// held ("Paris 2024", "Brisbane 2032", "Qatar 2022"), words that often
+// stand before a count are left out ("France 24" against "beat France
+// 2-1"; "Microsoft 365" against "paid Microsoft 10 billion"; "LA Galaxy
+// 3"), as are words whose number is seldom a name's ("Type 2 diabetes",
+// "Phase 3"); a word that is also a person's name is in only with its
+// product's forms ("Russell 1000 2000 3000", "Claude" with versions).
 //
 //go:embed names/numbered.txt
 var numberedText string
@@ -53,13 +54,15 @@ type numberForm struct {
 	patterns []string
 	version  bool
 	variant  bool
+	years    bool // every pattern a year's ("Paris 2024", "Glasgow 2014 2026")
 }
 
 // fits reports whether the Number token n is of the form f: digits, and
 // with f.version at most one dot and one or two digits after it, one or
 // two before it; and whether it is a year, of a pattern "19xx" or "20xx"
-// ("Euro 2028"), after which a word of units10 counts nothing ("Euro 2028
-// matches").
+// ("Euro 2028") or of a word whose every pattern is a year of four digits
+// ("Paris 2024"), after which a word of units10 counts nothing ("Euro 2028
+// matches", "LA 2028 staff").
 func (f numberForm) fits(n string) (ok, year bool) {
 	d := 0
 	for d < len(n) && '0' <= n[d] && n[d] <= '9' {
@@ -88,7 +91,7 @@ func (f numberForm) fits(n string) (ok, year bool) {
 			}
 		default:
 			if len(p) == d && digitsMatch(p, n) {
-				return true, p == "19xx" || p == "20xx"
+				return true, f.years || p == "19xx" || p == "20xx"
 			}
 		}
 	}
@@ -143,6 +146,10 @@ var numberedWords = sync.OnceValue(func() map[string]numberForm {
 		if len(f.patterns) == 0 {
 			f.patterns = []string{"n"}
 		}
+		f.years = true
+		for _, p := range f.patterns {
+			f.years = f.years && len(p) == 4 && (p[:2] == "19" || p[:2] == "20")
+		}
 		m[w] = f
 		if u := strings.ToUpper(w); u != w {
 			m[u] = f
@@ -177,7 +184,7 @@ func numberEnd10(text string, toks []Token, i int) int {
 		toks[i+2].Kind == Number && toks[i+2].Start == toks[i+1].End && toks[i+2].End-toks[i+2].Start <= 3 && isDigits(toks[i+2].Text(text)) {
 		return i + 3 // "Boeing 737-800"
 	}
-	if countsAfter10(text, toks, i, !year) {
+	if countsAfter10(text, toks, i, !year) { // "Euro 2028 matches", "LA 2028 staff"
 		return i
 	}
 	return i + 1
