@@ -1050,7 +1050,10 @@ func TestFeatureSet10Words(t *testing.T) {
 		{"a model's word", "Channel 4 News aired Claude 3.5 Sonnet's reply on a Snapdragon 8 Elite.", []string{"Channel 4 News", "Claude 3.5 Sonnet", "Snapdragon 8 Elite"}},
 		{"a word of the list with a hyphen", "Wi-Fi 7 routers and Coca-Cola 600 tickets sold out.", []string{"Wi-Fi 7", "Coca-Cola 600"}},
 		{"a variant after a hyphen", "Qantas flies the Boeing 737-800 and the Boeing 787-9 Dreamliner.", []string{"Qantas", "Boeing 737-800", "Boeing 787-9 Dreamliner"}},
+		{"a suffix word that opens the next name", "The Boeing 787-8 Air India flight and the iPhone 16 Pro Max met Formula 1 Max Verstappen.",
+			[]string{"Boeing 787-8", "Air India", "iPhone 16 Pro Max", "Formula 1", "Max Verstappen"}},
 		{"a slash before a word of the list and its number", "Australia's S&P/ASX 200 fell.", []string{"Australia", "S&P/ASX 200"}},
+		{"a slash after another name parts them", "Microsoft/Windows 11 adoption and NATO/Article 5 talks lagged.", []string{"Microsoft", "Windows 11", "NATO", "Article 5"}},
 	}
 	unchanged := []mentionCase{
 		{"a count", "Ryanair paid Boeing 500 million dollars.", []string{"Ryanair", "Boeing"}},
@@ -1066,6 +1069,8 @@ func TestFeatureSet10Words(t *testing.T) {
 		{"a number before the name", "The 737 MAX and the 2026 World Cup.", []string{"MAX", "World Cup"}},
 		{"a plural glued to the number", "Boeing 737s flew.", []string{"Boeing"}},
 		{"a slash before no number, and no variant", "The S&P/TSX composite rose, AC/DC played and Windows 10-11 shipped.", []string{"S&P", "TSX", "AC", "DC", "Windows"}},
+		{"amounts after a year's form", "The fine was Euro 2000 per day, or Euro 1900 million.", []string{"Euro", "Euro"}},
+		{"a spaced range", "Paris 2024 – 2028 plans and ACT 2020 elections.", []string{"Paris", "ACT"}},
 		// Units in any case, ranges, and forms the list does not give the word.
 		{"a unit in title case and capitals", "Euro 2 Percent Weaker As DAX 40 POINTS LOWER", []string{"Euro", "Percent", "DAX"}}, // "Percent": feature set 9's
 		{"a range", "The Euro 2 to 3 percent slide hit Spain.", []string{"Euro", "Spain"}},

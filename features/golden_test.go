@@ -197,10 +197,10 @@ const (
 	headlineHeldOutPrecisionFloor = 0.60 // measured 0.627 (0.428 with feature set 8's)
 	headlineHeldOutRecallFloor    = 0.76 // measured 0.794 (0.569 with feature set 8's)
 
-	numberedPrecisionFloor        = 0.89 // measured 0.916 (0.764 with feature set 9's)
-	numberedRecallFloor           = 0.92 // measured 0.941 (0.789 with feature set 9's)
-	numberedHeldOutPrecisionFloor = 0.87 // measured 0.889 (0.779 with feature set 9's)
-	numberedHeldOutRecallFloor    = 0.89 // measured 0.917 (0.810 with feature set 9's)
+	numberedPrecisionFloor        = 0.89 // measured 0.921 (0.764 with feature set 9's)
+	numberedRecallFloor           = 0.92 // measured 0.946 (0.789 with feature set 9's)
+	numberedHeldOutPrecisionFloor = 0.87 // measured 0.891 (0.779 with feature set 9's)
+	numberedHeldOutRecallFloor    = 0.89 // measured 0.918 (0.810 with feature set 9's)
 )
 
 // TestFeatureSetChanges counts the training targets (NewsMTSC train and
@@ -348,9 +348,10 @@ func TestNumberedGolden(t *testing.T) {
 // 500") or not ("pledged Ukraine 31 tanks"), written for stancekit by a
 // helper session that saw neither the finder's code nor any other test
 // file. It was held out of the work on feature set 10: only its totals
-// were read, once the rule was first settled and once after a review's
-// fixes and the tuning on testdata/numbered.json. Tune nothing on it, or
-// it measures nothing; it prints no cases.
+// were read, once the rule was first settled, once after a review's fixes
+// and the tuning on testdata/numbered.json, and after each of the later
+// changes (six readings in all). Tune nothing on it, or it measures
+// nothing; it prints no cases.
 func TestNumberedHeldOut(t *testing.T) {
 	checkFinder(t, "numbered_heldout.json", 180, 9, numberedHeldOutPrecisionFloor, numberedHeldOutRecallFloor, false)
 }

@@ -542,8 +542,8 @@ func TestPlaces(t *testing.T) {
 }
 
 // TestNumberedWords checks names/numbered.txt: sorted, each word once, of
-// ASCII letters and "&", with forms of number (numberedWords panics on
-// others); free of months and days, and of places but with the years of
+// ASCII letters, "&" and inner hyphens, with forms of number
+// (numberedWords panics on others); free of months and days, and of places but with the years of
 // the games they held ("Paris 2024"), as other numbers after them are
 // scores, counts and dates ("beat France 2-1", "March 5"; a list of
 // those for which a slip is likely, not a proof); and the forms'
@@ -569,8 +569,9 @@ func TestNumberedWords(t *testing.T) {
 		if !isPlace(w) {
 			continue
 		}
-		// A place takes only the years of the games it held ("Paris
-		// 2024"), never a form of any number.
+		// A place of names/places.txt takes only the years of the games
+		// it held ("Paris 2024"), never a form of any number. (The list's
+		// other cities, "Brisbane", "Glasgow", are in no list to check.)
 		for _, p := range numberedWords()[w].patterns {
 			assert.True(t, len(p) == 4 && strings.Trim(p, "0123456789") == "", "%s %s", w, p)
 		}
@@ -594,12 +595,16 @@ func TestNumberedWords(t *testing.T) {
 		{"Euro", "2024", true}, {"Euro", "96", true}, {"Euro", "1.08", false}, {"Euro", "5", false},
 		{"Flight", "1549", true}, {"Flight", "12345", false}, {"S&P", "500", true}, {"S&P", "50", false},
 		{"Gemini", "2.5", true}, {"Gemini", "2.55", true}, {"Gemini", "2.555", false}, {"Gemini", "123.5", false}, {"Gemini", "3", true},
+		{"Boeing", "747", true}, {"Brisbane", "2032", true}, {"Brisbane", "2031", false},
 	} {
 		fits, _ := forms(c.word).fits(c.number)
 		assert.Equal(t, c.fits, fits, "%s %s", c.word, c.number)
 	}
 	for _, w := range []string{"Boeing", "iPhone", "S&P"} {
 		assert.Contains(t, numberedWords(), strings.ToUpper(w), "in capitals too")
+	}
+	for _, w := range []string{"ACT", "BIG"} {
+		assert.NotContains(t, numberedWords(), w, "a word of three letters is not looked up in capitals")
 	}
 	_, year := forms("Euro").fits("2028")
 	assert.True(t, year)

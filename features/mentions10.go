@@ -22,7 +22,7 @@ import (
 // "Euro 2 Percent Weaker", "… 5 bln"), nor open a range or a score ("2-1",
 // "2 to 3"; a year, "Euro 2028 matches", or a place's, counts nothing). A variant after a
 // hyphen joins where the list allows one ("Boeing 737-800"), and a slash
-// joins such a name to the name word before it ("S&P/ASX 200"). Numbers
+// joins "S&P" to such a name ("S&P/ASX 200"). Numbers
 // after other names are left out as before: they are mostly not the
 // name's ("beat Chelsea 3-1", "pledged Ukraine 31 tanks", "on March 5").
 // A word of the list in capitals is looked up as the list spells it
@@ -33,13 +33,15 @@ import (
 // numberedText is names/numbered.txt, written for stancekit: words that a
 // number follows inside a name, one a line as written (case matters:
 // "iPhone", "FTSE", "S&P"), each with the forms of number it takes in a
-// name (numberForm). Places are in only with the years of the games they
-// held ("Paris 2024", "Brisbane 2032", "Qatar 2022"), words that often
-// stand before a count are left out ("France 24" against "beat France
-// 2-1"; "Microsoft 365" against "paid Microsoft 10 billion"; "LA Galaxy
-// 3"), as are words whose number is seldom a name's ("Type 2 diabetes",
-// "Phase 3"); a word that is also a person's name is in only with its
-// product's forms ("Russell 1000 2000 3000", "Claude" with versions).
+// name (numberForm). Cities are in only with the years of the games they
+// held ("Paris 2024", "Brisbane 2032"), though a year after one may be
+// of other things too ("the Tokyo 2020 gubernatorial election"); words
+// that often stand before a count are left out ("France 24" against "beat
+// France 2-1"; "Microsoft 365" against "paid Microsoft 10 billion"; "LA
+// Galaxy 3"), as are words whose number is seldom a name's ("Type 2
+// diabetes", "Phase 3"); a word that is also a person's name is in only
+// with its product's forms ("Russell 1000 2000 3000", "Claude" with
+// versions).
 //
 //go:embed names/numbered.txt
 var numberedText string
@@ -110,11 +112,12 @@ func digitsMatch(p, n string) bool {
 }
 
 // numberedWords returns the words of names/numbered.txt and their forms,
-// keyed as the list spells them and, for those not in capitals there,
-// also in capitals ("BOEING", "IPHONE"). It panics on a line that is not
-// a word of ASCII letters, "&" and inner hyphens, and forms of digits,
-// "x", "n", "v" and "-",
-// a defect in the list that the tests catch.
+// keyed as the list spells them and, for those of four letters or more
+// not in capitals there, also in capitals ("BOEING", "IPHONE"; not "ACT",
+// the Australian Capital Territory, for "Act"). It panics on a line that
+// is not a word of ASCII letters, "&" and inner hyphens and then forms
+// (patterns of digits and "x" of five characters at most, "n", "nnnn",
+// "v" and "-"), a defect in the list that the tests catch.
 var numberedWords = sync.OnceValue(func() map[string]numberForm {
 	m := make(map[string]numberForm, 256)
 	for line := range strings.Lines(numberedText) {
@@ -151,8 +154,8 @@ var numberedWords = sync.OnceValue(func() map[string]numberForm {
 			f.years = f.years && len(p) == 4 && (p[:2] == "19" || p[:2] == "20")
 		}
 		m[w] = f
-		if u := strings.ToUpper(w); u != w {
-			m[u] = f
+		if u := strings.ToUpper(w); u != w && len(w) >= 4 {
+			m[u] = f // not "ACT" for "Act": the Australian Capital Territory
 		}
 	}
 	return m
@@ -190,12 +193,14 @@ func numberEnd10(text string, toks []Token, i int) int {
 	return i + 1
 }
 
-// slashIndex10 reports whether the "/" at token j, straight after name
-// token j-1 of a run, joins it to a name of a word of names/numbered.txt
-// and its number written straight after it ("S&P/ASX 200", "S&P/TSX 60").
+// slashIndex10 reports whether the "/" at token j joins "S&P", written
+// straight before it, to a name of a word of names/numbered.txt and its
+// number written straight after it, as the names of indexes that S&P
+// runs with an exchange read ("S&P/ASX 200", "S&P/TSX 60"; not
+// "Microsoft/Windows 11", which are two names).
 func slashIndex10(text string, toks []Token, cls []uint16, j int) bool {
-	return j+2 < len(toks) && toks[j-1].End == toks[j].Start && toks[j+1].Start == toks[j].End &&
-		cls[j+1]&clsName != 0 && toks[j+2].Kind == Number && numberEnd10(text, toks, j+2) > j+2
+	return j >= 3 && j+2 < len(toks) && text[toks[j-3].Start:toks[j].Start] == "S&P" &&
+		toks[j+1].Start == toks[j].End && cls[j+1]&clsName != 0 && toks[j+2].Kind == Number && numberEnd10(text, toks, j+2) > j+2
 }
 
 func isDigits(s string) bool {
@@ -214,9 +219,15 @@ var suffixes10 = []string{"Air", "Dreamliner", "Dreamliners", "Elite", "Enterpri
 	"News", "OLED", "Opus", "Plus", "Pro", "SE", "Slim", "Sonnet", "Turbo", "Ultra", "XL"}
 
 // afterNumber10 returns the index past the words of suffixes10 with the
-// name class that follow token i-1, the number of a name, joined to it.
+// name class that follow token i-1, the number of a name, joined to it;
+// but not past one that another name word follows, which it opens ("Boeing
+// 787 Air India", "In Formula 1 Max Verstappen"; "iPhone 16 Pro Max"
+// stays one name).
 func afterNumber10(text string, toks []Token, cls []uint16, i int) int {
 	for i < len(toks) && cls[i]&clsName != 0 && joined(text, toks[i-1], toks[i]) && isSuffix10(toks[i].Text(text)) {
+		if n := i + 1; n < len(toks) && cls[n]&clsName != 0 && joined(text, toks[i], toks[n]) && !isSuffix10(toks[n].Text(text)) {
+			break
+		}
 		i++
 	}
 	return i
@@ -231,10 +242,16 @@ func isSuffix10(w string) bool {
 	return false
 }
 
+// amounts10 are the words after a number that make it an amount or a
+// ratio (in lower case): a number before one is no part of a name, a
+// year's form neither ("Euro 2000 per day", "Euro 1900 million").
+var amounts10 = setOf("percent", "per", "pct", "bn", "bln", "m", "mln", "k", "million", "millions", "billion", "billions",
+	"trillion", "thousand", "thousands", "hundred", "hundreds", "dozen", "basis", "bps")
+
 // units10 are the words after a number that count or measure (in lower
-// case): a number before one is no part of a name.
-var units10 = setOf("percent", "per", "pct", "bn", "bln", "m", "mln", "k", "million", "millions", "billion", "billions",
-	"trillion", "thousand", "thousands", "hundred", "hundreds", "dozen", "people", "times", "basis", "bps",
+// case): a number before one is no part of a name, but for a year
+// ("Euro 2028 matches", "LA 2028 staff").
+var units10 = setOf("people", "times",
 	"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
 	"second", "seconds", "decade", "decades", "season", "seasons",
 	"points", "votes", "seats", "goals", "wins", "runs", "games", "matches", "championships",
@@ -243,9 +260,10 @@ var units10 = setOf("percent", "per", "pct", "bn", "bln", "m", "mln", "k", "mill
 
 // countsAfter10 reports whether the Number token i counts or measures
 // what follows it, or opens a range or a score, so that it is no part of
-// the name before it: with units, a word of units10 after it, in any case
-// ("500 million", "10 Years", "2 PERCENT"); "%"; or a dash, a slash or
-// "to" and a number ("2-1", "3/4", "2 to 3").
+// the name before it: a word of amounts10 after it, or with units one of
+// units10, in any case ("500 million", "2 PERCENT", "10 Years"); "%"; or a
+// dash or a slash and a number ("2-1", "3/4", "2022 – 2023"), or "to",
+// "through" or "until" and one ("2 to 3").
 func countsAfter10(text string, toks []Token, i int, units bool) bool {
 	if i+1 >= len(toks) {
 		return false
@@ -255,12 +273,12 @@ func countsAfter10(text string, toks []Token, i int, units bool) bool {
 	switch w {
 	case "%":
 		return true
-	case "-", "–", "/":
-		return n.Start == toks[i].End && i+2 < len(toks) && toks[i+2].Kind == Number && toks[i+2].Start == n.End
-	case "to", "To", "TO":
+	case "-", "–", "—", "/":
+		return i+2 < len(toks) && toks[i+2].Kind == Number
+	case "to", "To", "TO", "through", "until":
 		return i+2 < len(toks) && toks[i+2].Kind == Number
 	}
-	if !units || n.Kind != Word || len(w) > 12 {
+	if n.Kind != Word || len(w) > 12 {
 		return false
 	}
 	var buf [12]byte
@@ -271,6 +289,9 @@ func countsAfter10(text string, toks []Token, i int, units bool) bool {
 		}
 		buf[k] = c
 	}
+	if _, amount := amounts10[string(buf[:len(w)])]; amount {
+		return true
+	}
 	_, unit := units10[string(buf[:len(w)])]
-	return unit
+	return units && unit
 }
