@@ -229,109 +229,63 @@ func TestFeatureIDsStable(t *testing.T) {
 	assert.ElementsMatch(t, noCue, slices.DeleteFunc(slices.Clone(ids), func(id uint64) bool { return slices.Contains(cue, id) }),
 		"the cue trigrams add to the ids of the older settings and change none")
 
-	// Feature set 3's name finder: the handles are other names
-	// (placeholders); "RT" before a handle and "Can't" are no names.
-	social := "RT @nasa: Can't believe @elonmusk sued Apple."
-	sids := features.NewExtractor().AppendFeatures(nil, social, features.Span{Start: 39, End: 44})
-	assert.Equal(t, uint64(0xeffe07fd9d3f004b), hash(sids), "feature ids of feature set 3's name finder changed: bump features.Version")
-
-	// Feature set 4's name finder: "Floods" alone at the start is no name,
-	// so a word, not a placeholder. An extractor of feature set 3 keeps
-	// the placeholder, and feature set 3's ids.
-	opener, apple := "Floods hit Apple.", features.Span{Start: 11, End: 16}
-	oids := features.NewExtractor().AppendFeatures(nil, opener, apple)
-	assert.Equal(t, uint64(0x8fbd89ac4a3fd2cc), hash(oids), "feature ids of feature set 4's name finder changed: bump features.Version")
-	v3 := extractorOfVersion(t, 3)
-	assert.Equal(t, uint64(0xd7752cbc9ea56232), hash(v3.AppendFeatures(nil, opener, apple)), "feature set 3's ids changed: models of set 3 are still read, so raise features.MinVersion")
-	assert.Equal(t, sids, v3.AppendFeatures(nil, social, features.Span{Start: 39, End: 44}), "feature set 3 and 4 differ only in the new rule")
-
-	// Feature set 5's name finder: "Attorney General" is a title with its
-	// modifier, so "Merrick Garland" is the other name; feature set 4 took
-	// "Attorney" for a name of its own. An extractor of feature set 4
-	// keeps that, and feature set 4's ids.
-	titled := "Attorney General Merrick Garland praised Apple."
-	tapple := features.Span{Start: 41, End: 46}
-	tids := features.NewExtractor().AppendFeatures(nil, titled, tapple)
-	assert.Equal(t, uint64(0xfe13e5953df0c686), hash(tids), "feature ids of feature set 5's name finder changed: bump features.Version")
-	v4 := extractorOfVersion(t, 4)
-	assert.Equal(t, uint64(0x56832cb749c3c81a), hash(v4.AppendFeatures(nil, titled, tapple)), "feature set 4's ids changed: models of set 4 are still read, so raise features.MinVersion")
-	assert.Equal(t, uint64(0x8fbd89ac4a3fd2cc), hash(v4.AppendFeatures(nil, opener, apple)), "feature set 4's ids changed: models of set 4 are still read, so raise features.MinVersion")
-	assert.Equal(t, oids, v4.AppendFeatures(nil, opener, apple), "feature set 4 and 5 differ only in the new rules")
-	assert.Equal(t, sids, v4.AppendFeatures(nil, social, features.Span{Start: 39, End: 44}), "feature set 4 and 5 differ only in the new rules")
-
-	// Feature set 6's name finder: "Theresa May" is one name, so one
-	// placeholder; feature set 5 took "May" for a month, a word. An
-	// extractor of feature set 5 keeps that, and feature set 5's ids.
-	may := "Theresa May praised Apple."
-	mapple := features.Span{Start: 20, End: 25}
-	mids := features.NewExtractor().AppendFeatures(nil, may, mapple)
-	assert.Equal(t, uint64(0xe4e8f7b6f74d1851), hash(mids), "feature ids of feature set 6's name finder changed: bump features.Version")
-	v5 := extractorOfVersion(t, 5)
-	assert.Equal(t, uint64(0x95cf7b5a376305ef), hash(v5.AppendFeatures(nil, may, mapple)), "feature set 5's ids changed: models of set 5 are still read, so raise features.MinVersion")
-	assert.Equal(t, uint64(0xfe13e5953df0c686), hash(v5.AppendFeatures(nil, titled, tapple)), "feature set 5's ids changed: models of set 5 are still read, so raise features.MinVersion")
-	assert.Equal(t, tids, v5.AppendFeatures(nil, titled, tapple), "feature set 5 and 6 differ only in the new rules")
-	assert.Equal(t, oids, v5.AppendFeatures(nil, opener, apple), "feature set 5 and 6 differ only in the new rules")
-	assert.Equal(t, sids, v5.AppendFeatures(nil, social, features.Span{Start: 39, End: 44}), "feature set 5 and 6 differ only in the new rules")
-
-	// Feature set 7's name finder: "Jeff Flake of Arizona" is a person and
-	// a place, so two placeholders and "of"; feature set 6 took it for one
-	// name. An extractor of feature set 6 keeps that, and feature set 6's
-	// ids (the hash of the build before feature set 7).
-	flake := "Jeff Flake of Arizona praised Apple."
-	fapple := features.Span{Start: 30, End: 35}
-	fids := features.NewExtractor().AppendFeatures(nil, flake, fapple)
-	assert.Equal(t, uint64(0x08a3e1855fc43009), hash(fids), "feature ids of feature set 7's name finder changed: bump features.Version")
-	v6 := extractorOfVersion(t, 6)
-	assert.Equal(t, uint64(0xe4e8f7b6f74d1851), hash(v6.AppendFeatures(nil, flake, fapple)), "feature set 6's ids changed: models of set 6 are still read, so raise features.MinVersion")
-	assert.Equal(t, mids, v6.AppendFeatures(nil, may, mapple), "feature set 6 and 7 differ only in the new rules")
-	assert.Equal(t, tids, v6.AppendFeatures(nil, titled, tapple), "feature set 6 and 7 differ only in the new rules")
-	assert.Equal(t, mids, features.NewExtractor().AppendFeatures(nil, may, mapple), "feature set 6 and 7 differ only in the new rules")
-
-	// Feature set 8's name finder: "Administrator" is a title before a
-	// person's name, so "EPA" and "Lee Zeldin" are two names; feature set 7
-	// took the three words for one. An extractor of feature set 7 keeps
-	// that, and feature set 7's ids (the hash of the build before feature
-	// set 8).
-	zeldin := "EPA Administrator Lee Zeldin praised Apple."
-	zapple := features.Span{Start: 37, End: 42}
-	zids := features.NewExtractor().AppendFeatures(nil, zeldin, zapple)
-	assert.Equal(t, uint64(0x068412b16f0ec76a), hash(zids), "feature ids of feature set 8's name finder changed: bump features.Version")
-	v7 := extractorOfVersion(t, 7)
-	assert.Equal(t, uint64(0xe4e8f7b6f74d1851), hash(v7.AppendFeatures(nil, zeldin, zapple)), "feature set 7's ids changed: models of set 7 are still read, so raise features.MinVersion")
-	assert.Equal(t, fids, v7.AppendFeatures(nil, flake, fapple), "feature set 7 and 8 differ only in the new rules")
-	assert.Equal(t, mids, v7.AppendFeatures(nil, may, mapple), "feature set 7 and 8 differ only in the new rules")
-	assert.Equal(t, fids, features.NewExtractor().AppendFeatures(nil, flake, fapple), "feature set 7 and 8 differ only in the new rules")
-
 	seeded := features.NewExtractor(features.WithSeed(7)).AppendFeatures(nil, text, target)
 	assert.NotEqual(t, ids, seeded, "the seed changes ids")
 	for i := range ids {
 		assert.NotEqual(t, ids[i], seeded[i], "the seed changes every id")
 	}
-	// Feature set 9's name finder: in a headline in title case, "Signs"
-	// and "Ceremony" are words of names/headline.txt, so "Brasília" is a
-	// name of its own; feature set 8 took "Brasília Ceremony" for one, and
-	// "Income Tax Reform". An extractor of feature set 8 keeps that, and
-	// feature set 8's ids (the hash of the build before feature set 9).
-	lula := "Lula Signs Income Tax Reform Into Law At Brasília Ceremony"
-	lspan := features.Span{Start: 0, End: 4}
-	lids := features.NewExtractor().AppendFeatures(nil, lula, lspan)
-	assert.Equal(t, uint64(0x916d3922696b461d), hash(lids), "feature ids of feature set 9's name finder changed: bump features.Version")
-	v8 := extractorOfVersion(t, 8)
-	assert.Equal(t, uint64(0xa6e7fe8349f431f9), hash(v8.AppendFeatures(nil, lula, lspan)), "feature set 8's ids changed: models of set 8 are still read, so raise features.MinVersion")
-	assert.Equal(t, zids, v8.AppendFeatures(nil, zeldin, zapple), "feature set 8 and 9 differ only in the new rules")
 
-	// Feature set 10's name finder: "500" after "S&P" is in the name, so
-	// one placeholder; feature set 9 took "500" for a number, a word. An
-	// extractor of feature set 9 keeps that, and feature set 9's ids (the
-	// hash of the build before feature set 10).
-	sp := "Boeing praised the S&P 500 rally."
-	bspan := features.Span{Start: 0, End: 6}
-	spids := features.NewExtractor().AppendFeatures(nil, sp, bspan)
-	assert.Equal(t, uint64(0x2e13ed8f8b273f89), hash(spids), "feature ids of feature set 10's name finder changed: bump features.Version")
-	v9 := extractorOfVersion(t, 9)
-	assert.Equal(t, uint64(0xc59f9b18d219409c), hash(v9.AppendFeatures(nil, sp, bspan)), "feature set 9's ids changed: models of set 9 are still read, so raise features.MinVersion")
-	assert.Equal(t, lids, v9.AppendFeatures(nil, lula, lspan), "feature set 9 and 10 differ only in the new rules")
-	assert.Equal(t, lids, features.NewExtractor().AppendFeatures(nil, lula, lspan), "feature set 9 and 10 differ only in the new rules")
+	// Each feature set's name finder: a sentence whose ids its rules
+	// change, with the hash of its ids as the current set gives them (cur)
+	// and as the set before gave them (prev: the hash of the build before
+	// the set). An extractor of the set before keeps its ids, as models of
+	// it are still read, and gives the current ids on the sentences of the
+	// sets before it: two sets differ only in the new rules.
+	pins := []struct {
+		v         int
+		text      string // what the set's rules change, below
+		target    features.Span
+		cur, prev uint64
+	}{
+		// 3: the handles are other names (placeholders); "RT" before a
+		// handle and "Can't" are no names.
+		{3, "RT @nasa: Can't believe @elonmusk sued Apple.", features.Span{Start: 39, End: 44}, 0xeffe07fd9d3f004b, 0},
+		// 4: "Floods" alone at the start is no name, so a word, not a
+		// placeholder.
+		{4, "Floods hit Apple.", features.Span{Start: 11, End: 16}, 0x8fbd89ac4a3fd2cc, 0xd7752cbc9ea56232},
+		// 5: "Attorney General" is a title with its modifier, so "Merrick
+		// Garland" is the other name; feature set 4 took "Attorney" for one.
+		{5, "Attorney General Merrick Garland praised Apple.", features.Span{Start: 41, End: 46}, 0xfe13e5953df0c686, 0x56832cb749c3c81a},
+		// 6: "Theresa May" is one name; feature set 5 took "May" for a month.
+		{6, "Theresa May praised Apple.", features.Span{Start: 20, End: 25}, 0xe4e8f7b6f74d1851, 0x95cf7b5a376305ef},
+		// 7: "Jeff Flake of Arizona" is a person and a place, so two
+		// placeholders and "of"; feature set 6 took it for one name.
+		{7, "Jeff Flake of Arizona praised Apple.", features.Span{Start: 30, End: 35}, 0x08a3e1855fc43009, 0xe4e8f7b6f74d1851},
+		// 8: "Administrator" is a title before a person's name, so "EPA"
+		// and "Lee Zeldin" are two names; feature set 7 took one.
+		{8, "EPA Administrator Lee Zeldin praised Apple.", features.Span{Start: 37, End: 42}, 0x068412b16f0ec76a, 0xe4e8f7b6f74d1851},
+		// 9: in a headline in title case, "Signs" and "Ceremony" are words
+		// of names/headline.txt, so "Brasília" is a name of its own;
+		// feature set 8 took "Brasília Ceremony" and "Income Tax Reform".
+		{9, "Lula Signs Income Tax Reform Into Law At Brasília Ceremony", features.Span{Start: 0, End: 4}, 0x916d3922696b461d, 0xa6e7fe8349f431f9},
+		// 10: "500" after "S&P" is in the name, so one placeholder; feature
+		// set 9 took "500" for a number, a word.
+		{10, "Boeing praised the S&P 500 rally.", features.Span{Start: 0, End: 6}, 0x2e13ed8f8b273f89, 0xc59f9b18d219409c},
+	}
+	cur := features.NewExtractor()
+	for k, p := range pins {
+		assert.Equal(t, p.cur, hash(cur.AppendFeatures(nil, p.text, p.target)), "feature ids of feature set %d's name finder changed: bump features.Version", p.v)
+		if k == 0 {
+			continue // feature set 3 is the oldest read
+		}
+		prev := extractorOfVersion(t, byte(p.v-1))
+		assert.Equal(t, p.prev, hash(prev.AppendFeatures(nil, p.text, p.target)),
+			"feature set %d's ids changed: models of set %d are still read, so raise features.MinVersion", p.v-1, p.v-1)
+		for _, q := range pins[:k] {
+			assert.Equal(t, cur.AppendFeatures(nil, q.text, q.target), prev.AppendFeatures(nil, q.text, q.target),
+				"feature sets %d and %d differ only in the new rules: %s", p.v-1, p.v, q.text)
+		}
+	}
 }
 
 func TestExtractorMarshal(t *testing.T) {

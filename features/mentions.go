@@ -113,12 +113,7 @@ var defaultExtractor = NewExtractor()
 // surname "May" has the name class alone: see maySurnames.)
 func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, version int, headline bool) []Span {
 	common, v5, v6, v7, v9, v10 := version >= 4, version >= 5, version >= 6, version >= 7, version >= 9, version >= 10
-	// The first word of the text: only punctuation (an opening quote, a
-	// dash) comes before it. Found once, so that each run's test is O(1).
-	first := 0
-	for first < len(toks) && toks[first].Kind == Punct {
-		first++
-	}
+	first := firstWord(toks) // found once, so that each run's test is O(1)
 	for i := 0; i < len(toks); {
 		if cls[i]&(clsName|clsAt) == 0 {
 			i++
@@ -182,15 +177,10 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 					continue
 				}
 			}
-			if v10 && t.Kind == Number {
-				if e := numberEnd10(sentence, toks, j); e > j {
-					j = afterNumber10(sentence, toks, cls, e) // "S&P 500", "Boeing 737 MAX": the number ends the name
-					break
+			if v10 && (t.Kind == Number || t.Kind == Punct && sentence[t.Start] == '/') {
+				if e := nameEnd10(sentence, toks, cls, j); e > j {
+					j = e // "S&P 500", "Boeing 737 MAX", "S&P/ASX 200": the number ends the name
 				}
-			}
-			if v10 && t.Kind == Punct && t.End-t.Start == 1 && sentence[t.Start] == '/' && slashIndex10(sentence, toks, cls, j) {
-				j++ // "S&P/ASX 200": the next token starts the number's name
-				continue
 			}
 			break
 		}
@@ -311,6 +301,16 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 		i = j
 	}
 	return dst
+}
+
+// firstWord returns the index of the first word of the text of toks:
+// only punctuation (an opening quote, a dash) comes before it.
+func firstWord(toks []Token) int {
+	first := 0
+	for first < len(toks) && toks[first].Kind == Punct {
+		first++
+	}
+	return first
 }
 
 // isRelayMark reports whether name token k, the last of a run, is a mark
@@ -532,10 +532,7 @@ func titleCaseLower(w string) bool {
 func headlineNames(text string, toks []Token, terms []term, names []uint16, v7, v8, v9 bool) {
 	var buf [24]byte
 	caps := v9 && inCapitals(text, toks)
-	first := 0 // the first word: only punctuation before it
-	for first < len(toks) && toks[first].Kind == Punct {
-		first++
-	}
+	first := firstWord(toks)
 	for i, t := range toks {
 		nc := names[i]
 		if v9 && nc&clsTitleModifier != 0 && isOrdinal9(t.Text(text)) && i > first && (i+1 >= len(toks) || names[i+1]&clsTitle == 0) {

@@ -28,7 +28,7 @@ import (
 // A word of the list in capitals is looked up as the list spells it
 // ("BOEING 737", "NASDAQ 100").
 //
-// appendMentions calls numberEnd10, afterNumber10 and slashIndex10.
+// appendMentions calls nameEnd10.
 
 // numberedText is names/numbered.txt, written for stancekit: words that a
 // number follows inside a name, one a line as written (case matters:
@@ -71,15 +71,8 @@ func (f numberForm) fits(n string) (ok, year bool) {
 		d++
 	}
 	if d < len(n) {
-		if !f.version || d == 0 || d > 2 || n[d] != '.' || len(n)-d-1 < 1 || len(n)-d-1 > 2 {
-			return false, false
-		}
-		for _, c := range []byte(n[d+1:]) {
-			if c < '0' || c > '9' {
-				return false, false
-			}
-		}
-		return true, false
+		ok := f.version && 1 <= d && d <= 2 && n[d] == '.' && len(n)-d-1 <= 2 && isDigits(n[d+1:])
+		return ok, false
 	}
 	for _, p := range f.patterns {
 		switch p {
@@ -161,6 +154,25 @@ var numberedWords = sync.OnceValue(func() map[string]numberForm {
 	return m
 })
 
+// nameEnd10 returns the end of the name whose run has reached token j,
+// a Number or a "/", when feature set 10 takes the number into the name
+// and ends the name with it (after the model's words that follow it:
+// afterNumber10); j when it does not.
+func nameEnd10(text string, toks []Token, cls []uint16, j int) int {
+	// The number's token: j, or after "/" and a name word ("S&P/ASX 200").
+	n := j
+	if toks[j].Kind == Punct {
+		if !slashJoins10(text, toks, cls, j) {
+			return j
+		}
+		n = j + 2
+	}
+	if e := numberEnd10(text, toks, n); e > n {
+		return afterNumber10(text, toks, cls, e)
+	}
+	return j
+}
+
 // numberEnd10 returns the index past the Number token i, after name
 // token i-1 of a run, and past its variant if the list's form allows one
 // ("737-800"), when the number is in the name, as the package doc of
@@ -168,7 +180,7 @@ var numberedWords = sync.OnceValue(func() map[string]numberForm {
 // with "&" ("S&P", tokens "S", "&", "P").
 func numberEnd10(text string, toks []Token, i int) int {
 	t := toks[i]
-	if toks[i-1].Kind != Word || !joined(text, toks[i-1], t) {
+	if t.Kind != Number || toks[i-1].Kind != Word || !joined(text, toks[i-1], t) {
 		return i
 	}
 	head := toks[i-1].Text(text)
@@ -187,22 +199,23 @@ func numberEnd10(text string, toks []Token, i int) int {
 		toks[i+2].Kind == Number && toks[i+2].Start == toks[i+1].End && toks[i+2].End-toks[i+2].Start <= 3 && isDigits(toks[i+2].Text(text)) {
 		return i + 3 // "Boeing 737-800"
 	}
-	if countsAfter10(text, toks, i, !year) { // "Euro 2028 matches", "LA 2028 staff"
+	if countsAfter10(text, toks, i, !year) { // but "Euro 2028 matches", "LA 2028 staff"
 		return i
 	}
 	return i + 1
 }
 
-// slashIndex10 reports whether the "/" at token j joins "S&P", written
-// straight before it, to a name of a word of names/numbered.txt and its
-// number written straight after it, as the names of indexes that S&P
-// runs with an exchange read ("S&P/ASX 200", "S&P/TSX 60"; not
-// "Microsoft/Windows 11", which are two names).
-func slashIndex10(text string, toks []Token, cls []uint16, j int) bool {
+// slashJoins10 reports whether the "/" at token j joins "S&P", written
+// straight before it, to the name word straight after it, before a
+// Number, as the names of indexes that S&P runs with an exchange read
+// ("S&P/ASX 200", "S&P/TSX 60"; not "Microsoft/Windows 11", which are two
+// names). nameEnd10 then asks whether the number is in the name.
+func slashJoins10(text string, toks []Token, cls []uint16, j int) bool {
 	return j >= 3 && j+2 < len(toks) && text[toks[j-3].Start:toks[j].Start] == "S&P" &&
-		toks[j+1].Start == toks[j].End && cls[j+1]&clsName != 0 && toks[j+2].Kind == Number && numberEnd10(text, toks, j+2) > j+2
+		toks[j+1].Start == toks[j].End && cls[j+1]&clsName != 0
 }
 
+// isDigits reports whether s is one ASCII digit or more.
 func isDigits(s string) bool {
 	for _, c := range []byte(s) {
 		if c < '0' || c > '9' {

@@ -469,16 +469,7 @@ func commonRuns(text string, toks []Token, names []uint16, v8 bool) {
 		}
 		// The run goes on across the connectors that join names ("Office
 		// for National Statistics", "Bank of England").
-		j := i + 1
-		for j < len(toks) && toks[j].Kind == Word && joined(text, toks[j-1], toks[j]) {
-			if names[j]&clsName == 0 {
-				if !isRunConnector(toks[j].Text(text)) || j+1 >= len(toks) || names[j+1]&clsName == 0 || toks[j+1].Kind != Word || !joined(text, toks[j], toks[j+1]) {
-					break
-				}
-				j++ // the connector; its name word is taken next
-			}
-			j++
-		}
+		j := nameRunEnd(text, toks, names, i, true)
 		if j-i >= 2 && allCommon(&buf, text, toks, names, i, j, v8) {
 			for k := i; k < j; k++ {
 				names[k] &^= clsName | clsHyphen
@@ -486,6 +477,25 @@ func commonRuns(text string, toks []Token, names []uint16, v8 bool) {
 		}
 		i = j
 	}
+}
+
+// nameRunEnd returns the end of the run of name words of a headline that
+// starts at name word i: words with the name class, each joined to the
+// one before it, and with connectors also across a connector of
+// isRunConnector between two of them ("Bank of England"). commonRuns
+// and trimRuns9 walk a headline's runs with it.
+func nameRunEnd(text string, toks []Token, names []uint16, i int, connectors bool) int {
+	j := i + 1
+	for j < len(toks) && toks[j].Kind == Word && joined(text, toks[j-1], toks[j]) {
+		if names[j]&clsName == 0 {
+			if !connectors || !isRunConnector(toks[j].Text(text)) || j+1 >= len(toks) || names[j+1]&clsName == 0 || toks[j+1].Kind != Word || !joined(text, toks[j], toks[j+1]) {
+				break
+			}
+			j++ // the connector; its name word is taken next
+		}
+		j++
+	}
+	return j
 }
 
 // isRunConnector reports whether w, a word in lower case, joins the name

@@ -232,10 +232,7 @@ func trimRuns9(text string, toks []Token, names []uint16, caps bool) {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && toks[j].Kind == Word && names[j]&clsName != 0 && joined(text, toks[j-1], toks[j]) {
-			j++
-		}
+		j := nameRunEnd(text, toks, names, i, false) // not across connectors: "Bank of" is no run to trim
 		// From the end, drop common words while a word that is none
 		// stays before them.
 		k := j
