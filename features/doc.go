@@ -23,7 +23,8 @@
 // # Feature identity
 //
 // A feature id is a 64-bit hash. The term hash is xxHash64 of the
-// normalised term (lower case, curly quotes folded to straight ones); a
+// normalised term (lower case, curly quotes folded to straight ones, from
+// feature set 11 on without the invisible joiners a word may hold); a
 // feature id mixes a one-byte namespace, the extractor's seed and one or
 // two term hashes with fixed odd multipliers and the SplitMix64 finaliser.
 // The ids therefore depend only on the text, the extractor's settings and

@@ -88,16 +88,20 @@ import (
 // see mentions9.go. Version 10: a number after a word of
 // names/numbered.txt is in the name ("S&P 500", "Windows 11", "Boeing 737
 // MAX", "Article 5"), but one that counts or opens a score; see
-// mentions10.go.
+// mentions10.go. Version 11: an invisible joiner inside a word — a soft
+// hyphen, a zero-width non-joiner or joiner, a word joiner — no longer
+// splits it, and the word's term drops it ("Zelen\u00adskyy" is the name
+// and the term "zelenskyy"; "con\u00addemned" is the cue word
+// "condemned"); see Tokenize and Extractor.Tokenize.
 //
 // An extractor decoded from an encoding of an older version it reads
-// (MinVersion, 3, to 9) keeps producing that version's ids, so models
+// (MinVersion, 3, to 10) keeps producing that version's ids, so models
 // trained with it keep working; NewExtractor makes one of this Version. So
-// a change gated on the new version, as the rules of versions 4 to 10
+// a change gated on the new version, as the rules of versions 4 to 11
 // are, leaves the older sets alone; a change to code that every set
 // shares (the tokenizer, the hashing) changes them all, and must raise
 // MinVersion as well. TestFeatureIDsStable pins the ids of each set read.
-const Version = 10
+const Version = 11
 
 // MinVersion is the oldest feature set version UnmarshalExtractor reads.
 const MinVersion = 3
@@ -284,6 +288,15 @@ func newExtractor(cfg config) *Extractor {
 // encoding for one that UnmarshalExtractor decoded.
 func (e *Extractor) Version() int { return e.cfg.version }
 
+// Tokenize appends the tokens of text to dst as e's feature set makes
+// them, and returns the extended slice: Tokenize's from feature set 11
+// on; before it, an invisible joiner inside a word (a soft hyphen, a
+// zero-width non-joiner or joiner, a word joiner) split the word and was
+// a Punct token of its own. Its tokens are the ones PrepareTokens reuses.
+func (e *Extractor) Tokenize(dst []Token, text string) []Token {
+	return tokenize(dst, text, e.cfg.version >= 11)
+}
+
 // String describes the extractor's settings.
 func (e *Extractor) String() string {
 	c := e.cfg
@@ -402,6 +415,8 @@ type Prepared struct {
 	names    []uint16 // the mention classes of each token (see nameClass)
 	mentions []Span
 	buf      []byte
+	ctoks    []Token       // the tokens of unjoin's copy
+	cuts     []cut         // the joiners unjoin took out
 	hs       holderScratch // buffers for Holders
 }
 
@@ -417,18 +432,20 @@ func (p *Prepared) Tokens() []Token { return p.toks }
 func (p *Prepared) Mentions() []Span { return p.mentions }
 
 // Prepare analyses text into p, reusing p's buffers. It does no
-// allocation once p's buffers have grown to the sentence's size.
+// allocation once p's buffers have grown to the sentence's size, but for
+// one copy of a sentence that has an invisible joiner inside a word
+// (feature set 11 on; see unjoin).
 func (e *Extractor) Prepare(p *Prepared, text string) {
-	p.toks = Tokenize(p.toks[:0], text)
+	p.toks = e.Tokenize(p.toks[:0], text)
 	e.prepare(p, text)
 }
 
 // PrepareTokens is Prepare for a sentence already tokenized as part of a
-// longer text — by a SentenceSplitter, say: toks are the tokens Tokenize
-// gave for the whole text and base is the offset of sentence in it, so the
-// tokens that fall inside the sentence are reused instead of tokenizing it
-// again. The result is the same as Prepare(p, sentence). The rest of the
-// package relies on tokens being as Tokenize makes them — not empty, in
+// longer text — by a SentenceSplitter whose Tokenize is e.Tokenize, say:
+// toks are the tokens e.Tokenize gave for the whole text and base is the
+// offset of sentence in it, so the tokens that fall inside the sentence
+// are reused instead of tokenizing it again. The result is the same as Prepare(p, sentence). The rest of the
+// package relies on tokens being as a tokenizer makes them — not empty, in
 // order and apart — so tokens in the sentence that are not, or that cross
 // its bounds, are not used: the sentence is tokenized anew. So is a
 // sentence whose tokens do not reach from its first byte that is not white
@@ -453,7 +470,7 @@ func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, ba
 		p.toks = append(p.toks, t)
 	}
 	if !fit || !spansText(p.toks, sentence) {
-		p.toks = Tokenize(p.toks[:0], sentence)
+		p.toks = e.Tokenize(p.toks[:0], sentence)
 	}
 	e.prepare(p, sentence)
 }
@@ -488,19 +505,31 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 	// settings: extractPrepared applies them.
 	words := loadTermTable()
 	v5, v6, v7, v8, v9 := e.cfg.version >= 5, e.cfg.version >= 6, e.cfg.version >= 7, e.cfg.version >= 8, e.cfg.version >= 9
+	v11 := e.cfg.version >= 11
 	var n7 *wordTable
 	if v7 {
 		n7 = names7Table()
 	}
+	// The name finder reads text and toks: the sentence's own, or, when a
+	// word holds an invisible joiner (feature set 11 on, "Presi\u00addent"),
+	// a copy without the joiners inside words (see unjoin), so that its
+	// rules, many of which compare spellings, read the word as it would be
+	// without one. The terms' hashes drop the joiners either way.
+	toks, joined := p.toks, false
+restart:
 	var seen uint16 // the mention classes of all the tokens, or'ed
 	pm := false     // a name token "PM" (feature set 9 on)
 	base := p.base[:0]
 	names := p.names[:0]
-	for i, t := range p.toks {
+	for i, t := range toks {
 		w := t.Text(text)
 		h, mayUpper, ok := shortASCIIHash(w) // see termHashSlow
 		if !ok {
-			h, mayUpper = termHashSlow(&p.buf, w), true
+			if v11 && !joined && t.Kind == Word && hasJoiner(w) {
+				text, toks, joined = p.unjoin(), p.ctoks, true
+				goto restart
+			}
+			h, mayUpper = termHashSlow(&p.buf, w, v11), true
 		}
 		tm := term{hash: h, tok: int32(i)}
 		if t.Kind != Punct && t.Kind != Invalid {
@@ -545,7 +574,7 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		punctEnd := t.Kind == Punct && cls&tcPunctEnd != 0
 		if cls&tcNegCue != 0 {
 			tm.flags |= tfNegCue
-			if t.Kind == Clitic && i > 0 && p.toks[i-1].End == t.Start {
+			if t.Kind == Clitic && i > 0 && toks[i-1].End == t.Start {
 				// "Can't", "Won't": the word before "n't" is a verb, not a
 				// name ("Ca", "Wo").
 				names[i-1] &^= clsName | clsHyphen
@@ -561,31 +590,96 @@ func (e *Extractor) prepare(p *Prepared, text string) {
 		tm.hw = uint8(cls >> hwShift)
 		base = append(base, tm)
 	}
-	headline := v5 && isHeadline(text, p.toks, names, v9)
+	headline := v5 && isHeadline(text, toks, names, v9)
 	if headline {
-		headlineNames(text, p.toks, base, names, v7, v8, v9) // "Petro Slams NATO Over Gaza Genocide Claims"
+		headlineNames(text, toks, base, names, v7, v8, v9) // "Petro Slams NATO Over Gaza Genocide Claims"
 	}
 	if v6 && seen&clsCalendar != 0 {
-		maySurnames(text, p.toks, names, headline) // "Theresa May"
+		maySurnames(text, toks, names, headline) // "Theresa May"
 	}
 	if v8 && seen&(clsTitle|clsTitleModifier) != 0 {
-		retitle8(text, p.toks, names, headline, v9) // "Sheriff Scott Israel", "Justice Brett Kavanaugh", "Stephen King"
+		retitle8(text, toks, names, headline, v9) // "Sheriff Scott Israel", "Justice Brett Kavanaugh", "Stephen King"
 	}
 	if pm {
-		pmTitles9(text, p.toks, names) // "UK PM Keir Starmer", "PM Modi Meets Putin"
+		pmTitles9(text, toks, names) // "UK PM Keir Starmer", "PM Modi Meets Putin"
 	}
 	if v6 && (seen&clsTitle != 0 || seen&clsTitleModifier != 0 && strings.Contains(text, "Chief")) {
-		retitle(text, p.toks, names) // "General Motors", "Chief Executive Satya Nadella"
+		retitle(text, toks, names) // "General Motors", "Chief Executive Satya Nadella"
 	}
 	if strings.IndexByte(text, '@') >= 0 { // rare: one scan, not a test per token
-		for i, t := range p.toks {
-			if t.Kind == Punct && isHandleAt(text, p.toks, i) {
+		for i, t := range toks {
+			if t.Kind == Punct && isHandleAt(text, toks, i) {
 				names[i] |= clsAt
 			}
 		}
 	}
 	p.base, p.names = base, names
-	p.mentions = appendMentions(p.mentions[:0], text, p.toks, names, e.cfg.version, headline)
+	p.mentions = appendMentions(p.mentions[:0], text, toks, names, e.cfg.version, headline)
+	if joined {
+		p.rejoin()
+	}
+}
+
+// hasJoiner reports whether w holds a joiner (see isJoiner).
+func hasJoiner(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c == 0xc2 || c == 0xe2) && joinerLen(w[i:]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// unjoin returns p's sentence without the joiners inside its words and
+// sets p.ctoks to its tokens there and p.cuts to the joiners it took out.
+// Only a sentence with a joiner inside a word comes here, and its copy is
+// the one allocation Prepare makes for it once p's buffers have grown.
+func (p *Prepared) unjoin() string {
+	b, ctoks, cuts := p.buf[:0], p.ctoks[:0], p.cuts[:0]
+	prev := 0
+	for _, t := range p.toks {
+		b = append(b, p.text[prev:t.Start]...) // the white space between tokens, as it is
+		start := len(b)
+		w := t.Text(p.text)
+		if t.Kind != Word {
+			b = append(b, w...)
+		} else {
+			for i := 0; i < len(w); {
+				if n := joinerLen(w[i:]); n > 0 {
+					cuts = append(cuts, cut{at: len(b), n: n})
+					i += n
+					continue
+				}
+				b = append(b, w[i])
+				i++
+			}
+		}
+		ctoks = append(ctoks, Token{start, len(b), t.Kind})
+		prev = t.End
+	}
+	b = append(b, p.text[prev:]...)
+	p.buf, p.ctoks, p.cuts = b, ctoks, cuts
+	return string(b)
+}
+
+// cut is a joiner unjoin took out: its offset in the copy (that of the
+// byte after it) and its length in the sentence.
+type cut struct{ at, n int }
+
+// rejoin maps p's mentions, found in unjoin's copy, onto the sentence. A
+// joiner lies inside a word, so none is at a mention's start or end: one
+// at a mention's start offset was before it, one at its end after it.
+func (p *Prepared) rejoin() {
+	for k, m := range p.mentions {
+		for _, c := range p.cuts {
+			if c.at <= m.Start {
+				p.mentions[k].Start += c.n
+			}
+			if c.at < m.End {
+				p.mentions[k].End += c.n
+			}
+		}
+	}
 }
 
 // AppendPrepared appends the feature ids of the target in the prepared

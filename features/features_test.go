@@ -4,14 +4,17 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/stancekit/stancekit/corpus"
 	"github.com/stancekit/stancekit/features"
 )
 
@@ -46,6 +49,15 @@ func TestTokenize(t *testing.T) {
 		{"standalone clitic", "they 'll go", []string{"they", "'ll", "go"}},
 		{"empty", "", []string{}},
 		{"spaces only", " \t\n ", []string{}},
+		// Invisible joiners between word runes are inside the word
+		// (feature set 11 on); elsewhere they are punctuation.
+		{"soft hyphen", "Zelen\u00adskyy con\u00addemned it", []string{"Zelen\u00adskyy", "con\u00addemned", "it"}},
+		{"zero-width joiners and word joiner", "Ama\u200dzon and Wal\u200cmart, Ho\u2060chul", []string{"Ama\u200dzon", "and", "Wal\u200cmart", ",", "Ho\u2060chul"}},
+		{"joiner and possessive", "Zelen\u00adskyy's aide", []string{"Zelen\u00adskyy", "'s", "aide"}},
+		{"joiner at a word's end", "Zelen\u00ad skyy \u200d", []string{"Zelen", "\u00ad", "skyy", "\u200d"}},
+		{"joiner before punctuation", "NATO\u00ad, \u00adEU", []string{"NATO", "\u00ad", ",", "\u00ad", "EU"}},
+		{"two joiners", "Zelen\u00ad\u00adskyy", []string{"Zelen", "\u00ad", "\u00ad", "skyy"}},
+		{"emoji joined", "fans \U0001F468\u200d\U0001F469 cheered", []string{"fans", "\U0001F468", "\u200d", "\U0001F469", "cheered"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -54,6 +66,11 @@ func TestTokenize(t *testing.T) {
 			checkTokens(t, c.in, toks)
 		})
 	}
+	// An extractor's Tokenize is its feature set's: before feature set 11
+	// a joiner split the word.
+	const joined = "Zelen\u00adskyy con\u00addemned it"
+	assert.Equal(t, []string{"Zelen\u00adskyy", "con\u00addemned", "it"}, texts(joined, features.NewExtractor().Tokenize(nil, joined)))
+	assert.Equal(t, []string{"Zelen", "\u00ad", "skyy", "con", "\u00ad", "demned", "it"}, texts(joined, extractorOfVersion(t, 10).Tokenize(nil, joined)))
 }
 
 // checkTokens asserts the tokenizer's invariants: tokens are in order,
@@ -81,6 +98,9 @@ func TestNormalize(t *testing.T) {
 		{"SÃO PAULO", "são paulo"},
 		{"en–dash", "en-dash"},
 		{"bad\xffbyte", "bad\xffbyte"},
+		{"Zelen\u00adskyy", "zelenskyy"},
+		{"Ama\u200dzon Wal\u200cmart Ho\u2060chul", "amazon walmart hochul"},
+		{"\u00ad", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
@@ -198,7 +218,7 @@ func TestFeatureIDsStable(t *testing.T) {
 		}
 		return h.Sum64()
 	}
-	assert.Equal(t, 10, features.Version)
+	assert.Equal(t, 11, features.Version)
 	old := features.NewExtractor(features.WithTrigrams(false)).AppendFeatures(nil, text, target)
 	require.NotEmpty(t, old)
 	assert.Equal(t, uint64(0x2d10b8e7e3989f90), old[0], "first feature id changed: bump features.Version")
@@ -271,6 +291,11 @@ func TestFeatureIDsStable(t *testing.T) {
 		// 10: "500" after "S&P" is in the name, so one placeholder; feature
 		// set 9 took "500" for a number, a word.
 		{10, "Boeing praised the S&P 500 rally.", features.Span{Start: 0, End: 6}, 0x2e13ed8f8b273f89, 0xc59f9b18d219409c},
+		// 11: the soft hyphens are inside the words, and the terms drop
+		// them, so "Zelenskyy" is one name and "condemned" a cue word;
+		// feature set 10 took "Zelen" for a name and "con" and "demned" for
+		// words, with the hyphens as punctuation between them.
+		{11, "Zelen\u00adskyy con\u00addemned Apple.", features.Span{Start: 24, End: 29}, 0x0fedc63810a75df4, 0xed989229f6de0ae4},
 	}
 	cur := features.NewExtractor()
 	for k, p := range pins {
@@ -553,6 +578,110 @@ func TestFeatureSet9Kept(t *testing.T) {
 	for _, c := range cases {
 		assert.Equal(t, c.cur, texts2(c.text, features.Mentions(nil, c.text)), "Mentions uses the current set")
 	}
+}
+
+// TestFeatureSet10Kept checks that an extractor of feature set 10 keeps
+// its tokenizer, name finder and ids on sentences with invisible joiners
+// inside words, which feature set 11 reads as whole words: the mentions
+// and the hashes of the ids are those of the build before feature set 11
+// (8f3c75a).
+func TestFeatureSet10Kept(t *testing.T) {
+	cases := []keptCase{
+		{"Zelen\u00adskyy thanked Germany for the air-defence systems.", "Germany",
+			[]string{"Zelen", "Germany"}, []string{"Zelen\u00adskyy", "Germany"}, 0x76d6da80fe28848f},
+		{"The Ministry of Foreign Af\u00adfairs con\u00addemned Iran on Tuesday.", "Iran",
+			[]string{"Ministry of Foreign Af", "Iran"}, []string{"Ministry of Foreign Af\u00adfairs", "Iran"}, 0x645dfe4323982b81},
+		{"Gov\u00adernor Kathy Ho\u2060chul praised New York’s police.", "New York",
+			[]string{"Kathy Ho", "New York"}, []string{"Kathy Ho\u2060chul", "New York"}, 0x8faffb35e3facde4},
+		{"Ama\u200dzon’s rivals, Wal\u200cmart and Tar\u00adget, cut prices.", "Wal\u200cmart",
+			[]string{"Ama", "Wal", "Tar"}, []string{"Ama\u200dzon", "Wal\u200cmart", "Tar\u00adget"}, 0x1a58b49d410a3581},
+	}
+	checkKept(t, 10, features.NewExtractor(), cases)
+}
+
+// TestJoinersChangeNothing checks feature set 11's promise on every
+// sentence of the built-in corpus: an invisible joiner put inside a word
+// — the soft hyphen a web page writes to hint a line break, a zero-width
+// joiner or non-joiner, a word joiner — changes neither the mentions
+// found (but for the joiner's bytes inside them) nor the ids of any
+// labelled target. One to three joiners go between two letters of a
+// sentence, chosen at random, but not within three bytes of an apostrophe,
+// as a joiner inside a contraction ("we'r\u00ade") hides its clitic from
+// the tokenizer. Feature set 10, which split words at joiners, fails the
+// same check on most targets.
+func TestJoinersChangeNothing(t *testing.T) {
+	joiners := []string{"\u00ad", "\u200c", "\u200d", "\u2060"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	cur, old := features.NewExtractor(), extractorOfVersion(t, 10)
+	var p, q features.Prepared
+	var a, b []uint64
+	targets, oldChanged := 0, 0
+	for _, split := range []corpus.Split{corpus.Train, corpus.Test} {
+		exs, err := corpus.Builtin(split)
+		require.NoError(t, err)
+		for _, ex := range exs {
+			var at []int // where a joiner may go: between two letters
+			prev := rune(-1)
+			for i, r := range ex.Text {
+				if unicode.IsLetter(prev) && unicode.IsLetter(r) && !strings.ContainsAny(ex.Text[max(0, i-3):min(len(ex.Text), i+3)], "'’") {
+					at = append(at, i)
+				}
+				prev = r
+			}
+			if len(at) == 0 {
+				continue
+			}
+			var cuts []int
+			for range 1 + rng.IntN(3) {
+				cuts = append(cuts, at[rng.IntN(len(at))])
+			}
+			slices.Sort(cuts)
+			cuts = slices.Compact(cuts)
+			j := joiners[rng.IntN(len(joiners))]
+			var sb strings.Builder
+			last := 0
+			for _, c := range cuts {
+				sb.WriteString(ex.Text[last:c] + j)
+				last = c
+			}
+			sb.WriteString(ex.Text[last:])
+			text := sb.String()
+			// move maps an offset of the sentence into text: past the
+			// joiners before it, and past one at a start (none is at a
+			// start or an end, as they go between two letters).
+			move := func(sp features.Span) features.Span {
+				moved := sp
+				for _, c := range cuts {
+					if c <= sp.Start {
+						moved.Start += len(j)
+					}
+					if c < sp.End {
+						moved.End += len(j)
+					}
+				}
+				return moved
+			}
+			cur.Prepare(&p, ex.Text)
+			cur.Prepare(&q, text)
+			want := make([]features.Span, 0, len(p.Mentions()))
+			for _, m := range p.Mentions() {
+				want = append(want, move(m))
+			}
+			require.Equal(t, want, q.Mentions(), "%q", text)
+			for _, tg := range ex.Targets {
+				sp := features.Span{Start: tg.Start, End: tg.End}
+				targets++
+				a, b = cur.AppendFeatures(a[:0], ex.Text, sp), cur.AppendFeatures(b[:0], text, move(sp))
+				require.Equal(t, a, b, "%q, target %q", text, tg.Mention)
+				if !slices.Equal(old.AppendFeatures(a[:0], ex.Text, sp), old.AppendFeatures(b[:0], text, move(sp))) {
+					oldChanged++
+				}
+			}
+		}
+	}
+	t.Logf("%d targets: joiners change the ids of none with feature set 11, of %d with feature set 10", targets, oldChanged)
+	assert.Greater(t, targets, 4000)
+	assert.Greater(t, oldChanged, targets/2, "feature set 10 splits words at joiners")
 }
 
 // TestFeatureSet5Words checks each rule of feature set 5's name finder,
@@ -1183,7 +1312,8 @@ func FuzzTokenize(f *testing.F) {
 		"RT @nasa_jpl: Can't stop @_x, mail j_@x.com or .@esa; Obama RT @POTUS_44 @__ @",
 		"“Floods-hit Speaking …", "—Huge", "Petro Slams NATO Over Gaza Genocide Claims", "Breaking: Floods hit Lima",
 		"Ilse\u00a0Brandt \u202fand Secretary-General Liv Tangen", "HUGE WIN FOR NATO OVER RUSSIA",
-		"Theresa May met Ms. von der Leyen, George W. Bush and Charles Q. Brown Jr. in St. Louis. Mrs. May", "St. W. Jr. von der"} {
+		"Theresa May met Ms. von der Leyen, George W. Bush and Charles Q. Brown Jr. in St. Louis. Mrs. May", "St. W. Jr. von der",
+		"Zelen\u00adskyy’s Pres\u200di\u2060dent Ama\u200czon\u00ad, we'r\u00ade \u00adX U.\u00adS."} {
 		f.Add(s)
 	}
 	e := features.NewExtractor()

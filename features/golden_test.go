@@ -243,6 +243,16 @@ func TestFeatureSetChanges(t *testing.T) {
 		}
 		t.Logf("feature set %d changes the ids of %d of %d training targets against feature set %d, and the mentions of %d of %d distinct sentences",
 			v, changed, targets, v-1, moved, sentences)
+		if v == 11 {
+			// Feature set 11 changes only words with an invisible joiner
+			// inside, and no training text holds one.
+			for _, ex := range exs {
+				require.False(t, strings.ContainsAny(ex.Text, "\u00ad\u200c\u200d\u2060"), "%q holds a joiner", ex.Text)
+			}
+			assert.Zero(t, changed)
+			assert.Zero(t, moved)
+			continue
+		}
 		assert.Positive(t, changed, "feature set %d", v)
 		assert.Less(t, changed, targets/20, "feature set %d", v)
 	}

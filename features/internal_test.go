@@ -71,7 +71,7 @@ func termHashCase(buf *[]byte, w string) (uint64, bool) {
 	if h, upper, ok := shortASCIIHash(w); ok {
 		return h, upper
 	}
-	return termHashSlow(buf, w), true
+	return termHashSlow(buf, w, true), true
 }
 
 // termHash is termHashCase's hash.
@@ -214,7 +214,7 @@ func TestTokenizeASCIIWordPath(t *testing.T) {
 			if c := text[tk.Start]; tk.Kind != Word || !asciiLetter(c) || c|0x20 == 'h' || c|0x20 == 'w' {
 				continue
 			}
-			want, end := appendWord(nil, text, tk.Start)
+			want, end := appendWord(nil, text, tk.Start, true)
 			require.LessOrEqual(t, k+len(want), len(toks), "%q at %d", text, tk.Start)
 			require.Equal(t, want, toks[k:k+len(want)], "%q at %d", text, tk.Start)
 			require.Equal(t, end, want[len(want)-1].End, "%q at %d", text, tk.Start)

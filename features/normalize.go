@@ -7,10 +7,17 @@ import (
 
 // AppendNormalized appends the normalised form of s to dst and returns the
 // extended slice: letters are lower-cased, curly apostrophes and quotes are
-// folded to straight ones, and the Unicode hyphens to '-'. Invalid UTF-8
-// bytes are copied unchanged. ASCII input takes a fast path; it allocates
-// only when dst must grow.
-func AppendNormalized(dst []byte, s string) []byte {
+// folded to straight ones, the Unicode hyphens to '-', and the invisible
+// joiners that Tokenize keeps inside words (the soft hyphen, the
+// zero-width non-joiner and joiner, the word joiner) are dropped, so that
+// "Zelen\u00adskyy" is "zelenskyy". Invalid UTF-8 bytes are copied
+// unchanged. ASCII input takes a fast path; it allocates only when dst
+// must grow.
+func AppendNormalized(dst []byte, s string) []byte { return appendNormalized(dst, s, true) }
+
+// appendNormalized is AppendNormalized, dropping the joiners (feature set
+// 11 on) or keeping them (the terms of the sets before it).
+func appendNormalized(dst []byte, s string, joiners bool) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -27,7 +34,9 @@ func AppendNormalized(dst []byte, s string) []byte {
 			i++
 			continue
 		}
-		dst = utf8.AppendRune(dst, foldRune(r))
+		if !joiners || !isJoiner(r) {
+			dst = utf8.AppendRune(dst, foldRune(r))
+		}
 		i += size
 	}
 	return dst
@@ -47,7 +56,7 @@ func Normalize(s string) string {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !(r == utf8.RuneError && size == 1) && foldRune(r) != r {
+		if !(r == utf8.RuneError && size == 1) && (foldRune(r) != r || isJoiner(r)) {
 			return string(AppendNormalized(make([]byte, 0, len(s)), s))
 		}
 		i += size

@@ -29,6 +29,11 @@ func Sentences(dst []Span, text string) []Span {
 // a text is longer (in bytes, or in tokens) than any before. The zero value is ready to use.
 // A SentenceSplitter is not safe for concurrent use.
 type SentenceSplitter struct {
+	// Tokenize tokenizes each text; nil means the package's Tokenize.
+	// Set it to an Extractor's Tokenize method to hand Tokens to that
+	// extractor's PrepareTokens.
+	Tokenize TokenizeFunc
+
 	toks []Token
 }
 
@@ -38,7 +43,11 @@ func (s *SentenceSplitter) Append(dst []Span, text string) []Span {
 	if want := len(text)/5 + 16; cap(s.toks) < want {
 		s.toks = make([]Token, 0, want) // news text runs about 5 bytes a token
 	}
-	s.toks = Tokenize(s.toks[:0], text)
+	if s.Tokenize != nil {
+		s.toks = s.Tokenize(s.toks[:0], text)
+	} else {
+		s.toks = Tokenize(s.toks[:0], text)
+	}
 	return appendSentences(dst, text, s.toks)
 }
 

@@ -10,15 +10,17 @@ import (
 // of AppendNormalized(nil, w): the key of w in the word tables.
 func normHash(w string) uint64 { return xxhash.Sum64(AppendNormalized(nil, w)) }
 
-// termHashSlow is normHash(w), normalising into buf. A token's hash is
-// normHash of its text, and Extractor.prepare computes it in two steps:
-// shortASCIIHash, a fused path for words shorter than 32 bytes and all
-// ASCII — nearly every token — that lower-cases eight bytes at a time and
-// hashes them as it goes, with no copy; else termHashSlow. TestTermHash
-// and FuzzTermHash hold the two steps equal to normHash, and TestTermHash
-// checks prepare's hashes too.
-func termHashSlow(buf *[]byte, w string) uint64 {
-	*buf = AppendNormalized((*buf)[:0], w)
+// termHashSlow is normHash(w), normalising into buf; with joiners false,
+// the hash of the form before feature set 11, which kept the joiners (see
+// appendNormalized). A token's hash is normHash of its text (for feature
+// sets before 11, of that older form), and Extractor.prepare computes it
+// in two steps: shortASCIIHash, a fused path for words shorter than 32
+// bytes and all ASCII — nearly every token — that lower-cases eight bytes
+// at a time and hashes them as it goes, with no copy; else termHashSlow.
+// TestTermHash and FuzzTermHash hold the two steps equal to normHash, and
+// TestTermHash checks prepare's hashes too.
+func termHashSlow(buf *[]byte, w string, joiners bool) uint64 {
+	*buf = appendNormalized((*buf)[:0], w, joiners)
 	return xxhash.Sum64(*buf)
 }
 

@@ -67,8 +67,18 @@ type TokenizeFunc func(dst []Token, text string) []Token
 //
 // Words keep inner apostrophes and hyphens ("O'Brien", "States-led") and
 // acronym dots ("U.S."); a possessive or contracted ending is split off as
-// a Clitic ("NATO's" → "NATO", "'s"; "didn't" → "did", "n't").
-func Tokenize(dst []Token, text string) []Token {
+// a Clitic ("NATO's" → "NATO", "'s"; "didn't" → "did", "n't"). An
+// invisible joiner between two word runes — a soft hyphen U+00AD, a
+// zero-width non-joiner U+200C or joiner U+200D, a word joiner U+2060 —
+// is inside the word ("Zelen\u00adskyy" is one word, as web pages that
+// hint line breaks write it); Normalize drops it. This is the tokenizer
+// of feature set 11 on; Extractor.Tokenize gives that of an extractor's
+// own set, as before feature set 11 a joiner split the word.
+func Tokenize(dst []Token, text string) []Token { return tokenize(dst, text, true) }
+
+// tokenize is Tokenize, with joiners inside words (feature set 11 on) or
+// without (before it: a joiner is a Punct token of its own).
+func tokenize(dst []Token, text string, joiners bool) []Token {
 	i := 0
 	for i < len(text) {
 		c := text[i]
@@ -99,7 +109,7 @@ func Tokenize(dst []Token, text string) []Token {
 			end := wordRunEnd(text, i+1)
 			if end < len(text) {
 				if b := text[end]; b >= utf8.RuneSelf || b == '\'' || b == '-' || b == '.' {
-					dst, i = appendWord(dst, text, i)
+					dst, i = appendWord(dst, text, i, joiners)
 					continue
 				}
 			}
@@ -124,13 +134,13 @@ func Tokenize(dst []Token, text string) []Token {
 			end := scanNumber(text, i)
 			if end < len(text) && startsWord(text[end:]) {
 				// "3rd", "G7s", "2024-era": a word that starts with digits.
-				dst, i = appendWord(dst, text, i)
+				dst, i = appendWord(dst, text, i, joiners)
 				continue
 			}
 			dst = append(dst, Token{i, end, Number})
 			i = end
 		case isWordRune(r):
-			dst, i = appendWord(dst, text, i)
+			dst, i = appendWord(dst, text, i, joiners)
 		case (r == '\'' || r == '’') && i+size < len(text) && cliticLen(text[i+size:]) > 0:
 			// A clitic after a space or quote ("'s" standing alone) stays one token.
 			end := i + size + cliticLen(text[i+size:])
@@ -212,6 +222,25 @@ func isWordRuneSlow(r rune) bool {
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// isJoiner reports whether r is an invisible joiner that Tokenize keeps
+// inside a word and Normalize drops: the soft hyphen U+00AD, the
+// zero-width non-joiner U+200C and joiner U+200D, and the word joiner
+// U+2060. All four are Default_Ignorable_Code_Points, which Unicode's
+// NFKC_Casefold also maps to nothing.
+func isJoiner(r rune) bool { return r == '\u00ad' || r == '\u200c' || r == '\u200d' || r == '\u2060' }
+
+// joinerLen returns the length in bytes of the joiner (see isJoiner) that
+// s starts with, or 0.
+func joinerLen(s string) int {
+	switch {
+	case len(s) >= 2 && s[0] == 0xc2 && s[1] == 0xad: // U+00AD
+		return 2
+	case len(s) >= 3 && s[0] == 0xe2 && (s[1] == 0x80 && (s[2] == 0x8c || s[2] == 0x8d) || s[1] == 0x81 && s[2] == 0xa0): // U+200C, U+200D, U+2060
+		return 3
+	}
+	return 0
 }
 
 // generalPunct reports whether r is in Unicode's General Punctuation
@@ -300,8 +329,9 @@ func cliticLen(s string) int {
 }
 
 // appendWord scans the word that starts at i and appends it, with any
-// clitic split off, to dst.
-func appendWord(dst []Token, text string, i int) ([]Token, int) {
+// clitic split off, to dst. joiners says whether a joiner between two
+// word runes is inside the word (see Tokenize).
+func appendWord(dst []Token, text string, i int, joiners bool) ([]Token, int) {
 	start := i
 	end := i
 	// Acronym state, kept as we go so that scanning stays linear: acro says
@@ -359,6 +389,12 @@ func appendWord(dst []Token, text string, i int) ([]Token, int) {
 			}
 		case r == '-' || r == '‑':
 			if isWordRune(next) {
+				end += sz + nsz
+				acro, seg = false, 1
+				continue
+			}
+		case isJoiner(r):
+			if joiners && isWordRune(next) {
 				end += sz + nsz
 				acro, seg = false, 1
 				continue

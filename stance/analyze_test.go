@@ -690,3 +690,49 @@ func TestAnalyzeIgnoresByteOrderMark(t *testing.T) {
 	t.Logf("a byte-order mark kept in the sentence changes %d of %d corpus test labels", changed, n)
 	assert.Positive(t, changed, "the mark changes features where it stays: what the splitter spares Analyze")
 }
+
+// TestAnalyzeJoiners checks Analyze on words with invisible joiners inside
+// (feature set 11): the soft hyphens a web page writes to hint line
+// breaks, a zero-width joiner, a word joiner. Each name stays whole, is
+// the same entity as its spelling without the joiner, and gets the
+// probabilities that spelling gets; so does every other mention.
+func TestAnalyzeJoiners(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	const plain = "President Zelenskyy thanked Germany for the air-defence systems. Later, Zelenskyy condemned Russia's attacks on Ukrainian power plants."
+	joined := strings.NewReplacer("Zelenskyy thanked", "Zelen\u00adskyy thanked", "air-defence", "air-de\u00adfence",
+		"condemned", "con\u200ddemned", "Russia's", "Rus\u2060sia's", "power plants", "po\u00adwer plants").Replace(plain)
+	require.NotEqual(t, plain, joined)
+	want, err := m.Analyze(plain)
+	require.NoError(t, err)
+	got, err := m.Analyze(joined)
+	require.NoError(t, err)
+	require.Len(t, got.Mentions, len(want.Mentions))
+	for i, mn := range got.Mentions {
+		w := want.Mentions[i]
+		assert.Equal(t, strings.NewReplacer("\u00ad", "", "\u200d", "", "\u2060", "").Replace(mn.Text), w.Text)
+		assert.Equal(t, mn.Text, joined[mn.Span.Start:mn.Span.End])
+		assert.Equal(t, w.Label, mn.Label, mn.Text)
+		for l := range w.Probs {
+			assert.InDelta(t, w.Probs[l], mn.Probs[l], 1e-12, mn.Text)
+		}
+	}
+	var names []string
+	for _, e := range got.Entities {
+		names = append(names, e.Name)
+	}
+	assert.ElementsMatch(t, []string{"Zelen\u00adskyy", "Germany", "Rus\u2060sia"}, names, "the two spellings of Zelenskyy are one entity")
+
+	// A gazetteer's form matches a word with a joiner inside.
+	g, err := features.NewGazetteer([]features.Entity{{Name: "Volodymyr Zelenskyy", Kind: "person", Aliases: []string{"Zelenskyy"}}})
+	require.NoError(t, err)
+	got, err = m.Analyze(joined, stance.WithGazetteer(g))
+	require.NoError(t, err)
+	var canon []string
+	for _, mn := range got.Mentions {
+		if strings.HasPrefix(mn.Text, "Zelen") {
+			canon = append(canon, mn.Canonical)
+		}
+	}
+	assert.Equal(t, []string{"Volodymyr Zelenskyy", "Volodymyr Zelenskyy"}, canon)
+}

@@ -72,6 +72,7 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add("Floods hit São Paulo. “Speaking to CNN, Blinken said so.” Huge thanks to @WHO! Heavy Metal Records sued.")
 	f.Add("Petro Slams NATO Over Gaza Genocide Claims\nBreaking: Floods hit Porto Alegre. Gustavo\u00a0Petro met Kim Jong Un. PETRO SLAMS NATO OVER DEAL")
 	f.Add("Attorney General Merrick Garland and Secretary of State Antony Blinken met the CEO of Home Depot. Neither Tehran nor Washington agreed.")
+	f.Add("Zelen\u00adskyy thanked Ger\u2060many. Later, Zelenskyy’s aide con\u200ddemned Ru\u200cssia\u00ad; we'r\u00ade done.")
 	f.Add("In May, Theresa May met Mrs. May. Ursula von der Leyen and Ms. von der Leyen thanked George W. Bush Jr. in St. Louis. Plan B. The end Sr.")
 	m, err := stance.Default()
 	if err != nil {

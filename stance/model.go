@@ -228,7 +228,11 @@ func (m *Model) finish() int {
 func (m *Model) ready() {
 	m.invTemp = 1 / m.settings.temperature
 	m.scratch.New = func() any { b := make([]uint64, 0, 256); return &b }
-	m.streams.New = func() any { return new(streamScratch) }
+	m.streams.New = func() any {
+		// The splitter's tokens are those of the model's feature set, so
+		// that PrepareTokens reuses them.
+		return &streamScratch{splitter: features.SentenceSplitter{Tokenize: m.ext.Tokenize}}
+	}
 }
 
 // Extractor returns the feature extractor the model was trained with.
