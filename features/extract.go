@@ -444,19 +444,22 @@ func (e *Extractor) Prepare(p *Prepared, text string) {
 // longer text — by a SentenceSplitter whose Tokenize is e.Tokenize, say:
 // toks are the tokens e.Tokenize gave for the whole text and base is the
 // offset of sentence in it, so the tokens that fall inside the sentence
-// are reused instead of tokenizing it again. The result is the same as Prepare(p, sentence). The rest of the
-// package relies on tokens being as a tokenizer makes them — not empty, in
-// order and apart — so tokens in the sentence that are not, or that cross
-// its bounds, are not used: the sentence is tokenized anew. So is a
-// sentence whose tokens do not reach from its first byte that is not white
-// space to its last, as Tokenize's do: nil tokens, or those of another
-// text or base.
+// are reused instead of tokenizing it again. The result is the same as
+// Prepare(p, sentence). The rest of the package relies on tokens being as
+// a tokenizer makes them — not empty, in order and apart — so tokens in
+// the sentence that are not, or that cross its bounds, are not used: the
+// sentence is tokenized anew. So is a sentence whose tokens do not reach
+// from its first byte that is not white space to its last, as Tokenize's
+// do: nil tokens, or those of another text or base; and one whose tokens
+// are of another feature set's tokenizer, which tells words with an
+// invisible joiner inside apart (see Extractor.Tokenize).
 func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, base int) {
 	p.toks = p.toks[:0]
 	// Tokens are in order: find the first one that ends inside the sentence.
 	first := sort.Search(len(toks), func(i int) bool { return toks[i].End > base })
 	prevEnd := 0
 	fit := true
+	v11 := e.cfg.version >= 11
 	for _, t := range toks[first:] {
 		if t.Start >= base+len(sentence) {
 			break
@@ -466,13 +469,31 @@ func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, ba
 			fit = false
 			break
 		}
+		if v11 && t.Kind == Punct && t.Start == prevEnd && len(p.toks) > 0 && splitsWord(sentence, p.toks[len(p.toks)-1], t) {
+			fit = false // tokens of a feature set before 11
+			break
+		}
 		prevEnd = t.End
 		p.toks = append(p.toks, t)
+	}
+	if fit && !v11 && hasJoiner(sentence) {
+		fit = false // the words may hold joiners that this set splits at
 	}
 	if !fit || !spansText(p.toks, sentence) {
 		p.toks = e.Tokenize(p.toks[:0], sentence)
 	}
 	e.prepare(p, sentence)
+}
+
+// splitsWord reports whether t, a Punct token right after token prev, is
+// a joiner between prev, a word or number, and a letter or digit: a
+// joiner that feature set 11's tokenizer keeps inside the word.
+func splitsWord(text string, prev, t Token) bool {
+	if c := text[t.Start]; c != 0xc2 && c != 0xe2 || joinerLen(text[t.Start:]) != t.End-t.Start {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[t.End:])
+	return (prev.Kind == Word || prev.Kind == Number) && isWordRune(r)
 }
 
 // spansText reports whether toks, in order, start at the first byte of
@@ -525,7 +546,7 @@ restart:
 		w := t.Text(text)
 		h, mayUpper, ok := shortASCIIHash(w) // see termHashSlow
 		if !ok {
-			if v11 && !joined && t.Kind == Word && hasJoiner(w) {
+			if v11 && !joined && (t.Kind == Word || t.Kind == Number) && hasJoiner(w) {
 				text, toks, joined = p.unjoin(), p.ctoks, true
 				goto restart
 			}
@@ -641,7 +662,7 @@ func (p *Prepared) unjoin() string {
 		b = append(b, p.text[prev:t.Start]...) // the white space between tokens, as it is
 		start := len(b)
 		w := t.Text(p.text)
-		if t.Kind != Word {
+		if t.Kind != Word && t.Kind != Number {
 			b = append(b, w...)
 		} else {
 			for i := 0; i < len(w); {
@@ -669,16 +690,19 @@ type cut struct{ at, n int }
 // rejoin maps p's mentions, found in unjoin's copy, onto the sentence. A
 // joiner lies inside a word, so none is at a mention's start or end: one
 // at a mention's start offset was before it, one at its end after it.
+// Both lists are in order, and the mentions do not overlap: one walk.
 func (p *Prepared) rejoin() {
+	c, shift := 0, 0 // the cuts before the mention, and their bytes
 	for k, m := range p.mentions {
-		for _, c := range p.cuts {
-			if c.at <= m.Start {
-				p.mentions[k].Start += c.n
-			}
-			if c.at < m.End {
-				p.mentions[k].End += c.n
-			}
+		for c < len(p.cuts) && p.cuts[c].at <= m.Start {
+			shift += p.cuts[c].n
+			c++
 		}
+		end := shift
+		for d := c; d < len(p.cuts) && p.cuts[d].at < m.End; d++ {
+			end += p.cuts[d].n
+		}
+		p.mentions[k] = Span{m.Start + shift, m.End + end}
 	}
 }
 
@@ -779,7 +803,7 @@ func (e *Extractor) extractPrepared(dst []uint64, names *[]string, p *Prepared, 
 	// The ids are appended directly and the names, when asked for, beside
 	// them: no closure captures the loop's variables, which would keep
 	// them in memory instead of registers.
-	nm := &termNamer{text: text, toks: p.toks, terms: terms, tpos: tpos}
+	nm := &termNamer{text: text, toks: p.toks, terms: terms, tpos: tpos, keepJoiners: p.version < 11}
 
 	c := e.cfg
 	on := c.groupsOn(omit)
@@ -905,10 +929,11 @@ func runEnd(toks []Token, i, lim int) int {
 // built from them, for explanations. Building the names is kept out of
 // extractPrepared's loop, which only decides when to call add.
 type termNamer struct {
-	text  string
-	toks  []Token
-	terms []term
-	tpos  int // the target's term
+	text        string
+	toks        []Token
+	terms       []term
+	tpos        int  // the target's term
+	keepJoiners bool // a feature set before 11's: its terms keep the joiners
 }
 
 // nameKind is the kind of feature add names.
@@ -959,7 +984,11 @@ func (nm *termNamer) name(i int) string {
 	case -2:
 		return "<E>"
 	}
-	return Normalize(nm.toks[nm.terms[i].tok].Text(nm.text))
+	w := nm.toks[nm.terms[i].tok].Text(nm.text)
+	if nm.keepJoiners {
+		return string(appendNormalized(nil, w, false)) // as feature sets before 11 spelt their terms
+	}
+	return Normalize(w)
 }
 
 // where names the side of the target a word at signed distance d sits on.

@@ -597,77 +597,134 @@ func TestFeatureSet10Kept(t *testing.T) {
 			[]string{"Ama", "Wal", "Tar"}, []string{"Ama\u200dzon", "Wal\u200cmart", "Tar\u00adget"}, 0x1a58b49d410a3581},
 	}
 	checkKept(t, 10, features.NewExtractor(), cases)
+	// Its explanations name its terms as it spells them: with the joiner
+	// a term of its own (the bigram "\u00ad skyy"), where feature set 11's
+	// terms have none.
+	names := func(e *features.Extractor) string {
+		var b strings.Builder
+		for _, f := range e.AppendNamed(nil, cases[0].text, span(t, cases[0].text, cases[0].target)) {
+			b.WriteString(f.Name + "|")
+		}
+		return b.String()
+	}
+	assert.Contains(t, names(extractorOfVersion(t, 10)), `"\u00ad skyy"`) // names are quoted, as %q quotes
+	assert.NotContains(t, names(features.NewExtractor()), `\u00ad`)
+}
+
+// TestFeatureSet11Words checks feature set 11's rule, invisible joiners
+// inside words and numbers, on names, titles, numbers and headlines.
+func TestFeatureSet11Words(t *testing.T) {
+	cases := []mentionCase{
+		{"a soft hyphen in a name", "Zelen\u00adskyy thanked Germany.", []string{"Zelen\u00adskyy", "Germany"}},
+		{"in a title", "Gov\u00adernor Kathy Ho\u2060chul spoke.", []string{"Kathy Ho\u2060chul"}},
+		{"in a common word opening the sentence", "Presi\u00addent Lula met Petro.", []string{"Lula", "Petro"}},
+		{"in a name's connector", "The Ministry o\u200cf Foreign Af\u00adfairs spoke.", []string{"Ministry o\u200cf Foreign Af\u00adfairs"}},
+		{"in a number", "The S&P 5\u00ad00 fell as Boeing 7\u00ad37 MAX jets flew.", []string{"S&P 5\u00ad00", "Boeing 7\u00ad37 MAX"}},
+		{"in a year", "Paris 20\u00ad24 thanked Windows 1\u200d1 users.", []string{"Paris 20\u00ad24", "Windows 1\u200d1"}},
+		{"in a headline", "Zelen\u00adskyy Slams Rus\u00adsia Over At\u00adtacks", []string{"Zelen\u00adskyy", "Rus\u00adsia"}},
+		{"in capitals", "WOMEN'S 15\u00ad00M FINAL: KIP\u00adYEGON WINS", []string{"KIP\u00adYEGON"}},
+	}
+	unchanged := []mentionCase{
+		{"a joiner between words", "Zelenskyy \u00ad thanked \u200dGermany.", []string{"Zelenskyy", "Germany"}},
+		{"two joiners in a row", "Zelen\u00ad\u00adskyy spoke.", []string{"Zelen"}},
+	}
+	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 10), cases, unchanged)
+	// Each case with its joiners gives the mentions of its text without.
+	for _, c := range cases {
+		plain := features.StripJoiners(c.in)
+		want := make([]string, len(c.want))
+		for i, w := range c.want {
+			want[i] = features.StripJoiners(w)
+		}
+		assert.Equal(t, want, texts2(plain, features.Mentions(nil, plain)), plain)
+	}
 }
 
 // TestJoinersChangeNothing checks feature set 11's promise on every
-// sentence of the built-in corpus: an invisible joiner put inside a word
-// — the soft hyphen a web page writes to hint a line break, a zero-width
-// joiner or non-joiner, a word joiner — changes neither the mentions
-// found (but for the joiner's bytes inside them) nor the ids of any
-// labelled target. One to three joiners go between two letters of a
-// sentence, chosen at random, but not within three bytes of an apostrophe,
-// as a joiner inside a contraction ("we'r\u00ade") hides its clitic from
-// the tokenizer. Feature set 10, which split words at joiners, fails the
-// same check on most targets.
+// sentence of the built-in corpus, as written and in capitals: an
+// invisible joiner put inside a word or a number — the soft hyphen a web
+// page writes to hint a line break, a zero-width joiner or non-joiner, a
+// word joiner — changes neither the mentions found (but for the joiner's
+// bytes inside them) nor the ids of any labelled target. One to three
+// joiners go between two letters or two digits of a sentence, chosen at
+// random, but not within three bytes of an apostrophe, as a joiner inside
+// a contraction ("we'r\u00ade") hides its clitic from the tokenizer.
+// Feature set 10, which split words at joiners, fails the same check on
+// most targets.
 func TestJoinersChangeNothing(t *testing.T) {
 	joiners := []string{"\u00ad", "\u200c", "\u200d", "\u2060"}
 	rng := rand.New(rand.NewPCG(11, 12))
+	// join puts joiners into s, and returns it with a map of s's spans
+	// into it: past the joiners before a span, and past one at its start
+	// (none is at a start or an end, as they go between two letters).
+	join := func(s string) (string, func(features.Span) features.Span, bool) {
+		var at []int
+		prev := rune(-1)
+		for i, r := range s {
+			if (unicode.IsLetter(prev) && unicode.IsLetter(r) || unicode.IsDigit(prev) && unicode.IsDigit(r)) &&
+				!strings.ContainsAny(s[max(0, i-3):min(len(s), i+3)], "'’") {
+				at = append(at, i)
+			}
+			prev = r
+		}
+		if len(at) == 0 {
+			return "", nil, false
+		}
+		var cuts []int
+		for range 1 + rng.IntN(3) {
+			cuts = append(cuts, at[rng.IntN(len(at))])
+		}
+		slices.Sort(cuts)
+		cuts = slices.Compact(cuts)
+		j := joiners[rng.IntN(len(joiners))]
+		var sb strings.Builder
+		last := 0
+		for _, c := range cuts {
+			sb.WriteString(s[last:c] + j)
+			last = c
+		}
+		sb.WriteString(s[last:])
+		return sb.String(), func(sp features.Span) features.Span {
+			moved := sp
+			for _, c := range cuts {
+				if c <= sp.Start {
+					moved.Start += len(j)
+				}
+				if c < sp.End {
+					moved.End += len(j)
+				}
+			}
+			return moved
+		}, true
+	}
 	cur, old := features.NewExtractor(), extractorOfVersion(t, 10)
 	var p, q features.Prepared
 	var a, b []uint64
-	targets, oldChanged := 0, 0
+	sentences, targets, oldChanged := 0, 0, 0
+	sameMentions := func(plain, text string, move func(features.Span) features.Span) {
+		cur.Prepare(&p, plain)
+		cur.Prepare(&q, text)
+		want := make([]features.Span, 0, len(p.Mentions()))
+		for _, m := range p.Mentions() {
+			want = append(want, move(m))
+		}
+		require.Equal(t, want, q.Mentions(), "%q", text)
+		sentences++
+	}
 	for _, split := range []corpus.Split{corpus.Train, corpus.Test} {
 		exs, err := corpus.Builtin(split)
 		require.NoError(t, err)
 		for _, ex := range exs {
-			var at []int // where a joiner may go: between two letters
-			prev := rune(-1)
-			for i, r := range ex.Text {
-				if unicode.IsLetter(prev) && unicode.IsLetter(r) && !strings.ContainsAny(ex.Text[max(0, i-3):min(len(ex.Text), i+3)], "'’") {
-					at = append(at, i)
+			if caps := strings.ToUpper(ex.Text); caps != ex.Text {
+				if text, move, ok := join(caps); ok {
+					sameMentions(caps, text, move)
 				}
-				prev = r
 			}
-			if len(at) == 0 {
+			text, move, ok := join(ex.Text)
+			if !ok {
 				continue
 			}
-			var cuts []int
-			for range 1 + rng.IntN(3) {
-				cuts = append(cuts, at[rng.IntN(len(at))])
-			}
-			slices.Sort(cuts)
-			cuts = slices.Compact(cuts)
-			j := joiners[rng.IntN(len(joiners))]
-			var sb strings.Builder
-			last := 0
-			for _, c := range cuts {
-				sb.WriteString(ex.Text[last:c] + j)
-				last = c
-			}
-			sb.WriteString(ex.Text[last:])
-			text := sb.String()
-			// move maps an offset of the sentence into text: past the
-			// joiners before it, and past one at a start (none is at a
-			// start or an end, as they go between two letters).
-			move := func(sp features.Span) features.Span {
-				moved := sp
-				for _, c := range cuts {
-					if c <= sp.Start {
-						moved.Start += len(j)
-					}
-					if c < sp.End {
-						moved.End += len(j)
-					}
-				}
-				return moved
-			}
-			cur.Prepare(&p, ex.Text)
-			cur.Prepare(&q, text)
-			want := make([]features.Span, 0, len(p.Mentions()))
-			for _, m := range p.Mentions() {
-				want = append(want, move(m))
-			}
-			require.Equal(t, want, q.Mentions(), "%q", text)
+			sameMentions(ex.Text, text, move)
 			for _, tg := range ex.Targets {
 				sp := features.Span{Start: tg.Start, End: tg.End}
 				targets++
@@ -679,7 +736,8 @@ func TestJoinersChangeNothing(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d targets: joiners change the ids of none with feature set 11, of %d with feature set 10", targets, oldChanged)
+	t.Logf("%d sentences, as written and in capitals, and %d targets: joiners change the ids of none with feature set 11, of %d with feature set 10",
+		sentences, targets, oldChanged)
 	assert.Greater(t, targets, 4000)
 	assert.Greater(t, oldChanged, targets/2, "feature set 10 splits words at joiners")
 }
@@ -1160,7 +1218,7 @@ func TestFeatureSet10Words(t *testing.T) {
 		{"no form of the word's", "Boeing 400 workers, the Euro 1.08 rate, Russell 245 points, Boeing 2024 revenue and the Nasdaq 150.",
 			[]string{"Boeing", "Euro", "Russell", "Boeing", "Nasdaq"}},
 	}
-	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 9), cases, unchanged)
+	checkRules(t, extractorOfVersion(t, 10), extractorOfVersion(t, 9), cases, unchanged)
 }
 
 func TestAppendFeaturesAllocs(t *testing.T) {
@@ -1447,6 +1505,27 @@ func TestPrepareTokensBadTokens(t *testing.T) {
 	e.Prepare(&a, text[3:])
 	e.PrepareTokens(&b, text[3:], []features.Token{{0, 4, features.Word}, {8, 14, features.Word}}, 3)
 	assert.Equal(t, a.Tokens(), b.Tokens())
+
+	// Tokens of another feature set's tokenizer, which tells words with an
+	// invisible joiner inside apart: each extractor prepares the sentence
+	// as Prepare does, whichever splitter's tokens it is given.
+	joined := "Zelen\u00adskyy thanked Germany. Putin con\u00addemned it, and 5\u00ad00 troops."
+	old := extractorOfVersion(t, 10)
+	for _, by := range []*features.Extractor{e, old} {
+		var sp features.SentenceSplitter
+		sp.Tokenize = by.Tokenize
+		spans := sp.Append(nil, joined)
+		require.Len(t, spans, 2)
+		for _, with := range []*features.Extractor{e, old} {
+			for _, s := range spans {
+				sentence := joined[s.Start:s.End]
+				with.Prepare(&a, sentence)
+				with.PrepareTokens(&b, sentence, sp.Tokens(), s.Start)
+				assert.Equal(t, a.Tokens(), b.Tokens(), "set %d's tokens, set %d's extractor: %q", by.Version(), with.Version(), sentence)
+				assert.Equal(t, a.Mentions(), b.Mentions(), "set %d's tokens, set %d's extractor: %q", by.Version(), with.Version(), sentence)
+			}
+		}
+	}
 }
 
 // TestExtractorGroups checks that Groups names exactly the groups whose

@@ -87,35 +87,52 @@ func NewGazetteer(entities []Entity) (*Gazetteer, error) {
 			case len(toks) > MaxAliasWords:
 				return nil, fmt.Errorf("%w: entity %q: %s has %d tokens (words and punctuation), at most %d", ErrGazetteer, e.Name, shortQuote(a), len(toks), MaxAliasWords)
 			}
-			n := &g.root
-			for _, t := range toks {
-				w := Normalize(t.Text(a))
-				c := n.next[w]
-				if c == nil {
-					if n.next == nil {
-						n.next = make(map[string]*gazNode)
+			if err := g.add(a, toks, i); err != nil {
+				return nil, err
+			}
+			if hasJoiner(a) {
+				// Also as the tokenizer of feature sets before 11 splits
+				// it, for a model of such a set.
+				if toks = tokenize(toks[:0], a, false); len(toks) <= MaxAliasWords {
+					if err := g.add(a, toks, i); err != nil {
+						return nil, err
 					}
-					c = &gazNode{}
-					n.next[w] = c
 				}
-				n = c
 			}
-			f := gazForm{entity: i}
-			if isShortAcronym(a) {
-				f.exact = a
-			}
-			// The forms that end at a node have the same words: one with
-			// the same spelling rule is the same form.
-			if j := slices.IndexFunc(n.forms, func(o gazForm) bool { return o.exact == f.exact }); j >= 0 {
-				if o := n.forms[j].entity; o != i {
-					return nil, fmt.Errorf("%w: %q names both %q and %q", ErrGazetteer, a, g.entities[o].Name, e.Name)
-				}
-				continue
-			}
-			n.forms = append(n.forms, f)
 		}
 	}
 	return g, nil
+}
+
+// add puts the form a of entity i, whose tokens are toks, into g's tree.
+func (g *Gazetteer) add(a string, toks []Token, i int) error {
+	n := &g.root
+	for _, t := range toks {
+		w := Normalize(t.Text(a))
+		c := n.next[w]
+		if c == nil {
+			if n.next == nil {
+				n.next = make(map[string]*gazNode)
+			}
+			c = &gazNode{}
+			n.next[w] = c
+		}
+		n = c
+	}
+	f := gazForm{entity: i}
+	if isShortAcronym(a) {
+		f.exact = a
+	}
+	// The forms that end at a node have the same words: one with the same
+	// spelling rule is the same form.
+	if j := slices.IndexFunc(n.forms, func(o gazForm) bool { return o.exact == f.exact }); j >= 0 {
+		if o := n.forms[j].entity; o != i {
+			return fmt.Errorf("%w: %q names both %q and %q", ErrGazetteer, a, g.entities[o].Name, g.entities[i].Name)
+		}
+		return nil
+	}
+	n.forms = append(n.forms, f)
+	return nil
 }
 
 // shortQuote quotes s, cut to its first 40 bytes (on a character

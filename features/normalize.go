@@ -42,6 +42,25 @@ func appendNormalized(dst []byte, s string, joiners bool) []byte {
 	return dst
 }
 
+// StripJoiners returns s without the invisible joiners that Tokenize
+// keeps inside words (see Tokenize), so that "Zelen\u00adskyy" reads
+// "Zelenskyy"; it returns s itself, without allocating, when s has none.
+func StripJoiners(s string) string {
+	if !hasJoiner(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		if n := joinerLen(s[i:]); n > 0 {
+			i += n
+			continue
+		}
+		b = append(b, s[i])
+		i++
+	}
+	return string(b)
+}
+
 // Normalize returns the normalised form of s (see AppendNormalized). It
 // returns s itself, without allocating, when s is already normal.
 // Normalize is idempotent.

@@ -12,9 +12,11 @@ type Kind uint8
 // The kinds of token that Tokenize produces.
 const (
 	// Word is a run of letters, digits and combining marks, with inner
-	// apostrophes, hyphens and acronym dots ("don", "States-led", "U.S.").
+	// apostrophes, hyphens and acronym dots ("don", "States-led", "U.S.")
+	// and, from feature set 11 on, inner invisible joiners (see Tokenize).
 	Word Kind = iota + 1
-	// Number is a run of digits with inner separators ("3.5", "1,000", "10:30").
+	// Number is a run of digits with inner separators ("3.5", "1,000",
+	// "10:30") and, from feature set 11 on, inner invisible joiners.
 	Number
 	// Clitic is a possessive or contracted ending split from its word
 	// ("'s", "’s", "n't").
@@ -68,12 +70,15 @@ type TokenizeFunc func(dst []Token, text string) []Token
 // Words keep inner apostrophes and hyphens ("O'Brien", "States-led") and
 // acronym dots ("U.S."); a possessive or contracted ending is split off as
 // a Clitic ("NATO's" → "NATO", "'s"; "didn't" → "did", "n't"). An
-// invisible joiner between two word runes — a soft hyphen U+00AD, a
-// zero-width non-joiner U+200C or joiner U+200D, a word joiner U+2060 —
-// is inside the word ("Zelen\u00adskyy" is one word, as web pages that
-// hint line breaks write it); Normalize drops it. This is the tokenizer
-// of feature set 11 on; Extractor.Tokenize gives that of an extractor's
-// own set, as before feature set 11 a joiner split the word.
+// invisible joiner between two letters or digits — a soft hyphen U+00AD,
+// a zero-width non-joiner U+200C or joiner U+200D, a word joiner U+2060 —
+// is inside the word or number ("Zelen\u00adskyy" is one word, as web
+// pages that hint line breaks write it; "5\u00ad00" one number);
+// Normalize drops it. One before a contraction's "n't" stays at the end
+// of its word ("did\u00ad", "n't"); one elsewhere, or a second in a row,
+// is a Punct token. This is the tokenizer of feature set 11 on;
+// Extractor.Tokenize gives that of an extractor's own set, as before
+// feature set 11 a joiner split the word.
 func Tokenize(dst []Token, text string) []Token { return tokenize(dst, text, true) }
 
 // tokenize is Tokenize, with joiners inside words (feature set 11 on) or
@@ -131,8 +136,8 @@ func tokenize(dst []Token, text string, joiners bool) []Token {
 			dst = append(dst, Token{i, end, URL})
 			i = end
 		case isDigit(r):
-			end := scanNumber(text, i)
-			if end < len(text) && startsWord(text[end:]) {
+			end := scanNumber(text, i, joiners)
+			if end < len(text) && (startsWord(text[end:]) || joiners && startsWord(text[end+joinerLen(text[end:]):])) {
 				// "3rd", "G7s", "2024-era": a word that starts with digits.
 				dst, i = appendWord(dst, text, i, joiners)
 				continue
@@ -292,7 +297,7 @@ func isTrailingURLPunct(c byte) bool {
 
 // scanNumber returns the end of the number starting at i: digits with inner
 // '.', ',' or ':' separators that are followed by a digit.
-func scanNumber(text string, i int) int {
+func scanNumber(text string, i int, joiners bool) int {
 	for i < len(text) {
 		c := text[i]
 		switch {
@@ -300,6 +305,13 @@ func scanNumber(text string, i int) int {
 			i++
 		case (c == '.' || c == ',' || c == ':') && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9':
 			i++
+		case joiners && (c == 0xc2 || c == 0xe2):
+			// A joiner between two digits: "5\u00ad00" (feature set 11 on).
+			if n := joinerLen(text[i:]); n > 0 && i+n < len(text) && isDigit(rune(text[i+n])) {
+				i += n
+				continue
+			}
+			return i
 		default:
 			return i
 		}

@@ -110,7 +110,9 @@ type Mention struct {
 	Text string
 	// Canonical is the entity the mention refers to: the gazetteer's name
 	// for a gazetteer match, the earlier full name for a short form
-	// ("Petro" after "Gustavo Petro"), else the mention itself.
+	// ("Petro" after "Gustavo Petro"), else the mention itself, its words
+	// joined by single spaces and without invisible joiners
+	// (features.StripJoiners: "Zelen\u00adskyy" is "Zelenskyy").
 	Canonical string
 	// Kind is the gazetteer entity's kind, or empty.
 	Kind string
@@ -460,6 +462,9 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 			// "Gustavo\u00a0Petro" are "Gustavo Petro".
 			text = strings.Join(strings.Fields(text), " ")
 		}
+		// "Zelen\u00adskyy" is "Zelenskyy": the name's words are looked
+		// up and its short forms made as if it had no invisible joiners.
+		text = features.StripJoiners(text)
 		// A name of two letters is also keyed as spelt (see
 		// registerShortForms): "Ma" resolves, "MA" does not. That key is
 		// looked up first, so that "Un" after "Kim Jong Un" is him even
