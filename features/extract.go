@@ -417,6 +417,7 @@ type Prepared struct {
 	buf      []byte
 	ctoks    []Token       // the tokens of unjoin's copy
 	cuts     []cut         // the joiners unjoin took out
+	joined   bool          // a word holds a joiner: the name finder read unjoin's copy
 	hs       holderScratch // buffers for Holders
 }
 
@@ -431,13 +432,19 @@ func (p *Prepared) Tokens() []Token { return p.toks }
 // slice is owned by p.
 func (p *Prepared) Mentions() []Span { return p.mentions }
 
+// Joined reports whether a word or number of the sentence holds an
+// invisible joiner (feature set 11 on; see Tokenize), which the name
+// finder read past: the mentions' spans then may hold a joiner's bytes,
+// which StripJoiners takes out.
+func (p *Prepared) Joined() bool { return p.joined }
+
 // Prepare analyses text into p, reusing p's buffers. It does no
 // allocation once p's buffers have grown to the sentence's size, but for
 // one copy of a sentence that has an invisible joiner inside a word
 // (feature set 11 on; see unjoin).
 func (e *Extractor) Prepare(p *Prepared, text string) {
 	p.toks = e.Tokenize(p.toks[:0], text)
-	e.prepare(p, text)
+	e.prepare(p, text, false)
 }
 
 // PrepareTokens is Prepare for a sentence already tokenized as part of a
@@ -459,7 +466,6 @@ func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, ba
 	first := sort.Search(len(toks), func(i int) bool { return toks[i].End > base })
 	prevEnd := 0
 	fit := true
-	v11 := e.cfg.version >= 11
 	for _, t := range toks[first:] {
 		if t.Start >= base+len(sentence) {
 			break
@@ -469,31 +475,27 @@ func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, ba
 			fit = false
 			break
 		}
-		if v11 && t.Kind == Punct && t.Start == prevEnd && len(p.toks) > 0 && splitsWord(sentence, p.toks[len(p.toks)-1], t) {
-			fit = false // tokens of a feature set before 11
-			break
-		}
 		prevEnd = t.End
 		p.toks = append(p.toks, t)
 	}
-	if fit && !v11 && hasJoiner(sentence) {
-		fit = false // the words may hold joiners that this set splits at
-	}
 	if !fit || !spansText(p.toks, sentence) {
 		p.toks = e.Tokenize(p.toks[:0], sentence)
+		fit = false
 	}
-	e.prepare(p, sentence)
+	e.prepare(p, sentence, fit)
 }
 
-// splitsWord reports whether t, a Punct token right after token prev, is
-// a joiner between prev, a word or number, and a letter or digit: a
-// joiner that feature set 11's tokenizer keeps inside the word.
+// splitsWord reports whether t, a Punct token after token prev, is a
+// joiner right between prev, a word or number that ends in a letter or
+// digit, and a letter or digit: one that feature set 11's tokenizer keeps
+// inside the word.
 func splitsWord(text string, prev, t Token) bool {
-	if c := text[t.Start]; c != 0xc2 && c != 0xe2 || joinerLen(text[t.Start:]) != t.End-t.Start {
+	if prev.End != t.Start || prev.Kind != Word && prev.Kind != Number || joinerLen(text[t.Start:]) != t.End-t.Start {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(text[t.End:])
-	return (prev.Kind == Word || prev.Kind == Number) && isWordRune(r)
+	before, _ := utf8.DecodeLastRuneInString(text[prev.Start:prev.End])
+	after, _ := utf8.DecodeRuneInString(text[t.End:])
+	return isWordRune(before) && isWordRune(after)
 }
 
 // spansText reports whether toks, in order, start at the first byte of
@@ -517,7 +519,11 @@ func spansText(toks []Token, text string) bool {
 	return toks[0].Start == start && toks[len(toks)-1].End == end
 }
 
-func (e *Extractor) prepare(p *Prepared, text string) {
+// prepare prepares p for text, whose tokens p.toks are. given says they
+// were given to PrepareTokens: they may be another feature set's, which
+// tells words with an invisible joiner inside apart, and prepare then
+// tokenizes text anew (see joinerCheck).
+func (e *Extractor) prepare(p *Prepared, text string, given bool) {
 	p.version, p.text = e.cfg.version, text
 	// One lookup by term hash gives the cue categories (low byte), the
 	// negation and clause classes of the term, its holder word classes and
@@ -546,9 +552,17 @@ restart:
 		w := t.Text(text)
 		h, mayUpper, ok := shortASCIIHash(w) // see termHashSlow
 		if !ok {
-			if v11 && !joined && (t.Kind == Word || t.Kind == Number) && hasJoiner(w) {
-				text, toks, joined = p.unjoin(), p.ctoks, true
-				goto restart
+			// Only here, on the slow path: a joiner is no ASCII.
+			if !joined && (v11 || given) && t.Kind != Clitic {
+				switch e.joinerCheck(text, toks, i, given) {
+				case againUnjoined:
+					text, toks, joined = p.unjoin(), p.ctoks, true
+					goto restart
+				case againTokenize:
+					p.toks, given = e.Tokenize(p.toks[:0], text), false
+					toks = p.toks
+					goto restart
+				}
 			}
 			h, mayUpper = termHashSlow(&p.buf, w, v11), true
 		}
@@ -636,9 +650,40 @@ restart:
 	}
 	p.base, p.names = base, names
 	p.mentions = appendMentions(p.mentions[:0], text, toks, names, e.cfg.version, headline)
+	p.joined = joined
 	if joined {
 		p.rejoin()
 	}
+}
+
+// The answers of Extractor.joinerCheck.
+const (
+	joinerNone    = iota // nothing to do
+	againTokenize        // the tokens are another feature set's: make them anew
+	againUnjoined        // a word holds a joiner: read a copy without (see Prepared.unjoin)
+)
+
+// joinerCheck checks token i of toks, the tokens of text, which is no
+// short ASCII word: whether it is a word or number with an invisible
+// joiner inside, which feature set 11 reads past (see Prepared.unjoin)
+// and the sets before split; and, if given (see prepare), whether it is
+// such a joiner between two pieces of a word, which feature set 11 keeps
+// in the word.
+func (e *Extractor) joinerCheck(text string, toks []Token, i int, given bool) int {
+	t := toks[i]
+	v11 := e.cfg.version >= 11
+	switch {
+	case (t.Kind == Word || t.Kind == Number) && hasJoiner(t.Text(text)):
+		if v11 {
+			return againUnjoined
+		}
+		if given {
+			return againTokenize // feature set 11's tokens, where this set splits the word
+		}
+	case given && v11 && t.Kind == Punct && i > 0 && splitsWord(text, toks[i-1], t):
+		return againTokenize
+	}
+	return joinerNone
 }
 
 // hasJoiner reports whether w holds a joiner (see isJoiner).

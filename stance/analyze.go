@@ -462,9 +462,12 @@ func (s *Stream) find(sc *streamScratch, sentence string) {
 			// "Gustavo\u00a0Petro" are "Gustavo Petro".
 			text = strings.Join(strings.Fields(text), " ")
 		}
-		// "Zelen\u00adskyy" is "Zelenskyy": the name's words are looked
-		// up and its short forms made as if it had no invisible joiners.
-		text = features.StripJoiners(text)
+		if sc.prep.Joined() {
+			// "Zelen\u00adskyy" is "Zelenskyy": the name's words are
+			// looked up and its short forms made as if it had no
+			// invisible joiners.
+			text = features.StripJoiners(text)
+		}
 		// A name of two letters is also keyed as spelt (see
 		// registerShortForms): "Ma" resolves, "MA" does not. That key is
 		// looked up first, so that "Un" after "Kim Jong Un" is him even
