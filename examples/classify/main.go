@@ -269,9 +269,11 @@ func printTable(w io.Writer, rows []row, top int, named bool) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "entity\tbytes\tlabel\tcritical\tneutral\tsupportive\tholder\tsentence")
 	for _, r := range rows {
-		sentence := truncate(oneLine(r.Sentence), 70)
-		entity := r.Text
-		if r.Canonical != r.Text {
+		sentence := truncate(oneLine(features.StripJoiners(r.Sentence)), 70)
+		// The cells show no invisible joiners, which take no width but
+		// count in the column's: the bytes column gives the exact span.
+		entity := features.StripJoiners(r.Text)
+		if r.Canonical != entity {
 			entity += " (" + r.Canonical + ")"
 		}
 		entity = oneLine(entity)

@@ -535,6 +535,26 @@ func TestTableOneLine(t *testing.T) {
 	assert.Contains(t, out.String(), "\nthe alliance (bytes 17-29): ")
 }
 
+// TestTableJoiners checks that the table shows a name with a soft hyphen
+// inside (which takes no width, so would shift its column) as spelt
+// without it, its canonical form, and its bytes as they are.
+func TestTableJoiners(t *testing.T) {
+	text := "Zelen\u00adskyy thanked Germany."
+	var out, errb bytes.Buffer
+	require.NoError(t, run([]string{"-summary=false", text}, nil, &out, &errb))
+	rows := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	require.Len(t, rows, 3, "a header and two mentions:\n%s", out.String())
+	assert.True(t, strings.HasPrefix(rows[1], "Zelenskyy  "), rows[1])
+	assert.Contains(t, rows[1], " 0-11 ")
+	assert.NotContains(t, out.String(), "\u00ad")
+	// The columns line up: each row's bytes column starts where the
+	// header's does.
+	col := strings.Index(rows[0], "bytes")
+	for _, r := range rows[1:] {
+		assert.Equal(t, col, strings.IndexFunc(r, func(c rune) bool { return c >= '0' && c <= '9' }), r)
+	}
+}
+
 // TestTargetTwice checks that a -target given twice is one target, as a
 // script that gathers targets from several places may give it, not a
 // gazetteer error.
