@@ -71,6 +71,18 @@ func TestTokenize(t *testing.T) {
 	const joined = "Zelen\u00adskyy con\u00addemned it"
 	assert.Equal(t, []string{"Zelen\u00adskyy", "con\u00addemned", "it"}, texts(joined, features.NewExtractor().Tokenize(nil, joined)))
 	assert.Equal(t, []string{"Zelen", "\u00ad", "skyy", "con", "\u00ad", "demned", "it"}, texts(joined, extractorOfVersion(t, 10).Tokenize(nil, joined)))
+	// "www." starts a web address before a word rune; feature set 10 read
+	// the byte after the dot as a rune, so a no-break space (0xc2 0xa0)
+	// passed for 'Â'.
+	const www = "See www.\u00a0Smith"
+	kinds := func(toks []features.Token) (k []features.Kind) {
+		for _, tk := range toks {
+			k = append(k, tk.Kind)
+		}
+		return k
+	}
+	assert.Equal(t, []features.Kind{features.Word, features.Word, features.Punct, features.Word}, kinds(features.Tokenize(nil, www)))
+	assert.Equal(t, []features.Kind{features.Word, features.URL, features.Punct, features.Word}, kinds(extractorOfVersion(t, 10).Tokenize(nil, www)))
 }
 
 // checkTokens asserts the tokenizer's invariants: tokens are in order,

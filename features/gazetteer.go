@@ -348,7 +348,10 @@ type Match struct {
 
 // AppendMatches appends to dst the non-overlapping matches in text, in
 // order, and returns the extended slice. toks must be the tokens of text
-// (from Tokenize); pass nil to have them computed. Tokens that cannot be
+// (from Tokenize, or from the Tokenize of the Extractor whose mentions the
+// matches go with); pass nil to have them computed by Tokenize. Forms
+// and text are compared as Normalize spells them, which drops invisible
+// joiners: "Zelen\u00adskyy" matches "Zelenskyy", and the other way. Tokens that cannot be
 // text's — empty, out of order, overlapping or past its end, such as a
 // longer sentence's — are not used: text is tokenized anew; another
 // text's tokens that happen to fit are taken as given. It walks the

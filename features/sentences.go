@@ -29,9 +29,11 @@ func Sentences(dst []Span, text string) []Span {
 // a text is longer (in bytes, or in tokens) than any before. The zero value is ready to use.
 // A SentenceSplitter is not safe for concurrent use.
 type SentenceSplitter struct {
-	// Tokenize tokenizes each text; nil means the package's Tokenize.
-	// Set it to an Extractor's Tokenize method to hand Tokens to that
-	// extractor's PrepareTokens.
+	// Tokenize tokenizes each text; nil means the package's Tokenize,
+	// the current feature set's. Set it to an Extractor's Tokenize method
+	// to hand Tokens to that extractor's PrepareTokens, and to split as
+	// that extractor's feature set tokenizes (before feature set 11, a
+	// joiner inside a word split it: "D\u2060r." is no title there).
 	Tokenize TokenizeFunc
 
 	toks []Token

@@ -120,7 +120,7 @@ func tokenize(dst []Token, text string, joiners bool) []Token {
 			}
 			dst = append(dst, Token{i, end, Word})
 			i = end
-		case (c == 'h' || c == 'w' || c == 'H' || c == 'W') && isURLStart(text[i:]):
+		case (c == 'h' || c == 'w' || c == 'H' || c == 'W') && isURLStart(text[i:], joiners):
 			end := i
 			for end < len(text) {
 				r, sz := utf8.DecodeRuneInString(text[end:])
@@ -267,8 +267,22 @@ func isLetterRune(r rune) bool {
 	return !generalPunct(r) && unicode.IsLetter(r)
 }
 
-func isURLStart(s string) bool {
-	return hasPrefixFold(s, "http://") || hasPrefixFold(s, "https://") || (hasPrefixFold(s, "www.") && len(s) > 4 && isWordRune(rune(s[4])))
+// isURLStart reports whether s starts with a web address: "http://",
+// "https://", or "www." before a word rune. Feature sets before 11 (fixed
+// false) took the byte after "www." for a rune, so that a non-ASCII
+// character there ("www.\u00a0") counted as a word rune whatever it was.
+func isURLStart(s string, fixed bool) bool {
+	if hasPrefixFold(s, "http://") || hasPrefixFold(s, "https://") {
+		return true
+	}
+	if !hasPrefixFold(s, "www.") || len(s) <= 4 {
+		return false
+	}
+	if fixed {
+		r, _ := utf8.DecodeRuneInString(s[4:])
+		return isWordRune(r)
+	}
+	return isWordRune(rune(s[4]))
 }
 
 func hasPrefixFold(s, prefix string) bool {
