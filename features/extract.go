@@ -92,7 +92,8 @@ import (
 // hyphen, a zero-width non-joiner or joiner, a word joiner — no longer
 // splits it, and the word's term drops it ("Zelen\u00adskyy" is the name
 // and the term "zelenskyy"; "con\u00addemned" is the cue word
-// "condemned"); see Tokenize and Extractor.Tokenize.
+// "condemned"); see Tokenize and Extractor.Tokenize. And "www." starts a
+// web address only before a letter or digit ("www.\u00a0" is none).
 //
 // An extractor decoded from an encoding of an older version it reads
 // (MinVersion, 3, to 10) keeps producing that version's ids, so models
