@@ -154,6 +154,13 @@ func TestHolderUnit(t *testing.T) {
 		{"according to", "NATO stalled the talks, according to Reuters.", "NATO", "Reuters"},
 		{"no holder", "NATO's budget collapsed.", "NATO", ""},
 		{"place is not the subject", "Analysts in Bogotá said Petro erred.", "Petro", ""},
+		// A name right after a reporting verb is its speaker only after a
+		// comma, quote or dash; otherwise the verb has a subject that is no
+		// mention, and the name is what it reports on.
+		{"speaker after a comma", "Microsoft fell, said Reuters.", "Microsoft", "Reuters"},
+		{"speaker after a quote", "\"Microsoft fell\" said Reuters.", "Microsoft", "Reuters"},
+		{"reported, not a speaker", "Microsoft rose after analysts said Azure revenue grew.", "Microsoft", ""},
+		{"called, not a speaker", "Trump at the time called Price a fine person.", "Trump", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -181,8 +181,10 @@ func (hs *holderScratch) holder(target int) int {
 			}
 			return s
 		}
-		// "said Petro" names the speaker; "told Reuters" names the listener.
-		if !hs.is(v, hwListener) && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
+		// "…, said Petro" names the speaker, after a comma, quote or dash;
+		// "told Reuters" names the listener, and in "analysts said Azure
+		// revenue grew" the verb has a subject that is no mention.
+		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
 			return owner[v+1]
 		}
 	}

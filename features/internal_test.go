@@ -303,7 +303,7 @@ func (hs *holderScratch) holderScan(target int) int {
 			}
 			return s
 		}
-		if !hs.is(v, hwListener) && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
+		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
 			return owner[v+1]
 		}
 	}
