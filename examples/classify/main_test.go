@@ -516,11 +516,7 @@ func TestLines(t *testing.T) {
 // TestTableOneLine checks that a table row is one line whatever white
 // space the sentence holds: a line break or a tab would break the table.
 func TestTableOneLine(t *testing.T) {
-	text := "so proud of @nasa today\nwell done\tTesla"
-	var out, errb bytes.Buffer
-	require.NoError(t, run([]string{"-summary=false", text}, nil, &out, &errb))
-	rows := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
-	require.Len(t, rows, 3, "a header and two mentions:\n%s", out.String())
+	rows := tableOfTwo(t, "so proud of @nasa today\nwell done\tTesla")
 	for _, r := range rows[1:] {
 		assert.True(t, strings.HasSuffix(r, "so proud of @nasa today well done Tesla"), r)
 	}
@@ -529,24 +525,31 @@ func TestTableOneLine(t *testing.T) {
 	// the heading of its explanation are one line each.
 	gaz := filepath.Join(t.TempDir(), "g.json")
 	require.NoError(t, os.WriteFile(gaz, []byte(`[{"name": "NATO", "aliases": ["the alliance"]}]`), 0o644))
-	out.Reset()
+	var out, errb bytes.Buffer
 	require.NoError(t, run([]string{"-summary=false", "-explain", "-gazetteer", gaz, "Critics attacked the\nalliance today."}, nil, &out, &errb))
 	assert.Contains(t, out.String(), "the alliance (NATO)  ")
 	assert.Contains(t, out.String(), "\nthe alliance (bytes 17-29): ")
+}
+
+// tableOfTwo returns the table's lines for text, whose two mentions give
+// two rows under the header.
+func tableOfTwo(t *testing.T, text string) []string {
+	t.Helper()
+	var out, errb bytes.Buffer
+	require.NoError(t, run([]string{"-summary=false", text}, nil, &out, &errb))
+	rows := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	require.Len(t, rows, 3, "a header and two mentions:\n%s", out.String())
+	return rows
 }
 
 // TestTableJoiners checks that the table shows a name with a soft hyphen
 // inside (which takes no width, so would shift its column) as spelt
 // without it, its canonical form, and its bytes as they are.
 func TestTableJoiners(t *testing.T) {
-	text := "Zelen\u00adskyy thanked Germany."
-	var out, errb bytes.Buffer
-	require.NoError(t, run([]string{"-summary=false", text}, nil, &out, &errb))
-	rows := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
-	require.Len(t, rows, 3, "a header and two mentions:\n%s", out.String())
+	rows := tableOfTwo(t, "Zelen\u00adskyy thanked Germany.")
 	assert.True(t, strings.HasPrefix(rows[1], "Zelenskyy  "), rows[1])
 	assert.Contains(t, rows[1], " 0-11 ")
-	assert.NotContains(t, out.String(), "\u00ad")
+	assert.NotContains(t, strings.Join(rows, "\n"), "\u00ad")
 	// The columns line up: each row's bytes column starts where the
 	// header's does.
 	col := strings.Index(rows[0], "bytes")
