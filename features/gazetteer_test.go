@@ -161,6 +161,10 @@ func TestHolderUnit(t *testing.T) {
 		{"speaker after a quote", "\"Microsoft fell\" said Reuters.", "Microsoft", "Reuters"},
 		{"reported, not a speaker", "Microsoft rose after analysts said Azure revenue grew.", "Microsoft", ""},
 		{"called, not a speaker", "Trump at the time called Price a fine person.", "Trump", ""},
+		// A reporting verb after the target whose subject opens a clause of
+		// its own speaks no quote that holds the target.
+		{"a clause of its own", "Greenpeace accused Norway, but Oslo insists its permits are lawful.", "Greenpeace", ""},
+		{"the quote's speaker", "\"Norway broke the treaty,\" Greenpeace said.", "Norway", "Greenpeace"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

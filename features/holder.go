@@ -179,6 +179,9 @@ func (hs *holderScratch) holder(target int) int {
 			if s == target {
 				return -1
 			}
+			if f := hs.first[s]; f > 0 && toks[f-1].Kind == Word && base[f-1].clause() {
+				continue // "…, although ZANU-PF insisted": a clause of its own, no quote's speaker
+			}
 			return s
 		}
 		// "…, said Petro" names the speaker, after a comma, quote or dash;
