@@ -165,6 +165,10 @@ func TestHolderUnit(t *testing.T) {
 		// its own speaks no quote that holds the target.
 		{"a clause of its own", "Greenpeace accused Norway, but Oslo insists its permits are lawful.", "Greenpeace", ""},
 		{"the quote's speaker", "\"Norway broke the treaty,\" Greenpeace said.", "Norway", "Greenpeace"},
+		// The agent of a passive holds a stance toward the one acted on,
+		// not the other way ("was praised by <T>").
+		{"the passive's agent", "Lithuania was punished by Beijing with an embargo.", "Beijing", ""},
+		{"the passive's agent, in a clause reported", "Sandu said networks backed by Moscow bought votes.", "Moscow", "Sandu"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

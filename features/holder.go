@@ -164,6 +164,9 @@ func (hs *holderScratch) holder(target int) int {
 		if v >= t0 {
 			continue
 		}
+		if v+2 == t0 && base[v+1].hash == hashBy {
+			continue // "<M> was praised by <T>": the target acts, and <M> holds no stance toward it
+		}
 		if s := hs.subjectOf(v); s >= 0 && s != target {
 			return s
 		} else if s == target {
