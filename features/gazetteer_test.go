@@ -169,6 +169,9 @@ func TestHolderUnit(t *testing.T) {
 		// not the other way ("was praised by <T>").
 		{"the passive's agent", "Lithuania was punished by Beijing with an embargo.", "Beijing", ""},
 		{"the passive's agent, in a clause reported", "Sandu said networks backed by Moscow bought votes.", "Moscow", "Sandu"},
+		// Nor does the one a passive acts on hold one toward what follows.
+		{"the passive's subject", "Medford Mutual was barred from selling policies in Ohio.", "Ohio", ""},
+		{"the passive's subject, and a speaker", "Perez was arrested at the border, Wolf said.", "Perez", "Wolf"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -1,5 +1,7 @@
 package features
 
+import "strings"
+
 // Holder returns the index in mentions of the mention that holds the
 // stance the sentence reports toward mentions[target] — the subject of a
 // reporting or judging verb whose object or clause holds the target
@@ -39,6 +41,7 @@ type holderScratch struct {
 	accord      []int // the mentions named after "according to", in order
 	toks        []Token
 	base        []term
+	text        string
 }
 
 func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int {
@@ -53,7 +56,7 @@ func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int 
 // tokens, the verbs and the mentions named after "according to".
 func (hs *holderScratch) lay(p *Prepared, mentions []Span) {
 	toks, base := p.toks, p.base[:len(p.toks)]
-	hs.toks, hs.base = toks, base
+	hs.toks, hs.base, hs.text = toks, base, p.text
 	hs.owner = grow(hs.owner, len(toks))
 	hs.first = grow(hs.first, len(mentions))
 	hs.last = grow(hs.last, len(mentions))
@@ -129,6 +132,21 @@ func (hs *holderScratch) subjectOf(v int) int {
 	return -1
 }
 
+// passive reports whether the verb at token v is a past participle after
+// a form of "be" or "get" ("was barred", "were criticised", "got sued").
+func (hs *holderScratch) passive(v int) bool {
+	if v == 0 {
+		return false
+	}
+	switch hs.base[v-1].hash {
+	case hashWas, hashWere, hashBeen, hashBeing, hashBe, hashIs, hashAre, hashGot:
+	default:
+		return false
+	}
+	w := hs.toks[v].Text(hs.text)
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")
+}
+
 // holder returns the holder of mention target, or -1. Its scans visit the
 // sentence's verbs only (TestHoldersVerbList holds them equal to scans of
 // every token).
@@ -166,6 +184,9 @@ func (hs *holderScratch) holder(target int) int {
 		}
 		if v+2 == t0 && base[v+1].hash == hashBy {
 			continue // "<M> was praised by <T>": the target acts, and <M> holds no stance toward it
+		}
+		if hs.passive(v) {
+			continue // "<M> was barred from selling … in <T>": <M> is acted on, and acts on nothing
 		}
 		if s := hs.subjectOf(v); s >= 0 && s != target {
 			return s
@@ -206,6 +227,14 @@ const (
 
 var (
 	hashBy        = normHash("by")
+	hashWas       = normHash("was")
+	hashWere      = normHash("were")
+	hashBeen      = normHash("been")
+	hashBeing     = normHash("being")
+	hashBe        = normHash("be")
+	hashIs        = normHash("is")
+	hashAre       = normHash("are")
+	hashGot       = normHash("got")
 	hashAccording = normHash("according")
 	hashTo        = normHash("to")
 )

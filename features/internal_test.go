@@ -284,7 +284,7 @@ func (hs *holderScratch) holderScan(target int) int {
 		}
 	}
 	for v := t0 - 1; v >= 0; v-- {
-		if !isVerbTerm(&hs.base[v]) || v+2 == t0 && base[v+1].hash == hashBy {
+		if !isVerbTerm(&hs.base[v]) || v+2 == t0 && base[v+1].hash == hashBy || hs.passive(v) {
 			continue
 		}
 		if s := hs.subjectOf(v); s >= 0 && s != target {

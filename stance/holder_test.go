@@ -78,4 +78,4 @@ func TestHolderGolden(t *testing.T) {
 }
 
 // holderPrecisionFloor sits below the measured precision (see the test log).
-const holderPrecisionFloor = 0.91 // measured 0.942 (0.931 before d947a82)
+const holderPrecisionFloor = 0.92 // measured 0.953 (0.931 before d947a82 and the passive's subject after it)
