@@ -172,6 +172,9 @@ func TestHolderUnit(t *testing.T) {
 		// Nor does the one a passive acts on hold one toward what follows.
 		{"the passive's subject", "Medford Mutual was barred from selling policies in Ohio.", "Ohio", ""},
 		{"the passive's subject, and a speaker", "Perez was arrested at the border, Wolf said.", "Perez", "Wolf"},
+		// The one told is not judged, but a name after the listener may be.
+		{"the listener", "Barr told the BBC that the report was wrong.", "BBC", ""},
+		{"after the listener", "Nuland told reporters Bolton was wrong.", "Bolton", "Nuland"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

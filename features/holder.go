@@ -188,6 +188,9 @@ func (hs *holderScratch) holder(target int) int {
 		if hs.passive(v) {
 			continue // "<M> was barred from selling … in <T>": <M> is acted on, and acts on nothing
 		}
+		if hs.is(v, hwListener) && (t0 == v+1 || t0 == v+2 && base[v+1].hash == hashThe) {
+			return -1 // "<M> told <T>", "<M> told the <T>": the one told, not judged
+		}
 		if s := hs.subjectOf(v); s >= 0 && s != target {
 			return s
 		} else if s == target {
@@ -235,6 +238,7 @@ var (
 	hashIs        = normHash("is")
 	hashAre       = normHash("are")
 	hashGot       = normHash("got")
+	hashThe       = normHash("the")
 	hashAccording = normHash("according")
 	hashTo        = normHash("to")
 )
