@@ -175,6 +175,10 @@ func TestHolderUnit(t *testing.T) {
 		// The one told is not judged, but a name after the listener may be.
 		{"the listener", "Barr told the BBC that the report was wrong.", "BBC", ""},
 		{"after the listener", "Nuland told reporters Bolton was wrong.", "Bolton", "Nuland"},
+		// A name in the speaker's own description, or a co-speaker.
+		{"the speaker's place", "Sky Sports pundit Callum Reid said Chelsea looked lost.", "Sky Sports", ""},
+		{"the speaker's place, and what the speaker judges", "Sky Sports pundit Callum Reid said Chelsea looked lost.", "Chelsea", "Callum Reid"},
+		{"a co-speaker", "Cigna and Humana announced a merger.", "Cigna", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

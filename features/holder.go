@@ -147,6 +147,33 @@ func (hs *holderScratch) passive(v int) bool {
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")
 }
 
+// describes reports whether the words from token t1+1 to token f-1 make
+// the mention that ends at t1 part of the subject that the one starting
+// at f ends: one to three words in lower case that are no verbs — a role
+// ("Sky Sports pundit Callum Reid", "UBS chairman Colm Kelleher"), or
+// "and" between speakers ("Cigna and Humana announced").
+func (hs *holderScratch) describes(t1, f int) bool {
+	if f-t1-1 < 1 || f-t1-1 > 3 {
+		return false
+	}
+	for k := t1 + 1; k < f; k++ {
+		if t := hs.toks[k]; t.Kind != Word || !isLowerASCIIWord(t.Text(hs.text)) || isVerbTerm(&hs.base[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isLowerASCIIWord reports whether w is ASCII letters in lower case.
+func isLowerASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // holder returns the holder of mention target, or -1. Its scans visit the
 // sentence's verbs only (TestHoldersVerbList holds them equal to scans of
 // every token).
@@ -208,6 +235,9 @@ func (hs *holderScratch) holder(target int) int {
 			}
 			if f := hs.first[s]; f > 0 && toks[f-1].Kind == Word && base[f-1].clause() {
 				continue // "…, although ZANU-PF insisted": a clause of its own, no quote's speaker
+			}
+			if hs.describes(t1, hs.first[s]) {
+				return -1 // "Sky Sports pundit Callum Reid said", "Cigna and Humana announced": part of the subject
 			}
 			return s
 		}

@@ -307,6 +307,9 @@ func (hs *holderScratch) holderScan(target int) int {
 			if f := hs.first[s]; f > 0 && toks[f-1].Kind == Word && hs.base[f-1].clause() {
 				continue
 			}
+			if hs.describes(t1, hs.first[s]) {
+				return -1
+			}
 			return s
 		}
 		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {

@@ -78,4 +78,4 @@ func TestHolderGolden(t *testing.T) {
 }
 
 // holderPrecisionFloor sits below the measured precision (see the test log).
-const holderPrecisionFloor = 0.92 // measured 0.953 (0.931 before d947a82 and the passive's subject after it)
+const holderPrecisionFloor = 0.94 // measured 0.976 (0.931 before this session's six holder changes, f224463 on; see the README)
