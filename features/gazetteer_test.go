@@ -179,6 +179,9 @@ func TestHolderUnit(t *testing.T) {
 		{"the speaker's place", "Sky Sports pundit Callum Reid said Chelsea looked lost.", "Sky Sports", ""},
 		{"the speaker's place, and what the speaker judges", "Sky Sports pundit Callum Reid said Chelsea looked lost.", "Chelsea", "Callum Reid"},
 		{"a co-speaker", "Cigna and Humana announced a merger.", "Cigna", ""},
+		// After an apposition, "said <M> had …" reports on <M>: no speaker.
+		{"said, then a clause", "Dave Morley, chairman of the trust, said Holcombe Town had been ruined.", "Dave Morley", ""},
+		{"said, then the speaker", "Holcombe Town was ruined, said Dave Morley on Monday.", "Holcombe Town", "Dave Morley"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -147,6 +147,29 @@ func (hs *holderScratch) passive(v int) bool {
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")
 }
 
+// opensClause reports whether mention m is followed by an auxiliary verb
+// ("has", "had", "was", "would", …), so that it is the subject of a
+// clause of its own: "Dave Morley, chairman of the trust, said Holcombe
+// Town had been run into the ground" names no speaker after "said".
+func (hs *holderScratch) opensClause(m int) bool {
+	k := hs.last[m] + 1
+	if k >= len(hs.toks) || hs.toks[k].Kind != Word {
+		return false
+	}
+	_, ok := auxiliaries[hs.base[k].hash]
+	return ok
+}
+
+// auxiliaries are the term hashes of auxiliary verbs (opensClause).
+var auxiliaries = func() map[uint64]struct{} {
+	m := map[uint64]struct{}{}
+	for _, w := range []string{"has", "have", "had", "is", "are", "was", "were", "will", "would", "could",
+		"should", "can", "may", "might", "must", "did", "does", "do"} {
+		m[normHash(w)] = struct{}{}
+	}
+	return m
+}()
+
 // describes reports whether the words from token t1+1 to token f-1 make
 // the mention that ends at t1 part of the subject that the one starting
 // at f ends: one to three words in lower case that are no verbs — a role
@@ -244,7 +267,8 @@ func (hs *holderScratch) holder(target int) int {
 		// "…, said Petro" names the speaker, after a comma, quote or dash;
 		// "told Reuters" names the listener, and in "analysts said Azure
 		// revenue grew" the verb has a subject that is no mention.
-		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
+		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target &&
+			!hs.opensClause(owner[v+1]) {
 			return owner[v+1]
 		}
 	}
