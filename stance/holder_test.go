@@ -16,12 +16,30 @@ import (
 // target has a named holder, and sentences where the right answer is to
 // abstain. Run with -v to see the figures quoted in the README.
 func TestHolderGolden(t *testing.T) {
+	precision, _, _ := scoreHolders(t, "testdata/holders.json", 120)
+	assert.GreaterOrEqual(t, precision, holderPrecisionFloor)
+}
+
+// TestHolderHeldOut is TestHolderGolden on testdata/holders_heldout.json,
+// written by a helper session that saw neither the code nor the other
+// file, after this session's holder changes, and read only as totals.
+func TestHolderHeldOut(t *testing.T) {
+	precision, _, abstain := scoreHolders(t, "testdata/holders_heldout.json", 120)
+	assert.GreaterOrEqual(t, precision, holderHeldOutPrecisionFloor)
+	assert.GreaterOrEqual(t, abstain, holderHeldOutAbstainFloor)
+}
+
+// scoreHolders scores the default model's Analyze on the holder cases of
+// file, which must hold at least min: precision and recall of the holders
+// given, and the share of the cases without a holder where none is given.
+func scoreHolders(t *testing.T, file string, min int) (precision, recall, abstain float64) {
+	t.Helper()
 	var cases []struct {
 		Name, Input, Target, Holder string
 		Occurrence                  int
 	}
-	require.NoError(t, json.Unmarshal(mustRead(t, "testdata/holders.json"), &cases))
-	require.GreaterOrEqual(t, len(cases), 120)
+	require.NoError(t, json.Unmarshal(mustRead(t, file), &cases))
+	require.GreaterOrEqual(t, len(cases), min)
 	m, err := stance.Default()
 	require.NoError(t, err)
 	var predicted, correct, gold, abstainGold, abstainRight, missing int
@@ -65,17 +83,25 @@ func TestHolderGolden(t *testing.T) {
 		ok := c.Holder != "" && (strings.Contains(got.Holder, c.Holder) || strings.Contains(c.Holder, got.Holder))
 		if ok {
 			correct++ // a right holder counts for precision and recall alike
-		} else if testing.Verbose() {
+		} else if testing.Verbose() && file == "testdata/holders.json" {
 			t.Logf("%s: holder %q, want %q", c.Name, got.Holder, c.Holder)
 		}
 	}
-	precision := float64(correct) / float64(max(predicted, 1))
-	recall := float64(correct) / float64(max(gold, 1))
-	abstain := float64(abstainRight) / float64(max(abstainGold, 1))
-	t.Logf("holders: %d cases, %d targets not found; precision %.3f (%d/%d), recall %.3f (%d/%d), correct abstentions %.3f (%d/%d)",
-		len(cases), missing, precision, correct, predicted, recall, correct, gold, abstain, abstainRight, abstainGold)
-	assert.GreaterOrEqual(t, precision, holderPrecisionFloor)
+	precision = float64(correct) / float64(max(predicted, 1))
+	recall = float64(correct) / float64(max(gold, 1))
+	abstain = float64(abstainRight) / float64(max(abstainGold, 1))
+	t.Logf("holders (%s): %d cases, %d targets not found; precision %.3f (%d/%d), recall %.3f (%d/%d), correct abstentions %.3f (%d/%d)",
+		file, len(cases), missing, precision, correct, predicted, recall, correct, gold, abstain, abstainRight, abstainGold)
+	return precision, recall, abstain
 }
 
 // holderPrecisionFloor sits below the measured precision (see the test log).
-const holderPrecisionFloor = 0.94 // measured 0.976 (0.931 before this session's six holder changes, f224463 on; see the README)
+const holderPrecisionFloor = 0.94 // measured 0.976 (0.931 before this session's holder changes, f224463 on; see the README)
+
+// The held-out file's floors sit below its measured figures: precision
+// 0.833 and correct abstentions 0.833 at its first reading, after this
+// session's holder changes (0.756 and 0.700 at 8f3c75a, before them).
+const (
+	holderHeldOutPrecisionFloor = 0.80
+	holderHeldOutAbstainFloor   = 0.80
+)
