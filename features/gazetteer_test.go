@@ -182,6 +182,9 @@ func TestHolderUnit(t *testing.T) {
 		// After an apposition, "said <M> had …" reports on <M>: no speaker.
 		{"said, then a clause", "Dave Morley, chairman of the trust, said Holcombe Town had been ruined.", "Dave Morley", ""},
 		{"said, then the speaker", "Holcombe Town was ruined, said Dave Morley on Monday.", "Holcombe Town", "Dave Morley"},
+		// After "said", a name that describes the speaker is not the speaker.
+		{"said, then a title", "\"Mulvaney is the right choice,\" said House Speaker Paul Ryan.", "Mulvaney", "Paul Ryan"},
+		{"said, then a person of an organisation", "\"Ramaphosa fought graft,\" said Thandi Mokoena of the DA.", "Ramaphosa", "Thandi Mokoena"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

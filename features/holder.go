@@ -170,6 +170,57 @@ var auxiliaries = func() map[uint64]struct{} {
 	return m
 }()
 
+// described returns the mention that mention m describes, if one follows
+// it with one to three words between that make m part of its description
+// ("…, said House Speaker Paul Ryan", "…, said Sky Sports pundit Callum
+// Reid": the speaker is the person), else m; -1 if that is target.
+func (hs *holderScratch) described(m, target int) int {
+	last := hs.last[m]
+	for k := last + 2; k < len(hs.toks) && k <= last+4; k++ {
+		if o := hs.owner[k]; o >= 0 && o != m {
+			if hs.first[o] == k && hs.describesWords(last, k) {
+				if o == target {
+					return -1
+				}
+				return o
+			}
+			break
+		}
+	}
+	return m
+}
+
+// describesWords reports whether the one to three tokens between token t1
+// and token f are words that are neither verbs nor function words: a
+// title or role, in any case ("House Speaker", "Chief Executive",
+// "pundit"); not "Thandi Mokoena of the DA" or "DeVos to fire Jackson".
+func (hs *holderScratch) describesWords(t1, f int) bool {
+	if f-t1-1 < 1 || f-t1-1 > 3 {
+		return false
+	}
+	for k := t1 + 1; k < f; k++ {
+		t := hs.toks[k]
+		if t.Kind != Word || isVerbTerm(&hs.base[k]) {
+			return false
+		}
+		if _, fn := linkWords[hs.base[k].hash]; fn {
+			return false
+		}
+	}
+	return true
+}
+
+// linkWords are the term hashes of the function words that link a name to
+// another rather than describe it (describesWords).
+var linkWords = func() map[uint64]struct{} {
+	m := map[uint64]struct{}{}
+	for _, w := range []string{"of", "the", "a", "an", "to", "at", "from", "for", "in", "on", "with", "by",
+		"and", "or", "but", "as", "that", "who", "which"} {
+		m[normHash(w)] = struct{}{}
+	}
+	return m
+}()
+
 // describes reports whether the words from token t1+1 to token f-1 make
 // the mention that ends at t1 part of the subject that the one starting
 // at f ends: one to three words in lower case that are no verbs — a role
@@ -269,7 +320,7 @@ func (hs *holderScratch) holder(target int) int {
 		// revenue grew" the verb has a subject that is no mention.
 		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target &&
 			!hs.opensClause(owner[v+1]) {
-			return owner[v+1]
+			return hs.described(owner[v+1], target)
 		}
 	}
 	return -1

@@ -313,7 +313,7 @@ func (hs *holderScratch) holderScan(target int) int {
 			return s
 		}
 		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target && !hs.opensClause(owner[v+1]) {
-			return owner[v+1]
+			return hs.described(owner[v+1], target)
 		}
 	}
 	return -1
