@@ -10,7 +10,11 @@ import "strings"
 // ("'…NATO…,' Petro said"; "according to Petro") — or -1 when it finds
 // none. It abstains rather than guess: a target that is itself the
 // subject gets -1, and so does a holder that is not among mentions
-// (pronouns, "critics").
+// (pronouns, "critics"), a listener ("told the BBC"), the agent of a
+// passive ("was praised by <T>"), a name after the subject of a passive
+// ("was barred from … in <T>"), and a name in the speaker's own
+// description or a co-speaker ("Sky Sports pundit Callum Reid said",
+// "Cigna and Humana announced").
 //
 // mentions are spans of sentence in order and without overlap, as from
 // Mentions. Holder panics if target is out of range.
