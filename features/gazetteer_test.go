@@ -185,6 +185,15 @@ func TestHolderUnit(t *testing.T) {
 		// After "said", a name that describes the speaker is not the speaker.
 		{"said, then a title", "\"Mulvaney is the right choice,\" said House Speaker Paul Ryan.", "Mulvaney", "Paul Ryan"},
 		{"said, then a person of an organisation", "\"Ramaphosa fought graft,\" said Thandi Mokoena of the DA.", "Ramaphosa", "Thandi Mokoena"},
+		// A review's cases: no role words between two names, a main verb
+		// after the name after "said", adverbs and capitals in a passive,
+		// and a clause opened by ", and".
+		{"said, then no role", "\"Russia must pay,\" said Zelensky after meeting Macron.", "Russia", "Zelensky"},
+		{"said, then a clause with a main verb", "Pelosi, a Democrat, said McCarthy failed the country.", "Pelosi", ""},
+		{"said, then a speaker and a role", "Intel hit every milestone, wrote Bernstein analysts.", "Intel", "Bernstein"},
+		{"a passive with an adverb", "Medford Mutual was sharply criticised for its policies in Ohio.", "Ohio", ""},
+		{"a passive in capitals", "PETRO WAS CRITICISED BY NATO, SAID REUTERS.", "REUTERS", ""},
+		{"a clause opened by and", "The EU condemned Russia, and China urged restraint.", "EU", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -1,7 +1,5 @@
 package features
 
-import "strings"
-
 // Holder returns the index in mentions of the mention that holds the
 // stance the sentence reports toward mentions[target] — the subject of a
 // reporting or judging verb whose object or clause holds the target
@@ -137,42 +135,71 @@ func (hs *holderScratch) subjectOf(v int) int {
 }
 
 // passive reports whether the verb at token v is a past participle after
-// a form of "be" or "get" ("was barred", "were criticised", "got sued").
+// a form of "be" or "get", with at most two adverbs between ("was
+// barred", "were sharply criticised", "got sued"; in any case). An
+// irregular participle ("was told", "was hit") is not seen.
 func (hs *holderScratch) passive(v int) bool {
-	if v == 0 {
-		return false
-	}
-	switch hs.base[v-1].hash {
-	case hashWas, hashWere, hashBeen, hashBeing, hashBe, hashIs, hashAre, hashGot:
-	default:
-		return false
-	}
 	w := hs.toks[v].Text(hs.text)
-	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")
+	if n := len(w); n < 3 || w[n-2]|0x20 != 'e' || w[n-1]|0x20 != 'd' && w[n-1]|0x20 != 'n' {
+		return false
+	}
+	for j := v - 1; j >= 0 && j >= v-3; j-- {
+		switch hs.base[j].hash {
+		case hashWas, hashWere, hashBeen, hashBeing, hashBe, hashIs, hashAre, hashGot:
+			return true
+		}
+		if !hs.is(j, hwGap) {
+			return false
+		}
+	}
+	return false
 }
 
-// opensClause reports whether mention m is followed by an auxiliary verb
-// ("has", "had", "was", "would", …), so that it is the subject of a
-// clause of its own: "Dave Morley, chairman of the trust, said Holcombe
-// Town had been run into the ground" names no speaker after "said".
-func (hs *holderScratch) opensClause(m int) bool {
+// endsSpeaker reports whether mention m, named after "said", ends there
+// as a speaker does: at the end of the sentence, before punctuation or
+// before a preposition, a word of time or a role of the people who speak
+// for it ("…, said Petro on Monday", "… in a statement", "… to
+// reporters", "…, wrote Bernstein analysts"). Before any other word it is the
+// subject of the clause "said" reports: "Dave Morley, chairman of the
+// trust, said Holcombe Town had been run into the ground", "Pelosi, a
+// Democrat, said McCarthy failed".
+func (hs *holderScratch) endsSpeaker(m int) bool {
 	k := hs.last[m] + 1
 	if k >= len(hs.toks) || hs.toks[k].Kind != Word {
-		return false
+		return true
 	}
-	_, ok := auxiliaries[hs.base[k].hash]
+	_, ok := speakerFollowers[hs.base[k].hash]
 	return ok
 }
 
-// auxiliaries are the term hashes of auxiliary verbs (opensClause).
-var auxiliaries = func() map[uint64]struct{} {
+// speakerFollowers are the term hashes of the words that may follow a
+// speaker named after "said" (endsSpeaker).
+var speakerFollowers = func() map[uint64]struct{} {
 	m := map[uint64]struct{}{}
-	for _, w := range []string{"has", "have", "had", "is", "are", "was", "were", "will", "would", "could",
-		"should", "can", "may", "might", "must", "did", "does", "do"} {
+	for _, w := range []string{"on", "in", "at", "to", "during", "after", "before", "when", "while", "of", "from",
+		"last", "this", "earlier", "later", "late", "today", "yesterday", "tonight", "recently", "separately",
+		"analysts", "officials", "economists", "researchers", "sources", "lawyers", "executives", "leaders", "spokesman",
+		"spokeswoman", "spokesperson"} {
 		m[normHash(w)] = struct{}{}
 	}
 	return m
 }()
+
+// opensOwnClause reports whether the word before token f opens a clause
+// of its own: a clause word ("although", "but", "while") or, after a
+// comma, "and" or "as" ("…, and China urged restraint").
+func (hs *holderScratch) opensOwnClause(f int) bool {
+	if f <= 0 || hs.toks[f-1].Kind != Word {
+		return false
+	}
+	if hs.base[f-1].clause() {
+		return true
+	}
+	if h := hs.base[f-1].hash; (h == hashAnd || h == hashAs) && f >= 2 && hs.toks[f-2].Kind == Punct && hs.text[hs.toks[f-2].Start] == ',' {
+		return true
+	}
+	return false
+}
 
 // described returns the mention that mention m describes, if one follows
 // it with one to three words between that make m part of its description
@@ -195,9 +222,10 @@ func (hs *holderScratch) described(m, target int) int {
 }
 
 // describesWords reports whether the one to three tokens between token t1
-// and token f are words that are neither verbs nor function words: a
-// title or role, in any case ("House Speaker", "Chief Executive",
-// "pundit"); not "Thandi Mokoena of the DA" or "DeVos to fire Jackson".
+// and token f are a title or role: words that are capitalised and no
+// verbs, or role nouns in lower case ("House Speaker", "Chief Executive",
+// "pundit", "contributor"); not "Thandi Mokoena of the DA", "Zelensky
+// after meeting Macron" or "DeVos to fire Jackson".
 func (hs *holderScratch) describesWords(t1, f int) bool {
 	if f-t1-1 < 1 || f-t1-1 > 3 {
 		return false
@@ -207,19 +235,27 @@ func (hs *holderScratch) describesWords(t1, f int) bool {
 		if t.Kind != Word || isVerbTerm(&hs.base[k]) {
 			return false
 		}
-		if _, fn := linkWords[hs.base[k].hash]; fn {
+		if c := hs.text[t.Start]; c >= 'A' && c <= 'Z' {
+			continue
+		}
+		if _, role := roleNouns[hs.base[k].hash]; !role {
 			return false
 		}
 	}
 	return true
 }
 
-// linkWords are the term hashes of the function words that link a name to
-// another rather than describe it (describesWords).
-var linkWords = func() map[uint64]struct{} {
+// roleNouns are the term hashes of the roles in lower case that may stand
+// between a name and the person it describes (describesWords).
+var roleNouns = func() map[uint64]struct{} {
 	m := map[uint64]struct{}{}
-	for _, w := range []string{"of", "the", "a", "an", "to", "at", "from", "for", "in", "on", "with", "by",
-		"and", "or", "but", "as", "that", "who", "which"} {
+	for _, w := range []string{"spokesperson", "spokesman", "spokeswoman", "chief", "leader", "head",
+		"president", "minister", "secretary", "chairman", "chairwoman", "chair", "director", "adviser",
+		"advisor", "aide", "pundit", "contributor", "anchor", "host", "analyst", "economist", "editor",
+		"correspondent", "official", "executive", "founder", "ceo", "governor", "senator", "mayor",
+		"commissioner", "coach", "manager", "captain", "ambassador", "envoy", "lawyer", "attorney",
+		"prosecutor", "researcher", "professor", "campaigner", "activist", "candidate", "strategist",
+		"pollster", "columnist", "commentator", "reporter", "deputy", "general", "counsel"} {
 		m[normHash(w)] = struct{}{}
 	}
 	return m
@@ -311,7 +347,7 @@ func (hs *holderScratch) holder(target int) int {
 			if s == target {
 				return -1
 			}
-			if f := hs.first[s]; f > 0 && toks[f-1].Kind == Word && base[f-1].clause() {
+			if hs.opensOwnClause(hs.first[s]) {
 				continue // "…, although ZANU-PF insisted": a clause of its own, no quote's speaker
 			}
 			if hs.describes(t1, hs.first[s]) {
@@ -322,9 +358,10 @@ func (hs *holderScratch) holder(target int) int {
 		// "…, said Petro" names the speaker, after a comma, quote or dash;
 		// "told Reuters" names the listener, and in "analysts said Azure
 		// revenue grew" the verb has a subject that is no mention.
-		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target &&
-			!hs.opensClause(owner[v+1]) {
-			return hs.described(owner[v+1], target)
+		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
+			if sp := hs.described(owner[v+1], target); sp < 0 || hs.endsSpeaker(sp) {
+				return sp
+			}
 		}
 	}
 	return -1
@@ -348,6 +385,8 @@ var (
 	hashAre       = normHash("are")
 	hashGot       = normHash("got")
 	hashThe       = normHash("the")
+	hashAnd       = normHash("and")
+	hashAs        = normHash("as")
 	hashAccording = normHash("according")
 	hashTo        = normHash("to")
 )

@@ -304,7 +304,7 @@ func (hs *holderScratch) holderScan(target int) int {
 			if s == target {
 				return -1
 			}
-			if f := hs.first[s]; f > 0 && toks[f-1].Kind == Word && hs.base[f-1].clause() {
+			if hs.opensOwnClause(hs.first[s]) {
 				continue
 			}
 			if hs.describes(t1, hs.first[s]) {
@@ -312,8 +312,10 @@ func (hs *holderScratch) holderScan(target int) int {
 			}
 			return s
 		}
-		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target && !hs.opensClause(owner[v+1]) {
-			return hs.described(owner[v+1], target)
+		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
+			if sp := hs.described(owner[v+1], target); sp < 0 || hs.endsSpeaker(sp) {
+				return sp
+			}
 		}
 	}
 	return -1
