@@ -194,6 +194,11 @@ func TestHolderUnit(t *testing.T) {
 		{"a passive with an adverb", "Medford Mutual was sharply criticised for its policies in Ohio.", "Ohio", ""},
 		{"a passive in capitals", "PETRO WAS CRITICISED BY NATO, SAID REUTERS.", "REUTERS", ""},
 		{"a clause opened by and", "The EU condemned Russia, and China urged restraint.", "EU", ""},
+		// A place where what the verb reports happened is no object of it,
+		// but a name after "on" may be ("cracked down on").
+		{"a venue", "Amnesty accused Bayer of selling pesticides in Morocco.", "Morocco", ""},
+		{"a venue, and the object", "Amnesty accused Bayer of selling pesticides in Morocco.", "Bayer", "Amnesty"},
+		{"on, not a venue", "Turkey urged Sweden to crack down on the PKK.", "PKK", "Turkey"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

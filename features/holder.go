@@ -185,6 +185,38 @@ var speakerFollowers = func() map[uint64]struct{} {
 	return m
 }()
 
+// venue reports whether the target, whose first token is t0, is a venue
+// of what the verb at token v reports rather than what it acts on: the
+// verb's object, another name, comes between them, and a preposition of
+// place or time stands right before the target ("<M> accused Bayer of
+// selling pesticides in Africa", "… met Putin in Moscow"). "On" and
+// "from" are left out: "cracked down on the PKK", "walked away from
+// Aurum's offer" name what is judged.
+func (hs *holderScratch) venue(v, t0 int) bool {
+	if t0 < 1 {
+		return false
+	}
+	if _, ok := venuePrepositions[hs.base[t0-1].hash]; !ok {
+		return false
+	}
+	for k := v + 1; k < t0-1; k++ {
+		if hs.owner[k] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// venuePrepositions are the term hashes of the prepositions before a
+// venue (venue).
+var venuePrepositions = func() map[uint64]struct{} {
+	m := map[uint64]struct{}{}
+	for _, w := range []string{"in", "at", "during", "outside", "inside", "near"} {
+		m[normHash(w)] = struct{}{}
+	}
+	return m
+}()
+
 // opensOwnClause reports whether the word before token f opens a clause
 // of its own: a clause word ("although", "but", "while") or, after a
 // comma, "and" or "as" ("…, and China urged restraint").
@@ -331,6 +363,9 @@ func (hs *holderScratch) holder(target int) int {
 		}
 		if hs.is(v, hwListener) && (t0 == v+1 || t0 == v+2 && base[v+1].hash == hashThe) {
 			return -1 // "<M> told <T>", "<M> told the <T>": the one told, not judged
+		}
+		if hs.venue(v, t0) {
+			return -1 // "<M> slammed Schumer during an appearance on <T>": a venue, not judged
 		}
 		if s := hs.subjectOf(v); s >= 0 && s != target {
 			return s

@@ -287,7 +287,7 @@ func (hs *holderScratch) holderScan(target int) int {
 		if !isVerbTerm(&hs.base[v]) || v+2 == t0 && base[v+1].hash == hashBy || hs.passive(v) {
 			continue
 		}
-		if hs.is(v, hwListener) && (t0 == v+1 || t0 == v+2 && base[v+1].hash == hashThe) {
+		if hs.is(v, hwListener) && (t0 == v+1 || t0 == v+2 && base[v+1].hash == hashThe) || hs.venue(v, t0) {
 			return -1
 		}
 		if s := hs.subjectOf(v); s >= 0 && s != target {

@@ -99,10 +99,10 @@ func scoreHolders(t *testing.T, file string, min int) (precision, recall, abstai
 const holderPrecisionFloor = 0.94 // measured 0.976 (0.931 before this session's holder changes, f224463 on; see the README)
 
 // The held-out file's floors sit below its measured figures: precision
-// 0.857 and correct abstentions 0.850 at its third reading, after this
-// session's holder changes and a review's mends (0.756 and 0.700 at
-// 8f3c75a, before them; see the README).
+// 0.892 and correct abstentions 0.900 at its fourth reading, after this
+// session's holder changes (0.756 and 0.700 at 8f3c75a, before them; see
+// the README).
 const (
-	holderHeldOutPrecisionFloor = 0.80
-	holderHeldOutAbstainFloor   = 0.80
+	holderHeldOutPrecisionFloor = 0.85
+	holderHeldOutAbstainFloor   = 0.85
 )
