@@ -174,16 +174,10 @@ func (hs *holderScratch) endsSpeaker(m int) bool {
 
 // speakerFollowers are the term hashes of the words that may follow a
 // speaker named after "said" (endsSpeaker).
-var speakerFollowers = func() map[uint64]struct{} {
-	m := map[uint64]struct{}{}
-	for _, w := range []string{"on", "in", "at", "to", "during", "after", "before", "when", "while", "of", "from",
-		"last", "this", "earlier", "later", "late", "today", "yesterday", "tonight", "recently", "separately",
-		"analysts", "officials", "economists", "researchers", "sources", "lawyers", "executives", "leaders", "spokesman",
-		"spokeswoman", "spokesperson"} {
-		m[normHash(w)] = struct{}{}
-	}
-	return m
-}()
+var speakerFollowers = termSet("on", "in", "at", "to", "during", "after", "before", "when", "while", "of", "from",
+	"last", "this", "earlier", "later", "late", "today", "yesterday", "tonight", "recently", "separately",
+	"analysts", "officials", "economists", "researchers", "sources", "lawyers", "executives", "leaders", "spokesman",
+	"spokeswoman", "spokesperson")
 
 // venue reports whether the target, whose first token is t0, is a venue
 // of what the verb at token v reports rather than what it acts on: the
@@ -209,13 +203,7 @@ func (hs *holderScratch) venue(v, t0 int) bool {
 
 // venuePrepositions are the term hashes of the prepositions before a
 // venue (venue).
-var venuePrepositions = func() map[uint64]struct{} {
-	m := map[uint64]struct{}{}
-	for _, w := range []string{"in", "at", "during", "outside", "inside", "near"} {
-		m[normHash(w)] = struct{}{}
-	}
-	return m
-}()
+var venuePrepositions = termSet("in", "at", "during", "outside", "inside", "near")
 
 // opensOwnClause reports whether the word before token f opens a clause
 // of its own: a clause word ("although", "but", "while") or, after a
@@ -279,19 +267,13 @@ func (hs *holderScratch) describesWords(t1, f int) bool {
 
 // roleNouns are the term hashes of the roles in lower case that may stand
 // between a name and the person it describes (describesWords).
-var roleNouns = func() map[uint64]struct{} {
-	m := map[uint64]struct{}{}
-	for _, w := range []string{"spokesperson", "spokesman", "spokeswoman", "chief", "leader", "head",
-		"president", "minister", "secretary", "chairman", "chairwoman", "chair", "director", "adviser",
-		"advisor", "aide", "pundit", "contributor", "anchor", "host", "analyst", "economist", "editor",
-		"correspondent", "official", "executive", "founder", "ceo", "governor", "senator", "mayor",
-		"commissioner", "coach", "manager", "captain", "ambassador", "envoy", "lawyer", "attorney",
-		"prosecutor", "researcher", "professor", "campaigner", "activist", "candidate", "strategist",
-		"pollster", "columnist", "commentator", "reporter", "deputy", "general", "counsel"} {
-		m[normHash(w)] = struct{}{}
-	}
-	return m
-}()
+var roleNouns = termSet("spokesperson", "spokesman", "spokeswoman", "chief", "leader", "head",
+	"president", "minister", "secretary", "chairman", "chairwoman", "chair", "director", "adviser",
+	"advisor", "aide", "pundit", "contributor", "anchor", "host", "analyst", "economist", "editor",
+	"correspondent", "official", "executive", "founder", "ceo", "governor", "senator", "mayor",
+	"commissioner", "coach", "manager", "captain", "ambassador", "envoy", "lawyer", "attorney",
+	"prosecutor", "researcher", "professor", "campaigner", "activist", "candidate", "strategist",
+	"pollster", "columnist", "commentator", "reporter", "deputy", "general", "counsel")
 
 // describes reports whether the words from token t1+1 to token f-1 make
 // the mention that ends at t1 part of the subject that the one starting
@@ -400,6 +382,15 @@ func (hs *holderScratch) holder(target int) int {
 		}
 	}
 	return -1
+}
+
+// termSet returns the set of the term hashes of words.
+func termSet(words ...string) map[uint64]struct{} {
+	m := make(map[uint64]struct{}, len(words))
+	for _, w := range words {
+		m[normHash(w)] = struct{}{}
+	}
+	return m
 }
 
 // Category bits of the lexicon that name acts by a subject, at their
