@@ -229,7 +229,7 @@ func (hs *holderScratch) described(m, target int) int {
 	last := hs.last[m]
 	for k := last + 2; k < len(hs.toks) && k <= last+4; k++ {
 		if o := hs.owner[k]; o >= 0 && o != m {
-			if hs.first[o] == k && hs.describesWords(last, k) {
+			if hs.first[o] == k && hs.wordsBetween(last, k, true) {
 				if o == target {
 					return -1
 				}
@@ -241,12 +241,16 @@ func (hs *holderScratch) described(m, target int) int {
 	return m
 }
 
-// describesWords reports whether the one to three tokens between token t1
-// and token f are a title or role: words that are capitalised and no
-// verbs, or role nouns in lower case ("House Speaker", "Chief Executive",
-// "pundit", "contributor"); not "Thandi Mokoena of the DA", "Zelensky
-// after meeting Macron" or "DeVos to fire Jackson".
-func (hs *holderScratch) describesWords(t1, f int) bool {
+// wordsBetween reports whether one to three tokens stand between tokens
+// t1 and f, all of them words and no verbs, and each of them, with titles,
+// capitalised or a role noun in lower case ("House Speaker", "Chief
+// Executive", "pundit": what makes the name before describe the one after
+// in "…, said House Speaker Paul Ryan"; not "Thandi Mokoena of the DA",
+// "Zelensky after meeting Macron" or "DeVos to fire Jackson"), or without
+// titles in lower case ("pundit", "chairman", "and": what makes the name
+// before part of the subject the one after ends in "Sky Sports pundit
+// Callum Reid said" or "Cigna and Humana announced").
+func (hs *holderScratch) wordsBetween(t1, f int, titles bool) bool {
 	if f-t1-1 < 1 || f-t1-1 > 3 {
 		return false
 	}
@@ -255,10 +259,14 @@ func (hs *holderScratch) describesWords(t1, f int) bool {
 		if t.Kind != Word || isVerbTerm(&hs.base[k]) {
 			return false
 		}
-		if c := hs.text[t.Start]; c >= 'A' && c <= 'Z' {
+		w := t.Text(hs.text)
+		if !titles {
+			if !isLowerASCIIWord(w) {
+				return false
+			}
 			continue
 		}
-		if _, role := roleNouns[hs.base[k].hash]; !role {
+		if _, role := roleNouns[hs.base[k].hash]; !role && (w[0] < 'A' || w[0] > 'Z') {
 			return false
 		}
 	}
@@ -266,7 +274,7 @@ func (hs *holderScratch) describesWords(t1, f int) bool {
 }
 
 // roleNouns are the term hashes of the roles in lower case that may stand
-// between a name and the person it describes (describesWords).
+// between a name and the person it describes (wordsBetween).
 var roleNouns = termSet("spokesperson", "spokesman", "spokeswoman", "chief", "leader", "head",
 	"president", "minister", "secretary", "chairman", "chairwoman", "chair", "director", "adviser",
 	"advisor", "aide", "pundit", "contributor", "anchor", "host", "analyst", "economist", "editor",
@@ -274,23 +282,6 @@ var roleNouns = termSet("spokesperson", "spokesman", "spokeswoman", "chief", "le
 	"commissioner", "coach", "manager", "captain", "ambassador", "envoy", "lawyer", "attorney",
 	"prosecutor", "researcher", "professor", "campaigner", "activist", "candidate", "strategist",
 	"pollster", "columnist", "commentator", "reporter", "deputy", "general", "counsel")
-
-// describes reports whether the words from token t1+1 to token f-1 make
-// the mention that ends at t1 part of the subject that the one starting
-// at f ends: one to three words in lower case that are no verbs — a role
-// ("Sky Sports pundit Callum Reid", "UBS chairman Colm Kelleher"), or
-// "and" between speakers ("Cigna and Humana announced").
-func (hs *holderScratch) describes(t1, f int) bool {
-	if f-t1-1 < 1 || f-t1-1 > 3 {
-		return false
-	}
-	for k := t1 + 1; k < f; k++ {
-		if t := hs.toks[k]; t.Kind != Word || !isLowerASCIIWord(t.Text(hs.text)) || isVerbTerm(&hs.base[k]) {
-			return false
-		}
-	}
-	return true
-}
 
 // isLowerASCIIWord reports whether w is ASCII letters in lower case.
 func isLowerASCIIWord(w string) bool {
@@ -367,7 +358,7 @@ func (hs *holderScratch) holder(target int) int {
 			if hs.opensOwnClause(hs.first[s]) {
 				continue // "…, although ZANU-PF insisted": a clause of its own, no quote's speaker
 			}
-			if hs.describes(t1, hs.first[s]) {
+			if hs.wordsBetween(t1, hs.first[s], false) {
 				return -1 // "Sky Sports pundit Callum Reid said", "Cigna and Humana announced": part of the subject
 			}
 			return s

@@ -307,7 +307,7 @@ func (hs *holderScratch) holderScan(target int) int {
 			if hs.opensOwnClause(hs.first[s]) {
 				continue
 			}
-			if hs.describes(t1, hs.first[s]) {
+			if hs.wordsBetween(t1, hs.first[s], false) {
 				return -1
 			}
 			return s
