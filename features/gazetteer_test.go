@@ -199,6 +199,12 @@ func TestHolderUnit(t *testing.T) {
 		{"a venue", "Amnesty accused Bayer of selling pesticides in Morocco.", "Morocco", ""},
 		{"a venue, and the object", "Amnesty accused Bayer of selling pesticides in Morocco.", "Bayer", "Amnesty"},
 		{"on, not a venue", "Turkey urged Sweden to crack down on the PKK.", "PKK", "Turkey"},
+		// A word of a name is no verb, though it is spelt as one ("States",
+		// "Watch", "Reports").
+		{"a verb inside a name", "The EU fined Meta for moving data to the United States.", "EU", ""},
+		{"a verb inside a name, and the object", "The EU fined Meta for moving data to the United States.", "Meta", "EU"},
+		{"a verb inside a name after the target", "Pfizer hired a former senior United States diplomat.", "Pfizer", ""},
+		{"a verb after a name that ends in one", "Pfizer sued Moderna, Consumer Reports noted.", "Pfizer", "Consumer Reports"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -94,6 +94,14 @@ func (hs *holderScratch) lay(p *Prepared, mentions []Span) {
 			}
 		}
 	}
+	// A word of a name is no verb: "States" in "the United States".
+	kept := verbs[:0]
+	for _, v := range verbs {
+		if owner[v] < 0 {
+			kept = append(kept, v)
+		}
+	}
+	verbs = kept
 	named := accord[:0] // the mentions named after "according to"
 	for _, k := range accord {
 		if owner[k] >= 0 {
@@ -106,6 +114,11 @@ func (hs *holderScratch) lay(p *Prepared, mentions []Span) {
 // is reports whether token i has holder word class c (prepare looked the
 // classes up).
 func (hs *holderScratch) is(i int, c uint8) bool { return hs.base[i].hw&c != 0 }
+
+// isVerb reports whether token i is a verb that Holders reads: a
+// reporting, attacking or supporting verb (isVerbTerm) outside every
+// mention, so that "States" in "the United States" is none.
+func (hs *holderScratch) isVerb(i int) bool { return hs.owner[i] < 0 && isVerbTerm(&hs.base[i]) }
 
 // isVerbTerm reports whether a term is a reporting, attacking or
 // supporting verb.

@@ -274,7 +274,7 @@ func (hs *holderScratch) holderScan(target int) int {
 	}
 	t0, t1 := hs.first[target], hs.last[target]
 	for v := t1 + 1; v < len(toks)-2 && v <= t1+6; v++ {
-		if isVerbTerm(&hs.base[v]) && base[v+1].hash == hashBy && owner[v+2] >= 0 && owner[v+2] != target {
+		if hs.isVerb(v) && base[v+1].hash == hashBy && owner[v+2] >= 0 && owner[v+2] != target {
 			return owner[v+2]
 		}
 	}
@@ -284,7 +284,7 @@ func (hs *holderScratch) holderScan(target int) int {
 		}
 	}
 	for v := t0 - 1; v >= 0; v-- {
-		if !isVerbTerm(&hs.base[v]) || v+2 == t0 && base[v+1].hash == hashBy || hs.passive(v) {
+		if !hs.isVerb(v) || v+2 == t0 && base[v+1].hash == hashBy || hs.passive(v) {
 			continue
 		}
 		if hs.is(v, hwListener) && (t0 == v+1 || t0 == v+2 && base[v+1].hash == hashThe) || hs.venue(v, t0) {
@@ -297,7 +297,7 @@ func (hs *holderScratch) holderScan(target int) int {
 		}
 	}
 	for v := t1 + 1; v < len(toks); v++ {
-		if !hs.is(v, hwReport) {
+		if !hs.is(v, hwReport) || owner[v] >= 0 {
 			continue
 		}
 		if s := hs.subjectOf(v); s >= 0 {
@@ -401,8 +401,9 @@ func testTermSequence(t *testing.T, e *Extractor, others bool) {
 // sentence, with its mentions, its labelled targets and random spans (some
 // cutting tokens, so that a token can overlap two): a token's owner is the
 // first mention it overlaps, a mention's first and last tokens are those
-// it owns, the verbs are the tokens isVerb accepts, and the "according
-// to" mentions are the owners of the tokens after "according to".
+// it owns, the verbs are the tokens isVerbTerm accepts outside every
+// mention, and the "according to" mentions are the owners of the tokens
+// after "according to".
 func TestHoldersLay(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
 	n := 0
@@ -435,8 +436,11 @@ func TestHoldersLay(t *testing.T) {
 				require.Equal(t, last, hs.last[m])
 			}
 			var verbs, accord []int
+			want := func(i int) int { // the mention token i is part of, or -1
+				return slices.IndexFunc(mentions, func(m Span) bool { return m.Start < p.toks[i].End && p.toks[i].Start < m.End })
+			}
 			for i := range p.toks {
-				if isVerbTerm(&hs.base[i]) {
+				if isVerbTerm(&hs.base[i]) && want(i) < 0 {
 					verbs = append(verbs, i)
 				}
 				if i+2 < len(p.toks) && p.base[i].hash == hashAccording && p.base[i+1].hash == hashTo && hs.owner[i+2] >= 0 {
