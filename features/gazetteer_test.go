@@ -204,6 +204,16 @@ func TestHolderUnit(t *testing.T) {
 		{"a verb inside a name", "The EU fined Meta for moving data to the United States.", "EU", ""},
 		{"a verb inside a name, and the object", "The EU fined Meta for moving data to the United States.", "Meta", "EU"},
 		{"a verb inside a name after the target", "Pfizer hired a former senior United States diplomat.", "Pfizer", ""},
+		// A clause that opens after the verb, with the target before any
+		// verb of its own, is the target's: the verb before does not reach it.
+		{"a clause of the target's own", "Lindner praised the ruling, while Ireland's regulator declined to comment.", "Ireland", ""},
+		{"a clause of the target's own, after and", "Ancelotti hailed Bellingham, and Barcelona's Xavi blamed the referee.", "Xavi", ""},
+		{"a clause with a verb of its own", "Lindner praised the ruling, but condemned Meta.", "Meta", "Lindner"},
+		{"a clause word before a verb of the same subject", "ANMAT accused Verdane of fraud but cleared its partner, Bioandes.", "Bioandes", "ANMAT"},
+		{"a list, not a clause", "Clinton blamed the DNC, Facebook, and Infowars for her defeat.", "Infowars", "Clinton"},
+		{"a subordinate clause of what is reported", "Neal added that while presidents like Reagan hurt the poor, they cared.", "Reagan", "Neal"},
+		{"a main clause after what is reported", "Cotton said he did not hear it, while Perdue denied it.", "Perdue", ""},
+		{"a clause opened before the verb", "While Scholz hesitated, Lindner praised Meta.", "Meta", "Lindner"},
 		{"a verb after a name that ends in one", "Pfizer sued Moderna, Consumer Reports noted.", "Pfizer", "Consumer Reports"},
 	}
 	for _, c := range cases {

@@ -234,6 +234,82 @@ func (hs *holderScratch) opensOwnClause(f int) bool {
 	return false
 }
 
+// clauseBetween reports whether a clause of its own opens between the
+// verb at token v and the target's first token t0, so that the verb does
+// not reach the target: a semicolon, "and" or "as" after a comma (not the
+// last of a list of names: "blamed the DNC, Facebook, and Infowars"), or a
+// clause word ("while", "because", "which"). After a reporting verb, what
+// is reported runs on through its subordinate clauses ("Neal added that
+// while other presidents, like Reagan, …"), so only a clause word that
+// joins main clauses, after a comma, opens one ("Cotton said he didn't
+// hear it, while Perdue …").
+func (hs *holderScratch) clauseBetween(v, t0 int) bool {
+	report := hs.is(v, hwReport)
+	for k := v + 1; k < t0; k++ {
+		t := hs.toks[k]
+		if t.Kind == Punct && hs.text[t.Start] == ';' {
+			return true
+		}
+		if t.Kind != Word {
+			continue
+		}
+		if hs.sharesSubject(k) {
+			continue // "…, but cleared its partner": the verb's subject acts again
+		}
+		comma := k >= 2 && hs.toks[k-1].Kind == Punct && hs.text[hs.toks[k-1].Start] == ','
+		if hs.base[k].clause() {
+			if !report {
+				return true
+			}
+			if _, joins := mainClauseWords[hs.base[k].hash]; joins && comma {
+				return true
+			}
+			continue
+		}
+		if h := hs.base[k].hash; (h == hashAnd || h == hashAs) && comma && !hs.listEnd(k-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesSubject reports whether a verb that no name, noun or determiner
+// stands before follows the clause word or "and" at token k, directly or
+// after a word such as "also" or "then": a word in lower case in -ed or
+// -ing ("but cleared", "while condemning", "and then chided"), whose
+// subject is that of the clause before.
+func (hs *holderScratch) sharesSubject(k int) bool {
+	for j := k + 1; j < len(hs.toks) && j <= k+2; j++ {
+		w := hs.toks[j].Text(hs.text)
+		if hs.toks[j].Kind != Word || !isLowerASCIIWord(w) {
+			return false
+		}
+		if n := len(w); n > 4 && (w[n-2:] == "ed" || w[n-3:] == "ing") {
+			return true
+		}
+		if !hs.is(j, hwGap) {
+			return false
+		}
+	}
+	return false
+}
+
+// mainClauseWords are the term hashes of the clause words that may join
+// two main clauses (clauseBetween).
+var mainClauseWords = termSet("but", "while", "whereas", "although", "though", "however", "yet", "meanwhile")
+
+// listEnd reports whether the comma at token c ends an item of a list of
+// names: a mention ends right before it and a comma stands right before
+// that mention ("the DNC, Facebook, and …").
+func (hs *holderScratch) listEnd(c int) bool {
+	m := hs.owner[c-1]
+	if m < 0 || hs.last[m] != c-1 {
+		return false
+	}
+	f := hs.first[m]
+	return f >= 1 && hs.toks[f-1].Kind == Punct && hs.text[hs.toks[f-1].Start] == ','
+}
+
 // described returns the mention that mention m describes, if one follows
 // it with one to three words between that make m part of its description
 // ("…, said House Speaker Paul Ryan", "…, said Sky Sports pundit Callum
@@ -335,12 +411,18 @@ func (hs *holderScratch) holder(target int) int {
 			return a
 		}
 	}
-	// Active: "<M> … verb … <T>", the verb before the target.
-	for k := after - 1; k >= 0; k-- {
+	// Active: "<M> … verb … <T>", the verb before the target, unless a
+	// clause of the target's own opens after the nearest such verb:
+	// "<M> praised the ruling, while <T> declined to comment".
+	active := after - 1
+	for active >= 0 && verbs[active] >= t0 {
+		active--
+	}
+	if active >= 0 && hs.clauseBetween(verbs[active], t0) {
+		active = -1
+	}
+	for k := active; k >= 0; k-- {
 		v := verbs[k]
-		if v >= t0 {
-			continue
-		}
 		if v+2 == t0 && base[v+1].hash == hashBy {
 			continue // "<M> was praised by <T>": the target acts, and <M> holds no stance toward it
 		}

@@ -283,7 +283,14 @@ func (hs *holderScratch) holderScan(target int) int {
 			return owner[v+2]
 		}
 	}
-	for v := t0 - 1; v >= 0; v-- {
+	start := t0 - 1
+	for start >= 0 && !hs.isVerb(start) {
+		start--
+	}
+	if start >= 0 && hs.clauseBetween(start, t0) {
+		start = -1
+	}
+	for v := start; v >= 0; v-- {
 		if !hs.isVerb(v) || v+2 == t0 && base[v+1].hash == hashBy || hs.passive(v) {
 			continue
 		}
