@@ -199,6 +199,11 @@ func TestHolderUnit(t *testing.T) {
 		{"a venue", "Amnesty accused Bayer of selling pesticides in Morocco.", "Morocco", ""},
 		{"a venue, and the object", "Amnesty accused Bayer of selling pesticides in Morocco.", "Bayer", "Amnesty"},
 		{"on, not a venue", "Turkey urged Sweden to crack down on the PKK.", "PKK", "Turkey"},
+		// The agent of a passive after "the", or after the passive's object.
+		{"the passive's agent after the", "NATO was criticised by the EU on Monday.", "NATO", "EU"},
+		{"the passive's agent after an object", "Manchester City were fined £2 million by the Premier League.", "Manchester City", "Premier League"},
+		{"the passive's agent after the, not held", "The EU was praised by the WHO for its vaccine drive.", "WHO", ""},
+		{"no passive before a far by", "Apple cut prices in China by a third.", "Apple", ""},
 		// A word of a name is no verb, though it is spelt as one ("States",
 		// "Watch", "Reports").
 		{"a verb inside a name", "The EU fined Meta for moving data to the United States.", "EU", ""},

@@ -168,6 +168,41 @@ func (hs *holderScratch) passive(v int) bool {
 	return false
 }
 
+// agent returns the mention named after "by" after the verb at token v,
+// the agent of a passive, or -1: "by" right after the verb, or, when the
+// verb is a passive participle, after up to three tokens that are no
+// punctuation of a clause ("were fined £2 million by"), and then the
+// mention, or "the" and the mention ("was criticised by the EU").
+func (hs *holderScratch) agent(v int) int {
+	n := len(hs.toks)
+	b := v + 1
+	for b < n && hs.base[b].hash != hashBy {
+		t := hs.toks[b]
+		if b == v+4 || b == v+1 && !hs.passive(v) || t.Kind == Punct && !isCurrency(hs.text[t.Start:t.End]) || hs.owner[b] >= 0 {
+			return -1
+		}
+		b++
+	}
+	m := b + 1
+	if m < n && hs.base[m].hash == hashThe {
+		m++
+	}
+	if m >= n {
+		return -1
+	}
+	return hs.owner[m]
+}
+
+// isCurrency reports whether s, a punctuation token, is a currency sign
+// ("£2 million").
+func isCurrency(s string) bool {
+	switch s {
+	case "$", "£", "€", "¥", "₹", "₽", "₩":
+		return true
+	}
+	return false
+}
+
 // endsSpeaker reports whether mention m, named after "said", ends there
 // as a speaker does: at the end of the sentence, before punctuation or
 // before a preposition, a word of time or a role of the people who speak
@@ -247,26 +282,27 @@ func (hs *holderScratch) clauseBetween(v, t0 int) bool {
 	report := hs.is(v, hwReport)
 	for k := v + 1; k < t0; k++ {
 		t := hs.toks[k]
-		if t.Kind == Punct && hs.text[t.Start] == ';' {
-			return true
-		}
 		if t.Kind != Word {
+			if t.Kind == Punct && hs.text[t.Start] == ';' {
+				return true
+			}
 			continue
 		}
-		if hs.sharesSubject(k) {
+		clause, h := hs.base[k].clause(), hs.base[k].hash
+		if !clause && h != hashAnd && h != hashAs || hs.sharesSubject(k) {
 			continue // "…, but cleared its partner": the verb's subject acts again
 		}
 		comma := k >= 2 && hs.toks[k-1].Kind == Punct && hs.text[hs.toks[k-1].Start] == ','
-		if hs.base[k].clause() {
+		if clause {
 			if !report {
 				return true
 			}
-			if _, joins := mainClauseWords[hs.base[k].hash]; joins && comma {
+			if _, joins := mainClauseWords[h]; joins && comma {
 				return true
 			}
 			continue
 		}
-		if h := hs.base[k].hash; (h == hashAnd || h == hashAs) && comma && !hs.listEnd(k-1) {
+		if comma && !hs.listEnd(k-1) { // "and" or "as"
 			return true
 		}
 	}
@@ -401,8 +437,8 @@ func (hs *holderScratch) holder(target int) int {
 		if v >= len(toks)-2 || v > t1+6 {
 			break
 		}
-		if base[v+1].hash == hashBy && owner[v+2] >= 0 && owner[v+2] != target {
-			return owner[v+2]
+		if a := hs.agent(v); a >= 0 && a != target {
+			return a
 		}
 	}
 	// "according to <M>" anywhere in the sentence.
@@ -423,7 +459,7 @@ func (hs *holderScratch) holder(target int) int {
 	}
 	for k := active; k >= 0; k-- {
 		v := verbs[k]
-		if v+2 == t0 && base[v+1].hash == hashBy {
+		if hs.agent(v) == target {
 			continue // "<M> was praised by <T>": the target acts, and <M> holds no stance toward it
 		}
 		if hs.passive(v) {

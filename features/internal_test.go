@@ -274,8 +274,8 @@ func (hs *holderScratch) holderScan(target int) int {
 	}
 	t0, t1 := hs.first[target], hs.last[target]
 	for v := t1 + 1; v < len(toks)-2 && v <= t1+6; v++ {
-		if hs.isVerb(v) && base[v+1].hash == hashBy && owner[v+2] >= 0 && owner[v+2] != target {
-			return owner[v+2]
+		if a := hs.agent(v); hs.isVerb(v) && a >= 0 && a != target {
+			return a
 		}
 	}
 	for v := 0; v+2 < len(toks); v++ {
@@ -291,7 +291,7 @@ func (hs *holderScratch) holderScan(target int) int {
 		start = -1
 	}
 	for v := start; v >= 0; v-- {
-		if !hs.isVerb(v) || v+2 == t0 && base[v+1].hash == hashBy || hs.passive(v) {
+		if !hs.isVerb(v) || hs.agent(v) == target || hs.passive(v) {
 			continue
 		}
 		if hs.is(v, hwListener) && (t0 == v+1 || t0 == v+2 && base[v+1].hash == hashThe) || hs.venue(v, t0) {
