@@ -198,6 +198,9 @@ func TestHolderUnit(t *testing.T) {
 		// but a name after "on" may be ("cracked down on").
 		{"a venue", "Amnesty accused Bayer of selling pesticides in Morocco.", "Morocco", ""},
 		{"a venue, and the object", "Amnesty accused Bayer of selling pesticides in Morocco.", "Bayer", "Amnesty"},
+		{"a venue after the listener", "Mao Ning told reporters in Beijing that Washington lied.", "Beijing", ""},
+		{"what is told after a venue", "Mao Ning told reporters in Beijing that Washington lied.", "Washington", "Mao Ning"},
+		{"a place in what is told", "Siddiqui told the inquiry that managers at Whitmore Hospital ignored her.", "Whitmore Hospital", "Siddiqui"},
 		{"on, not a venue", "Turkey urged Sweden to crack down on the PKK.", "PKK", "Turkey"},
 		// The agent of a passive after "the", or after the passive's object.
 		{"the passive's agent after the", "NATO was criticised by the EU on Monday.", "NATO", "EU"},

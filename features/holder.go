@@ -229,8 +229,8 @@ var speakerFollowers = termSet("on", "in", "at", "to", "during", "after", "befor
 
 // venue reports whether the target, whose first token is t0, is a venue
 // of what the verb at token v reports rather than what it acts on: the
-// verb's object, another name, comes between them, and a preposition of
-// place or time stands right before the target ("<M> accused Bayer of
+// verb's object, another name or, after "told", any word, comes between
+// them, and a preposition of place or time stands right before the target ("<M> accused Bayer of
 // selling pesticides in Africa", "… met Putin in Moscow"). "On" and
 // "from" are left out: "cracked down on the PKK", "walked away from
 // Aurum's offer" name what is judged.
@@ -241,12 +241,27 @@ func (hs *holderScratch) venue(v, t0 int) bool {
 	if _, ok := venuePrepositions[hs.base[t0-1].hash]; !ok {
 		return false
 	}
+	if hs.is(v, hwListener) && t0-1 > v+1 && hs.listenerOnly(v+1, t0-1) {
+		return true // "<M> told reporters in <T>": the listener is the object
+	}
 	for k := v + 1; k < t0-1; k++ {
 		if hs.owner[k] >= 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// listenerOnly reports whether the tokens from i up to j are words and
+// none is "that": a listener ("reporters", "a rally"), not what is told
+// ("the inquiry that managers at …").
+func (hs *holderScratch) listenerOnly(i, j int) bool {
+	for k := i; k < j; k++ {
+		if hs.toks[k].Kind != Word || hs.base[k].hash == hashThat {
+			return false
+		}
+	}
+	return true
 }
 
 // venuePrepositions are the term hashes of the prepositions before a
@@ -533,6 +548,7 @@ var (
 	hashAre       = normHash("are")
 	hashGot       = normHash("got")
 	hashThe       = normHash("the")
+	hashThat      = normHash("that")
 	hashAnd       = normHash("and")
 	hashAs        = normHash("as")
 	hashAccording = normHash("according")
