@@ -568,3 +568,37 @@ func TestTargetTwice(t *testing.T) {
 	require.NotEmpty(t, once.String())
 	assert.Equal(t, once.String(), twice.String())
 }
+
+// TestReadmeExample checks that the README shows what its first command
+// prints: the table under "The two commands", indented by four spaces,
+// is the output of classify on the sentence that command names.
+func TestReadmeExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	s := string(readme)
+	const cmd = "    go run ./examples/classify \""
+	i := strings.Index(s, cmd)
+	require.GreaterOrEqual(t, i, 0, "the README's classify command")
+	line, rest, _ := strings.Cut(s[i+len(cmd):], "\n")
+	sentence, ok := strings.CutSuffix(line, "\"")
+	require.True(t, ok, "the command ends in a quoted sentence: %q", line)
+
+	// The shown output: the first run of indented lines after the command.
+	start := strings.Index(rest, "\n    entity ")
+	require.GreaterOrEqual(t, start, 0, "the README shows the command's table")
+	var shown []string
+	for _, l := range strings.Split(rest[start+1:], "\n") {
+		if l != "" && !strings.HasPrefix(l, "    ") {
+			break
+		}
+		shown = append(shown, strings.TrimPrefix(l, "    "))
+	}
+	for len(shown) > 0 && shown[len(shown)-1] == "" {
+		shown = shown[:len(shown)-1]
+	}
+
+	var out, errb bytes.Buffer
+	require.NoError(t, run([]string{sentence}, nil, &out, &errb))
+	assert.Equal(t, strings.TrimRight(out.String(), "\n"), strings.Join(shown, "\n"),
+		"the README's table under \"The two commands\" is not what the command prints")
+}
