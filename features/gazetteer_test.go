@@ -207,6 +207,9 @@ func TestHolderUnit(t *testing.T) {
 		{"the passive's agent after an object", "Manchester City were fined £2 million by the Premier League.", "Manchester City", "Premier League"},
 		{"the passive's agent after the, not held", "The EU was praised by the WHO for its vaccine drive.", "WHO", ""},
 		{"no passive before a far by", "Apple cut prices in China by a third.", "Apple", ""},
+		// A time between the subject and its verb.
+		{"a day between the subject and the verb", "The EU on Tuesday fined Meta for moving data.", "Meta", "EU"},
+		{"a week between the subject and the verb", "Trump last week praised Orban.", "Orban", "Trump"},
 		// A word of a name is no verb, though it is spelt as one ("States",
 		// "Watch", "Reports").
 		{"a verb inside a name", "The EU fined Meta for moving data to the United States.", "EU", ""},

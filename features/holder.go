@@ -587,4 +587,8 @@ var subjectGap = []string{
 	"repeatedly", "publicly", "sharply", "strongly", "openly", "once", "later", "then", "on", "now",
 	"spokesperson", "spokesman", "spokeswoman", "chief", "leader", "head", "president", "minister",
 	"ceo", "officials", "official", "lawyers", "lawyer",
+	// A time between the subject and its verb: "The EU on Tuesday fined
+	// Meta", "Trump last week praised".
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+	"tonight", "last", "this", "week", "month", "year", "earlier",
 }
