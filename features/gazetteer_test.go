@@ -210,6 +210,7 @@ func TestHolderUnit(t *testing.T) {
 		// A time between the subject and its verb.
 		{"a day between the subject and the verb", "The EU on Tuesday fined Meta for moving data.", "Meta", "EU"},
 		{"a week between the subject and the verb", "Trump last week praised Orban.", "Orban", "Trump"},
+		{"according to the", "Tesla's system is flawed, according to the NHTSA.", "Tesla", "NHTSA"},
 		// A word of a name is no verb, though it is spelt as one ("States",
 		// "Watch", "Reports").
 		{"a verb inside a name", "The EU fined Meta for moving data to the United States.", "EU", ""},

@@ -74,7 +74,11 @@ func (hs *holderScratch) lay(p *Prepared, mentions []Span) {
 			verbs = append(verbs, i)
 		}
 		if base[i].hash == according && i+2 < len(base) && base[i+1].hash == to {
-			accord = append(accord, i+2) // the token after "according to"; its mention below
+			a := i + 2 // the token after "according to", or after "according to the"; its mention below
+			if base[a].hash == hashThe && a+1 < len(base) {
+				a++
+			}
+			accord = append(accord, a)
 		}
 	}
 	// Each mention's tokens: those that overlap it and no mention before
@@ -128,7 +132,7 @@ func isVerbTerm(tm *term) bool {
 
 // subjectOf returns the mention that is the subject of the verb at token
 // v: the nearest mention ending at most five tokens before it, with only
-// auxiliaries, adverbs, "'s" and a role noun between.
+// auxiliaries, adverbs, times, "'s" and a role noun between.
 func (hs *holderScratch) subjectOf(v int) int {
 	owner := hs.owner
 	for j := v - 1; j >= 0 && j >= v-5; j-- {

@@ -279,8 +279,12 @@ func (hs *holderScratch) holderScan(target int) int {
 		}
 	}
 	for v := 0; v+2 < len(toks); v++ {
-		if base[v].hash == hashAccording && base[v+1].hash == hashTo && owner[v+2] >= 0 && owner[v+2] != target {
-			return owner[v+2]
+		a := v + 2
+		if base[a].hash == hashThe && a+1 < len(toks) {
+			a++
+		}
+		if base[v].hash == hashAccording && base[v+1].hash == hashTo && owner[a] >= 0 && owner[a] != target {
+			return owner[a]
 		}
 	}
 	start := t0 - 1
@@ -410,7 +414,7 @@ func testTermSequence(t *testing.T, e *Extractor, others bool) {
 // first mention it overlaps, a mention's first and last tokens are those
 // it owns, the verbs are the tokens isVerbTerm accepts outside every
 // mention, and the "according to" mentions are the owners of the tokens
-// after "according to".
+// after "according to" or "according to the".
 func TestHoldersLay(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
 	n := 0
@@ -450,8 +454,14 @@ func TestHoldersLay(t *testing.T) {
 				if isVerbTerm(&hs.base[i]) && want(i) < 0 {
 					verbs = append(verbs, i)
 				}
-				if i+2 < len(p.toks) && p.base[i].hash == hashAccording && p.base[i+1].hash == hashTo && hs.owner[i+2] >= 0 {
-					accord = append(accord, hs.owner[i+2])
+				if i+2 < len(p.toks) && p.base[i].hash == hashAccording && p.base[i+1].hash == hashTo {
+					a := i + 2 // the token after "according to", or after "according to the"
+					if p.base[a].hash == hashThe && a+1 < len(p.toks) {
+						a++
+					}
+					if hs.owner[a] >= 0 {
+						accord = append(accord, hs.owner[a])
+					}
 				}
 			}
 			require.True(t, slices.Equal(verbs, hs.verbs), "verbs %v, lay's %v", verbs, hs.verbs)
