@@ -211,6 +211,13 @@ func TestHolderUnit(t *testing.T) {
 		{"a day between the subject and the verb", "The EU on Tuesday fined Meta for moving data.", "Meta", "EU"},
 		{"a week between the subject and the verb", "Trump last week praised Orban.", "Orban", "Trump"},
 		{"according to the", "Tesla's system is flawed, according to the NHTSA.", "Tesla", "NHTSA"},
+		// The subject of a relative clause is the name before ", which" or
+		// ", who".
+		{"the name before which", "Microsoft, which accused Google of funding a smear campaign, declined to comment.", "Google", "Microsoft"},
+		{"the name before who", "Orbán, who has repeatedly blamed Brussels, met Xi.", "Brussels", "Orbán"},
+		{"which after a phrase with by", "The report by Amnesty, which criticised Shell, was ignored.", "Shell", "Amnesty"},
+		{"which after a place", "Talks in Geneva, which angered Moscow, ended early.", "Moscow", ""},
+		{"who reports on what follows", "Flake spoke after Kavanaugh, as did Ford, who alleges that Kavanaugh assaulted her.", "Flake", ""},
 		// A word of a name is no verb, though it is spelt as one ("States",
 		// "Watch", "Reports").
 		{"a verb inside a name", "The EU fined Meta for moving data to the United States.", "EU", ""},

@@ -132,23 +132,45 @@ func isVerbTerm(tm *term) bool {
 
 // subjectOf returns the mention that is the subject of the verb at token
 // v: the nearest mention ending at most five tokens before it, with only
-// auxiliaries, adverbs, times, "'s" and a role noun between.
+// auxiliaries, adverbs, times, "'s" and a role noun between, or the name
+// right before ", who" or ", which" there (see relSubjectOf).
 func (hs *holderScratch) subjectOf(v int) int {
+	s, _ := hs.relSubjectOf(v)
+	return s
+}
+
+// relSubjectOf is subjectOf, and reports whether the subject is the name
+// before a relative pronoun: a relative clause reports on what follows
+// its verb, and none of the names before ("…, as did Ford, who alleges
+// that …" says nothing of the names before Ford).
+func (hs *holderScratch) relSubjectOf(v int) (int, bool) {
 	owner := hs.owner
 	for j := v - 1; j >= 0 && j >= v-5; j-- {
+		if h := hs.base[j].hash; (h == hashWho || h == hashWhich) && j >= 2 && hs.toks[j-1].Kind == Punct && hs.text[hs.toks[j-1].Start] == ',' {
+			// "Microsoft, which accused Google …": the name before the
+			// relative pronoun, unless a place after a preposition ("talks
+			// in Geneva, which angered Moscow").
+			if o := owner[j-2]; o >= 0 && hs.last[o] == j-2 {
+				if f := hs.first[o]; f > 0 && hs.is(f-1, hwLocation) {
+					return -1, false
+				}
+				return o, true
+			}
+			return -1, false
+		}
 		if owner[j] >= 0 {
 			// "Analysts in Bogotá said": a place after a preposition is
 			// not the subject.
 			if f := hs.first[owner[j]]; f > 0 && hs.is(f-1, hwLocation) {
-				return -1
+				return -1, false
 			}
-			return owner[j]
+			return owner[j], false
 		}
 		if !hs.is(j, hwGap) && hs.toks[j].Kind != Clitic {
-			return -1
+			return -1, false
 		}
 	}
-	return -1
+	return -1, false
 }
 
 // passive reports whether the verb at token v is a past participle after
@@ -501,9 +523,12 @@ func (hs *holderScratch) holder(target int) int {
 		if !hs.is(v, hwReport) {
 			continue
 		}
-		if s := hs.subjectOf(v); s >= 0 {
+		if s, rel := hs.relSubjectOf(v); s >= 0 {
 			if s == target {
 				return -1
+			}
+			if rel {
+				continue // "…, as did Ford, who alleges that …": no quote's speaker
 			}
 			if hs.opensOwnClause(hs.first[s]) {
 				continue // "…, although ZANU-PF insisted": a clause of its own, no quote's speaker
@@ -553,6 +578,8 @@ var (
 	hashGot       = normHash("got")
 	hashThe       = normHash("the")
 	hashThat      = normHash("that")
+	hashWho       = normHash("who")
+	hashWhich     = normHash("which")
 	hashAnd       = normHash("and")
 	hashAs        = normHash("as")
 	hashAccording = normHash("according")

@@ -311,9 +311,12 @@ func (hs *holderScratch) holderScan(target int) int {
 		if !hs.is(v, hwReport) || owner[v] >= 0 {
 			continue
 		}
-		if s := hs.subjectOf(v); s >= 0 {
+		if s, rel := hs.relSubjectOf(v); s >= 0 {
 			if s == target {
 				return -1
+			}
+			if rel {
+				continue
 			}
 			if hs.opensOwnClause(hs.first[s]) {
 				continue
