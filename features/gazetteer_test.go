@@ -218,6 +218,11 @@ func TestHolderUnit(t *testing.T) {
 		{"which after a phrase with by", "The report by Amnesty, which criticised Shell, was ignored.", "Shell", "Amnesty"},
 		{"which after a place", "Talks in Geneva, which angered Moscow, ended early.", "Moscow", ""},
 		{"who reports on what follows", "Flake spoke after Kavanaugh, as did Ford, who alleges that Kavanaugh assaulted her.", "Flake", ""},
+		// The body or the people who speak for a name stand between it and
+		// its verb.
+		{"a ministry's spokesman", "Hungary's foreign ministry spokesman said Brussels was trying to blackmail Budapest.", "Brussels", "Hungary"},
+		{"an editorial board", "The New York Times editorial board endorsed Hillary Clinton in 2016.", "Hillary Clinton", "New York Times"},
+		{"no body, no subject", "NATO's summit praised Kyiv.", "Kyiv", ""},
 		// A word of a name is no verb, though it is spelt as one ("States",
 		// "Watch", "Reports").
 		{"a verb inside a name", "The EU fined Meta for moving data to the United States.", "EU", ""},

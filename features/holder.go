@@ -622,4 +622,8 @@ var subjectGap = []string{
 	// Meta", "Trump last week praised".
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
 	"tonight", "last", "this", "week", "month", "year", "earlier",
+	// The body or the people who speak for it: "Hungary's foreign ministry
+	// spokesman said", "The New York Times editorial board endorsed".
+	"executive", "executives", "foreign", "ministry", "editorial", "board", "government", "army",
+	"military", "police", "department", "office", "embassy", "spokespeople",
 }
