@@ -201,6 +201,9 @@ func TestHolderUnit(t *testing.T) {
 		{"a venue after the listener", "Mao Ning told reporters in Beijing that Washington lied.", "Beijing", ""},
 		{"what is told after a venue", "Mao Ning told reporters in Beijing that Washington lied.", "Washington", "Mao Ning"},
 		{"a place in what is told", "Siddiqui told the inquiry that managers at Whitmore Hospital ignored her.", "Whitmore Hospital", "Siddiqui"},
+		{"where it was said", "\"We will win,\" Trump said at a rally on Saturday in Wichita.", "Wichita", ""},
+		{"a place in what is said", "Ravn said she had sold her stake in Ferrovia, calling its plan incoherent.", "Ferrovia", "Ravn"},
+		{"what is said after where", "Trump said in Ohio that China cheats.", "China", "Trump"},
 		{"on, not a venue", "Turkey urged Sweden to crack down on the PKK.", "PKK", "Turkey"},
 		// The agent of a passive after "the", or after the passive's object.
 		{"the passive's agent after the", "NATO was criticised by the EU on Monday.", "NATO", "EU"},

@@ -256,7 +256,10 @@ var speakerFollowers = termSet("on", "in", "at", "to", "during", "after", "befor
 // venue reports whether the target, whose first token is t0, is a venue
 // of what the verb at token v reports rather than what it acts on: the
 // verb's object, another name or, after "told", any word, comes between
-// them, and a preposition of place or time stands right before the target ("<M> accused Bayer of
+// them, or the verb is a reporting verb and only words other than "that"
+// come between, the first of them a preposition or a word of time
+// (adverbial: "… said at a rally in Wichita"), and a preposition of
+// place or time stands right before the target ("<M> accused Bayer of
 // selling pesticides in Africa", "… met Putin in Moscow"). "On" and
 // "from" are left out: "cracked down on the PKK", "walked away from
 // Aurum's offer" name what is judged.
@@ -269,6 +272,9 @@ func (hs *holderScratch) venue(v, t0 int) bool {
 	}
 	if hs.is(v, hwListener) && t0-1 > v+1 && hs.listenerOnly(v+1, t0-1) {
 		return true // "<M> told reporters in <T>": the listener is the object
+	}
+	if hs.is(v, hwReport) && hs.adverbial(v+1) && hs.listenerOnly(v+1, t0-1) {
+		return true // "<M> said at a rally on Saturday in <T>": where it was said
 	}
 	for k := v + 1; k < t0-1; k++ {
 		if hs.owner[k] >= 0 {
@@ -289,6 +295,27 @@ func (hs *holderScratch) listenerOnly(i, j int) bool {
 	}
 	return true
 }
+
+// adverbial reports whether token k, right after a reporting verb, opens
+// where or when it was said rather than what was said: a preposition of
+// place or time, "on", or a word of time ("said at a rally in …", "said
+// Saturday in …"; not "said she had sold her stake in …").
+func (hs *holderScratch) adverbial(k int) bool {
+	if k >= len(hs.toks) {
+		return false
+	}
+	h := hs.base[k].hash
+	if _, ok := venuePrepositions[h]; ok || h == hashOn {
+		return true
+	}
+	_, ok := timeWords[h]
+	return ok
+}
+
+// timeWords are the term hashes of the words of time that may follow a
+// reporting verb (adverbial).
+var timeWords = termSet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "tonight", "last", "this", "earlier", "later", "late", "recently")
 
 // venuePrepositions are the term hashes of the prepositions before a
 // venue (venue).
@@ -578,6 +605,7 @@ var (
 	hashGot       = normHash("got")
 	hashThe       = normHash("the")
 	hashThat      = normHash("that")
+	hashOn        = normHash("on")
 	hashWho       = normHash("who")
 	hashWhich     = normHash("which")
 	hashAnd       = normHash("and")
