@@ -204,6 +204,13 @@ func TestHolderUnit(t *testing.T) {
 		{"where it was said", "\"We will win,\" Trump said at a rally on Saturday in Wichita.", "Wichita", ""},
 		{"a place in what is said", "Ravn said she had sold her stake in Ferrovia, calling its plan incoherent.", "Ferrovia", "Ravn"},
 		{"what is said after where", "Trump said in Ohio that China cheats.", "China", "Trump"},
+		// What is told or said without "that" may hold a place word too.
+		{"what is told, without that", "Trump told reporters he was disappointed in Sessions.", "Sessions", "Trump"},
+		{"what is said after a time, without that", "Trump said on Monday he had lost confidence in Sessions.", "Sessions", "Trump"},
+		{"a jab, not a venue", "Peskov said on Monday in a jab at Washington that talks were over.", "Washington", "Peskov"},
+		{"a venue after the", "Lavrov told reporters at the UN that Kyiv lied.", "UN", ""},
+		{"a venue after a longer listener", "Obama told an annual health conference in Washington that lunches matter.", "Washington", ""},
+		{"what is told without that, after a listener", "Barr told senators he had no confidence in Comey.", "Comey", "Barr"},
 		{"on, not a venue", "Turkey urged Sweden to crack down on the PKK.", "PKK", "Turkey"},
 		// The agent of a passive after "the", or after the passive's object.
 		{"the passive's agent after the", "NATO was criticised by the EU on Monday.", "NATO", "EU"},

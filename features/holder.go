@@ -254,29 +254,29 @@ var speakerFollowers = termSet("on", "in", "at", "to", "during", "after", "befor
 	"spokeswoman", "spokesperson")
 
 // venue reports whether the target, whose first token is t0, is a venue
-// of what the verb at token v reports rather than what it acts on: the
-// verb's object, another name or, after "told", any word, comes between
-// them, or the verb is a reporting verb and only words other than "that"
-// come between, the first of them a preposition or a word of time
-// (adverbial: "… said at a rally in Wichita"), and a preposition of
-// place or time stands right before the target ("<M> accused Bayer of
-// selling pesticides in Africa", "… met Putin in Moscow"). "On" and
-// "from" are left out: "cracked down on the PKK", "walked away from
-// Aurum's offer" name what is judged.
+// of what the verb at token v reports rather than what it acts on: a
+// preposition of place or time stands right before the target, or before
+// "the" and the target, and between the verb and it stands the verb's
+// object, another name ("<M> accused Bayer of selling pesticides in
+// <T>"), or, after a reporting verb or "told", only the setting of what
+// was said (setting: "<M> told reporters in <T>", "<M> said at a rally
+// on Saturday in <T>"; not "<M> told senators he had no confidence in
+// <T>" or "<M> said, in a jab at <T>").
 func (hs *holderScratch) venue(v, t0 int) bool {
 	if t0 < 1 {
 		return false
 	}
-	if _, ok := venuePrepositions[hs.base[t0-1].hash]; !ok {
+	p := t0 - 1
+	if hs.base[p].hash == hashThe && p-1 > v {
+		p-- // "at the UN"
+	}
+	if _, ok := venuePrepositions[hs.base[p].hash]; !ok {
 		return false
 	}
-	if hs.is(v, hwListener) && t0-1 > v+1 && hs.listenerOnly(v+1, t0-1) {
-		return true // "<M> told reporters in <T>": the listener is the object
+	if hs.is(v, hwListener|hwReport) && hs.setting(v+1, p, hs.is(v, hwListener)) {
+		return true
 	}
-	if hs.is(v, hwReport) && hs.adverbial(v+1) && hs.listenerOnly(v+1, t0-1) {
-		return true // "<M> said at a rally on Saturday in <T>": where it was said
-	}
-	for k := v + 1; k < t0-1; k++ {
+	for k := v + 1; k < p; k++ {
 		if hs.owner[k] >= 0 {
 			return true
 		}
@@ -284,38 +284,79 @@ func (hs *holderScratch) venue(v, t0 int) bool {
 	return false
 }
 
-// listenerOnly reports whether the tokens from i up to j are words and
-// none is "that": a listener ("reporters", "a rally"), not what is told
-// ("the inquiry that managers at …").
-func (hs *holderScratch) listenerOnly(i, j int) bool {
-	for k := i; k < j; k++ {
-		if hs.toks[k].Kind != Word || hs.base[k].hash == hashThat {
+// setting reports whether the tokens from i up to j, after a reporting
+// verb, are only where and when it was said, and, with told, to whom:
+// with told, first the listener, up to six words none of which is a
+// pronoun, an auxiliary or "that" ("reporters", "an annual health
+// conference", not "senators he had no confidence"); then words of
+// settingWords or numbers, the first of them a preposition or a word of
+// time ("at a rally on Saturday"). No tokens at all are a setting after a
+// reporting verb ("said in <T>").
+func (hs *holderScratch) setting(i, j int, told bool) bool {
+	k := i
+	if told {
+		for ; k < j && k < i+6; k++ {
+			t := hs.toks[k]
+			if t.Kind != Word {
+				return false
+			}
+			if c, ok := settingWords[hs.base[k].hash]; ok && c == settingOpen {
+				break
+			}
+			if _, no := notListener[hs.base[k].hash]; no {
+				return false
+			}
+		}
+		if k == i {
+			return false // no listener
+		}
+	}
+	for open := k; k < j; k++ {
+		t := hs.toks[k]
+		if t.Kind == Number {
+			continue
+		}
+		if t.Kind != Word {
+			return false
+		}
+		c, ok := settingWords[hs.base[k].hash]
+		if !ok || k == open && c != settingOpen {
 			return false
 		}
 	}
 	return true
 }
 
-// adverbial reports whether token k, right after a reporting verb, opens
-// where or when it was said rather than what was said: a preposition of
-// place or time, "on", or a word of time ("said at a rally in …", "said
-// Saturday in …"; not "said she had sold her stake in …").
-func (hs *holderScratch) adverbial(k int) bool {
-	if k >= len(hs.toks) {
-		return false
-	}
-	h := hs.base[k].hash
-	if _, ok := venuePrepositions[h]; ok || h == hashOn {
-		return true
-	}
-	_, ok := timeWords[h]
-	return ok
-}
+// notListener are the term hashes of the words that end a listener
+// (setting): what is told follows.
+var notListener = termSet("that", "he", "she", "it", "they", "we", "i", "you", "this", "there", "is", "was",
+	"were", "are", "had", "has", "have", "will", "would", "could", "can", "should", "did", "does", "must")
 
-// timeWords are the term hashes of the words of time that may follow a
-// reporting verb (adverbial).
-var timeWords = termSet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"today", "yesterday", "tonight", "last", "this", "earlier", "later", "late", "recently")
+// The kinds of the words of settingWords.
+const (
+	settingOther = iota // a determiner, a listener, an event
+	settingOpen         // a preposition or a word of time, which may follow a reporting verb
+)
+
+// settingWords are the term hashes of the words of a setting, each with
+// its kind.
+var settingWords = func() map[uint64]int {
+	m := map[uint64]int{}
+	for _, w := range []string{"in", "at", "on", "during", "near", "outside", "inside", "after", "before",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+		"tonight", "morning", "afternoon", "evening", "night", "last", "earlier", "later", "late"} {
+		m[normHash(w)] = settingOpen
+	}
+	for _, w := range []string{"a", "an", "the", "his", "her", "their", "its", "our", "rally", "rallies",
+		"conference", "summit", "event", "meeting", "interview", "speech", "hearing", "visit", "briefing",
+		"ceremony", "gala", "stop", "campaign", "press", "news", "forum", "session", "fundraiser", "dinner",
+		"appearance", "stage", "crowd", "audience", "reporters", "journalists", "supporters", "lawmakers",
+		"senators", "delegates", "students", "workers", "voters", "members", "diplomats", "people",
+		"week", "weekend", "month", "year"} {
+		m[normHash(w)] = settingOther
+	}
+	return m
+}()
 
 // venuePrepositions are the term hashes of the prepositions before a
 // venue (venue).
@@ -605,7 +646,6 @@ var (
 	hashGot       = normHash("got")
 	hashThe       = normHash("the")
 	hashThat      = normHash("that")
-	hashOn        = normHash("on")
 	hashWho       = normHash("who")
 	hashWhich     = normHash("which")
 	hashAnd       = normHash("and")
