@@ -380,64 +380,102 @@ func (hs *holderScratch) opensOwnClause(f int) bool {
 
 // clauseBetween reports whether a clause of its own opens between the
 // verb at token v and the target's first token t0, so that the verb does
-// not reach the target: a semicolon, "and" or "as" after a comma (not the
-// last of a list of names: "blamed the DNC, Facebook, and Infowars"), or a
-// clause word ("while", "because", "which"). After a reporting verb, what
-// is reported runs on through its subordinate clauses ("Neal added that
-// while other presidents, like Reagan, …"), so only a clause word that
-// joins main clauses, after a comma, opens one ("Cotton said he didn't
-// hear it, while Perdue …").
+// not reach the target (clauseOpens): after a reporting verb, whose
+// report runs on through its subordinate clauses ("Neal added that while
+// other presidents, like Reagan, …"), only one that joins main clauses.
+// holder keeps the same test as it walks back from verb to verb,
+// scanning each token once; this is its definition.
 func (hs *holderScratch) clauseBetween(v, t0 int) bool {
 	report := hs.is(v, hwReport)
 	for k := v + 1; k < t0; k++ {
-		t := hs.toks[k]
-		if t.Kind != Word {
-			if t.Kind == Punct && hs.text[t.Start] == ';' {
-				return true
-			}
-			continue
-		}
-		clause, h := hs.base[k].clause(), hs.base[k].hash
-		if !clause && h != hashAnd && h != hashAs || hs.sharesSubject(k) {
-			continue // "…, but cleared its partner": the verb's subject acts again
-		}
-		comma := k >= 2 && hs.toks[k-1].Kind == Punct && hs.text[hs.toks[k-1].Start] == ','
-		if clause {
-			if !report {
-				return true
-			}
-			if _, joins := mainClauseWords[h]; joins && comma {
-				return true
-			}
-			continue
-		}
-		if comma && !hs.listEnd(k-1) { // "and" or "as"
+		if main, any := hs.clauseOpens(k); main || any && !report {
 			return true
 		}
 	}
 	return false
 }
 
-// sharesSubject reports whether a verb that no name, noun or determiner
-// stands before follows the clause word or "and" at token k, directly or
-// after a word such as "also" or "then": a word in lower case in -ed or
-// -ing ("but cleared", "while condemning", "and then chided"), whose
-// subject is that of the clause before.
+// clauseOpens reports whether token k opens a clause of its own after a
+// reporting verb (main) and after any other verb (any): a semicolon, or
+// "and" or "as" after a comma (but not ", as well as", nor after the item
+// of a list: "blamed the DNC, Facebook, and Infowars"), opens one after
+// both; a clause word ("while", "because", "which") after any other verb,
+// and after a reporting verb only one that joins main clauses, after a
+// comma ("Cotton said he didn't hear it, while Perdue …"). None does when
+// a verb of the same subject follows it ("…, but cleared its partner";
+// sharesSubject).
+func (hs *holderScratch) clauseOpens(k int) (main, any bool) {
+	t := hs.toks[k]
+	if t.Kind != Word {
+		if t.Kind == Punct && hs.text[t.Start] == ';' {
+			return true, true
+		}
+		return false, false
+	}
+	clause, h := hs.base[k].clause(), hs.base[k].hash
+	if !clause && h != hashAnd && h != hashAs || hs.sharesSubject(k) {
+		return false, false
+	}
+	if k+1 < len(hs.toks) && hs.base[k+1].hash == hashThat {
+		return false, false // "…, and that the president …": more of what is reported
+	}
+	comma := k >= 2 && hs.toks[k-1].Kind == Punct && hs.text[hs.toks[k-1].Start] == ','
+	if clause {
+		_, joins := mainClauseWords[h]
+		return joins && comma, true
+	}
+	if !comma || hs.listEnd(k-1) || h == hashAs && k+2 < len(hs.toks) && hs.base[k+1].hash == hashWell && hs.base[k+2].hash == hashAs {
+		return false, false // "and" or "as"
+	}
+	return true, true
+}
+
+// sharesSubject reports whether a verb follows the clause word or "and"
+// at token k, directly or after up to two words of an auxiliary, an
+// adverb such as "also" or "then" or, after a word that joins main
+// clauses, a pronoun ("though they credited", "and had assumed"), whose
+// subject is that of the clause before (the pronoun is taken to refer to
+// it): a word in lower case in -ed
+// ("but cleared", "and then chided") or a reporting verb ("but said"),
+// or one in -ing after a clause word that
+// takes a participle ("while condemning", "after meeting"; not "but
+// funding for NATO remains low").
 func (hs *holderScratch) sharesSubject(k int) bool {
-	for j := k + 1; j < len(hs.toks) && j <= k+2; j++ {
+	_, ing := participleOpeners[hs.base[k].hash]
+	_, pro := pronounOpeners[hs.base[k].hash]
+	for j := k + 1; j < len(hs.toks) && j <= k+3; j++ {
 		w := hs.toks[j].Text(hs.text)
 		if hs.toks[j].Kind != Word || !isLowerASCIIWord(w) {
 			return false
 		}
-		if n := len(w); n > 4 && (w[n-2:] == "ed" || w[n-3:] == "ing") {
+		if n := len(w); n > 4 && (w[n-2:] == "ed" || ing && w[n-3:] == "ing") || hs.is(j, hwReport) {
 			return true
 		}
-		if !hs.is(j, hwGap) {
+		if _, adv := clauseAdverbs[hs.base[j].hash]; adv {
+			continue
+		}
+		if _, p := subjectPronouns[hs.base[j].hash]; !p || !pro {
 			return false
 		}
 	}
 	return false
 }
+
+// participleOpeners are the term hashes of the clause words that may take
+// a participle in -ing, and clauseAdverbs those of the adverbs and
+// auxiliaries that may stand between a clause word and its verb
+// (sharesSubject).
+var (
+	participleOpeners = termSet("while", "after", "before", "when", "since", "though", "although")
+	clauseAdverbs     = termSet("also", "then", "later", "again", "repeatedly", "publicly", "sharply", "strongly",
+		"openly", "once", "now", "quickly", "swiftly", "immediately", "still",
+		"has", "had", "have", "was", "were", "is", "are", "will", "would")
+	// A pronoun after a word that joins main clauses is taken for the
+	// subject before ("…, though they credited"); after others it is
+	// seldom ("after it emerged", "during which he visited").
+	pronounOpeners  = termSet("and", "but", "though", "although", "yet", "while")
+	subjectPronouns = termSet("he", "she", "they", "we")
+)
 
 // mainClauseWords are the term hashes of the clause words that may join
 // two main clauses (clauseBetween).
@@ -556,18 +594,24 @@ func (hs *holderScratch) holder(target int) int {
 			return a
 		}
 	}
-	// Active: "<M> … verb … <T>", the verb before the target, unless a
-	// clause of the target's own opens after the nearest such verb:
-	// "<M> praised the ruling, while <T> declined to comment".
-	active := after - 1
-	for active >= 0 && verbs[active] >= t0 {
-		active--
-	}
-	if active >= 0 && hs.clauseBetween(verbs[active], t0) {
-		active = -1
-	}
-	for k := active; k >= 0; k-- {
+	// Active: "<M> … verb … <T>", the verb before the target, up to a
+	// clause of the target's own between them (clauseBetween, kept as the
+	// walk goes back): "<M> praised the ruling, while <T> declined to
+	// comment", "…, while regulators criticised <T>".
+	scanned, openMain, openAny := t0, false, false
+	for k := after - 1; k >= 0; k-- {
 		v := verbs[k]
+		if v >= t0 {
+			continue
+		}
+		for scanned > v+1 {
+			scanned--
+			main, any := hs.clauseOpens(scanned)
+			openMain, openAny = openMain || main, openAny || any
+		}
+		if openMain || openAny && !hs.is(v, hwReport) {
+			break
+		}
 		if hs.agent(v) == target {
 			continue // "<M> was praised by <T>": the target acts, and <M> holds no stance toward it
 		}
@@ -647,6 +691,7 @@ var (
 	hashThe       = normHash("the")
 	hashThat      = normHash("that")
 	hashWho       = normHash("who")
+	hashWell      = normHash("well")
 	hashWhich     = normHash("which")
 	hashAnd       = normHash("and")
 	hashAs        = normHash("as")

@@ -287,15 +287,14 @@ func (hs *holderScratch) holderScan(target int) int {
 			return owner[a]
 		}
 	}
-	start := t0 - 1
-	for start >= 0 && !hs.isVerb(start) {
-		start--
-	}
-	if start >= 0 && hs.clauseBetween(start, t0) {
-		start = -1
-	}
-	for v := start; v >= 0; v-- {
-		if !hs.isVerb(v) || hs.agent(v) == target || hs.passive(v) {
+	for v := t0 - 1; v >= 0; v-- {
+		if !hs.isVerb(v) {
+			continue
+		}
+		if hs.clauseBetween(v, t0) {
+			break
+		}
+		if hs.agent(v) == target || hs.passive(v) {
 			continue
 		}
 		if hs.is(v, hwListener) && (t0 == v+1 || t0 == v+2 && base[v+1].hash == hashThe) || hs.venue(v, t0) {
