@@ -216,6 +216,11 @@ func TestHolderUnit(t *testing.T) {
 		{"the passive's agent after the", "NATO was criticised by the EU on Monday.", "NATO", "EU"},
 		{"the passive's agent after an object", "Manchester City were fined £2 million by the Premier League.", "Manchester City", "Premier League"},
 		{"the passive's agent after the, not held", "The EU was praised by the WHO for its vaccine drive.", "WHO", ""},
+		{"another participle before by", "NATO was criticised for remarks made by Putin.", "NATO", ""},
+		{"a passive of another subject", "Iran said Israel was condemned by the UN.", "Iran", ""},
+		{"a passive's object with for", "Okagbare was banned for ten years by the AIU.", "Okagbare", "AIU"},
+		{"a passive's subject owned by the target", "Britain's Ministry of Defence was fined by the ICO.", "Britain", "ICO"},
+		{"a passive's object with of", "Wasserman Schultz was accused of favoritism by Sanders.", "Wasserman Schultz", "Sanders"},
 		{"no passive before a far by", "Apple cut prices in China by a third.", "Apple", ""},
 		// A time between the subject and its verb.
 		{"a day between the subject and the verb", "The EU on Tuesday fined Meta for moving data.", "Meta", "EU"},

@@ -196,15 +196,14 @@ func (hs *holderScratch) passive(v int) bool {
 
 // agent returns the mention named after "by" after the verb at token v,
 // the agent of a passive, or -1: "by" right after the verb, or, when the
-// verb is a passive participle, after up to three tokens that are no
-// punctuation of a clause ("were fined £2 million by"), and then the
-// mention, or "the" and the mention ("was criticised by the EU").
+// verb is a passive participle, after up to three tokens of its object
+// (objectToken: "were fined £2 million by"), and then the mention, or
+// "the" and the mention ("was criticised by the EU").
 func (hs *holderScratch) agent(v int) int {
 	n := len(hs.toks)
 	b := v + 1
 	for b < n && hs.base[b].hash != hashBy {
-		t := hs.toks[b]
-		if b == v+4 || b == v+1 && !hs.passive(v) || t.Kind == Punct && !isCurrency(hs.text[t.Start:t.End]) || hs.owner[b] >= 0 {
+		if b == v+4 || b == v+1 && !hs.passive(v) || !hs.objectToken(b) {
 			return -1
 		}
 		b++
@@ -217,6 +216,54 @@ func (hs *holderScratch) agent(v int) int {
 		return -1
 	}
 	return hs.owner[m]
+}
+
+// objectToken reports whether token k may be part of what a passive
+// participle takes before its "by" (agent): a number, a currency sign, or
+// a word in lower case that is no participle of its own, in -ed or -en or
+// one of irregularParticiples, and no verb ("were fined £2 million by",
+// "was accused of favoritism by"; not "criticised for remarks made by"
+// or "over comments reported by").
+func (hs *holderScratch) objectToken(k int) bool {
+	t := hs.toks[k]
+	switch t.Kind {
+	case Number:
+		return true
+	case Punct:
+		return isCurrency(hs.text[t.Start:t.End])
+	case Word:
+		w := t.Text(hs.text)
+		if !isLowerASCIIWord(w) || isVerbTerm(&hs.base[k]) {
+			return false
+		}
+		if n := len(w); n > 3 && (w[n-2:] == "ed" || w[n-2:] == "en") {
+			return false
+		}
+		_, irregular := irregularParticiples[hs.base[k].hash]
+		return !irregular
+	}
+	return false
+}
+
+// irregularParticiples are the term hashes of common past participles
+// that do not end in -ed or -en (objectToken).
+var irregularParticiples = termSet("made", "held", "sent", "brought", "paid", "told", "said", "put", "set", "run",
+	"shown", "known", "built", "led", "won", "left", "spent", "cut", "hit", "bought", "sold", "found", "kept",
+	"read", "heard", "met", "lost", "caught", "taught", "thought", "sought", "won", "struck", "hung", "shot")
+
+// clear reports whether the tokens from i up to j hold no verb, and no
+// name unless token i is a possessive "'s", so that a passive participle
+// at j has the name before i, or what it owns, for its subject ("Tesla's
+// software was criticised by", "Britain's Ministry of Defence was fined
+// by"; not "Iran said Israel was condemned by").
+func (hs *holderScratch) clear(i, j int) bool {
+	owned := i < j && hs.toks[i].Kind == Clitic
+	for k := i; k < j; k++ {
+		if hs.owner[k] >= 0 && !owned || hs.isVerb(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // isCurrency reports whether s, a punctuation token, is a currency sign
@@ -579,9 +626,11 @@ func (hs *holderScratch) holder(target int) int {
 	for after < len(verbs) && verbs[after] <= t1 {
 		after++
 	}
-	// Passive: "<T> was criticised by <M>".
+	// Passive: "<T> was criticised by <M>", with no name nor other verb
+	// between the target and the participle (clear: "Iran said Israel was
+	// condemned by the UN" names no holder of Iran).
 	for _, v := range verbs[after:] {
-		if v >= len(toks)-2 || v > t1+6 {
+		if v >= len(toks)-2 || v > t1+6 || !hs.clear(t1+1, v) {
 			break
 		}
 		if a := hs.agent(v); a >= 0 && a != target {

@@ -274,7 +274,13 @@ func (hs *holderScratch) holderScan(target int) int {
 	}
 	t0, t1 := hs.first[target], hs.last[target]
 	for v := t1 + 1; v < len(toks)-2 && v <= t1+6; v++ {
-		if a := hs.agent(v); hs.isVerb(v) && a >= 0 && a != target {
+		if !hs.isVerb(v) {
+			continue
+		}
+		if !hs.clear(t1+1, v) {
+			break
+		}
+		if a := hs.agent(v); a >= 0 && a != target {
 			return a
 		}
 	}
