@@ -231,6 +231,7 @@ func TestHolderUnit(t *testing.T) {
 		{"the name before which", "Microsoft, which accused Google of funding a smear campaign, declined to comment.", "Google", "Microsoft"},
 		{"the name before who", "Orbán, who has repeatedly blamed Brussels, met Xi.", "Brussels", "Orbán"},
 		{"which after a phrase with by", "The report by Amnesty, which criticised Shell, was ignored.", "Shell", "Amnesty"},
+		{"who after with", "Biden spoke with Merkel, who praised Macron.", "Macron", "Merkel"},
 		{"which after a place", "Talks in Geneva, which angered Moscow, ended early.", "Moscow", ""},
 		{"who reports on what follows", "Flake spoke after Kavanaugh, as did Ford, who alleges that Kavanaugh assaulted her.", "Flake", ""},
 		// The body or the people who speak for a name stand between it and

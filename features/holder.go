@@ -148,10 +148,11 @@ func (hs *holderScratch) relSubjectOf(v int) (int, bool) {
 	for j := v - 1; j >= 0 && j >= v-5; j-- {
 		if h := hs.base[j].hash; (h == hashWho || h == hashWhich) && j >= 2 && hs.toks[j-1].Kind == Punct && hs.text[hs.toks[j-1].Start] == ',' {
 			// "Microsoft, which accused Google …": the name before the
-			// relative pronoun, unless a place after a preposition ("talks
-			// in Geneva, which angered Moscow").
+			// relative pronoun, unless a place after a preposition of
+			// place ("talks in Geneva, which angered Moscow"; but "spoke
+			// with Merkel, who praised Macron" gives Merkel).
 			if o := owner[j-2]; o >= 0 && hs.last[o] == j-2 {
-				if f := hs.first[o]; f > 0 && hs.is(f-1, hwLocation) {
+				if f := hs.first[o]; f > 0 && hs.isPlacePreposition(f-1) {
 					return -1, false
 				}
 				return o, true
@@ -404,6 +405,14 @@ var settingWords = func() map[uint64]int {
 	}
 	return m
 }()
+
+// isPlacePreposition reports whether token k is a preposition of place
+// or time (venuePrepositions) or "from".
+func (hs *holderScratch) isPlacePreposition(k int) bool {
+	h := hs.base[k].hash
+	_, ok := venuePrepositions[h]
+	return ok || h == hashFrom
+}
 
 // venuePrepositions are the term hashes of the prepositions before a
 // venue (venue).
@@ -741,6 +750,7 @@ var (
 	hashThat      = normHash("that")
 	hashWho       = normHash("who")
 	hashWell      = normHash("well")
+	hashFrom      = normHash("from")
 	hashWhich     = normHash("which")
 	hashAnd       = normHash("and")
 	hashAs        = normHash("as")
