@@ -225,6 +225,7 @@ func TestHolderUnit(t *testing.T) {
 		// A time between the subject and its verb.
 		{"a day between the subject and the verb", "The EU on Tuesday fined Meta for moving data.", "Meta", "EU"},
 		{"a week between the subject and the verb", "Trump last week praised Orban.", "Orban", "Trump"},
+		{"according to, and a verb's subject", "According to the Pentagon, Putin accused NATO of lying.", "NATO", "Putin"},
 		{"according to the", "Tesla's system is flawed, according to the NHTSA.", "Tesla", "NHTSA"},
 		// The subject of a relative clause is the name before ", which" or
 		// ", who".

@@ -646,12 +646,6 @@ func (hs *holderScratch) holder(target int) int {
 			return a
 		}
 	}
-	// "according to <M>" anywhere in the sentence.
-	for _, a := range hs.accord {
-		if a != target {
-			return a
-		}
-	}
 	// Active: "<M> … verb … <T>", the verb before the target, up to a
 	// clause of the target's own between them (clauseBetween, kept as the
 	// walk goes back): "<M> praised the ruling, while <T> declined to
@@ -686,6 +680,14 @@ func (hs *holderScratch) holder(target int) int {
 			return s
 		} else if s == target {
 			return -1
+		}
+	}
+	// "according to <M>" anywhere in the sentence, when no verb names a
+	// holder ("According to the Pentagon, Putin accused NATO …" gives
+	// Putin).
+	for _, a := range hs.accord {
+		if a != target {
+			return a
 		}
 	}
 	// Quote attribution after the target: "'… <T> …,' <M> said" or "said <M>".

@@ -284,15 +284,6 @@ func (hs *holderScratch) holderScan(target int) int {
 			return a
 		}
 	}
-	for v := 0; v+2 < len(toks); v++ {
-		a := v + 2
-		if base[a].hash == hashThe && a+1 < len(toks) {
-			a++
-		}
-		if base[v].hash == hashAccording && base[v+1].hash == hashTo && owner[a] >= 0 && owner[a] != target {
-			return owner[a]
-		}
-	}
 	for v := t0 - 1; v >= 0; v-- {
 		if !hs.isVerb(v) {
 			continue
@@ -310,6 +301,15 @@ func (hs *holderScratch) holderScan(target int) int {
 			return s
 		} else if s == target {
 			return -1
+		}
+	}
+	for v := 0; v+2 < len(toks); v++ {
+		a := v + 2
+		if base[a].hash == hashThe && a+1 < len(toks) {
+			a++
+		}
+		if base[v].hash == hashAccording && base[v+1].hash == hashTo && owner[a] >= 0 && owner[a] != target {
+			return owner[a]
 		}
 	}
 	for v := t1 + 1; v < len(toks); v++ {
