@@ -235,10 +235,13 @@ func TestTokenizeASCIIWordPath(t *testing.T) {
 }
 
 // TestHoldersVerbList checks Holders, which visits a list of the
-// sentence's verbs, against the same scans over every token (as Holders
-// scanned before the list), on every sentence of the built-in corpus, with
-// the mentions the finder returns and with the labelled targets as the
-// mentions.
+// sentence's verbs and keeps the clause test as it walks back, against the
+// same scans over every token with clauseBetween asked afresh for each verb
+// (as Holders scanned before the list), on every sentence of the built-in
+// corpus, with the mentions the finder returns and with the labelled
+// targets as the mentions. holderScan shares the rules' helpers (agent,
+// venue, relSubjectOf …), so this test guards the walk, not the rules:
+// TestHolderUnit and the golden files test those.
 func TestHoldersVerbList(t *testing.T) {
 	n := 0
 	for _, ex := range builtinExamples(t) {
