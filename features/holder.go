@@ -220,52 +220,87 @@ func (hs *holderScratch) agent(v int) int {
 }
 
 // objectToken reports whether token k may be part of what a passive
-// participle takes before its "by" (agent): a number, a currency sign, or
-// a word in lower case that is no participle of its own, in -ed or -en or
-// one of irregularParticiples, and no verb ("were fined £2 million by",
-// "was accused of favoritism by"; not "criticised for remarks made by"
-// or "over comments reported by").
+// participle takes before its "by" (agent): no name, and a number, a sum
+// ("£2m", "€4bn"), a currency sign, a word of time ("on Monday"), or a
+// word in lower case; but the word right before "by" must not be a
+// participle of its own, in -ed (not -eed), one of enParticiples or one of
+// irregularParticiples ("were fined £2 million by", "was accused of greed
+// by", "was praised for its support by"; not "criticised for remarks made
+// by" or "over comments reported by").
 func (hs *holderScratch) objectToken(k int) bool {
-	t := hs.toks[k]
-	switch t.Kind {
-	case Number:
-		return true
-	case Punct:
-		return isCurrency(hs.text[t.Start:t.End])
-	case Word:
-		w := t.Text(hs.text)
-		if !isLowerASCIIWord(w) || isVerbTerm(&hs.base[k]) {
-			return false
-		}
-		if n := len(w); n > 3 && (w[n-2:] == "ed" || w[n-2:] == "en") {
-			return false
-		}
-		_, irregular := irregularParticiples[hs.base[k].hash]
-		return !irregular
+	if hs.owner[k] >= 0 {
+		return false
 	}
-	return false
+	t := hs.toks[k]
+	w := t.Text(hs.text)
+	switch {
+	case t.Kind == Number || w[0] >= '0' && w[0] <= '9':
+		return true
+	case t.Kind == Punct:
+		return isCurrency(w)
+	case t.Kind != Word:
+		return false
+	}
+	if c, ok := settingWords[hs.base[k].hash]; ok && c == settingOpen {
+		return true // "on Monday"
+	}
+	if !isLowerASCIIWord(w) {
+		return false
+	}
+	if k+1 < len(hs.toks) && hs.base[k+1].hash == hashBy {
+		if n := len(w); n > 3 && w[n-2:] == "ed" && w[n-3] != 'e' {
+			return false
+		}
+		_, en := enParticiples[hs.base[k].hash]
+		_, irregular := irregularParticiples[hs.base[k].hash]
+		return !en && !irregular
+	}
+	return true
 }
 
-// irregularParticiples are the term hashes of common past participles
-// that do not end in -ed or -en (objectToken).
-var irregularParticiples = termSet("made", "held", "sent", "brought", "paid", "told", "said", "put", "set", "run",
-	"shown", "known", "built", "led", "won", "left", "spent", "cut", "hit", "bought", "sold", "found", "kept",
-	"read", "heard", "met", "lost", "caught", "taught", "thought", "sought", "won", "struck", "hung", "shot")
+// enParticiples and irregularParticiples are the term hashes of common
+// past participles in -en, and of others that do not end in -ed
+// (objectToken).
+var (
+	enParticiples = termSet("taken", "given", "written", "broken", "chosen", "spoken", "stolen", "beaten",
+		"driven", "forgotten", "hidden", "eaten", "fallen", "shaken", "risen", "seen", "shown", "known",
+		"drawn", "thrown", "grown", "proven", "sworn", "torn", "worn", "overtaken", "undertaken", "forbidden")
+	irregularParticiples = termSet("made", "held", "sent", "brought", "paid", "told", "said", "put", "set", "run",
+		"built", "led", "won", "left", "spent", "cut", "hit", "bought", "sold", "found", "kept", "read",
+		"heard", "met", "lost", "caught", "taught", "thought", "sought", "struck", "hung", "shot", "signed")
+)
 
-// clear reports whether the tokens from i up to j hold no verb, and no
-// name unless token i is a possessive "'s", so that a passive participle
-// at j has the name before i, or what it owns, for its subject ("Tesla's
-// software was criticised by", "Britain's Ministry of Defence was fined
-// by"; not "Iran said Israel was condemned by").
+// clear reports whether a passive participle at token j has the target,
+// whose tokens end before i, or what the target owns, for its subject:
+// the tokens from i up to j hold no reporting verb, no clause of their own
+// (clauseOpens), and no name, unless a possessive "'s" is at i and the name
+// stands right after it or after a preposition ("Britain's Ministry of
+// Defence was fined by", "Russia's attack on Ukraine was condemned by";
+// not "Iran said Israel was condemned by", "Biden's rival Trump was
+// criticised by", or "Obama praised Clinton, but he was later criticised
+// by").
 func (hs *holderScratch) clear(i, j int) bool {
-	owned := i < j && hs.toks[i].Kind == Clitic
+	owns := i < j && hs.toks[i].Kind == Clitic
 	for k := i; k < j; k++ {
-		if hs.owner[k] >= 0 && !owned || hs.isVerb(k) {
+		if o := hs.owner[k]; o >= 0 {
+			if _, prep := ownedPrepositions[hs.base[k-1].hash]; !owns || hs.first[o] == k && k != i+1 && !prep {
+				return false
+			}
+			continue
+		}
+		if hs.is(k, hwReport) {
+			return false
+		}
+		if _, any := hs.clauseOpens(k); any {
 			return false
 		}
 	}
 	return true
 }
+
+// ownedPrepositions are the term hashes of the prepositions after which a
+// name is part of what a possessive owns (clear).
+var ownedPrepositions = termSet("of", "on", "in", "against", "for", "to", "with", "from", "over")
 
 // isCurrency reports whether s, a punctuation token, is a currency sign
 // ("£2 million").
