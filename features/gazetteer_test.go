@@ -211,6 +211,8 @@ func TestHolderUnit(t *testing.T) {
 		{"a venue after the", "Lavrov told reporters at the UN that Kyiv lied.", "UN", ""},
 		{"a venue after a longer listener", "Obama told an annual health conference in Washington that lunches matter.", "Washington", ""},
 		{"what is told without that, after a listener", "Barr told senators he had no confidence in Comey.", "Comey", "Barr"},
+		{"a debate's place", "Obama said at a debate in Las Vegas that Trump was unfit.", "Las Vegas", ""},
+		{"the source after according to", "Putin accused NATO of lying, according to the Kremlin.", "Kremlin", ""},
 		{"on, not a venue", "Turkey urged Sweden to crack down on the PKK.", "PKK", "Turkey"},
 		// The agent of a passive after "the", or after the passive's object.
 		{"the passive's agent after the", "NATO was criticised by the EU on Monday.", "NATO", "EU"},
@@ -268,6 +270,9 @@ func TestHolderUnit(t *testing.T) {
 		{"after, then a clause", "Brussels approved the merger after the companies agreed to sell spectrum to Digi.", "Digi", ""},
 		{"after it, a clause", "The Senate defended Cellwise after it emerged that the company sold kits to Kenya.", "Kenya", ""},
 		{"and that, more of what is reported", "Alexander said that he spoke with Trump, and that the president praised Murray.", "Murray", "Alexander"},
+		{"a passive after a pronoun, a clause of its own", "Merkel thanked Obama, and she was attacked by Trump.", "Trump", ""},
+		{"it, the same subject", "The EU fined Google, but it also warned Apple.", "Apple", "EU"},
+		{"that as a determiner", "Trump praised Modi, but that week critics slammed Pakistan.", "Pakistan", ""},
 		{"a list, not a clause", "Clinton blamed the DNC, Facebook, and Infowars for her defeat.", "Infowars", "Clinton"},
 		{"a subordinate clause of what is reported", "Neal added that while presidents like Reagan hurt the poor, they cared.", "Reagan", "Neal"},
 		{"a main clause after what is reported", "Cotton said he did not hear it, while Perdue denied it.", "Perdue", ""},

@@ -1,5 +1,7 @@
 package features
 
+import "slices"
+
 // Holder returns the index in mentions of the mention that holds the
 // stance the sentence reports toward mentions[target] — the subject of a
 // reporting or judging verb whose object or clause holds the target
@@ -339,12 +341,14 @@ var speakerFollowers = termSet("on", "in", "at", "to", "during", "after", "befor
 // venue reports whether the target, whose first token is t0, is a venue
 // of what the verb at token v reports rather than what it acts on: a
 // preposition of place or time stands right before the target, or before
-// "the" and the target, and between the verb and it stands the verb's
-// object, another name ("<M> accused Bayer of selling pesticides in
-// <T>"), or, after a reporting verb or "told", only the setting of what
-// was said (setting: "<M> told reporters in <T>", "<M> said at a rally
-// on Saturday in <T>"; not "<M> told senators he had no confidence in
-// <T>" or "<M> said, in a jab at <T>").
+// "the" and the target, and between the verb and it stand, after a
+// reporting verb or "told", only the setting of what was said (setting:
+// "<M> told reporters in <T>", "<M> said at a rally on Saturday in <T>";
+// not "<M> told senators he had no confidence in <T>" or "<M> said, in a
+// jab at <T>"), or another name ("<M> accused Bayer of selling pesticides
+// in <T>", "<M> said the talks in Baku failed"; this misses "<M> said in
+// Ohio that he had no confidence in <T>", where the name is the setting's
+// and the target is judged).
 func (hs *holderScratch) venue(v, t0 int) bool {
 	if t0 < 1 {
 		return false
@@ -435,7 +439,12 @@ var settingWords = func() map[uint64]int {
 		"ceremony", "gala", "stop", "campaign", "press", "news", "forum", "session", "fundraiser", "dinner",
 		"appearance", "stage", "crowd", "audience", "reporters", "journalists", "supporters", "lawmakers",
 		"senators", "delegates", "students", "workers", "voters", "members", "diplomats", "people",
-		"week", "weekend", "month", "year"} {
+		"week", "weekend", "month", "year", "debate", "roundtable", "resort", "talks", "town", "hall",
+		"home", "office", "headquarters", "residence", "trip", "tour", "convention", "parliament",
+		"assembly", "committee", "court", "hospital", "airport", "base", "school", "university", "church",
+		"stadium", "club", "hotel", "festival", "lunch", "breakfast", "reception", "funeral", "memorial",
+		"trial", "broadcast", "show", "podcast", "programme", "program", "visit", "campus", "factory",
+		"plant", "party", "march", "protest", "vigil", "gathering"} {
 		m[normHash(w)] = settingOther
 	}
 	return m
@@ -494,7 +503,9 @@ func (hs *holderScratch) clauseBetween(v, t0 int) bool {
 // and after a reporting verb only one that joins main clauses, after a
 // comma ("Cotton said he didn't hear it, while Perdue …"). None does when
 // a verb of the same subject follows it ("…, but cleared its partner";
-// sharesSubject).
+// sharesSubject), nor "and" or "but" before "that" and no word of time
+// (more of what is reported: "…, and that the president …"; but "but that
+// week critics …" opens one).
 func (hs *holderScratch) clauseOpens(k int) (main, any bool) {
 	t := hs.toks[k]
 	if t.Kind != Word {
@@ -507,8 +518,10 @@ func (hs *holderScratch) clauseOpens(k int) (main, any bool) {
 	if !clause && h != hashAnd && h != hashAs || hs.sharesSubject(k) {
 		return false, false
 	}
-	if k+1 < len(hs.toks) && hs.base[k+1].hash == hashThat {
-		return false, false // "…, and that the president …": more of what is reported
+	if (h == hashAnd || h == hashBut) && k+2 < len(hs.toks) && hs.base[k+1].hash == hashThat {
+		if _, time := timeNouns[hs.base[k+2].hash]; !time {
+			return false, false // "…, and that the president …": more of what is reported
+		}
 	}
 	comma := k >= 2 && hs.toks[k-1].Kind == Punct && hs.text[hs.toks[k-1].Start] == ','
 	if clause {
@@ -526,7 +539,8 @@ func (hs *holderScratch) clauseOpens(k int) (main, any bool) {
 // adverb such as "also" or "then" or, after a word that joins main
 // clauses, a pronoun ("though they credited", "and had assumed"), whose
 // subject is that of the clause before (the pronoun is taken to refer to
-// it): a word in lower case in -ed
+// it), and which is no passive (after a form of "be" or "get", the subject
+// is acted on: "and she was attacked by" opens a clause of its own): a word in lower case in -ed
 // ("but cleared", "and then chided") or a reporting verb ("but said"),
 // or one in -ing after a clause word that
 // takes a participle ("while condemning", "after meeting"; not "but
@@ -534,15 +548,20 @@ func (hs *holderScratch) clauseOpens(k int) (main, any bool) {
 func (hs *holderScratch) sharesSubject(k int) bool {
 	_, ing := participleOpeners[hs.base[k].hash]
 	_, pro := pronounOpeners[hs.base[k].hash]
+	be := false // a form of "be" or "get" before the verb: a passive
 	for j := k + 1; j < len(hs.toks) && j <= k+3; j++ {
 		w := hs.toks[j].Text(hs.text)
 		if hs.toks[j].Kind != Word || !isLowerASCIIWord(w) {
 			return false
 		}
 		if n := len(w); n > 4 && (w[n-2:] == "ed" || ing && w[n-3:] == "ing") || hs.is(j, hwReport) {
-			return true
+			return !be // "and she was attacked by": acted on, a clause of its own
 		}
 		if _, adv := clauseAdverbs[hs.base[j].hash]; adv {
+			switch hs.base[j].hash {
+			case hashWas, hashWere, hashIs, hashAre, hashBeen, hashBeing, hashBe, hashGot:
+				be = true
+			}
 			continue
 		}
 		if _, p := subjectPronouns[hs.base[j].hash]; !p || !pro {
@@ -560,12 +579,14 @@ var (
 	participleOpeners = termSet("while", "after", "before", "when", "since", "though", "although")
 	clauseAdverbs     = termSet("also", "then", "later", "again", "repeatedly", "publicly", "sharply", "strongly",
 		"openly", "once", "now", "quickly", "swiftly", "immediately", "still",
-		"has", "had", "have", "was", "were", "is", "are", "will", "would")
+		"has", "had", "have", "was", "were", "is", "are", "will", "would", "been", "being", "be", "got")
 	// A pronoun after a word that joins main clauses is taken for the
 	// subject before ("…, though they credited"); after others it is
 	// seldom ("after it emerged", "during which he visited").
 	pronounOpeners  = termSet("and", "but", "though", "although", "yet", "while")
-	subjectPronouns = termSet("he", "she", "they", "we")
+	subjectPronouns = termSet("he", "she", "it", "they", "we")
+	// timeNouns make "that" a determiner ("but that week").
+	timeNouns = termSet("week", "day", "month", "year", "time", "morning", "afternoon", "evening", "night")
 )
 
 // mainClauseWords are the term hashes of the clause words that may join
@@ -665,6 +686,9 @@ func (hs *holderScratch) holder(target int) int {
 		return -1
 	}
 	t0, t1 := hs.first[target], hs.last[target]
+	if slices.Contains(hs.accord, target) {
+		return -1 // "…, according to the Kremlin": the source, not judged
+	}
 	// after is the first of verbs past the target.
 	after := 0
 	for after < len(verbs) && verbs[after] <= t1 {
@@ -709,7 +733,7 @@ func (hs *holderScratch) holder(target int) int {
 			return -1 // "<M> told <T>", "<M> told the <T>": the one told, not judged
 		}
 		if hs.venue(v, t0) {
-			return -1 // "<M> slammed Schumer during an appearance on <T>": a venue, not judged
+			return -1 // "<M> slammed Schumer during a rally in <T>": a venue, not judged
 		}
 		if s := hs.subjectOf(v); s >= 0 && s != target {
 			return s
@@ -787,6 +811,7 @@ var (
 	hashThat      = normHash("that")
 	hashWho       = normHash("who")
 	hashWell      = normHash("well")
+	hashBut       = normHash("but")
 	hashFrom      = normHash("from")
 	hashWhich     = normHash("which")
 	hashAnd       = normHash("and")
