@@ -12,9 +12,11 @@ import "slices"
 // subject gets -1, and so does a holder that is not among mentions
 // (pronouns, "critics"), a listener ("told the BBC"), the agent of a
 // passive ("was praised by <T>"), a name after the subject of a passive
-// ("was barred from … in <T>"), and a name in the speaker's own
-// description or a co-speaker ("Sky Sports pundit Callum Reid said",
-// "Cigna and Humana announced").
+// ("was barred from … in <T>"), a name in the speaker's own description
+// or a co-speaker ("Sky Sports pundit Callum Reid said", "Cigna and
+// Humana announced"), a venue ("said at a rally in <T>"), a target in a
+// clause of its own after the verb ("…, while <T> declined"), and the
+// source named after "according to".
 //
 // mentions are spans of sentence in order and without overlap, as from
 // Mentions. Holder panics if target is out of range.
@@ -694,9 +696,10 @@ func (hs *holderScratch) holder(target int) int {
 	for after < len(verbs) && verbs[after] <= t1 {
 		after++
 	}
-	// Passive: "<T> was criticised by <M>", with no name nor other verb
-	// between the target and the participle (clear: "Iran said Israel was
-	// condemned by the UN" names no holder of Iran).
+	// Passive: "<T> was criticised by <M>", with nothing between the
+	// target and the participle that gives the participle another subject
+	// (clear: "Iran said Israel was condemned by the UN" names no holder
+	// of Iran).
 	for _, v := range verbs[after:] {
 		if v >= len(toks)-2 || v > t1+6 || !hs.clear(t1+1, v) {
 			break

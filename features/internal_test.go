@@ -276,6 +276,15 @@ func (hs *holderScratch) holderScan(target int) int {
 		return -1
 	}
 	t0, t1 := hs.first[target], hs.last[target]
+	for v := 0; v+2 < len(toks); v++ {
+		a := v + 2
+		if base[a].hash == hashThe && a+1 < len(toks) {
+			a++
+		}
+		if base[v].hash == hashAccording && base[v+1].hash == hashTo && owner[a] == target {
+			return -1
+		}
+	}
 	for v := t1 + 1; v < len(toks)-2 && v <= t1+6; v++ {
 		if !hs.isVerb(v) {
 			continue
