@@ -213,6 +213,10 @@ func TestHolderUnit(t *testing.T) {
 		{"what is told without that, after a listener", "Barr told senators he had no confidence in Comey.", "Comey", "Barr"},
 		{"a debate's place", "Obama said at a debate in Las Vegas that Trump was unfit.", "Las Vegas", ""},
 		{"the source after according to", "Putin accused NATO of lying, according to the Kremlin.", "Kremlin", ""},
+		{"on a channel, where it was said", "Trump said on Fox News that Biden had failed.", "Fox News", ""},
+		{"what is said after on a channel", "Trump said on Fox News that Biden had failed.", "Biden", "Trump"},
+		{"called on, not a venue", "Petro called on NATO to withdraw.", "NATO", "Petro"},
+		{"on in what is said", "Cavusoglu said Turkey would wait until Sweden cracked down on the PKK.", "PKK", "Cavusoglu"},
 		{"on, not a venue", "Turkey urged Sweden to crack down on the PKK.", "PKK", "Turkey"},
 		// The agent of a passive after "the", or after the passive's object.
 		{"the passive's agent after the", "NATO was criticised by the EU on Monday.", "NATO", "EU"},

@@ -360,7 +360,12 @@ func (hs *holderScratch) venue(v, t0 int) bool {
 		p-- // "at the UN"
 	}
 	if _, ok := venuePrepositions[hs.base[p].hash]; !ok {
-		return false
+		// "On" is a venue only in the setting of a verb of saying or
+		// posting ("said on CNN", "wrote on X"), not after "called" or
+		// "urged" ("called on NATO to …") nor in what is said ("said
+		// Turkey would wait until Sweden cracked down on the PKK").
+		_, says := sayingVerbs[hs.base[v].hash]
+		return says && hs.base[p].hash == hashOn && hs.setting(v+1, p, hs.is(v, hwListener))
 	}
 	if hs.is(v, hwListener|hwReport) && hs.setting(v+1, p, hs.is(v, hwListener)) {
 		return true
@@ -451,6 +456,11 @@ var settingWords = func() map[uint64]int {
 	}
 	return m
 }()
+
+// sayingVerbs are the term hashes of the reporting verbs after which "on"
+// names where it was said (venue).
+var sayingVerbs = termSet("said", "says", "say", "told", "tells", "wrote", "writes", "posted", "tweeted",
+	"added", "adds", "stated", "declared", "announced", "explained", "insisted", "argued", "claimed")
 
 // isPlacePreposition reports whether token k is a preposition of place
 // or time (venuePrepositions) or "from".
@@ -815,6 +825,7 @@ var (
 	hashWho       = normHash("who")
 	hashWell      = normHash("well")
 	hashBut       = normHash("but")
+	hashOn        = normHash("on")
 	hashFrom      = normHash("from")
 	hashWhich     = normHash("which")
 	hashAnd       = normHash("and")
