@@ -71,18 +71,16 @@ func (hs *holderScratch) lay(p *Prepared, mentions []Span) {
 		first[i], last[i] = -1, -1
 	}
 	verbs, accord := hs.verbs[:0], hs.accord[:0]
-	according, to := hashAccording, hashTo // in registers: the appends could change globals
+	according := hashAccording // in a register: the appends could change globals
 	for i := range base {
 		owner[i] = -1
 		if isVerbTerm(&base[i]) {
 			verbs = append(verbs, i)
 		}
-		if base[i].hash == according && i+2 < len(base) && base[i+1].hash == to {
-			a := i + 2 // the token after "according to", or after "according to the"; its mention below
-			if base[a].hash == hashThe && a+1 < len(base) {
-				a++
+		if base[i].hash == according {
+			if a := accordingTo(base, i); a >= 0 {
+				accord = append(accord, a) // its mention below
 			}
-			accord = append(accord, a)
 		}
 	}
 	// Each mention's tokens: those that overlap it and no mention before
@@ -119,9 +117,27 @@ func (hs *holderScratch) lay(p *Prepared, mentions []Span) {
 	hs.verbs, hs.accord = verbs, named
 }
 
+// accordingTo returns, for "according" at term i, the term after
+// "according to" or "according to the", or -1 if "to" does not follow.
+func accordingTo(base []term, i int) int {
+	if i+2 >= len(base) || base[i+1].hash != hashTo {
+		return -1
+	}
+	a := i + 2
+	if base[a].hash == hashThe && a+1 < len(base) {
+		a++
+	}
+	return a
+}
+
 // is reports whether token i has holder word class c (prepare looked the
 // classes up).
 func (hs *holderScratch) is(i int, c uint8) bool { return hs.base[i].hw&c != 0 }
+
+// isComma reports whether token k is a comma.
+func (hs *holderScratch) isComma(k int) bool {
+	return hs.toks[k].Kind == Punct && hs.text[hs.toks[k].Start] == ','
+}
 
 // isVerb reports whether token i is a verb that Holders reads: a
 // reporting, attacking or supporting verb (isVerbTerm) outside every
@@ -150,7 +166,7 @@ func (hs *holderScratch) subjectOf(v int) int {
 func (hs *holderScratch) relSubjectOf(v int) (int, bool) {
 	owner := hs.owner
 	for j := v - 1; j >= 0 && j >= v-5; j-- {
-		if h := hs.base[j].hash; (h == hashWho || h == hashWhich) && j >= 2 && hs.toks[j-1].Kind == Punct && hs.text[hs.toks[j-1].Start] == ',' {
+		if h := hs.base[j].hash; (h == hashWho || h == hashWhich) && j >= 2 && hs.isComma(j-1) {
 			// "Microsoft, which accused Google …": the name before the
 			// relative pronoun, unless a place after a preposition of
 			// place ("talks in Geneva, which angered Moscow"; but "spoke
@@ -188,13 +204,22 @@ func (hs *holderScratch) passive(v int) bool {
 		return false
 	}
 	for j := v - 1; j >= 0 && j >= v-3; j-- {
-		switch hs.base[j].hash {
-		case hashWas, hashWere, hashBeen, hashBeing, hashBe, hashIs, hashAre, hashGot:
+		if isBeForm(hs.base[j].hash) {
 			return true
 		}
 		if !hs.is(j, hwGap) {
 			return false
 		}
+	}
+	return false
+}
+
+// isBeForm reports whether h is the term hash of a form of "be" or of
+// "got", which make a passive of the participle after them.
+func isBeForm(h uint64) bool {
+	switch h {
+	case hashWas, hashWere, hashBeen, hashBeing, hashBe, hashIs, hashAre, hashGot:
+		return true
 	}
 	return false
 }
@@ -335,10 +360,10 @@ func (hs *holderScratch) endsSpeaker(m int) bool {
 
 // speakerFollowers are the term hashes of the words that may follow a
 // speaker named after "said" (endsSpeaker).
-var speakerFollowers = termSet("on", "in", "at", "to", "during", "after", "before", "when", "while", "of", "from",
-	"last", "this", "earlier", "later", "late", "today", "yesterday", "tonight", "recently", "separately",
-	"analysts", "officials", "economists", "researchers", "sources", "lawyers", "executives", "leaders", "spokesman",
-	"spokeswoman", "spokesperson")
+var speakerFollowers = termSet(slices.Concat([]string{"on", "in", "at", "to", "during", "after", "before", "when",
+	"while", "of", "from", "this", "recently", "separately", "analysts", "officials", "economists",
+	"researchers", "sources", "lawyers", "executives", "leaders", "spokesman", "spokeswoman",
+	"spokesperson"}, timeWords)...)
 
 // venue reports whether the target, whose first token is t0, is a venue
 // of what the verb at token v reports rather than what it acts on: a
@@ -436,9 +461,8 @@ const (
 // its kind.
 var settingWords = func() map[uint64]int {
 	m := map[uint64]int{}
-	for _, w := range []string{"in", "at", "on", "during", "near", "outside", "inside", "after", "before",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-		"tonight", "morning", "afternoon", "evening", "night", "last", "earlier", "later", "late"} {
+	for _, w := range slices.Concat([]string{"in", "at", "on", "during", "near", "outside", "inside", "after",
+		"before", "morning", "afternoon", "evening", "night"}, timeWords) {
 		m[normHash(w)] = settingOpen
 	}
 	for _, w := range []string{"a", "an", "the", "his", "her", "their", "its", "our", "rally", "rallies",
@@ -450,7 +474,7 @@ var settingWords = func() map[uint64]int {
 		"home", "office", "headquarters", "residence", "trip", "tour", "convention", "parliament",
 		"assembly", "committee", "court", "hospital", "airport", "base", "school", "university", "church",
 		"stadium", "club", "hotel", "festival", "lunch", "breakfast", "reception", "funeral", "memorial",
-		"trial", "broadcast", "show", "podcast", "programme", "program", "visit", "campus", "factory",
+		"trial", "broadcast", "show", "podcast", "programme", "program", "campus", "factory",
 		"plant", "party", "march", "protest", "vigil", "gathering"} {
 		m[normHash(w)] = settingOther
 	}
@@ -484,25 +508,8 @@ func (hs *holderScratch) opensOwnClause(f int) bool {
 	if hs.base[f-1].clause() {
 		return true
 	}
-	if h := hs.base[f-1].hash; (h == hashAnd || h == hashAs) && f >= 2 && hs.toks[f-2].Kind == Punct && hs.text[hs.toks[f-2].Start] == ',' {
+	if h := hs.base[f-1].hash; (h == hashAnd || h == hashAs) && f >= 2 && hs.isComma(f-2) {
 		return true
-	}
-	return false
-}
-
-// clauseBetween reports whether a clause of its own opens between the
-// verb at token v and the target's first token t0, so that the verb does
-// not reach the target (clauseOpens): after a reporting verb, whose
-// report runs on through its subordinate clauses ("Neal added that while
-// other presidents, like Reagan, …"), only one that joins main clauses.
-// holder keeps the same test as it walks back from verb to verb,
-// scanning each token once; this is its definition.
-func (hs *holderScratch) clauseBetween(v, t0 int) bool {
-	report := hs.is(v, hwReport)
-	for k := v + 1; k < t0; k++ {
-		if main, any := hs.clauseOpens(k); main || any && !report {
-			return true
-		}
 	}
 	return false
 }
@@ -535,7 +542,7 @@ func (hs *holderScratch) clauseOpens(k int) (main, any bool) {
 			return false, false // "…, and that the president …": more of what is reported
 		}
 	}
-	comma := k >= 2 && hs.toks[k-1].Kind == Punct && hs.text[hs.toks[k-1].Start] == ','
+	comma := k >= 2 && hs.isComma(k-1)
 	if clause {
 		_, joins := mainClauseWords[h]
 		return joins && comma, true
@@ -547,16 +554,16 @@ func (hs *holderScratch) clauseOpens(k int) (main, any bool) {
 }
 
 // sharesSubject reports whether a verb follows the clause word or "and"
-// at token k, directly or after up to two words of an auxiliary, an
-// adverb such as "also" or "then" or, after a word that joins main
-// clauses, a pronoun ("though they credited", "and had assumed"), whose
-// subject is that of the clause before (the pronoun is taken to refer to
-// it), and which is no passive (after a form of "be" or "get", the subject
-// is acted on: "and she was attacked by" opens a clause of its own): a word in lower case in -ed
-// ("but cleared", "and then chided") or a reporting verb ("but said"),
-// or one in -ing after a clause word that
+// at token k whose subject is that of the clause before, directly or
+// after up to two words of an auxiliary, an adverb such as "also" or
+// "then" or, after a word that joins main clauses, a pronoun taken to
+// refer to that subject ("though they credited", "and had assumed"): a
+// word in lower case in -ed ("but cleared", "and then chided"), a
+// reporting verb ("but said"), or a word in -ing after a clause word that
 // takes a participle ("while condemning", "after meeting"; not "but
-// funding for NATO remains low").
+// funding for NATO remains low"). A passive is none: after a form of "be"
+// or "get" the subject is acted on, and "and she was attacked by" opens a
+// clause of its own.
 func (hs *holderScratch) sharesSubject(k int) bool {
 	_, ing := participleOpeners[hs.base[k].hash]
 	_, pro := pronounOpeners[hs.base[k].hash]
@@ -570,10 +577,7 @@ func (hs *holderScratch) sharesSubject(k int) bool {
 			return !be // "and she was attacked by": acted on, a clause of its own
 		}
 		if _, adv := clauseAdverbs[hs.base[j].hash]; adv {
-			switch hs.base[j].hash {
-			case hashWas, hashWere, hashIs, hashAre, hashBeen, hashBeing, hashBe, hashGot:
-				be = true
-			}
+			be = be || isBeForm(hs.base[j].hash)
 			continue
 		}
 		if _, p := subjectPronouns[hs.base[j].hash]; !p || !pro {
@@ -589,9 +593,8 @@ func (hs *holderScratch) sharesSubject(k int) bool {
 // (sharesSubject).
 var (
 	participleOpeners = termSet("while", "after", "before", "when", "since", "though", "although")
-	clauseAdverbs     = termSet("also", "then", "later", "again", "repeatedly", "publicly", "sharply", "strongly",
-		"openly", "once", "now", "quickly", "swiftly", "immediately", "still",
-		"has", "had", "have", "was", "were", "is", "are", "will", "would", "been", "being", "be", "got")
+	clauseAdverbs     = termSet(slices.Concat(gapAdverbs, gapAuxiliaries,
+		[]string{"quickly", "swiftly", "immediately", "still", "been", "being", "be", "got"})...)
 	// A pronoun after a word that joins main clauses is taken for the
 	// subject before ("…, though they credited"); after others it is
 	// seldom ("after it emerged", "during which he visited").
@@ -602,7 +605,7 @@ var (
 )
 
 // mainClauseWords are the term hashes of the clause words that may join
-// two main clauses (clauseBetween).
+// two main clauses (clauseOpens).
 var mainClauseWords = termSet("but", "while", "whereas", "although", "though", "however", "yet", "meanwhile")
 
 // listEnd reports whether the comma at token c ends an item of a list of
@@ -614,7 +617,7 @@ func (hs *holderScratch) listEnd(c int) bool {
 		return false
 	}
 	f := hs.first[m]
-	return f >= 1 && hs.toks[f-1].Kind == Punct && hs.text[hs.toks[f-1].Start] == ','
+	return f >= 1 && hs.isComma(f-1)
 }
 
 // described returns the mention that mention m describes, if one follows
@@ -719,9 +722,13 @@ func (hs *holderScratch) holder(target int) int {
 		}
 	}
 	// Active: "<M> … verb … <T>", the verb before the target, up to a
-	// clause of the target's own between them (clauseBetween, kept as the
-	// walk goes back): "<M> praised the ruling, while <T> declined to
-	// comment", "…, while regulators criticised <T>".
+	// clause of the target's own between them: one that clauseOpens finds
+	// after the verb, of any kind after an attacking or supporting verb,
+	// but only one that joins main clauses after a reporting verb, whose
+	// report runs on through its subordinate clauses ("Neal added that
+	// while other presidents, like Reagan, …"). The test is kept as the
+	// walk goes back, each token read once: "<M> praised the ruling, while
+	// <T> declined to comment", "…, while regulators criticised <T>".
 	scanned, openMain, openAny := t0, false, false
 	for k := after - 1; k >= 0; k-- {
 		v := verbs[k]
@@ -860,18 +867,29 @@ var reportVerbs = []string{
 
 var locPrepositions = []string{"in", "at", "from", "near", "across", "inside", "outside", "of", "to", "for", "with", "than"}
 
-// subjectGap holds the words that may stand between a subject and its verb.
-var subjectGap = []string{
-	"has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "also", "again",
-	"repeatedly", "publicly", "sharply", "strongly", "openly", "once", "later", "then", "on", "now",
+// subjectGap holds the words that may stand between a subject and its
+// verb: auxiliaries, adverbs, a role ("Hungary's foreign ministry
+// spokesman said"), a time ("The EU on Tuesday fined Meta", "Trump last
+// week praised"), or the body or the people who speak for the subject
+// ("The New York Times editorial board endorsed").
+var subjectGap = slices.Concat(gapAuxiliaries, gapAdverbs, timeWords, []string{
+	"on", "this", "week", "month", "year", "could",
 	"spokesperson", "spokesman", "spokeswoman", "chief", "leader", "head", "president", "minister",
 	"ceo", "officials", "official", "lawyers", "lawyer",
-	// A time between the subject and its verb: "The EU on Tuesday fined
-	// Meta", "Trump last week praised".
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-	"tonight", "last", "this", "week", "month", "year", "earlier",
-	// The body or the people who speak for it: "Hungary's foreign ministry
-	// spokesman said", "The New York Times editorial board endorsed".
 	"executive", "executives", "foreign", "ministry", "editorial", "board", "government", "army",
 	"military", "police", "department", "office", "embassy", "spokespeople",
-}
+})
+
+// gapAuxiliaries and gapAdverbs stand between a subject and its verb
+// (subjectGap), and between a clause word and its verb (clauseAdverbs).
+var (
+	gapAuxiliaries = []string{"has", "have", "had", "is", "was", "were", "are", "will", "would"}
+	gapAdverbs     = []string{"also", "again", "repeatedly", "publicly", "sharply", "strongly", "openly", "once",
+		"later", "then", "now"}
+)
+
+// timeWords are the words of time that may stand between a subject and its
+// verb (subjectGap), open the setting of what was said (settingWords) and
+// follow a speaker named after "said" (speakerFollowers).
+var timeWords = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "tonight", "last", "earlier", "later", "late"}

@@ -276,12 +276,8 @@ func (hs *holderScratch) holderScan(target int) int {
 		return -1
 	}
 	t0, t1 := hs.first[target], hs.last[target]
-	for v := 0; v+2 < len(toks); v++ {
-		a := v + 2
-		if base[a].hash == hashThe && a+1 < len(toks) {
-			a++
-		}
-		if base[v].hash == hashAccording && base[v+1].hash == hashTo && owner[a] == target {
+	for v := range toks {
+		if a := accordingTo(base, v); base[v].hash == hashAccording && a >= 0 && owner[a] == target {
 			return -1
 		}
 	}
@@ -315,12 +311,8 @@ func (hs *holderScratch) holderScan(target int) int {
 			return -1
 		}
 	}
-	for v := 0; v+2 < len(toks); v++ {
-		a := v + 2
-		if base[a].hash == hashThe && a+1 < len(toks) {
-			a++
-		}
-		if base[v].hash == hashAccording && base[v+1].hash == hashTo && owner[a] >= 0 && owner[a] != target {
+	for v := range toks {
+		if a := accordingTo(base, v); base[v].hash == hashAccording && a >= 0 && owner[a] >= 0 && owner[a] != target {
 			return owner[a]
 		}
 	}
@@ -350,6 +342,23 @@ func (hs *holderScratch) holderScan(target int) int {
 		}
 	}
 	return -1
+}
+
+// clauseBetween reports whether a clause of its own opens between the
+// verb at token v and the target's first token t0, so that the verb does
+// not reach the target (clauseOpens): after a reporting verb, whose
+// report runs on through its subordinate clauses ("Neal added that while
+// other presidents, like Reagan, …"), only one that joins main clauses.
+// holder keeps the same test as it walks back from verb to verb,
+// scanning each token once; this is its definition, for holderScan.
+func (hs *holderScratch) clauseBetween(v, t0 int) bool {
+	report := hs.is(v, hwReport)
+	for k := v + 1; k < t0; k++ {
+		if main, any := hs.clauseOpens(k); main || any && !report {
+			return true
+		}
+	}
+	return false
 }
 
 // TestTermSequence checks the term sequence extractPrepared builds, which
