@@ -458,9 +458,14 @@ func (e *Extractor) Prepare(p *Prepared, text string) {
 // the sentence that are not, or that cross its bounds, are not used: the
 // sentence is tokenized anew. So is a sentence whose tokens do not reach
 // from its first byte that is not white space to its last, as Tokenize's
-// do: nil tokens, or those of another text or base; and one whose tokens
-// are of another feature set's tokenizer, which tells words with an
-// invisible joiner inside apart (see Extractor.Tokenize).
+// do: nil tokens, or those of another text or base; and one that holds an
+// invisible joiner, whose tokens may be of another feature set's
+// tokenizer, which tells words with a joiner inside apart (see
+// Extractor.Tokenize). One difference between the tokenizers of feature
+// sets 10 and 11 goes unseen: "www." before a character that is no letter
+// or digit and not ASCII ("www.\u00a0Smith"), a web address to feature
+// set 10 and a word and a dot to 11. Give e.Tokenize's tokens, as the
+// package's own callers do, and the result is the same as Prepare's.
 func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, base int) {
 	p.toks = p.toks[:0]
 	// Tokens are in order: find the first one that ends inside the sentence.
@@ -484,19 +489,6 @@ func (e *Extractor) PrepareTokens(p *Prepared, sentence string, toks []Token, ba
 		fit = false
 	}
 	e.prepare(p, sentence, fit)
-}
-
-// splitsWord reports whether t, a Punct token after token prev, is a
-// joiner right between prev, a word or number that ends in a letter or
-// digit, and a letter or digit: one that feature set 11's tokenizer keeps
-// inside the word.
-func splitsWord(text string, prev, t Token) bool {
-	if prev.End != t.Start || prev.Kind != Word && prev.Kind != Number || joinerLen(text[t.Start:]) != t.End-t.Start {
-		return false
-	}
-	before, _ := utf8.DecodeLastRuneInString(text[prev.Start:prev.End])
-	after, _ := utf8.DecodeRuneInString(text[t.End:])
-	return isWordRune(before) && isWordRune(after)
 }
 
 // spansText reports whether toks, in order, start at the first byte of
@@ -543,7 +535,7 @@ func (e *Extractor) prepare(p *Prepared, text string, given bool) {
 	// a copy without the joiners inside words (see unjoin), so that its
 	// rules, many of which compare spellings, read the word as it would be
 	// without one. The terms' hashes drop the joiners either way.
-	toks, joined := p.toks, false
+	toks, unjoined := p.toks, false
 restart:
 	var seen uint16 // the mention classes of all the tokens, or'ed
 	pm := false     // a name token "PM" (feature set 9 on)
@@ -554,10 +546,10 @@ restart:
 		h, mayUpper, ok := shortASCIIHash(w) // see termHashSlow
 		if !ok {
 			// Only here, on the slow path: a joiner is no ASCII.
-			if !joined && (v11 || given) && t.Kind != Clitic {
-				switch e.joinerCheck(text, toks, i, given) {
+			if !unjoined && (v11 || given) && t.Kind != Clitic {
+				switch joinerCheck(t, text, v11, given) {
 				case againUnjoined:
-					text, toks, joined = p.unjoin(), p.ctoks, true
+					text, toks, unjoined = p.unjoin(), p.ctoks, true
 					goto restart
 				case againTokenize:
 					p.toks, given = e.Tokenize(p.toks[:0], text), false
@@ -651,50 +643,35 @@ restart:
 	}
 	p.base, p.names = base, names
 	p.mentions = appendMentions(p.mentions[:0], text, toks, names, e.cfg.version, headline)
-	p.joined = joined
-	if joined {
+	p.joined = unjoined
+	if unjoined {
 		p.rejoin()
 	}
 }
 
-// The answers of Extractor.joinerCheck.
+// The answers of joinerCheck.
 const (
 	joinerNone    = iota // nothing to do
-	againTokenize        // the tokens are another feature set's: make them anew
+	againTokenize        // the tokens may be another feature set's: make them anew
 	againUnjoined        // a word holds a joiner: read a copy without (see Prepared.unjoin)
 )
 
-// joinerCheck checks token i of toks, the tokens of text, which is no
-// short ASCII word: whether it is a word or number with an invisible
-// joiner inside, which feature set 11 reads past (see Prepared.unjoin)
-// and the sets before split; and, if given (see prepare), whether it is
-// such a joiner between two pieces of a word, which feature set 11 keeps
-// in the word.
-func (e *Extractor) joinerCheck(text string, toks []Token, i int, given bool) int {
-	t := toks[i]
-	v11 := e.cfg.version >= 11
+// joinerCheck checks a token of text that is no short ASCII word for
+// an invisible joiner (see isJoiner). Given tokens (see prepare) that
+// hold one may be another feature set's, which splits a word at a joiner
+// where feature set 11 keeps it inside: they are made anew. Otherwise a
+// word or number with a joiner inside is read past from feature set 11 on
+// (see Prepared.unjoin), and split by the sets before.
+func joinerCheck(t Token, text string, v11, given bool) int {
 	switch {
-	case (t.Kind == Word || t.Kind == Number) && hasJoiner(t.Text(text)):
-		if v11 {
-			return againUnjoined
-		}
-		if given {
-			return againTokenize // feature set 11's tokens, where this set splits the word
-		}
-	case given && v11 && t.Kind == Punct && i > 0 && splitsWord(text, toks[i-1], t):
+	case !hasJoiner(t.Text(text)):
+		return joinerNone
+	case given:
 		return againTokenize
+	case v11 && (t.Kind == Word || t.Kind == Number):
+		return againUnjoined
 	}
 	return joinerNone
-}
-
-// hasJoiner reports whether w holds a joiner (see isJoiner).
-func hasJoiner(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; (c == 0xc2 || c == 0xe2) && joinerLen(w[i:]) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // unjoin returns p's sentence without the joiners inside its words and

@@ -799,3 +799,24 @@ func TestHeadlineWordsCasing(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinerSpellings checks that isJoiner, on runes, and joinerLen and
+// hasJoiner, on their UTF-8 bytes, name the same joiners, so that a joiner
+// added to one is added to all.
+func TestJoinerSpellings(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		want := isJoiner(r)
+		if want {
+			n++
+		}
+		require.Equal(t, want, joinerLen(s) == len(s), "joinerLen(%U)", r)
+		require.Equal(t, want, joinerLen(s+"a") == len(s), "joinerLen(%U + a)", r)
+		require.Equal(t, want, hasJoiner("a"+s+"b"), "hasJoiner(a %U b)", r)
+	}
+	require.Equal(t, 4, n, "four joiners")
+}

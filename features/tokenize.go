@@ -81,9 +81,11 @@ type TokenizeFunc func(dst []Token, text string) []Token
 // feature set 11 a joiner split the word.
 func Tokenize(dst []Token, text string) []Token { return tokenize(dst, text, true) }
 
-// tokenize is Tokenize, with joiners inside words (feature set 11 on) or
-// without (before it: a joiner is a Punct token of its own).
-func tokenize(dst []Token, text string, joiners bool) []Token {
+// tokenize is Tokenize of feature set 11 on (v11), which keeps joiners
+// inside words and starts a web address at "www." only before a letter or
+// digit, or of the sets before it, where a joiner is a Punct token of its
+// own and any rune after "www." will do.
+func tokenize(dst []Token, text string, v11 bool) []Token {
 	i := 0
 	for i < len(text) {
 		c := text[i]
@@ -114,13 +116,13 @@ func tokenize(dst []Token, text string, joiners bool) []Token {
 			end := wordRunEnd(text, i+1)
 			if end < len(text) {
 				if b := text[end]; b >= utf8.RuneSelf || b == '\'' || b == '-' || b == '.' {
-					dst, i = appendWord(dst, text, i, joiners)
+					dst, i = appendWord(dst, text, i, v11)
 					continue
 				}
 			}
 			dst = append(dst, Token{i, end, Word})
 			i = end
-		case (c == 'h' || c == 'w' || c == 'H' || c == 'W') && isURLStart(text[i:], joiners):
+		case (c == 'h' || c == 'w' || c == 'H' || c == 'W') && isURLStart(text[i:], v11):
 			end := i
 			for end < len(text) {
 				r, sz := utf8.DecodeRuneInString(text[end:])
@@ -136,16 +138,16 @@ func tokenize(dst []Token, text string, joiners bool) []Token {
 			dst = append(dst, Token{i, end, URL})
 			i = end
 		case isDigit(r):
-			end := scanNumber(text, i, joiners)
-			if end < len(text) && (startsWord(text[end:]) || joiners && startsWord(text[end+joinerLen(text[end:]):])) {
+			end := scanNumber(text, i, v11)
+			if end < len(text) && (startsWord(text[end:]) || v11 && joinerLen(text[end:]) > 0 && startsWord(text[end+joinerLen(text[end:]):])) {
 				// "3rd", "G7s", "2024-era": a word that starts with digits.
-				dst, i = appendWord(dst, text, i, joiners)
+				dst, i = appendWord(dst, text, i, v11)
 				continue
 			}
 			dst = append(dst, Token{i, end, Number})
 			i = end
 		case isWordRune(r):
-			dst, i = appendWord(dst, text, i, joiners)
+			dst, i = appendWord(dst, text, i, v11)
 		case (r == '\'' || r == '’') && i+size < len(text) && cliticLen(text[i+size:]) > 0:
 			// A clitic after a space or quote ("'s" standing alone) stays one token.
 			end := i + size + cliticLen(text[i+size:])
@@ -235,6 +237,16 @@ func isWordRuneSlow(r rune) bool {
 // U+2060. All four are Default_Ignorable_Code_Points, which Unicode's
 // NFKC_Casefold also maps to nothing.
 func isJoiner(r rune) bool { return r == '\u00ad' || r == '\u200c' || r == '\u200d' || r == '\u2060' }
+
+// hasJoiner reports whether w holds a joiner (see isJoiner).
+func hasJoiner(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if joinerLen(w[i:]) > 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // joinerLen returns the length in bytes of the joiner (see isJoiner) that
 // s starts with, or 0.
