@@ -365,3 +365,35 @@ func TestNumberedGolden(t *testing.T) {
 func TestNumberedHeldOut(t *testing.T) {
 	checkFinder(t, "numbered_heldout.json", 180, 9, numberedHeldOutPrecisionFloor, numberedHeldOutRecallFloor, false)
 }
+
+// TestDatelineNewsMTSC counts the NewsMTSC sentences that open with a
+// dateline, and checks what Analyze's leaving their names out rests on:
+// NewsMTSC labels every target inside one neutral.
+func TestDatelineNewsMTSC(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		want int
+	}{{"train.jsonl", 29}, {"dev_rw.jsonl", 4}, {"dev_mt.jsonl", 0}} {
+		exs, err := testtexts.NewsMTSC(c.file)
+		if errors.Is(err, fs.ErrNotExist) {
+			t.Skipf("NewsMTSC data not available (%v)", err)
+		}
+		require.NoError(t, err)
+		found, inside := 0, 0
+		for _, ex := range exs {
+			n := features.Dateline(ex.Text)
+			if n == 0 {
+				continue
+			}
+			found++
+			for _, tg := range ex.Targets {
+				if tg.End <= n { // one that runs on past it is about the sentence
+					inside++
+					assert.Equal(t, corpus.Neutral, tg.Label, "%q in %q", tg.Mention, ex.Text)
+				}
+			}
+		}
+		t.Logf("%s: %d of %d sentences open with a dateline, %d targets inside one", c.file, found, len(exs), inside)
+		assert.Equal(t, c.want, found, c.file)
+	}
+}

@@ -357,6 +357,14 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				return fmt.Errorf("stance: analysis stopped at byte %d: %w", base+sp.Start, err)
 			}
 		}
+		if lineStart(text, sp.Start) {
+			// "WASHINGTON (Reuters) - The White House …": the dateline is
+			// where the story was filed, no part of the sentence.
+			sp.Start += features.Dateline(text[sp.Start:sp.End])
+			if sp.Start == sp.End {
+				continue
+			}
+		}
 		sentence := text[sp.Start:sp.End] // its length is checked above
 		s.m.ext.PrepareTokens(&sc.prep, sentence, sc.splitter.Tokens(), sp.Start)
 		s.find(sc, sentence)
@@ -415,6 +423,22 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		}
 	}
 	return nil
+}
+
+// lineStart reports whether only spaces and tabs stand between the start
+// of text, or a line break, and offset i.
+func lineStart(text string, i int) bool {
+	for i > 0 {
+		switch text[i-1] {
+		case ' ', '\t', '\r':
+			i--
+		case '\n':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // find fills sc.found with the mentions of one sentence: gazetteer matches

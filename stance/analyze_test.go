@@ -755,3 +755,65 @@ func TestAnalyzeJoiners(t *testing.T) {
 		assert.Equal(t, []string{"Volodymyr Zelenskyy", "Volodymyr Zelenskyy"}, canon, "feature set %d", model.Extractor().Version())
 	}
 }
+
+func TestAnalyzeDateline(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	// An article that opens with a dateline is analysed as the same
+	// article without it: its names are not classified, and the sentence
+	// after it is classified without it.
+	for _, c := range []struct{ dateline, article string }{
+		{"WASHINGTON (Reuters) - ", "The White House on Monday criticised Moscow for the strikes. Officials in Washington said talks would resume."},
+		{"BRUSSELS, Nov 28 (AP) — ", "NATO foreign ministers met in Brussels.\n\nTOULOUSE, France — is no dateline here."},
+		{"  TOULOUSE, France — ", "Airbus on Thursday won an order from IndiGo, dealing a blow to Boeing."},
+		{"Airbus wins order\n\nTOULOUSE, France — ", "Airbus on Thursday won an order from IndiGo, dealing a blow to Boeing."},
+		{"KYIV, Ukraine (AP) —\n", "Zelenskyy thanked Germany."},
+	} {
+		text := c.dateline + c.article
+		got, err := m.Analyze(text)
+		require.NoError(t, err)
+		want, err := m.Analyze(c.article)
+		require.NoError(t, err)
+		var head []stance.Mention
+		if i := strings.LastIndexByte(c.dateline, '\n'); i >= 0 && strings.TrimSpace(c.dateline[i:]) != "" {
+			h, err := m.Analyze(c.dateline[:i]) // the headline before the dateline
+			require.NoError(t, err)
+			head = h.Mentions
+		}
+		require.Len(t, got.Mentions, len(head)+len(want.Mentions), text)
+		for i, mn := range got.Mentions[len(head):] {
+			w := want.Mentions[i]
+			assert.Equal(t, w.Text, mn.Text, text)
+			assert.Equal(t, w.Sentence, mn.Sentence, text)
+			assert.Equal(t, w.Span.Start+len(c.dateline), mn.Span.Start, text)
+			assert.Equal(t, w.SentenceSpan.Start+len(c.dateline), mn.SentenceSpan.Start, text)
+			assert.Equal(t, w.Prediction, mn.Prediction, "%s in %q", mn.Text, text)
+			assert.Equal(t, w.Holder, mn.Holder, "%s in %q", mn.Text, text)
+		}
+	}
+
+	// A dateline is looked for only where a line starts: at the start of
+	// the text, or of each piece of a Stream, or after a line break.
+	for _, c := range []struct{ text, name string }{
+		{"The talks ended. WASHINGTON — The Senate passed the bill.", "WASHINGTON"},
+		{"WASHINGTON — the Senate passed the bill.", "WASHINGTON"},
+		{"NATO — The alliance has never been stronger.", "NATO"},
+	} {
+		a, err := m.Analyze(c.text)
+		require.NoError(t, err)
+		var names []string
+		for _, mn := range a.Mentions {
+			names = append(names, mn.Text)
+		}
+		assert.Contains(t, names, c.name, c.text)
+	}
+	s := m.NewStream()
+	var names []string
+	for _, piece := range []string{"WASHINGTON (Reuters) - Trump praised Modi.", "LONDON (Reuters) - Starmer criticised Putin."} {
+		require.NoError(t, s.Text(piece, func(mn stance.Mention) error {
+			names = append(names, mn.Text)
+			return nil
+		}))
+	}
+	assert.Equal(t, []string{"Trump", "Modi", "Starmer", "Putin"}, names)
+}
