@@ -165,7 +165,14 @@ func (hs *holderScratch) subjectOf(v int) int {
 // that …" says nothing of the names before Ford).
 func (hs *holderScratch) relSubjectOf(v int) (int, bool) {
 	owner := hs.owner
-	for j := v - 1; j >= 0 && j >= v-5; j-- {
+	for j, lim := v-1, v-5; j >= 0 && j >= lim; j-- {
+		if o := hs.bracketed(j); o >= 0 {
+			// "The Federal Aviation Administration (FAA) criticised",
+			// "Mark Warner (D-VA) said": the name before the brackets.
+			lim -= j - o
+			j = o
+			continue
+		}
 		if h := hs.base[j].hash; (h == hashWho || h == hashWhich) && j >= 2 && hs.isComma(j-1) {
 			// "Microsoft, which accused Google …": the name before the
 			// relative pronoun, unless a place after a preposition of
@@ -192,6 +199,30 @@ func (hs *holderScratch) relSubjectOf(v int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// bracketed returns, for a closing bracket at token j, the token of its
+// opening bracket when a name ends right before that, with one to six
+// tokens between the brackets and no bracket or verb among them
+// ("Federal Aviation Administration (FAA)", "Mark Warner (D-VA)"); else
+// -1.
+func (hs *holderScratch) bracketed(j int) int {
+	if t := hs.toks[j]; t.Kind != Punct || hs.text[t.Start] != ')' {
+		return -1
+	}
+	for o := j - 1; o >= 1 && o >= j-7; o-- {
+		t := hs.toks[o]
+		if t.Kind == Punct && (hs.text[t.Start] == ')' || hs.text[t.Start] == '(') {
+			if hs.text[t.Start] == ')' || o == j-1 || hs.owner[o-1] < 0 {
+				return -1
+			}
+			return o
+		}
+		if isVerbTerm(&hs.base[o]) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // passive reports whether the verb at token v is a past participle after
