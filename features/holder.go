@@ -201,6 +201,85 @@ func (hs *holderScratch) relSubjectOf(v int) (int, bool) {
 	return -1, false
 }
 
+// participleSubject returns, for a participle in -ing at token v that
+// opens a clause after a comma ("Le Pen dismissed the plan, accusing
+// Macron of …"), the subject of the clause before it, which is the
+// participle's own: a mention that opens that clause — at the sentence's
+// start, after a semicolon, after a word that joins main clauses or after
+// ", and"; or after an opening phrase with no name and a comma ("On
+// Monday, Le Pen …") — when a verb follows it, directly or after words of
+// the subject gap, that is no passive ("Le Pen dismissed", "Le Pen has
+// slammed"; not "Le Pen and Bardella said", "Le Pen's party", "Le Pen was
+// fined"). Else -1.
+func (hs *holderScratch) participleSubject(v int) int {
+	w := hs.toks[v].Text(hs.text)
+	if n := len(w); v < 2 || n < 6 || w[n-3:] != "ing" || !isLowerASCIIWord(w) || !hs.isComma(v-1) {
+		return -1
+	}
+	c := 0 // the clause's first token
+	for k := v - 2; k >= 0; k-- {
+		t := hs.toks[k]
+		if t.Kind == Punct && hs.text[t.Start] == ';' {
+			c = k + 1
+			break
+		}
+		h := hs.base[k].hash
+		if _, joins := mainClauseWords[h]; joins && t.Kind == Word || h == hashAnd && k >= 1 && hs.isComma(k-1) {
+			c = k + 1
+			break
+		}
+	}
+	f := c
+	if hs.owner[f] < 0 {
+		// An opening phrase: up to six tokens, no name or verb, a comma.
+		f = -1
+		for k := c; k < v-1 && k <= c+6; k++ {
+			if hs.owner[k] >= 0 || isVerbTerm(&hs.base[k]) {
+				break
+			}
+			if hs.isComma(k) {
+				f = k + 1
+				break
+			}
+		}
+		if f < 0 || f >= v-1 {
+			return -1
+		}
+	}
+	m := hs.owner[f]
+	if m < 0 || hs.first[m] != f {
+		return -1
+	}
+	k := hs.last[m] + 1
+	for n := 0; k < v-1 && n < 3 && hs.is(k, hwGap) && !isVerbTerm(&hs.base[k]); n++ {
+		k++
+	}
+	if k >= v-1 || hs.owner[k] >= 0 || hs.passive(k) || !hs.mainVerb(k) {
+		return -1
+	}
+	return m
+}
+
+// mainVerb reports whether token k, right after a subject, is its verb: a
+// reporting, attacking or supporting verb, or a word in lower case that
+// is a past form (in -ed, or one of enParticiples or irregularParticiples:
+// "dismissed", "met", "struck").
+func (hs *holderScratch) mainVerb(k int) bool {
+	if isVerbTerm(&hs.base[k]) {
+		return true
+	}
+	w := hs.toks[k].Text(hs.text)
+	if hs.toks[k].Kind != Word || !isLowerASCIIWord(w) {
+		return false
+	}
+	if n := len(w); n > 3 && w[n-2:] == "ed" {
+		return true
+	}
+	_, en := enParticiples[hs.base[k].hash]
+	_, irregular := irregularParticiples[hs.base[k].hash]
+	return en || irregular
+}
+
 // bracketed returns, for a closing bracket at token j, the token of its
 // opening bracket when a name ends right before that, with one to six
 // tokens between the brackets and no bracket or verb among them
@@ -786,7 +865,11 @@ func (hs *holderScratch) holder(target int) int {
 		if hs.venue(v, t0) {
 			return -1 // "<M> slammed Schumer during a rally in <T>": a venue, not judged
 		}
-		if s := hs.subjectOf(v); s >= 0 && s != target {
+		s := hs.subjectOf(v)
+		if s < 0 {
+			s = hs.participleSubject(v)
+		}
+		if s >= 0 && s != target {
 			return s
 		} else if s == target {
 			return -1

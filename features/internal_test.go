@@ -305,7 +305,11 @@ func (hs *holderScratch) holderScan(target int) int {
 		if hs.is(v, hwListener) && (t0 == v+1 || t0 == v+2 && base[v+1].hash == hashThe) || hs.venue(v, t0) {
 			return -1
 		}
-		if s := hs.subjectOf(v); s >= 0 && s != target {
+		s := hs.subjectOf(v)
+		if s < 0 {
+			s = hs.participleSubject(v)
+		}
+		if s >= 0 && s != target {
 			return s
 		} else if s == target {
 			return -1
