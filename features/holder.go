@@ -304,6 +304,22 @@ func (hs *holderScratch) bracketed(j int) int {
 	return -1
 }
 
+// inBrackets reports whether token k stands inside the brackets that
+// open right after mention s ("Andrew Cuomo (D) announced": D is part of
+// the subject, not what it judges).
+func (hs *holderScratch) inBrackets(s, k int) bool {
+	o := hs.last[s] + 1
+	if o >= k || hs.toks[o].Kind != Punct || hs.text[hs.toks[o].Start] != '(' {
+		return false
+	}
+	for j := o + 1; j < k; j++ {
+		if t := hs.toks[j]; t.Kind == Punct && hs.text[t.Start] == ')' {
+			return false
+		}
+	}
+	return true
+}
+
 // passive reports whether the verb at token v is a past participle after
 // a form of "be" or "get", with at most two adverbs between ("was
 // barred", "were sharply criticised", "got sued"; in any case). An
@@ -898,7 +914,7 @@ func (hs *holderScratch) holder(target int) int {
 			if hs.opensOwnClause(hs.first[s]) {
 				continue // "…, although ZANU-PF insisted": a clause of its own, no quote's speaker
 			}
-			if hs.wordsBetween(t1, hs.first[s], false) {
+			if hs.wordsBetween(t1, hs.first[s], false) || hs.wordsBetween(t1, hs.first[s], true) || hs.inBrackets(s, t0) {
 				return -1 // "Sky Sports pundit Callum Reid said", "Cigna and Humana announced": part of the subject
 			}
 			return s

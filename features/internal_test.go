@@ -334,7 +334,7 @@ func (hs *holderScratch) holderScan(target int) int {
 			if hs.opensOwnClause(hs.first[s]) {
 				continue
 			}
-			if hs.wordsBetween(t1, hs.first[s], false) {
+			if hs.wordsBetween(t1, hs.first[s], false) || hs.wordsBetween(t1, hs.first[s], true) || hs.inBrackets(s, t0) {
 				return -1
 			}
 			return s
