@@ -216,6 +216,21 @@ func TestHolderUnit(t *testing.T) {
 		{"on a channel, where it was said", "Trump said on Fox News that Biden had failed.", "Fox News", ""},
 		{"what is said after on a channel", "Trump said on Fox News that Biden had failed.", "Biden", "Trump"},
 		{"called on, not a venue", "Petro called on NATO to withdraw.", "NATO", "Petro"},
+		// A name in brackets after the subject, and the subject's own
+		// description.
+		{"an acronym in brackets after the subject", "The Federal Aviation Administration (FAA) criticised Boeing.", "Boeing", "Federal Aviation Administration"},
+		{"a speaker with a tag in brackets", "\"Trump is wrong,\" Nancy Pelosi (D-Calif.) said.", "Trump", "Nancy Pelosi"},
+		{"a name in the speaker's brackets", "Andrew Cuomo (D) announced the plan.", "D", ""},
+		{"a description before the speaker", "House Minority Leader Nancy Pelosi said she would fight.", "House", ""},
+		{"a description before the speaker, with brackets", "House Minority Leader Nancy Pelosi (D-Calif.) told Boehner she would fight.", "House", ""},
+		{"a listener after bracketed speaker", "Ted Cruz (R-Texas) called on Kerry to resign.", "Kerry", "Ted Cruz"},
+		// A participle after a comma takes the subject of the clause before.
+		{"a participle's subject", "Le Pen dismissed the celebration, accusing Macron of ignoring job losses.", "Macron", "Le Pen"},
+		{"a participle's subject after but", "Macron hailed the order, but Le Pen dismissed it, accusing Macron of waste.", "Macron", "Le Pen"},
+		{"a participle's subject after an opening phrase", "On Monday, Le Pen dismissed the plan, accusing Macron of weakness.", "Macron", "Le Pen"},
+		{"no participle's subject: two names", "Le Pen and Bardella dismissed the plan, accusing Macron of weakness.", "Macron", ""},
+		{"no participle's subject: a possessive", "Le Pen's party dismissed the plan, accusing Macron of weakness.", "Macron", ""},
+		{"no participle's subject: a passive", "Le Pen was fined last year, accusing Macron of a plot.", "Macron", ""},
 		{"on in what is said", "Cavusoglu said Turkey would wait until Sweden cracked down on the PKK.", "PKK", "Cavusoglu"},
 		{"on, not a venue", "Turkey urged Sweden to crack down on the PKK.", "PKK", "Turkey"},
 		// The agent of a passive after "the", or after the passive's object.
