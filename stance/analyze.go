@@ -158,9 +158,12 @@ type Analysis struct {
 // Analyze splits text into sentences, finds the entities each mentions —
 // capitalised names and acronyms, and the gazetteer's names and aliases —
 // resolves short forms to the full names seen earlier, and classifies the
-// stance of each sentence toward each mention. It holds every mention in
-// memory; use NewStream for long texts. A bad option gives an error
-// wrapping ErrBadOption.
+// stance of each sentence toward each mention. A dateline that opens a
+// line ("WASHINGTON (Reuters) - ", see features.Dateline) is no part of
+// the sentence after it: its names are not reported, and the sentence is
+// classified and reported without it. It holds every mention in memory;
+// use NewStream for long texts. A bad option gives an error wrapping
+// ErrBadOption.
 func (m *Model) Analyze(text string, opts ...AnalyzeOption) (*Analysis, error) {
 	if err := m.check(); err != nil {
 		return nil, err
@@ -218,7 +221,8 @@ var ErrNoModel = errors.New("stance: no model")
 // count from the start of the first piece.
 //
 // Each piece is split into sentences on its own: a sentence never runs
-// from one piece into the next. So cut a text between sentences (at
+// from one piece into the next, and each piece starts a line, where a
+// dateline may open it (see Analyze). So cut a text between sentences (at
 // paragraph breaks, say), never inside a word or sentence: "Gustavo Pe"
 // and "tro criticised NATO." are two sentences and no Petro, with no
 // error, and a cut inside a character is invalid UTF-8. Hard-wrapped text
