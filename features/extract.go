@@ -94,15 +94,19 @@ import (
 // and the term "zelenskyy"; "con\u00addemned" is the cue word
 // "condemned"); see Tokenize and Extractor.Tokenize. And "www." starts a
 // web address only before a letter or digit ("www.\u00a0" is none).
+// Version 12: a sentence adverb or an interjection that opens the
+// sentence is no part of the name after it ("Sadly Trump won", "Honestly
+// Google's Gemini", "Thanks Obama" → Trump, Google, Obama); see
+// opener12.
 //
 // An extractor decoded from an encoding of an older version it reads
-// (MinVersion, 3, to 10) keeps producing that version's ids, so models
+// (MinVersion, 3, to 11) keeps producing that version's ids, so models
 // trained with it keep working; NewExtractor makes one of this Version. So
-// a change gated on the new version, as the rules of versions 4 to 11
+// a change gated on the new version, as the rules of versions 4 to 12
 // are, leaves the older sets alone; a change to code that every set
 // shares (the tokenizer, the hashing) changes them all, and must raise
 // MinVersion as well. TestFeatureIDsStable pins the ids of each set read.
-const Version = 11
+const Version = 12
 
 // MinVersion is the oldest feature set version UnmarshalExtractor reads.
 const MinVersion = 3

@@ -231,7 +231,7 @@ func TestFeatureIDsStable(t *testing.T) {
 		}
 		return h.Sum64()
 	}
-	assert.Equal(t, 11, features.Version)
+	assert.Equal(t, 12, features.Version)
 	old := features.NewExtractor(features.WithTrigrams(false)).AppendFeatures(nil, text, target)
 	require.NotEmpty(t, old)
 	assert.Equal(t, uint64(0x2d10b8e7e3989f90), old[0], "first feature id changed: bump features.Version")
@@ -617,6 +617,48 @@ func TestFeatureSet10Kept(t *testing.T) {
 	}
 	assert.Contains(t, names(extractorOfVersion(t, 10)), `"\u00ad skyy"`) // names are quoted, as %q quotes
 	assert.NotContains(t, names(features.NewExtractor()), `\u00ad`)
+}
+
+// TestFeatureSet11Kept checks that an extractor of feature set 11 keeps
+// its name finder and ids on sentences that feature set 12's rule
+// changes: the mentions and the hashes of the ids are those of the build
+// before feature set 12 (eaf6c3b).
+func TestFeatureSet11Kept(t *testing.T) {
+	cases := []keptCase{
+		{"Sadly Trump won the vote in Ohio.", "Ohio",
+			[]string{"Sadly Trump", "Ohio"}, []string{"Trump", "Ohio"}, 0x74761f065a8b4b7f},
+		{"Honestly Google's Gemini beats OpenAI.", "OpenAI",
+			[]string{"Honestly Google", "Gemini", "OpenAI"}, []string{"Google", "Gemini", "OpenAI"}, 0x7dfb17b77fe1c85e},
+		{"Thanks Obama for the jobs in Michigan.", "Michigan",
+			[]string{"Thanks Obama", "Michigan"}, []string{"Obama", "Michigan"}, 0xa53537c398c8a9eb},
+	}
+	checkKept(t, 11, features.NewExtractor(), cases)
+}
+
+// TestFeatureSet12Words checks feature set 12's rule, a sentence adverb
+// or an interjection before a name that opens a sentence, where it
+// applies and where it must not.
+func TestFeatureSet12Words(t *testing.T) {
+	cases := []mentionCase{
+		{"a sentence adverb", "Sadly Trump won.", []string{"Trump"}},
+		{"before a possessive", "Honestly Google's Gemini is better.", []string{"Google", "Gemini"}},
+		{"before a name of two words", "Clearly Boris Johnson lied.", []string{"Boris Johnson"}},
+		{"after a colon", "Breaking: Unfortunately Apple fell.", []string{"Apple"}},
+		{"after an opening quote", "\"Frankly NATO failed,\" he said.", []string{"NATO"}},
+		{"an interjection", "Thanks Obama.", []string{"Obama"}},
+		{"a greeting", "Dear Elon Musk, please stop.", []string{"Elon Musk"}},
+		{"before a full name", "Congrats Lewis Hamilton!", []string{"Lewis Hamilton"}},
+	}
+	unchanged := []mentionCase{
+		{"an adverb alone", "Sadly, Trump won.", []string{"Trump"}},
+		{"a name of an adjective in -ly", "Daily Mail editor Ted Verity resigned.", []string{"Daily Mail", "Ted Verity"}},
+		{"a name of a noun in -ly", "Holy See officials met Lonely Planet staff.", []string{"Holy See", "Lonely Planet"}},
+		{"a surname in -ly", "Kelly Ayotte spoke.", []string{"Kelly Ayotte"}},
+		{"not at the start", "Critics said Sadly Trump was a meme.", []string{"Sadly Trump"}},
+		{"a brand after Hello", "Hello Kitty sales rose.", []string{"Hello Kitty"}},
+		{"a show after Breaking", "Breaking Bad won again.", []string{"Breaking Bad"}},
+	}
+	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 11), cases, unchanged)
 }
 
 // TestFeatureSet11Words checks feature set 11's rule, invisible joiners

@@ -112,7 +112,7 @@ var defaultExtractor = NewExtractor()
 // are folded into the older ones by prepare: see fold5; feature set 6's
 // surname "May" has the name class alone: see maySurnames.)
 func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, version int, headline bool) []Span {
-	common, v5, v6, v7, v9, v10 := version >= 4, version >= 5, version >= 6, version >= 7, version >= 9, version >= 10
+	common, v5, v6, v7, v9, v10, v12 := version >= 4, version >= 5, version >= 6, version >= 7, version >= 9, version >= 10, version >= 12
 	first := firstWord(toks) // found once, so that each run's test is O(1)
 	for i := 0; i < len(toks); {
 		if cls[i]&(clsName|clsAt) == 0 {
@@ -203,6 +203,10 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 					break
 				}
 				k = e
+				continue
+			}
+			if v12 && k+1 < j && (k == first || afterColon(sentence, toks, k)) && opener12(toks[k].Text(sentence)) {
+				k++ // "Sadly Trump won", "Thanks Obama"
 				continue
 			}
 			if !isLeadingNonName(sentence, toks, cls, k) {

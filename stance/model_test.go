@@ -310,47 +310,52 @@ var modelFixtures = []struct {
 	// the headline "Orbán Vows To Block EU Sanctions" is one name to sets 3
 	// and 4, which read no headlines, and "Block EU" one to sets 5 to 8;
 	// "500" after "S&P" is in the name from set 10 on; the soft hyphen of
-	// "Zelen\u00adskyy" splits the word before set 11.
+	// "Zelen\u00adskyy" splits the word before set 11; "Sadly" opening a
+	// sentence is part of the name after it before set 12.
 	names []string
 }{
 	{"testdata/model-v3-features-v3.stk", 3, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Speaking", "Oslo", "Attorney", "Ann Berg", "NATO", "Theresa", "Jeff Flake of Arizona", "Sheriff Lee Baca", "S&P", "Zelen", "Orbán Vows To Block EU Sanctions"}},
+		[]string{"Speaking", "Oslo", "Attorney", "Ann Berg", "NATO", "Theresa", "Jeff Flake of Arizona", "Sheriff Lee Baca", "S&P", "Zelen", "Sadly Trump", "Orbán Vows To Block EU Sanctions"}},
 	// The same: the small corpus these are trained on has no sentence
 	// that the two feature sets tell apart.
 	{"testdata/model-v3-features-v4.stk", 4, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "Attorney", "Ann Berg", "NATO", "Theresa", "Jeff Flake of Arizona", "Sheriff Lee Baca", "S&P", "Zelen", "Orbán Vows To Block EU Sanctions"}},
+		[]string{"Oslo", "Attorney", "Ann Berg", "NATO", "Theresa", "Jeff Flake of Arizona", "Sheriff Lee Baca", "S&P", "Zelen", "Sadly Trump", "Orbán Vows To Block EU Sanctions"}},
 	// The same again, for the same reason.
 	{"testdata/model-v3-features-v5.stk", 5, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "Ann Berg", "NATO", "Theresa", "Jeff Flake of Arizona", "Sheriff Lee Baca", "S&P", "Zelen", "Orbán", "Block EU"}},
+		[]string{"Oslo", "Ann Berg", "NATO", "Theresa", "Jeff Flake of Arizona", "Sheriff Lee Baca", "S&P", "Zelen", "Sadly Trump", "Orbán", "Block EU"}},
 	// The same again; "May" after a given name is a surname from feature
 	// set 6 on.
 	{"testdata/model-v3-features-v6.stk", 6, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake of Arizona", "Sheriff Lee Baca", "S&P", "Zelen", "Orbán", "Block EU"}},
+		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake of Arizona", "Sheriff Lee Baca", "S&P", "Zelen", "Sadly Trump", "Orbán", "Block EU"}},
 	// The same again; a person and the place after "of" are two names from
 	// feature set 7 on.
 	{"testdata/model-v3-features-v7.stk", 7, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake", "Arizona", "Sheriff Lee Baca", "S&P", "Zelen", "Orbán", "Block EU"}},
+		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake", "Arizona", "Sheriff Lee Baca", "S&P", "Zelen", "Sadly Trump", "Orbán", "Block EU"}},
 	// The same again; "Sheriff" before a person's name is a title from
 	// feature set 8 on.
 	{"testdata/model-v3-features-v8.stk", 8, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake", "Arizona", "Lee Baca", "S&P", "Zelen", "Orbán", "Block EU"}},
+		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake", "Arizona", "Lee Baca", "S&P", "Zelen", "Sadly Trump", "Orbán", "Block EU"}},
 	// The same again; in a headline in title case, a verb after "To" is no
 	// name from feature set 9 on.
 	{"testdata/model-v3-features-v9.stk", 9, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake", "Arizona", "Lee Baca", "S&P", "Zelen", "Orbán", "EU"}},
+		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake", "Arizona", "Lee Baca", "S&P", "Zelen", "Sadly Trump", "Orbán", "EU"}},
 	// The same again; a number after "S&P" is in the name from feature set
 	// 10 on.
 	{"testdata/model-v3-features-v10.stk", 10, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake", "Arizona", "Lee Baca", "S&P 500", "Zelen", "Orbán", "EU"}},
+		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake", "Arizona", "Lee Baca", "S&P 500", "Zelen", "Sadly Trump", "Orbán", "EU"}},
 	// The same again; a soft hyphen inside a word keeps it whole from
 	// feature set 11 on.
 	{"testdata/model-v3-features-v11.stk", 11, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
-		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake", "Arizona", "Lee Baca", "S&P 500", "Zelen\u00adskyy", "Orbán", "EU"}},
+		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake", "Arizona", "Lee Baca", "S&P 500", "Zelen\u00adskyy", "Sadly Trump", "Orbán", "EU"}},
+	// The same again; a sentence adverb that opens a sentence is no part
+	// of the name after it from feature set 12 on.
+	{"testdata/model-v3-features-v12.stk", 12, [stance.NumLabels]float64{5.9780813820199131e-07, 2.5092736884740514e-06, 0.99999689291817317},
+		[]string{"Oslo", "Ann Berg", "NATO", "Theresa May", "Jeff Flake", "Arizona", "Lee Baca", "S&P 500", "Zelen\u00adskyy", "Trump", "Orbán", "EU"}},
 }
 
 // analyzeText is the text whose names TestReadModelFixtures asks of each
 // fixture's Analyze: the feature sets find different names in it.
-const analyzeText = "Speaking in Oslo, Attorney General Ann Berg praised NATO, Theresa May, Jeff Flake of Arizona and Sheriff Lee Baca. The S&P 500 fell as Zelen\u00adskyy spoke. Orbán Vows To Block EU Sanctions"
+const analyzeText = "Speaking in Oslo, Attorney General Ann Berg praised NATO, Theresa May, Jeff Flake of Arizona and Sheriff Lee Baca. The S&P 500 fell as Zelen\u00adskyy spoke. Sadly Trump won. Orbán Vows To Block EU Sanctions"
 
 func TestReadModelFixtures(t *testing.T) {
 	const text = "The minister praised NATO on day 99."
