@@ -1003,7 +1003,7 @@ var locPrepositions = []string{"in", "at", "from", "near", "across", "inside", "
 // week praised"), or the body or the people who speak for the subject
 // ("The New York Times editorial board endorsed").
 var subjectGap = slices.Concat(gapAuxiliaries, gapAdverbs, timeWords, []string{
-	"on", "this", "week", "month", "year", "could",
+	"on", "this", "week", "month", "year",
 	"spokesperson", "spokesman", "spokeswoman", "chief", "leader", "head", "president", "minister",
 	"ceo", "officials", "official", "lawyers", "lawyer",
 	"executive", "executives", "foreign", "ministry", "editorial", "board", "government", "army",
@@ -1013,9 +1013,11 @@ var subjectGap = slices.Concat(gapAuxiliaries, gapAdverbs, timeWords, []string{
 // gapAuxiliaries and gapAdverbs stand between a subject and its verb
 // (subjectGap), and between a clause word and its verb (clauseAdverbs).
 var (
-	gapAuxiliaries = []string{"has", "have", "had", "is", "was", "were", "are", "will", "would"}
-	gapAdverbs     = []string{"also", "again", "repeatedly", "publicly", "sharply", "strongly", "openly", "once",
-		"later", "then", "now"}
+	gapAuxiliaries = []string{"has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "did", "does",
+		"do", "may", "might", "must", "should", "can", "cannot", "shall"}
+	gapAdverbs = []string{"also", "again", "repeatedly", "publicly", "sharply", "strongly", "openly", "once",
+		"later", "then", "now", "not", "never", "reportedly", "allegedly", "already", "recently", "previously",
+		"formally", "officially", "personally", "privately", "directly"}
 )
 
 // timeWords are the words of time that may stand between a subject and its
