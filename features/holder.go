@@ -855,12 +855,16 @@ func (hs *holderScratch) holder(target int) int {
 	// while other presidents, like Reagan, …"). The test is kept as the
 	// walk goes back, each token read once: "<M> praised the ruling, while
 	// <T> declined to comment", "…, while regulators criticised <T>".
-	scanned, openMain, openAny := t0, false, false
+	scanned, openMain, openAny, nearest := t0, false, false, true
 	for k := after - 1; k >= 0; k-- {
 		v := verbs[k]
 		if v >= t0 {
 			continue
 		}
+		if nearest && t0-v > nearVerb && !hs.is(v, hwReport) && hs.span(v, t0) > nearVerb {
+			break
+		}
+		nearest = false
 		for scanned > v+1 {
 			scanned--
 			main, any := hs.clauseOpens(scanned)
@@ -929,6 +933,26 @@ func (hs *holderScratch) holder(target int) int {
 		}
 	}
 	return -1
+}
+
+// nearVerb is the most tokens (a name counted as one: span) that may
+// stand between a target and the nearest attacking or supporting verb
+// before it for that verb's subject to hold a stance toward it: further
+// back, the verb acts on something nearer ("Mongolia did not arrest Putin
+// during his visit, despite its membership of the ICC").
+const nearVerb = 10
+
+// span returns the number of tokens from token v up to token t0, both
+// excluded, each name among them counted as one ("blamed the DNC,
+// Facebook, and conspiracy site Infowars": 8).
+func (hs *holderScratch) span(v, t0 int) int {
+	n := 0
+	for k := v + 1; k < t0; k++ {
+		if o := hs.owner[k]; o < 0 || hs.first[o] == k {
+			n++
+		}
+	}
+	return n
 }
 
 // termSet returns the set of the term hashes of words.

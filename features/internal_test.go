@@ -292,10 +292,15 @@ func (hs *holderScratch) holderScan(target int) int {
 			return a
 		}
 	}
+	nearest := true
 	for v := t0 - 1; v >= 0; v-- {
 		if !hs.isVerb(v) {
 			continue
 		}
+		if nearest && hs.span(v, t0) > nearVerb && !hs.is(v, hwReport) {
+			break
+		}
+		nearest = false
 		if hs.clauseBetween(v, t0) {
 			break
 		}
