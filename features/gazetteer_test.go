@@ -224,6 +224,16 @@ func TestHolderUnit(t *testing.T) {
 		{"a description before the speaker", "House Minority Leader Nancy Pelosi said she would fight.", "House", ""},
 		{"a description before the speaker, with brackets", "House Minority Leader Nancy Pelosi (D-Calif.) told Boehner she would fight.", "House", ""},
 		{"a listener after bracketed speaker", "Ted Cruz (R-Texas) called on Kerry to resign.", "Kerry", "Ted Cruz"},
+		// Auxiliaries and negation between a subject and its verb.
+		{"a negated verb's subject", "Microsoft didn't criticise Sony.", "Sony", "Microsoft"},
+		{"a verb after has not", "Germany has not condemned Israel's strikes.", "Israel", "Germany"},
+		{"a verb after a modal", "The EU must sanction Iran.", "Iran", "EU"},
+		{"a passive after not", "NATO was not criticised by Petro.", "NATO", "Petro"},
+		// The nearest verb must be near.
+		{"a verb too far back", "Human Rights Watch accused FIFA of turning a blind eye to the deaths of migrant workers on World Cup construction sites.", "World Cup", ""},
+		{"a verb near enough", "Human Rights Watch accused FIFA of turning a blind eye to the deaths of migrant workers.", "FIFA", "Human Rights Watch"},
+		{"a list of objects", "Clinton blamed the Democratic National Committee, Facebook, and conspiracy site Infowars for her defeat.", "Infowars", "Clinton"},
+		{"a report runs on", "Pelosi said on Tuesday that after months of talks and two failed votes the blame lay with Trump.", "Trump", "Pelosi"},
 		// A participle after a comma takes the subject of the clause before.
 		{"a participle's subject", "Le Pen dismissed the celebration, accusing Macron of ignoring job losses.", "Macron", "Le Pen"},
 		{"a participle's subject after but", "Macron hailed the order, but Le Pen dismissed it, accusing Macron of waste.", "Macron", "Le Pen"},
