@@ -429,15 +429,17 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 	return nil
 }
 
-// lineStart reports whether only spaces and tabs stand between the start
-// of text, or a line break, and offset i.
+// lineStart reports whether only white space other than line breaks,
+// and byte-order marks, stand between the start of text, or a line
+// break, and offset i.
 func lineStart(text string, i int) bool {
 	for i > 0 {
-		switch text[i-1] {
-		case ' ', '\t', '\r':
-			i--
-		case '\n':
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		switch {
+		case r == '\n':
 			return true
+		case r == '\ufeff' || unicode.IsSpace(r) && r != '\v' && r != '\f' && r != 0x85 && r != 0x2028 && r != 0x2029:
+			i -= n
 		default:
 			return false
 		}

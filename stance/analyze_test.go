@@ -768,6 +768,7 @@ func TestAnalyzeDateline(t *testing.T) {
 		{"  TOULOUSE, France — ", "Airbus on Thursday won an order from IndiGo, dealing a blow to Boeing."},
 		{"Airbus wins order\n\nTOULOUSE, France — ", "Airbus on Thursday won an order from IndiGo, dealing a blow to Boeing."},
 		{"KYIV, Ukraine (AP) —\n", "Zelenskyy thanked Germany."},
+		{"\ufeff\u00a0LONDON (Reuters) - ", "Starmer criticised Putin."},
 	} {
 		text := c.dateline + c.article
 		got, err := m.Analyze(text)
