@@ -169,6 +169,9 @@ func (hs *holderScratch) relSubjectOf(v int) (int, bool) {
 		if o := hs.bracketed(j); o >= 0 {
 			// "The Federal Aviation Administration (FAA) criticised",
 			// "Mark Warner (D-VA) said": the name before the brackets.
+			if hs.owner[o-1] < 0 {
+				o-- // the dot of "Alphabet Inc. (GOOGL.O)"
+			}
 			lim -= j - o
 			j = o
 			continue
@@ -204,61 +207,56 @@ func (hs *holderScratch) relSubjectOf(v int) (int, bool) {
 // participleSubject returns, for a participle in -ing at token v that
 // opens a clause after a comma ("Le Pen dismissed the plan, accusing
 // Macron of …"), the subject of the clause before it, which is the
-// participle's own: a mention that opens that clause — at the sentence's
-// start, after a semicolon, after a word that joins main clauses or after
-// ", and"; or after an opening phrase with no name and a comma ("On
-// Monday, Le Pen …") — when a verb follows it, directly or after words of
-// the subject gap, that is no passive ("Le Pen dismissed", "Le Pen has
-// slammed"; not "Le Pen and Bardella said", "Le Pen's party", "Le Pen was
-// fined"). Else -1.
+// participle's own: the subject of the nearest verb before the comma, in
+// the same clause (after a semicolon, a word that joins main clauses or
+// ", and"), when it is a name and the verb no passive ("Le Pen
+// dismissed", "Le Pen has slammed"; "Biden said Putin had attacked
+// Ukraine, accusing NATO" gives Putin). Else -1: the nearest verb's
+// subject is no name ("Biden said critics had attacked Ukraine, …"),
+// shares the verb with another ("Le Pen and Bardella dismissed …"), or
+// follows a preposition ("Analysts at Jefferies said …"); the
+// verb is a passive ("Le Pen was fined …"); or there is none ("Le Pen's
+// party …").
 func (hs *holderScratch) participleSubject(v int) int {
 	w := hs.toks[v].Text(hs.text)
 	if n := len(w); v < 2 || n < 6 || w[n-3:] != "ing" || !isLowerASCIIWord(w) || !hs.isComma(v-1) {
 		return -1
 	}
-	c := 0 // the clause's first token
-	for k := v - 2; k >= 0; k-- {
+	for k := v - 2; k >= 1; k-- {
 		t := hs.toks[k]
 		if t.Kind == Punct && hs.text[t.Start] == ';' {
-			c = k + 1
-			break
-		}
-		h := hs.base[k].hash
-		if _, joins := mainClauseWords[h]; joins && t.Kind == Word || h == hashAnd && k >= 1 && hs.isComma(k-1) {
-			c = k + 1
-			break
-		}
-	}
-	f := c
-	if hs.owner[f] < 0 {
-		// An opening phrase: up to six tokens, no name or verb, a comma.
-		f = -1
-		for k := c; k < v-1 && k <= c+6; k++ {
-			if hs.owner[k] >= 0 || isVerbTerm(&hs.base[k]) {
-				break
-			}
-			if hs.isComma(k) {
-				f = k + 1
-				break
-			}
-		}
-		if f < 0 || f >= v-1 {
 			return -1
 		}
+		h := hs.base[k].hash
+		if _, joins := mainClauseWords[h]; joins && t.Kind == Word || h == hashAnd && hs.isComma(k-1) {
+			return -1 // the clause's start
+		}
+		if hs.owner[k] >= 0 || !hs.mainVerb(k) {
+			continue
+		}
+		if _, det := determiners[hs.base[k-1].hash]; det {
+			continue // "the disputed plan": no verb
+		}
+		// The verb's subject, before words of the subject gap.
+		j := k - 1
+		for n := 0; j > 0 && n < 3 && hs.is(j, hwGap) && !isVerbTerm(&hs.base[j]); n++ {
+			j--
+		}
+		m := hs.owner[j]
+		if m < 0 || hs.last[m] != j || hs.passive(k) {
+			return -1
+		}
+		if f := hs.first[m]; f > 0 && (hs.is(f-1, hwLocation) || hs.base[f-1].hash == hashAnd || hs.base[f-1].hash == hashOr) {
+			return -1 // "Analysts at Jefferies said", "Le Pen and Bardella dismissed"
+		}
+		return m
 	}
-	m := hs.owner[f]
-	if m < 0 || hs.first[m] != f {
-		return -1
-	}
-	k := hs.last[m] + 1
-	for n := 0; k < v-1 && n < 3 && hs.is(k, hwGap) && !isVerbTerm(&hs.base[k]); n++ {
-		k++
-	}
-	if k >= v-1 || hs.owner[k] >= 0 || hs.passive(k) || !hs.mainVerb(k) {
-		return -1
-	}
-	return m
+	return -1
 }
+
+// determiners are the term hashes of the words before an adjective in -ed
+// that is no verb (participleSubject).
+var determiners = termSet("the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those")
 
 // mainVerb reports whether token k, right after a subject, is its verb: a
 // reporting, attacking or supporting verb, or a word in lower case that
@@ -292,10 +290,13 @@ func (hs *holderScratch) bracketed(j int) int {
 	for o := j - 1; o >= 1 && o >= j-7; o-- {
 		t := hs.toks[o]
 		if t.Kind == Punct && (hs.text[t.Start] == ')' || hs.text[t.Start] == '(') {
-			if hs.text[t.Start] == ')' || o == j-1 || hs.owner[o-1] < 0 {
+			if hs.text[t.Start] == ')' || o == j-1 {
 				return -1
 			}
-			return o
+			if p := o - 1; hs.owner[p] >= 0 || p >= 1 && hs.isAbbrevDot(p) && hs.owner[p-1] >= 0 {
+				return o // "Alphabet Inc. (GOOGL.O)": the dot of an abbreviation that ends the name
+			}
+			return -1
 		}
 		if isVerbTerm(&hs.base[o]) {
 			return -1
@@ -309,6 +310,9 @@ func (hs *holderScratch) bracketed(j int) int {
 // the subject, not what it judges).
 func (hs *holderScratch) inBrackets(s, k int) bool {
 	o := hs.last[s] + 1
+	if o < k && hs.isAbbrevDot(o) {
+		o++ // "Alphabet Inc. (GOOGL.O)"
+	}
 	if o >= k || hs.toks[o].Kind != Punct || hs.text[hs.toks[o].Start] != '(' {
 		return false
 	}
@@ -318,6 +322,13 @@ func (hs *holderScratch) inBrackets(s, k int) bool {
 		}
 	}
 	return true
+}
+
+// isAbbrevDot reports whether token k is a dot written right after the
+// token before it ("Inc.", "Corp."), as an abbreviation's.
+func (hs *holderScratch) isAbbrevDot(k int) bool {
+	t := hs.toks[k]
+	return k >= 1 && t.Kind == Punct && hs.text[t.Start] == '.' && t.Start == hs.toks[k-1].End
 }
 
 // passive reports whether the verb at token v is a past participle after
@@ -781,6 +792,9 @@ func (hs *holderScratch) wordsBetween(t1, f int, titles bool) bool {
 	}
 	for k := t1 + 1; k < f; k++ {
 		t := hs.toks[k]
+		if titles && k == t1+1 && t.Kind == Clitic && k+1 < f {
+			continue // "Canada's Prime Minister Mark Carney"
+		}
 		if t.Kind != Word || isVerbTerm(&hs.base[k]) {
 			return false
 		}
@@ -990,6 +1004,7 @@ var (
 	hashFrom      = normHash("from")
 	hashWhich     = normHash("which")
 	hashAnd       = normHash("and")
+	hashOr        = normHash("or")
 	hashAs        = normHash("as")
 	hashAccording = normHash("according")
 	hashTo        = normHash("to")
