@@ -241,6 +241,11 @@ func TestHolderUnit(t *testing.T) {
 		{"no participle's subject: two names", "Le Pen and Bardella dismissed the plan, accusing Macron of weakness.", "Macron", ""},
 		{"no participle's subject: a possessive", "Le Pen's party dismissed the plan, accusing Macron of weakness.", "Macron", ""},
 		{"no participle's subject: a passive", "Le Pen was fined last year, accusing Macron of a plot.", "Macron", ""},
+		{"a participle's subject in the nearest clause", "Biden said Putin had attacked Ukraine, accusing NATO of provocation.", "NATO", "Putin"},
+		{"a participle's subject after an opening place", "In Helsinki, Trump met Putin, praising Russia for its help.", "Russia", "Trump"},
+		{"no participle's subject: a place's", "Analysts at Jefferies said the deal was strong, praising Airbus.", "Airbus", ""},
+		{"an abbreviation's dot before brackets", "Alphabet Inc. (GOOGL.O) said the case against Apple was weak.", "Apple", "Alphabet Inc"},
+		{"a possessive in the speaker's description", "\"Trump is wrong,\" Canada's Prime Minister Mark Carney said.", "Canada", ""},
 		{"on in what is said", "Cavusoglu said Turkey would wait until Sweden cracked down on the PKK.", "PKK", "Cavusoglu"},
 		{"on, not a venue", "Turkey urged Sweden to crack down on the PKK.", "PKK", "Turkey"},
 		// The agent of a passive after "the", or after the passive's object.
