@@ -245,6 +245,8 @@ func TestHolderUnit(t *testing.T) {
 		{"a participle's subject after an opening place", "In Helsinki, Trump met Putin, praising Russia for its help.", "Russia", "Trump"},
 		{"no participle's subject: a place's", "Analysts at Jefferies said the deal was strong, praising Airbus.", "Airbus", ""},
 		{"an abbreviation's dot before brackets", "Alphabet Inc. (GOOGL.O) said the case against Apple was weak.", "Apple", "Alphabet Inc"},
+		{"a passive's subject with brackets", "Boeing (BA) was fined by the FAA.", "Boeing", "FAA"},
+		{"a name in brackets after a name", "Boeing (BA) was fined by the FAA.", "BA", ""},
 		{"a possessive in the speaker's description", "\"Trump is wrong,\" Canada's Prime Minister Mark Carney said.", "Canada", ""},
 		{"on in what is said", "Cavusoglu said Turkey would wait until Sweden cracked down on the PKK.", "PKK", "Cavusoglu"},
 		{"on, not a venue", "Turkey urged Sweden to crack down on the PKK.", "PKK", "Turkey"},

@@ -324,6 +324,28 @@ func (hs *holderScratch) inBrackets(s, k int) bool {
 	return true
 }
 
+// closing returns, for an opening bracket at token o, the token of the
+// bracket that closes it, with one to six tokens between and no bracket
+// or verb among them, as bracketed has them; else -1 (and for no bracket).
+func (hs *holderScratch) closing(o int) int {
+	if o >= len(hs.toks) || hs.toks[o].Kind != Punct || hs.text[hs.toks[o].Start] != '(' {
+		return -1
+	}
+	for c := o + 1; c < len(hs.toks) && c <= o+7; c++ {
+		t := hs.toks[c]
+		if t.Kind == Punct && (hs.text[t.Start] == ')' || hs.text[t.Start] == '(') {
+			if hs.text[t.Start] == '(' || c == o+1 {
+				return -1
+			}
+			return c
+		}
+		if isVerbTerm(&hs.base[c]) {
+			return -1
+		}
+	}
+	return -1
+}
+
 // isAbbrevDot reports whether token k is a dot written right after the
 // token before it ("Inc.", "Corp."), as an abbreviation's.
 func (hs *holderScratch) isAbbrevDot(k int) bool {
@@ -844,6 +866,9 @@ func (hs *holderScratch) holder(target int) int {
 	if slices.Contains(hs.accord, target) {
 		return -1 // "…, according to the Kremlin": the source, not judged
 	}
+	if t0 >= 2 && hs.owner[t0-2] >= 0 && hs.closing(t0-1) > t1 {
+		return -1 // "Boeing (BA)": a name in brackets after a name restates or tags it
+	}
 	// after is the first of verbs past the target.
 	after := 0
 	for after < len(verbs) && verbs[after] <= t1 {
@@ -853,8 +878,12 @@ func (hs *holderScratch) holder(target int) int {
 	// target and the participle that gives the participle another subject
 	// (clear: "Iran said Israel was condemned by the UN" names no holder
 	// of Iran).
+	e := t1 // the target's last token, or the bracket closing after it: "Boeing (BA) was fined by"
+	if c := hs.closing(t1 + 1); c >= 0 {
+		e = c
+	}
 	for _, v := range verbs[after:] {
-		if v >= len(toks)-2 || v > t1+6 || !hs.clear(t1+1, v) {
+		if v >= len(toks)-2 || v > e+6 || !hs.clear(e+1, v) {
 			break
 		}
 		if a := hs.agent(v); a >= 0 && a != target {

@@ -281,11 +281,18 @@ func (hs *holderScratch) holderScan(target int) int {
 			return -1
 		}
 	}
-	for v := t1 + 1; v < len(toks)-2 && v <= t1+6; v++ {
+	if t0 >= 2 && owner[t0-2] >= 0 && hs.closing(t0-1) > t1 {
+		return -1
+	}
+	e := t1
+	if c := hs.closing(t1 + 1); c >= 0 {
+		e = c
+	}
+	for v := e + 1; v < len(toks)-2 && v <= e+6; v++ {
 		if !hs.isVerb(v) {
 			continue
 		}
-		if !hs.clear(t1+1, v) {
+		if !hs.clear(e+1, v) {
 			break
 		}
 		if a := hs.agent(v); a >= 0 && a != target {
