@@ -14,9 +14,17 @@ import "slices"
 // passive ("was praised by <T>"), a name after the subject of a passive
 // ("was barred from … in <T>"), a name in the speaker's own description
 // or a co-speaker ("Sky Sports pundit Callum Reid said", "Cigna and
-// Humana announced"), a venue ("said at a rally in <T>"), a target in a
-// clause of its own after the verb ("…, while <T> declined"), and the
-// source named after "according to".
+// Humana announced", "House Speaker Nancy Pelosi said", "Andrew Cuomo
+// (D) announced"), a name in brackets after a name ("Boeing (BA)"), a
+// venue ("said at a rally in <T>"), a target in a clause of its own after
+// the verb ("…, while <T> declined"), a target whose nearest verb before
+// it attacks or supports and stands more than ten tokens back (nearVerb:
+// it acts on something nearer), and the source
+// named after "according to". The subject may stand before brackets
+// ("The Federal Aviation Administration (FAA) criticised <T>"), negation
+// and auxiliaries ("Microsoft didn't criticise <T>"), and a participle
+// after a comma takes the nearest verb's subject ("Le Pen dismissed the
+// plan, accusing <T> of …").
 //
 // mentions are spans of sentence in order and without overlap, as from
 // Mentions. Holder panics if target is out of range.
@@ -32,8 +40,8 @@ func Holder(sentence string, mentions []Span, target int) int {
 // holder as Holder defines it, or -1, and returns the extended slice. p is
 // the prepared sentence, by any Extractor: holders depend on its tokens
 // and words, not on its mentions, and feature sets 3 to 10 prepare those
-// alike (feature set 11 reads a word with an invisible joiner inside as
-// one word, where they read pieces; see Tokenize).
+// alike (feature sets 11 and 12 read a word with an invisible joiner
+// inside as one word, where they read pieces; see Tokenize).
 func Holders(dst []int, p *Prepared, mentions []Span) []int {
 	return p.hs.holders(dst, p, mentions)
 }
