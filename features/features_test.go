@@ -648,6 +648,8 @@ func TestFeatureSet12Words(t *testing.T) {
 		{"an interjection", "Thanks Obama.", []string{"Obama"}},
 		{"a greeting", "Dear Elon Musk, please stop.", []string{"Elon Musk"}},
 		{"before a full name", "Congrats Lewis Hamilton!", []string{"Lewis Hamilton"}},
+		{"after a handle", "@BBCNews Sadly Boris Johnson lied again.", []string{"@BBCNews", "Boris Johnson"}},
+		{"after a thread's count", "1/ Honestly Microsoft has lost the plot.", []string{"Microsoft"}},
 	}
 	unchanged := []mentionCase{
 		{"an adverb alone", "Sadly, Trump won.", []string{"Trump"}},
@@ -657,6 +659,9 @@ func TestFeatureSet12Words(t *testing.T) {
 		{"not at the start", "Critics said Sadly Trump was a meme.", []string{"Sadly Trump"}},
 		{"a brand after Hello", "Hello Kitty sales rose.", []string{"Hello Kitty"}},
 		{"a show after Breaking", "Breaking Bad won again.", []string{"Breaking Bad"}},
+		{"a title of an adverb and a common word", "Absolutely Fabulous returns.", []string{"Absolutely Fabulous"}},
+		{"a title of two openers", "Bye Bye Birdie opens.", []string{"Bye Bye Birdie"}},
+		{"a brand after Wow", "Wow Air collapsed.", []string{"Wow Air"}},
 	}
 	checkRules(t, features.NewExtractor(), extractorOfVersion(t, 11), cases, unchanged)
 }

@@ -205,8 +205,9 @@ func appendMentions(dst []Span, sentence string, toks []Token, cls []uint16, ver
 				k = e
 				continue
 			}
-			if v12 && k+1 < j && (k == first || afterColon(sentence, toks, k)) && opener12(toks[k].Text(sentence)) {
-				k++ // "Sadly Trump won", "Thanks Obama"
+			if v12 && k == i && k+1 < j && (k == first || afterColon(sentence, toks, k) || postStart12(sentence, toks, k)) &&
+				opens12(sentence, toks, k, j) {
+				k++ // "Sadly Trump won", "Thanks Obama", "@BBCNews Sadly Boris Johnson lied"
 				continue
 			}
 			if !isLeadingNonName(sentence, toks, cls, k) {

@@ -12,6 +12,39 @@ import "strings"
 // posts open so far more often than news: the training files hold one
 // ("Dear Carrie, …").
 
+// opens12 reports whether token k, the first of the run of name tokens
+// up to j, is an opener (opener12) that is no part of the name after it:
+// not when one common word follows it alone ("Absolutely Fabulous",
+// "Simply Business", "Wow Air") or another opener does ("Truly Madly
+// Deeply", "Bye Bye Birdie", "Please Please Me"): such runs are titles.
+func opens12(text string, toks []Token, k, j int) bool {
+	if !opener12(toks[k].Text(text)) {
+		return false
+	}
+	next := toks[k+1].Text(text)
+	return !(k+2 == j && isCommonWord(next)) && !opener12(next)
+}
+
+// postStart12 reports whether only what opens a post stands before token
+// k: handles, hashtags, numbers and punctuation ("@BBCNews Sadly …",
+// "#Budget2024 Clearly …", "1/ Honestly …").
+func postStart12(text string, toks []Token, k int) bool {
+	for i := k - 1; i >= 0; i-- {
+		t := toks[i]
+		if t.Kind == Punct || t.Kind == Number {
+			continue
+		}
+		if t.Kind == Word && i > 0 && toks[i-1].End == t.Start && toks[i-1].Kind == Punct {
+			if c := text[toks[i-1].Start]; c == '@' || c == '#' {
+				i-- // the "@" or "#"
+				continue
+			}
+		}
+		return false
+	}
+	return true
+}
+
 // opener12 reports whether w, a word that opens a sentence or follows a
 // colon with a name after it, is a sentence adverb — a word of
 // names/common.txt in -ly, but those that are adjectives or nouns and
@@ -37,10 +70,10 @@ var notAdverbs12 = setOf(
 
 // interjections12 are the interjections and greetings, capitalised, that
 // open a post before a name ("Thanks Obama", "Dear Elon Musk"); not
-// "Breaking", "Watch", "Imagine" or "Hello", which open names too ("Breaking Bad",
-// "Imagine Dragons", "Hello Kitty").
+// "Breaking", "Watch", "Imagine", "Hello", "Wow", "Bravo", "Cheers" or
+// "Sorry", which open names too ("Breaking Bad", "Imagine Dragons",
+// "Hello Kitty", "Wow Air", "Bravo TV", "Sorry Not Sorry").
 var interjections12 = setOf(
-	"Thanks", "Congrats", "Congratulations", "Dear", "Hey", "Hi", "Wow", "Sorry",
-	"Please", "Lol", "LOL", "Omg", "OMG", "Oh", "Ah", "Yay", "Ugh", "Bravo", "Cheers", "Goodbye",
-	"Bye",
+	"Thanks", "Congrats", "Congratulations", "Dear", "Hey", "Hi", "Please", "Lol", "LOL",
+	"Omg", "OMG", "Oh", "Ah", "Yay", "Ugh", "Goodbye", "Bye",
 )
