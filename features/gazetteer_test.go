@@ -231,6 +231,8 @@ func TestHolderUnit(t *testing.T) {
 		{"a passive after not", "NATO was not criticised by Petro.", "NATO", "Petro"},
 		// The nearest verb must be near.
 		{"a verb too far back", "Human Rights Watch accused FIFA of turning a blind eye to the deaths of migrant workers on World Cup construction sites.", "World Cup", ""},
+		{"a contraction split by the tokenizer", "Microsoft won't criticise Sony.", "Sony", "Microsoft"},
+		{"the end of a long list", "Zelensky thanked the leaders of Poland, Lithuania, Latvia, Estonia, Finland, Sweden, Denmark and Norway.", "Norway", "Zelensky"},
 		{"a verb near enough", "Human Rights Watch accused FIFA of turning a blind eye to the deaths of migrant workers.", "FIFA", "Human Rights Watch"},
 		{"a list of objects", "Clinton blamed the Democratic National Committee, Facebook, and conspiracy site Infowars for her defeat.", "Infowars", "Clinton"},
 		{"a report runs on", "Pelosi said on Tuesday that after months of talks and two failed votes the blame lay with Trump.", "Trump", "Pelosi"},

@@ -912,10 +912,14 @@ func (hs *holderScratch) holder(target int) int {
 		if v >= t0 {
 			continue
 		}
-		if nearest && t0-v > nearVerb && !hs.is(v, hwReport) && hs.span(v, t0) > nearVerb {
-			break
+		if nearest && !hs.isNoun(v) {
+			// A cue word after a determiner is a noun ("the arrest of"),
+			// no verb nearer than the one the limit is for.
+			if t0-v > nearVerb && !hs.is(v, hwReport) && hs.span(v, hs.listHead(t0)) > nearVerb {
+				break
+			}
+			nearest = false
 		}
-		nearest = false
 		for scanned > v+1 {
 			scanned--
 			main, any := hs.clauseOpens(scanned)
@@ -1006,6 +1010,45 @@ func (hs *holderScratch) span(v, t0 int) int {
 	return n
 }
 
+// isNoun reports whether the cue word at token v follows a determiner, as
+// a noun does ("the arrest", "their support").
+func (hs *holderScratch) isNoun(v int) bool {
+	if v == 0 {
+		return false
+	}
+	_, det := determiners[hs.base[v-1].hash]
+	return det
+}
+
+// listHead returns the first token of the list whose last item the target
+// at token t0 is ("… the leaders of Poland, Lithuania, Latvia and
+// Norway": Poland's; "… the Democrats, weak Republicans and Mitch
+// McConnell": Republicans'), items being names after commas, "and" or
+// "or"; t0 when the target ends no list.
+func (hs *holderScratch) listHead(t0 int) int {
+	k := t0
+	for k >= 2 {
+		p := k - 1
+		if hs.base[p].hash == hashThe && p >= 2 {
+			p-- // "the FBI, the Democrats"
+		}
+		h := hs.base[p].hash
+		if !hs.isComma(p) && h != hashAnd && h != hashOr {
+			break
+		}
+		if (h == hashAnd || h == hashOr) && p >= 2 && hs.isComma(p-1) {
+			p-- // ", and"
+		}
+		q := p - 1
+		o := hs.owner[q]
+		if o < 0 || hs.last[o] != q {
+			break
+		}
+		k = hs.first[o]
+	}
+	return k
+}
+
 // termSet returns the set of the term hashes of words.
 func termSet(words ...string) map[uint64]struct{} {
 	m := make(map[uint64]struct{}, len(words))
@@ -1090,10 +1133,12 @@ var subjectGap = slices.Concat(gapAuxiliaries, gapAdverbs, timeWords, []string{
 // (subjectGap), and between a clause word and its verb (clauseAdverbs).
 var (
 	gapAuxiliaries = []string{"has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "did", "does",
-		"do", "may", "might", "must", "should", "can", "cannot", "shall"}
+		"do", "may", "might", "must", "should", "can", "cannot", "shall",
+		"wo", "ca", "sha"} // "won't", "can't", "shan't": the tokenizer splits off "n't"
 	gapAdverbs = []string{"also", "again", "repeatedly", "publicly", "sharply", "strongly", "openly", "once",
 		"later", "then", "now", "not", "never", "reportedly", "allegedly", "already", "recently", "previously",
-		"formally", "officially", "personally", "privately", "directly"}
+		"formally", "officially", "personally", "privately", "directly", "immediately", "rather", "yet", "even",
+		"ever", "explicitly", "specifically"}
 )
 
 // timeWords are the words of time that may stand between a subject and its

@@ -304,10 +304,12 @@ func (hs *holderScratch) holderScan(target int) int {
 		if !hs.isVerb(v) {
 			continue
 		}
-		if nearest && hs.span(v, t0) > nearVerb && !hs.is(v, hwReport) {
-			break
+		if nearest && !hs.isNoun(v) {
+			if hs.span(v, hs.listHead(t0)) > nearVerb && !hs.is(v, hwReport) {
+				break
+			}
+			nearest = false
 		}
-		nearest = false
 		if hs.clauseBetween(v, t0) {
 			break
 		}
