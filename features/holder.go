@@ -993,8 +993,10 @@ func (hs *holderScratch) holder(target int) int {
 // nearVerb is the most tokens (a name counted as one: span) that may
 // stand between a target and the nearest attacking or supporting verb
 // before it for that verb's subject to hold a stance toward it: further
-// back, the verb acts on something nearer ("Mongolia did not arrest Putin
-// during his visit, despite its membership of the ICC").
+// back, the verb acts on something nearer ("Human Rights Watch accused
+// FIFA of turning a blind eye to the deaths of migrant workers on World
+// Cup construction sites"). The tokens are counted to the first item of
+// the list the target ends (listHead).
 const nearVerb = 10
 
 // span returns the number of tokens from token v up to token t0, both
