@@ -31,6 +31,17 @@ func TestHolderHeldOut(t *testing.T) {
 	assert.GreaterOrEqual(t, abstain, holderHeldOutAbstainFloor)
 }
 
+// TestHolderHeldOut2 is TestHolderHeldOut on
+// testdata/holders_heldout2.json, 200 cases written by another helper
+// session that saw no code and no other test file, after the holder
+// changes of the session of 7bbbe05 to 7be1690, and read only as totals.
+func TestHolderHeldOut2(t *testing.T) {
+	precision, recall, abstain := scoreHolders(t, "testdata/holders_heldout2.json", 200)
+	assert.GreaterOrEqual(t, precision, holderHeldOut2PrecisionFloor)
+	assert.GreaterOrEqual(t, recall, holderHeldOut2RecallFloor)
+	assert.GreaterOrEqual(t, abstain, holderHeldOut2AbstainFloor)
+}
+
 // scoreHolders scores the default model's Analyze on the holder cases of
 // file, which must hold at least min: precision and recall of the holders
 // given, and the share of the cases without a holder where none is given.
@@ -115,4 +126,13 @@ const (
 	holderHeldOutPrecisionFloor = 0.89
 	holderHeldOutRecallFloor    = 0.80
 	holderHeldOutAbstainFloor   = 0.89
+)
+
+// The second held-out file's floors sit below its measured figures:
+// precision 0.907, recall 0.733 and correct abstentions 0.883 at 7be1690
+// (0.849, 0.658 and 0.818 at 128b23c, before that session's changes).
+const (
+	holderHeldOut2PrecisionFloor = 0.87
+	holderHeldOut2RecallFloor    = 0.70
+	holderHeldOut2AbstainFloor   = 0.85
 )
