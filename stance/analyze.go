@@ -216,13 +216,17 @@ var ErrNoModel = errors.New("stance: no model")
 
 // Stream analyses a long text in pieces — paragraphs, pages, messages —
 // passing each mention to a callback as soon as it is classified, so that
-// no more than a sentence of results is held at a time. Aliases and the
-// per-entity summaries carry over from piece to piece, and mention offsets
-// count from the start of the first piece.
+// no more than a sentence of results is held at a time; but for a
+// quotation that runs over several sentences and names its speaker only
+// where it ends ("“NATO has failed. The EU too,” Petro said."), whose
+// mentions, and those after them, are held back until it closes, for at
+// most five sentences, so that they can be given the speaker as their
+// holder. Aliases and the per-entity summaries carry over from piece to
+// piece, and mention offsets count from the start of the first piece.
 //
 // Each piece is split into sentences on its own: a sentence never runs
-// from one piece into the next, and each piece starts a line, where a
-// dateline may open it (see Analyze). So cut a text between sentences (at
+// from one piece into the next, nor does a quotation, and each piece
+// starts a line, where a dateline may open it (see Analyze). So cut a text between sentences (at
 // paragraph breaks, say), never inside a word or sentence: "Gustavo Pe"
 // and "tro criticised NATO." are two sentences and no Petro, with no
 // error, and a cut inside a character is invalid UTF-8. Hard-wrapped text
@@ -355,9 +359,17 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		}
 	}
 	s.offset += len(text)
+	// q follows quotations from sentence to sentence, and holds back the
+	// mentions of a quotation whose speaker is named only where it ends
+	// (see quotes).
+	q := quotes{fn: fn}
 	for _, sp := range sc.spans {
 		if s.cfg.ctx != nil {
 			if err := s.cfg.ctx.Err(); err != nil {
+				if ferr := q.flush(); ferr != nil {
+					s.mentions -= q.dropped
+					return ferr
+				}
 				return fmt.Errorf("stance: analysis stopped at byte %d: %w", base+sp.Start, err)
 			}
 		}
@@ -374,10 +386,18 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		s.find(sc, sentence)
 		if len(sc.found) > MaxSentenceMentions {
 			s.unregister(sc)
+			if err := q.flush(); err != nil {
+				s.mentions -= q.dropped
+				return err
+			}
 			return fmt.Errorf("%w: sentence at byte %d names %d entities, limit %d", ErrTooManyMentions, base+sp.Start, len(sc.found), MaxSentenceMentions)
 		}
 		if s.cfg.maxMentions > 0 && s.mentions+len(sc.found) > s.cfg.maxMentions {
 			s.unregister(sc)
+			if err := q.flush(); err != nil {
+				s.mentions -= q.dropped
+				return err
+			}
 			return fmt.Errorf("%w: more than %d, in the sentence at byte %d", ErrTooManyMentions, s.cfg.maxMentions, base+sp.Start)
 		}
 		// Counted before they are reported, so that a call of Text from
@@ -397,6 +417,10 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 			}
 		}
 		factor := laid >= factorMin && s.m.factor(&sc.fac, &sc.prep)
+		if err := q.sentence(sc, sentence, text, sp.Start); err != nil {
+			s.mentions -= len(sc.found) + q.dropped
+			return err
+		}
 		for i, f := range sc.found {
 			// The text is checked above and the spans are the finder's
 			// or the gazetteer's, inside the sentence and not blank.
@@ -417,16 +441,226 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				mn.Holder = sc.found[h].canon
 			}
 			s.add(&mn)
-			if fn == nil {
-				continue
+			if err := q.report(mn, f.span); err != nil {
+				s.mentions -= len(sc.found) - i - 1 + q.dropped // those not reported
+				return err
 			}
-			if err := fn(mn); err != nil {
-				s.mentions -= len(sc.found) - i - 1 // those not reported
+		}
+		if err := q.end(); err != nil {
+			s.mentions -= q.dropped
+			return err
+		}
+	}
+	if err := q.flush(); err != nil {
+		s.mentions -= q.dropped
+		return err
+	}
+	return nil
+}
+
+// quotes follows the double quotation marks of a piece of text from
+// sentence to sentence, so that the names in a quotation that runs over
+// several sentences get its speaker as their holder where Holders, which
+// reads one sentence, names none: "“NATO has failed. The EU has been no
+// better,” Petro said." gives NATO the holder Petro, and "Petro said:
+// “NATO has failed. The EU has been no better.”" gives the EU Petro
+// (features.Attribution finds the speaker, after the closing mark or
+// before the opening one). While a quotation whose speaker is not yet
+// named stays open, the mentions from its start on are held back, for at
+// most maxQuoteSentences sentences, and reported in order once it closes;
+// those of one still open then, or at the end of the piece, are reported
+// without a speaker. A quotation that opens and closes in one sentence is
+// left to Holders.
+type quotes struct {
+	fn      func(Mention) error
+	open    bool   // a quotation is open
+	id      int    // the open quotation's number, counted from 1
+	speaker string // its speaker's canonical name, if known
+	gaveUp  bool   // its mentions are no longer held back
+	held    int    // sentences of it whose mentions are held back
+
+	// The current sentence: the quotation open at its start (carried,
+	// number cid, speaker cspeaker), where that one closes (to; the
+	// sentence's length when it does not), and where the text of a
+	// quotation opened in it starts (from).
+	carried  bool
+	cid      int
+	cspeaker string
+	to, from int
+
+	waiting []heldMention // mentions held back, in order
+	dropped int           // held mentions not reported when fn failed
+}
+
+// heldMention is a mention held back and the number of the quotation it
+// lies in, or 0.
+type heldMention struct {
+	mn    Mention
+	quote int
+}
+
+// maxQuoteSentences bounds the sentences of one quotation whose mentions
+// are held back for a speaker named at its end.
+const maxQuoteSentences = 5
+
+// sentence reads the quotation marks of the sentence just prepared in sc,
+// which starts at byte start of text. A quotation open when a paragraph
+// ends goes on only if the next paragraph opens with a quotation mark, as
+// news writes one that runs over paragraphs; else it is taken to have
+// ended there without a speaker, and what it held back is reported.
+func (q *quotes) sentence(sc *streamScratch, sentence, text string, start int) error {
+	toks, skip := sc.prep.Tokens(), 0
+	if q.open && paragraphStart(text, start) {
+		if ok, opens := quoteMark(sentence, toks, 0); ok && opens {
+			skip = 1 // "“…" again: the quotation goes on
+		} else {
+			q.open, q.gaveUp = false, false
+			if err := q.flush(); err != nil {
 				return err
 			}
 		}
 	}
+	q.carried, q.cid, q.cspeaker, q.to, q.from = q.open, q.id, q.speaker, len(sentence), len(sentence)
+	for i := skip; i < len(toks); i++ {
+		ok, opens := quoteMark(sentence, toks, i)
+		switch {
+		case !ok:
+		case q.open && (!opens || toks[i].Text(sentence) == "\""):
+			if q.carried && q.id == q.cid {
+				q.to = toks[i].Start
+				if q.cspeaker == "" {
+					if a := features.Attribution(&sc.prep, sc.mspans, i, true); a >= 0 {
+						q.cspeaker = sc.found[a].canon
+					}
+				}
+			}
+			q.open = false
+		case !q.open && opens:
+			q.open, q.id, q.speaker, q.gaveUp, q.held, q.from = true, q.id+1, "", false, 0, toks[i].End
+			if a := features.Attribution(&sc.prep, sc.mspans, i, false); a >= 0 {
+				q.speaker = sc.found[a].canon
+			}
+		}
+	}
 	return nil
+}
+
+// quoteMark reports whether token i of sentence is a double quotation
+// mark (features.IsQuoteMark), and whether it may open a quotation; one
+// that may not closes one.
+func quoteMark(sentence string, toks []features.Token, i int) (ok, opens bool) {
+	if i >= len(toks) || toks[i].Kind != features.Punct {
+		return false, false
+	}
+	if c := sentence[toks[i].Start]; c != '"' && c != 0xe2 && c != 0xc2 {
+		return false, false // the first byte of no double quotation mark
+	}
+	ok, opens, _ = features.IsQuoteMark(toks[i].Text(sentence))
+	return ok, opens
+}
+
+// paragraphStart reports whether a blank line stands before byte i of
+// text, after some text.
+func paragraphStart(text string, i int) bool {
+	lines := 0
+	for i > 0 {
+		switch text[i-1] {
+		case '\n':
+			lines++
+		case ' ', '\t', '\r':
+		default:
+			return lines >= 2
+		}
+		i--
+	}
+	return false
+}
+
+// report gives mn, at span in its sentence, the speaker of the quotation
+// it lies in, if known and none of its own, and passes it on or holds it
+// back.
+func (q *quotes) report(mn Mention, span features.Span) error {
+	quote, speaker := 0, ""
+	switch {
+	case q.carried && span.End <= q.to:
+		quote, speaker = q.cid, q.cspeaker
+	case q.open && span.Start >= q.from:
+		quote, speaker = q.id, q.speaker
+	}
+	if quote > 0 && mn.Holder == "" && speaker != "" && speaker != mn.Canonical {
+		mn.Holder = speaker
+	}
+	if len(q.waiting) > 0 || quote > 0 && quote == q.id && q.open && speaker == "" && !q.gaveUp {
+		q.waiting = append(q.waiting, heldMention{mn, quote})
+		return nil
+	}
+	return q.call(mn)
+}
+
+// end closes the current sentence: the mentions held back for a
+// quotation that closed in it get its speaker, and those of quotations
+// resolved are reported; a quotation that stays open without a speaker
+// holds its own for another sentence, up to maxQuoteSentences.
+func (q *quotes) end() error {
+	if len(q.waiting) == 0 {
+		return nil
+	}
+	if q.carried && (!q.open || q.id != q.cid) {
+		q.name(q.cid, q.cspeaker) // it closed here
+	}
+	if q.open && q.speaker != "" {
+		q.name(q.id, q.speaker)
+	}
+	if q.open && q.speaker == "" && !q.gaveUp {
+		if q.held++; q.held < maxQuoteSentences {
+			// Report those before the first mention of the open quotation.
+			n := 0
+			for n < len(q.waiting) && q.waiting[n].quote != q.id {
+				n++
+			}
+			return q.report0(n)
+		}
+		q.gaveUp = true
+	}
+	return q.report0(len(q.waiting))
+}
+
+// name gives the held mentions of quotation id that have no holder its
+// speaker.
+func (q *quotes) name(id int, speaker string) {
+	if speaker == "" {
+		return
+	}
+	for i := range q.waiting {
+		if h := &q.waiting[i]; h.quote == id && h.mn.Holder == "" && speaker != h.mn.Canonical {
+			h.mn.Holder = speaker
+		}
+	}
+}
+
+// flush reports every mention held back, without a speaker for those not
+// yet named (the end of a piece, or an error that ends the analysis).
+func (q *quotes) flush() error { return q.report0(len(q.waiting)) }
+
+// report0 reports the first n mentions held back.
+func (q *quotes) report0(n int) error {
+	w := q.waiting
+	for i := range n {
+		if err := q.call(w[i].mn); err != nil {
+			q.dropped = len(w) - i - 1
+			q.waiting = q.waiting[:0]
+			return err
+		}
+	}
+	q.waiting = append(q.waiting[:0], w[n:]...)
+	return nil
+}
+
+func (q *quotes) call(mn Mention) error {
+	if q.fn == nil {
+		return nil
+	}
+	return q.fn(mn)
 }
 
 // lineStart reports whether only white space other than line breaks,

@@ -818,3 +818,91 @@ func TestAnalyzeDateline(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Trump", "Modi", "Starmer", "Putin"}, names)
 }
+
+func TestAnalyzeQuotations(t *testing.T) {
+	m, err := stance.Default()
+	require.NoError(t, err)
+	holders := func(text string) map[string]string {
+		a, err := m.Analyze(text)
+		require.NoError(t, err)
+		got := map[string]string{}
+		prev := -1
+		for _, mn := range a.Mentions {
+			require.Greater(t, mn.Span.Start, prev, "mentions in order: %q", text)
+			prev = mn.Span.Start
+			got[mn.Text] = mn.Holder
+		}
+		return got
+	}
+	for _, c := range []struct {
+		text string
+		want map[string]string
+	}{
+		// The speaker named after the quotation's end.
+		{`"NATO has failed Ukraine. The EU has been no better," Petro said on Monday.`,
+			map[string]string{"NATO": "Petro", "Ukraine": "Petro", "EU": "Petro", "Petro": ""}},
+		{"“NATO has failed. The EU has been no better. Germany too,” said Gustavo Petro.",
+			map[string]string{"NATO": "Gustavo Petro", "EU": "Gustavo Petro", "Germany": "Gustavo Petro"}},
+		// Before its start.
+		{`Petro said: "NATO has failed. The EU has been no better."`,
+			map[string]string{"Petro": "", "NATO": "Petro", "EU": "Petro"}},
+		// A name after the quotation is not in it.
+		{`"NATO has failed. We will act," Petro said. Sweden disagreed.`,
+			map[string]string{"NATO": "Petro", "Sweden": ""}},
+		// No speaker named: none.
+		{`"NATO has failed. The EU has been no better," he said.`,
+			map[string]string{"NATO": "", "EU": ""}},
+		// A quotation never closed, and one within a sentence, left to
+		// Holders.
+		{`"NATO has failed. The EU has been no better.`,
+			map[string]string{"NATO": "", "EU": ""}},
+		{`"NATO has failed," Petro said. "The EU has been no better."`,
+			map[string]string{"NATO": "Petro", "EU": ""}},
+		// Over paragraphs: a quotation goes on only where the next
+		// paragraph opens with a quotation mark.
+		{"“NATO has failed.\n\n“The EU has been no better,” Petro said.",
+			map[string]string{"NATO": "Petro", "EU": "Petro"}},
+		{"\"NATO has failed.\n\nThe EU met on Monday,\" Petro said.",
+			map[string]string{"NATO": "", "EU": "Petro"}}, // the EU's, Holders' reading of its sentence
+		// A speaker holds no stance toward himself.
+		{`"Petro has failed. The EU too," Petro said.`,
+			map[string]string{"EU": "Petro"}},
+	} {
+		got := holders(c.text)
+		for name, want := range c.want {
+			assert.Equal(t, want, got[name], "%s in %q", name, c.text)
+		}
+	}
+
+	// Held back for at most maxQuoteSentences sentences: the speaker named
+	// after six is given to none of them, and every mention is reported,
+	// in order.
+	long := `"NATO failed. Spain failed. Italy failed. Greece failed. Poland failed. Latvia failed," Petro said.`
+	got := holders(long)
+	assert.Len(t, got, 7)
+	assert.Empty(t, got["NATO"])
+
+	// Mentions before an open quotation are not held back; those in it
+	// are, until it closes.
+	s := m.NewStream()
+	var seen []string
+	require.NoError(t, s.Text(`Sweden agreed. "NATO has failed. The EU too," Petro said.`, func(mn stance.Mention) error {
+		seen = append(seen, mn.Text+"/"+mn.Holder)
+		return nil
+	}))
+	assert.Equal(t, []string{"Sweden/", "NATO/Petro", "EU/Petro", "Petro/"}, seen)
+
+	// An error from the callback while mentions are held back stops the
+	// analysis and counts only the mentions reported against the limit.
+	s = m.NewStream(stance.WithMaxMentions(4))
+	errStop := errors.New("stop")
+	calls := 0
+	err = s.Text(`"NATO has failed. The EU too," Petro said.`, func(stance.Mention) error {
+		calls++
+		return errStop
+	})
+	require.ErrorIs(t, err, errStop)
+	assert.Equal(t, 1, calls)
+	// Three of the four mentions were not reported, so three more fit.
+	require.NoError(t, s.Text("Spain, Italy and Greece agreed.", nil))
+}

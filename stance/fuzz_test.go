@@ -74,6 +74,7 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add("Attorney General Merrick Garland and Secretary of State Antony Blinken met the CEO of Home Depot. Neither Tehran nor Washington agreed.")
 	f.Add("Zelen\u00adskyy thanked Ger\u2060many. Later, Zelenskyy’s aide con\u200ddemned Ru\u200cssia\u00ad; we'r\u00ade done.")
 	f.Add("In May, Theresa May met Mrs. May. Ursula von der Leyen and Ms. von der Leyen thanked George W. Bush Jr. in St. Louis. Plan B. The end Sr.")
+	f.Add("“NATO has failed. The EU too,” said Petro. \"Spain \"failed. Italy.\n\n“Greece. Latvia,” Petro said: “Poland. Sweden.")
 	f.Add("WASHINGTON (Reuters) - Trump praised Modi.\n\nKYIV, Ukraine, March 3 (AP) —\nZelenskyy thanked NATO.\nNEW YORK /PRNewswire/ -- ")
 	m, err := stance.Default()
 	if err != nil {

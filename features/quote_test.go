@@ -1,0 +1,67 @@
+package features_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/stancekit/stancekit/features"
+)
+
+func TestAttribution(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		mark    int // which quotation mark of the sentence, from 0
+		closes  bool
+		speaker string // "" for none
+	}{
+		{`It must change," Petro said on Monday.`, 0, true, "Petro"},
+		{"It must change,” said Gustavo Petro.", 0, true, "Gustavo Petro"},
+		{"It must change,” said House Speaker Paul Ryan.", 0, true, "Paul Ryan"},
+		{"It must change,” Petro told reporters.", 0, true, "Petro"},
+		{"It must change,” told Reuters.", 0, true, ""},
+		{"It must change,” he said.", 0, true, ""},
+		{"It must change.” Petro left.", 0, true, ""},
+		{"Petro said: “NATO has failed.", 0, false, "Petro"},
+		{"Petro said, “NATO has failed.", 0, false, "Petro"},
+		{"Petro told reporters: “NATO has failed.", 0, false, ""},
+		{"Petro was told: “NATO has failed.", 0, false, ""},
+		{"Critics said: “NATO has failed.", 0, false, ""},
+	} {
+		var p features.Prepared
+		features.NewExtractor().Prepare(&p, c.text)
+		mentions := p.Mentions()
+		q, n := -1, 0
+		for i, tk := range p.Tokens() {
+			if ok, _, _ := features.IsQuoteMark(tk.Text(c.text)); ok {
+				if n == c.mark {
+					q = i
+				}
+				n++
+			}
+		}
+		got := ""
+		if a := features.Attribution(&p, mentions, q, c.closes); a >= 0 {
+			got = c.text[mentions[a].Start:mentions[a].End]
+		}
+		assert.Equal(t, c.speaker, got, c.text)
+	}
+	var p features.Prepared
+	features.NewExtractor().Prepare(&p, "Petro said.")
+	assert.Equal(t, -1, features.Attribution(&p, p.Mentions(), 7, true), "no such token")
+	assert.Equal(t, -1, features.Attribution(&p, p.Mentions(), -1, false))
+}
+
+func TestIsQuoteMark(t *testing.T) {
+	for _, c := range []struct {
+		s                 string
+		ok, opens, closes bool
+	}{
+		{"\u201c", true, true, false}, {"\u201e", true, true, false}, {"\u00ab", true, true, false},
+		{"\u201d", true, false, true}, {"\u00bb", true, false, true}, {`"`, true, true, true},
+		{"'", false, false, false}, {"\u2019", false, false, false}, {",", false, false, false},
+	} {
+		ok, opens, closes := features.IsQuoteMark(c.s)
+		assert.Equal(t, [3]bool{c.ok, c.opens, c.closes}, [3]bool{ok, opens, closes}, "%q", c.s)
+	}
+}
