@@ -56,6 +56,14 @@ type holderScratch struct {
 	toks        []Token
 	base        []term
 	text        string
+	laid        []Span // a copy of the mentions lay was last given
+}
+
+// laidFor reports whether lay last laid out p's sentence, as p now holds
+// it, with these mentions, so that Attribution after Holders need not lay
+// it out again.
+func (hs *holderScratch) laidFor(p *Prepared, mentions []Span) bool {
+	return hs.text == p.text && len(hs.toks) == len(p.toks) && slices.Equal(hs.laid, mentions)
 }
 
 func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int {
@@ -71,6 +79,7 @@ func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int 
 func (hs *holderScratch) lay(p *Prepared, mentions []Span) {
 	toks, base := p.toks, p.base[:len(p.toks)]
 	hs.toks, hs.base, hs.text = toks, base, p.text
+	hs.laid = append(hs.laid[:0], mentions...)
 	hs.owner = grow(hs.owner, len(toks))
 	hs.first = grow(hs.first, len(mentions))
 	hs.last = grow(hs.last, len(mentions))

@@ -29,7 +29,9 @@ func IsQuoteMark(s string) (ok, opens, closes bool) {
 // reads one sentence, finds none. mentions are as for Holders.
 func Attribution(p *Prepared, mentions []Span, q int, closes bool) int {
 	hs := &p.hs
-	hs.lay(p, mentions)
+	if !hs.laidFor(p, mentions) {
+		hs.lay(p, mentions)
+	}
 	toks := hs.toks
 	if q < 0 || q >= len(toks) {
 		return -1

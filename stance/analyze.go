@@ -266,6 +266,7 @@ type streamScratch struct {
 	key      []byte
 	added    []string // the alias keys the current sentence added
 	fac      factored
+	quotes   quotes
 }
 
 // maxPooledTokens bounds the token and term buffers a streamScratch keeps
@@ -276,6 +277,8 @@ const maxPooledTokens = 1 << 16
 func (m *Model) putScratch(sc *streamScratch) {
 	clear(sc.added[:cap(sc.added)]) // the pool keeps no alias keys alive
 	sc.added = sc.added[:0]
+	clear(sc.quotes.waiting[:cap(sc.quotes.waiting)]) // nor texts
+	sc.quotes = quotes{waiting: sc.quotes.waiting[:0]}
 	if cap(sc.splitter.Tokens()) <= maxPooledTokens && sc.fac.l.Terms() <= maxPooledTokens {
 		m.streams.Put(sc)
 	}
@@ -362,11 +365,12 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 	// q follows quotations from sentence to sentence, and holds back the
 	// mentions of a quotation whose speaker is named only where it ends
 	// (see quotes).
-	q := quotes{fn: fn}
+	q := &sc.quotes
+	*q = quotes{waiting: q.waiting[:0]}
 	for _, sp := range sc.spans {
 		if s.cfg.ctx != nil {
 			if err := s.cfg.ctx.Err(); err != nil {
-				if ferr := q.flush(); ferr != nil {
+				if ferr := q.flush(fn); ferr != nil {
 					s.mentions -= q.dropped
 					return ferr
 				}
@@ -386,7 +390,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		s.find(sc, sentence)
 		if len(sc.found) > MaxSentenceMentions {
 			s.unregister(sc)
-			if err := q.flush(); err != nil {
+			if err := q.flush(fn); err != nil {
 				s.mentions -= q.dropped
 				return err
 			}
@@ -394,7 +398,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		}
 		if s.cfg.maxMentions > 0 && s.mentions+len(sc.found) > s.cfg.maxMentions {
 			s.unregister(sc)
-			if err := q.flush(); err != nil {
+			if err := q.flush(fn); err != nil {
 				s.mentions -= q.dropped
 				return err
 			}
@@ -417,7 +421,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 			}
 		}
 		factor := laid >= factorMin && s.m.factor(&sc.fac, &sc.prep)
-		if err := q.sentence(sc, sentence, text, sp.Start); err != nil {
+		if err := q.sentence(sc, sentence, text, sp.Start, fn); err != nil {
 			s.mentions -= len(sc.found) + q.dropped
 			return err
 		}
@@ -441,17 +445,17 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				mn.Holder = sc.found[h].canon
 			}
 			s.add(&mn)
-			if err := q.report(mn, f.span); err != nil {
+			if err := q.report(mn, f.span, fn); err != nil {
 				s.mentions -= len(sc.found) - i - 1 + q.dropped // those not reported
 				return err
 			}
 		}
-		if err := q.end(); err != nil {
+		if err := q.end(fn); err != nil {
 			s.mentions -= q.dropped
 			return err
 		}
 	}
-	if err := q.flush(); err != nil {
+	if err := q.flush(fn); err != nil {
 		s.mentions -= q.dropped
 		return err
 	}
@@ -472,7 +476,6 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 // without a speaker. A quotation that opens and closes in one sentence is
 // left to Holders.
 type quotes struct {
-	fn      func(Mention) error
 	open    bool   // a quotation is open
 	id      int    // the open quotation's number, counted from 1
 	speaker string // its speaker's canonical name, if known
@@ -508,20 +511,23 @@ const maxQuoteSentences = 5
 // ends goes on only if the next paragraph opens with a quotation mark, as
 // news writes one that runs over paragraphs; else it is taken to have
 // ended there without a speaker, and what it held back is reported.
-func (q *quotes) sentence(sc *streamScratch, sentence, text string, start int) error {
+func (q *quotes) sentence(sc *streamScratch, sentence, text string, start int, fn func(Mention) error) error {
 	toks, skip := sc.prep.Tokens(), 0
 	if q.open && paragraphStart(text, start) {
 		if ok, opens := quoteMark(sentence, toks, 0); ok && opens {
 			skip = 1 // "“…" again: the quotation goes on
 		} else {
 			q.open, q.gaveUp = false, false
-			if err := q.flush(); err != nil {
+			if err := q.flush(fn); err != nil {
 				return err
 			}
 		}
 	}
 	q.carried, q.cid, q.cspeaker, q.to, q.from = q.open, q.id, q.speaker, len(sentence), len(sentence)
 	for i := skip; i < len(toks); i++ {
+		if t := toks[i]; t.Kind != features.Punct || sentence[t.Start] != '"' && sentence[t.Start] != 0xe2 && sentence[t.Start] != 0xc2 {
+			continue // no double quotation mark: nearly every token, tested here without a call
+		}
 		ok, opens := quoteMark(sentence, toks, i)
 		switch {
 		case !ok:
@@ -579,7 +585,7 @@ func paragraphStart(text string, i int) bool {
 // report gives mn, at span in its sentence, the speaker of the quotation
 // it lies in, if known and none of its own, and passes it on or holds it
 // back.
-func (q *quotes) report(mn Mention, span features.Span) error {
+func (q *quotes) report(mn Mention, span features.Span, fn func(Mention) error) error {
 	quote, speaker := 0, ""
 	switch {
 	case q.carried && span.End <= q.to:
@@ -594,14 +600,14 @@ func (q *quotes) report(mn Mention, span features.Span) error {
 		q.waiting = append(q.waiting, heldMention{mn, quote})
 		return nil
 	}
-	return q.call(mn)
+	return call(fn, mn)
 }
 
 // end closes the current sentence: the mentions held back for a
 // quotation that closed in it get its speaker, and those of quotations
 // resolved are reported; a quotation that stays open without a speaker
 // holds its own for another sentence, up to maxQuoteSentences.
-func (q *quotes) end() error {
+func (q *quotes) end(fn func(Mention) error) error {
 	if len(q.waiting) == 0 {
 		return nil
 	}
@@ -618,11 +624,11 @@ func (q *quotes) end() error {
 			for n < len(q.waiting) && q.waiting[n].quote != q.id {
 				n++
 			}
-			return q.report0(n)
+			return q.report0(n, fn)
 		}
 		q.gaveUp = true
 	}
-	return q.report0(len(q.waiting))
+	return q.report0(len(q.waiting), fn)
 }
 
 // name gives the held mentions of quotation id that have no holder its
@@ -640,13 +646,13 @@ func (q *quotes) name(id int, speaker string) {
 
 // flush reports every mention held back, without a speaker for those not
 // yet named (the end of a piece, or an error that ends the analysis).
-func (q *quotes) flush() error { return q.report0(len(q.waiting)) }
+func (q *quotes) flush(fn func(Mention) error) error { return q.report0(len(q.waiting), fn) }
 
 // report0 reports the first n mentions held back.
-func (q *quotes) report0(n int) error {
+func (q *quotes) report0(n int, fn func(Mention) error) error {
 	w := q.waiting
 	for i := range n {
-		if err := q.call(w[i].mn); err != nil {
+		if err := call(fn, w[i].mn); err != nil {
 			q.dropped = len(w) - i - 1
 			q.waiting = q.waiting[:0]
 			return err
@@ -656,11 +662,12 @@ func (q *quotes) report0(n int) error {
 	return nil
 }
 
-func (q *quotes) call(mn Mention) error {
-	if q.fn == nil {
+// call passes mn to fn, if any.
+func call(fn func(Mention) error, mn Mention) error {
+	if fn == nil {
 		return nil
 	}
-	return q.fn(mn)
+	return fn(mn)
 }
 
 // lineStart reports whether only white space other than line breaks,
