@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/stancekit/stancekit/features"
 )
@@ -46,6 +47,16 @@ func TestAttribution(t *testing.T) {
 		}
 		assert.Equal(t, c.speaker, got, c.text)
 	}
+	// Holders laid the sentence out with other mentions: Attribution lays
+	// it out again with its own.
+	var l features.Prepared
+	text := "NATO failed,” said Gustavo Petro."
+	features.NewExtractor().Prepare(&l, text)
+	all := l.Mentions()
+	require.Len(t, all, 2)
+	features.Holders(nil, &l, all[:1])
+	assert.Equal(t, 1, features.Attribution(&l, all, 3, true))
+
 	var p features.Prepared
 	features.NewExtractor().Prepare(&p, "Petro said.")
 	assert.Equal(t, -1, features.Attribution(&p, p.Mentions(), 7, true), "no such token")
