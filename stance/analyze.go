@@ -445,7 +445,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				mn.Holder = sc.found[h].canon
 			}
 			s.add(&mn)
-			if err := q.report(mn, f.span, fn); err != nil {
+			if err := q.report(&mn, f.span, fn); err != nil {
 				s.mentions -= len(sc.found) - i - 1 + q.dropped // those not reported
 				return err
 			}
@@ -585,7 +585,7 @@ func paragraphStart(text string, i int) bool {
 // report gives mn, at span in its sentence, the speaker of the quotation
 // it lies in, if known and none of its own, and passes it on or holds it
 // back.
-func (q *quotes) report(mn Mention, span features.Span, fn func(Mention) error) error {
+func (q *quotes) report(mn *Mention, span features.Span, fn func(Mention) error) error {
 	quote, speaker := 0, ""
 	switch {
 	case q.carried && span.End <= q.to:
@@ -597,10 +597,13 @@ func (q *quotes) report(mn Mention, span features.Span, fn func(Mention) error) 
 		mn.Holder = speaker
 	}
 	if len(q.waiting) > 0 || quote > 0 && quote == q.id && q.open && speaker == "" && !q.gaveUp {
-		q.waiting = append(q.waiting, heldMention{mn, quote})
+		q.waiting = append(q.waiting, heldMention{*mn, quote})
 		return nil
 	}
-	return call(fn, mn)
+	if fn == nil {
+		return nil
+	}
+	return fn(*mn)
 }
 
 // end closes the current sentence: the mentions held back for a
@@ -652,7 +655,7 @@ func (q *quotes) flush(fn func(Mention) error) error { return q.report0(len(q.wa
 func (q *quotes) report0(n int, fn func(Mention) error) error {
 	w := q.waiting
 	for i := range n {
-		if err := call(fn, w[i].mn); err != nil {
+		if err := call(fn, &w[i].mn); err != nil {
 			q.dropped = len(w) - i - 1
 			q.waiting = q.waiting[:0]
 			return err
@@ -663,11 +666,11 @@ func (q *quotes) report0(n int, fn func(Mention) error) error {
 }
 
 // call passes mn to fn, if any.
-func call(fn func(Mention) error, mn Mention) error {
+func call(fn func(Mention) error, mn *Mention) error {
 	if fn == nil {
 		return nil
 	}
-	return fn(mn)
+	return fn(*mn)
 }
 
 // lineStart reports whether only white space other than line breaks,
