@@ -524,6 +524,9 @@ func (q *quotes) sentence(sc *streamScratch, sentence, text string, start int, f
 		}
 	}
 	q.carried, q.cid, q.cspeaker, q.to, q.from = q.open, q.id, q.speaker, len(sentence), len(sentence)
+	if !q.open && !mayQuote(sentence) {
+		return nil // most sentences: no token need be read
+	}
 	for i := skip; i < len(toks); i++ {
 		if t := toks[i]; t.Kind != features.Punct || sentence[t.Start] != '"' && sentence[t.Start] != 0xe2 && sentence[t.Start] != 0xc2 {
 			continue // no double quotation mark: nearly every token, tested here without a call
@@ -563,6 +566,26 @@ func quoteMark(sentence string, toks []features.Token, i int) (ok, opens bool) {
 	}
 	ok, opens, _ = features.IsQuoteMark(toks[i].Text(sentence))
 	return ok, opens
+}
+
+// mayQuote reports whether s may hold a double quotation mark of
+// features.IsQuoteMark, by byte searches that are quicker than a look at
+// each token.
+func mayQuote(s string) bool {
+	if strings.IndexByte(s, '"') >= 0 {
+		return true
+	}
+	for i := 0; ; i++ {
+		j := strings.IndexByte(s[i:], 0xe2) // “ ” „ are E2 80 9C-9E
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+2 < len(s) && s[i+1] == 0x80 && 0x9c <= s[i+2] && s[i+2] <= 0x9e {
+			return true
+		}
+	}
+	return strings.IndexByte(s, 0xc2) >= 0 && (strings.Contains(s, "\u00ab") || strings.Contains(s, "\u00bb"))
 }
 
 // paragraphStart reports whether a blank line stands before byte i of

@@ -2,9 +2,14 @@ package stance
 
 import (
 	"math"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/stancekit/stancekit/features"
 )
 
 func TestFromScoresTiesAndExtremes(t *testing.T) {
@@ -109,5 +114,34 @@ func TestCountsSaturate(t *testing.T) {
 		c.at(k)[1] = math.MaxUint32 - 1
 		c.add([]uint64{k, k, k}, 1)
 		assert.Equal(t, [NumLabels]uint32{0, math.MaxUint32, 0}, *c.at(k), "key %#x", k)
+	}
+}
+
+// TestMayQuote checks mayQuote against features.IsQuoteMark: it is true
+// for every text with a double quotation mark, and false for texts
+// without one, also with other punctuation of the same lead bytes (’ —
+// … ©).
+func TestMayQuote(t *testing.T) {
+	marks := []string{"\"", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb"}
+	others := []string{"NATO", " ", "’", "—", "…", "©", "\u00a0", "é", "x"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		quoted := false
+		for range rng.IntN(12) {
+			if rng.IntN(8) == 0 {
+				b.WriteString(marks[rng.IntN(len(marks))])
+				quoted = true
+			} else {
+				b.WriteString(others[rng.IntN(len(others))])
+			}
+		}
+		s := b.String()
+		require.Equal(t, quoted, mayQuote(s), "%q", s)
+		for _, r := range s {
+			if ok, _, _ := features.IsQuoteMark(string(r)); ok {
+				require.True(t, quoted, "%q", s)
+			}
+		}
 	}
 }
