@@ -56,14 +56,27 @@ type holderScratch struct {
 	toks        []Token
 	base        []term
 	text        string
-	laid        []Span // a copy of the mentions lay was last given
 }
 
-// laidFor reports whether lay last laid out p's sentence, as p now holds
-// it, with these mentions, so that Attribution after Holders need not lay
-// it out again.
+// laidFor reports whether the layout hs holds is the one lay would make
+// of p's sentence, as p now holds it, with these mentions, so that
+// Attribution after Holders need not lay it out again: the same text and
+// tokens, and each mention's first and last tokens those that lay finds
+// for its span, which for mentions in order and apart, as they must be,
+// fixes the whole layout.
 func (hs *holderScratch) laidFor(p *Prepared, mentions []Span) bool {
-	return hs.text == p.text && len(hs.toks) == len(p.toks) && slices.Equal(hs.laid, mentions)
+	toks := hs.toks
+	if hs.text != p.text || len(toks) != len(p.toks) || len(hs.first) != len(mentions) || len(hs.last) != len(mentions) {
+		return false
+	}
+	for m, sp := range mentions {
+		f, l := hs.first[m], hs.last[m]
+		if f < 0 || l < f || l >= len(toks) || toks[f].End <= sp.Start || f > 0 && toks[f-1].End > sp.Start ||
+			toks[l].Start >= sp.End || l+1 < len(toks) && toks[l+1].Start < sp.End {
+			return false
+		}
+	}
+	return true
 }
 
 func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int {
@@ -79,7 +92,6 @@ func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int 
 func (hs *holderScratch) lay(p *Prepared, mentions []Span) {
 	toks, base := p.toks, p.base[:len(p.toks)]
 	hs.toks, hs.base, hs.text = toks, base, p.text
-	hs.laid = append(hs.laid[:0], mentions...)
 	hs.owner = grow(hs.owner, len(toks))
 	hs.first = grow(hs.first, len(mentions))
 	hs.last = grow(hs.last, len(mentions))

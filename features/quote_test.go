@@ -56,6 +56,12 @@ func TestAttribution(t *testing.T) {
 	require.Len(t, all, 2)
 	features.Holders(nil, &l, all[:1])
 	assert.Equal(t, 1, features.Attribution(&l, all, 3, true))
+	// As many mentions, one of them other: "Gustavo" alone is no speaker.
+	other := []features.Span{all[0], {Start: all[1].Start, End: all[1].Start + len("Gustavo")}}
+	features.Holders(nil, &l, other)
+	assert.Equal(t, 1, features.Attribution(&l, all, 3, true))
+	features.Holders(nil, &l, all)
+	assert.Equal(t, -1, features.Attribution(&l, other, 3, true), "a speaker followed by a word is none")
 
 	var p features.Prepared
 	features.NewExtractor().Prepare(&p, "Petro said.")

@@ -609,6 +609,13 @@ func paragraphStart(text string, i int) bool {
 // it lies in, if known and none of its own, and passes it on or holds it
 // back.
 func (q *quotes) report(mn *Mention, span features.Span, fn func(Mention) error) error {
+	if !q.open && !q.carried && len(q.waiting) == 0 {
+		// Most mentions: no quotation runs over this sentence.
+		if fn == nil {
+			return nil
+		}
+		return fn(*mn)
+	}
 	quote, speaker := 0, ""
 	switch {
 	case q.carried && span.End <= q.to:
