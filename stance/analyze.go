@@ -445,6 +445,17 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				mn.Holder = sc.found[h].canon
 			}
 			s.add(&mn)
+			if !q.open && !q.carried && len(q.waiting) == 0 {
+				// Most mentions: no quotation runs over this sentence.
+				if fn == nil {
+					continue
+				}
+				if err := fn(mn); err != nil {
+					s.mentions -= len(sc.found) - i - 1 // those not reported
+					return err
+				}
+				continue
+			}
 			if err := q.report(&mn, f.span, fn); err != nil {
 				s.mentions -= len(sc.found) - i - 1 + q.dropped // those not reported
 				return err
@@ -609,13 +620,6 @@ func paragraphStart(text string, i int) bool {
 // it lies in, if known and none of its own, and passes it on or holds it
 // back.
 func (q *quotes) report(mn *Mention, span features.Span, fn func(Mention) error) error {
-	if !q.open && !q.carried && len(q.waiting) == 0 {
-		// Most mentions: no quotation runs over this sentence.
-		if fn == nil {
-			return nil
-		}
-		return fn(*mn)
-	}
 	quote, speaker := 0, ""
 	switch {
 	case q.carried && span.End <= q.to:
