@@ -370,7 +370,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 	for _, sp := range sc.spans {
 		if s.cfg.ctx != nil {
 			if err := s.cfg.ctx.Err(); err != nil {
-				if ferr := q.flush(fn); ferr != nil {
+				if ferr := q.flush(s, fn); ferr != nil {
 					s.mentions -= q.dropped
 					return ferr
 				}
@@ -390,7 +390,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		s.find(sc, sentence)
 		if len(sc.found) > MaxSentenceMentions {
 			s.unregister(sc)
-			if err := q.flush(fn); err != nil {
+			if err := q.flush(s, fn); err != nil {
 				s.mentions -= q.dropped
 				return err
 			}
@@ -398,7 +398,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 		}
 		if s.cfg.maxMentions > 0 && s.mentions+len(sc.found) > s.cfg.maxMentions {
 			s.unregister(sc)
-			if err := q.flush(fn); err != nil {
+			if err := q.flush(s, fn); err != nil {
 				s.mentions -= q.dropped
 				return err
 			}
@@ -421,7 +421,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 			}
 		}
 		factor := laid >= factorMin && s.m.factor(&sc.fac, &sc.prep)
-		if err := q.sentence(sc, sentence, text, sp.Start, fn); err != nil {
+		if err := q.sentence(s, sc, sentence, text, sp.Start, fn); err != nil {
 			s.mentions -= len(sc.found) + q.dropped
 			return err
 		}
@@ -444,29 +444,25 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				// is unknown, not the United States.
 				mn.Holder = sc.found[h].canon
 			}
-			s.add(&mn)
 			if !q.open && !q.carried && len(q.waiting) == 0 {
 				// Most mentions: no quotation runs over this sentence.
-				if fn == nil {
-					continue
-				}
-				if err := fn(mn); err != nil {
+				if err := s.emit(&mn, fn); err != nil {
 					s.mentions -= len(sc.found) - i - 1 // those not reported
 					return err
 				}
 				continue
 			}
-			if err := q.report(&mn, f.span, fn); err != nil {
+			if err := q.report(s, &mn, f.span, fn); err != nil {
 				s.mentions -= len(sc.found) - i - 1 + q.dropped // those not reported
 				return err
 			}
 		}
-		if err := q.end(fn); err != nil {
+		if err := q.end(s, fn); err != nil {
 			s.mentions -= q.dropped
 			return err
 		}
 	}
-	if err := q.flush(fn); err != nil {
+	if err := q.flush(s, fn); err != nil {
 		s.mentions -= q.dropped
 		return err
 	}
@@ -490,8 +486,10 @@ type quotes struct {
 	open    bool   // a quotation is open
 	id      int    // the open quotation's number, counted from 1
 	speaker string // its speaker's canonical name, if known
+	opener  string // the mark that opened it
 	gaveUp  bool   // its mentions are no longer held back
 	held    int    // sentences of it whose mentions are held back
+	age     int    // sentences since it opened
 
 	// The current sentence: the quotation open at its start (carried,
 	// number cid, speaker cspeaker), where that one closes (to; the
@@ -522,14 +520,20 @@ const maxQuoteSentences = 5
 // ends goes on only if the next paragraph opens with a quotation mark, as
 // news writes one that runs over paragraphs; else it is taken to have
 // ended there without a speaker, and what it held back is reported.
-func (q *quotes) sentence(sc *streamScratch, sentence, text string, start int, fn func(Mention) error) error {
+func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence, text string, start int, fn func(Mention) error) error {
 	toks, skip := sc.prep.Tokens(), 0
-	if q.open && paragraphStart(text, start) {
-		if ok, opens := quoteMark(sentence, toks, 0); ok && opens {
-			skip = 1 // "“…" again: the quotation goes on
-		} else {
-			q.open, q.gaveUp = false, false
-			if err := q.flush(fn); err != nil {
+	if q.open {
+		q.age++
+		switch {
+		case q.age > maxQuoteSentences:
+			// Never closed: a mark gone astray, not a quotation.
+			if err := q.abandon(s, fn); err != nil {
+				return err
+			}
+		case lineBreakBefore(text, start):
+			if role := markRole(sentence, toks, 0, ""); role == roleOpens {
+				skip = 1 // "“…" again at a new paragraph: the quotation goes on
+			} else if err := q.abandon(s, fn); err != nil {
 				return err
 			}
 		}
@@ -542,10 +546,15 @@ func (q *quotes) sentence(sc *streamScratch, sentence, text string, start int, f
 		if t := toks[i]; t.Kind != features.Punct || sentence[t.Start] != '"' && sentence[t.Start] != 0xe2 && sentence[t.Start] != 0xc2 {
 			continue // no double quotation mark: nearly every token, tested here without a call
 		}
-		ok, opens := quoteMark(sentence, toks, i)
-		switch {
-		case !ok:
-		case q.open && (!opens || toks[i].Text(sentence) == "\""):
+		opener := ""
+		if q.open {
+			opener = q.opener
+		}
+		switch markRole(sentence, toks, i, opener) {
+		case roleCloses:
+			if !q.open {
+				continue // a closing mark with none open: astray
+			}
 			if q.carried && q.id == q.cid {
 				q.to = toks[i].Start
 				if q.cspeaker == "" {
@@ -555,8 +564,19 @@ func (q *quotes) sentence(sc *streamScratch, sentence, text string, start int, f
 				}
 			}
 			q.open = false
-		case !q.open && opens:
-			q.open, q.id, q.speaker, q.gaveUp, q.held, q.from = true, q.id+1, "", false, 0, toks[i].End
+		case roleOpens:
+			if q.open {
+				// An opening mark while one is open: the one open went
+				// astray, and what it held is reported without a speaker.
+				if q.carried && q.id == q.cid {
+					q.to, q.cspeaker = toks[i].Start, ""
+				}
+				if err := q.abandon(s, fn); err != nil {
+					return err
+				}
+			}
+			q.open, q.id, q.speaker, q.gaveUp, q.held, q.age, q.from = true, q.id+1, "", false, 0, 0, toks[i].End
+			q.opener = toks[i].Text(sentence)
 			if a := features.Attribution(&sc.prep, sc.mspans, i, false); a >= 0 {
 				q.speaker = sc.found[a].canon
 			}
@@ -565,18 +585,59 @@ func (q *quotes) sentence(sc *streamScratch, sentence, text string, start int, f
 	return nil
 }
 
-// quoteMark reports whether token i of sentence is a double quotation
-// mark (features.IsQuoteMark), and whether it may open a quotation; one
-// that may not closes one.
-func quoteMark(sentence string, toks []features.Token, i int) (ok, opens bool) {
+// abandon ends the open quotation without a speaker, and reports what
+// was held back for it.
+func (q *quotes) abandon(s *Stream, fn func(Mention) error) error {
+	q.open, q.gaveUp = false, false
+	return q.flush(s, fn)
+}
+
+// The roles of a token in a quotation (markRole).
+const (
+	roleNone = iota
+	roleOpens
+	roleCloses
+)
+
+// markRole says whether token i of sentence opens a quotation, closes
+// one, or neither, given the mark that opened the one open, if any
+// (opener): “ „ « open and ” » close, and “ closes one „ opened (German
+// „…“); a straight " opens after a space, a line break or a bracket or
+// dash, or at the start, and otherwise closes, but after a digit it is an
+// inch mark ("6'2\""), and neither.
+func markRole(sentence string, toks []features.Token, i int, opener string) int {
 	if i >= len(toks) || toks[i].Kind != features.Punct {
-		return false, false
+		return roleNone
 	}
-	if c := sentence[toks[i].Start]; c != '"' && c != 0xe2 && c != 0xc2 {
-		return false, false // the first byte of no double quotation mark
+	t := toks[i]
+	if c := sentence[t.Start]; c != '"' && c != 0xe2 && c != 0xc2 {
+		return roleNone // the first byte of no double quotation mark
 	}
-	ok, opens, _ = features.IsQuoteMark(toks[i].Text(sentence))
-	return ok, opens
+	mark := t.Text(sentence)
+	ok, opens, closes := features.IsQuoteMark(mark)
+	switch {
+	case !ok:
+		return roleNone
+	case opens && closes: // the straight "
+		if t.Start == 0 {
+			return roleOpens
+		}
+		switch c := sentence[t.Start-1]; {
+		case '0' <= c && c <= '9':
+			return roleNone
+		case c == ' ' || c == '\t' || c == '\n' || c == '(' || c == '[' || c == '-':
+			return roleOpens
+		}
+		if r, _ := utf8.DecodeLastRuneInString(sentence[:t.Start]); unicode.IsSpace(r) || r == '\u2014' || r == '\u2013' {
+			return roleOpens
+		}
+		return roleCloses
+	case mark == "\u201c" && opener == "\u201e":
+		return roleCloses
+	case opens:
+		return roleOpens
+	}
+	return roleCloses
 }
 
 // mayQuote reports whether s may hold a double quotation mark of
@@ -599,9 +660,10 @@ func mayQuote(s string) bool {
 	return strings.IndexByte(s, 0xc2) >= 0 && (strings.Contains(s, "\u00ab") || strings.Contains(s, "\u00bb"))
 }
 
-// paragraphStart reports whether a blank line stands before byte i of
-// text, after some text.
-func paragraphStart(text string, i int) bool {
+// lineBreakBefore reports whether a line break stands before byte i of
+// text, after some text: a new paragraph, as the sentence splitter takes
+// one before a capital.
+func lineBreakBefore(text string, i int) bool {
 	lines := 0
 	for i > 0 {
 		switch text[i-1] {
@@ -609,7 +671,7 @@ func paragraphStart(text string, i int) bool {
 			lines++
 		case ' ', '\t', '\r':
 		default:
-			return lines >= 2
+			return lines >= 1
 		}
 		i--
 	}
@@ -619,7 +681,7 @@ func paragraphStart(text string, i int) bool {
 // report gives mn, at span in its sentence, the speaker of the quotation
 // it lies in, if known and none of its own, and passes it on or holds it
 // back.
-func (q *quotes) report(mn *Mention, span features.Span, fn func(Mention) error) error {
+func (q *quotes) report(s *Stream, mn *Mention, span features.Span, fn func(Mention) error) error {
 	quote, speaker := 0, ""
 	switch {
 	case q.carried && span.End <= q.to:
@@ -634,17 +696,14 @@ func (q *quotes) report(mn *Mention, span features.Span, fn func(Mention) error)
 		q.waiting = append(q.waiting, heldMention{*mn, quote})
 		return nil
 	}
-	if fn == nil {
-		return nil
-	}
-	return fn(*mn)
+	return s.emit(mn, fn)
 }
 
 // end closes the current sentence: the mentions held back for a
 // quotation that closed in it get its speaker, and those of quotations
 // resolved are reported; a quotation that stays open without a speaker
 // holds its own for another sentence, up to maxQuoteSentences.
-func (q *quotes) end(fn func(Mention) error) error {
+func (q *quotes) end(s *Stream, fn func(Mention) error) error {
 	if len(q.waiting) == 0 {
 		return nil
 	}
@@ -661,11 +720,11 @@ func (q *quotes) end(fn func(Mention) error) error {
 			for n < len(q.waiting) && q.waiting[n].quote != q.id {
 				n++
 			}
-			return q.report0(n, fn)
+			return q.report0(s, n, fn)
 		}
 		q.gaveUp = true
 	}
-	return q.report0(len(q.waiting), fn)
+	return q.report0(s, len(q.waiting), fn)
 }
 
 // name gives the held mentions of quotation id that have no holder its
@@ -683,13 +742,15 @@ func (q *quotes) name(id int, speaker string) {
 
 // flush reports every mention held back, without a speaker for those not
 // yet named (the end of a piece, or an error that ends the analysis).
-func (q *quotes) flush(fn func(Mention) error) error { return q.report0(len(q.waiting), fn) }
+func (q *quotes) flush(s *Stream, fn func(Mention) error) error {
+	return q.report0(s, len(q.waiting), fn)
+}
 
 // report0 reports the first n mentions held back.
-func (q *quotes) report0(n int, fn func(Mention) error) error {
+func (q *quotes) report0(s *Stream, n int, fn func(Mention) error) error {
 	w := q.waiting
 	for i := range n {
-		if err := call(fn, &w[i].mn); err != nil {
+		if err := s.emit(&w[i].mn, fn); err != nil {
 			q.dropped = len(w) - i - 1
 			q.waiting = q.waiting[:0]
 			return err
@@ -699,8 +760,12 @@ func (q *quotes) report0(n int, fn func(Mention) error) error {
 	return nil
 }
 
-// call passes mn to fn, if any.
-func call(fn func(Mention) error, mn *Mention) error {
+// emit counts mn in the entity summaries and passes it to fn, if any: a
+// mention is summed up as it is reported, so that Entities matches the
+// mentions reported even when fn stops the analysis while some are held
+// back.
+func (s *Stream) emit(mn *Mention, fn func(Mention) error) error {
+	s.add(mn)
 	if fn == nil {
 		return nil
 	}

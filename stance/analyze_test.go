@@ -864,6 +864,22 @@ func TestAnalyzeQuotations(t *testing.T) {
 			map[string]string{"NATO": "Petro", "EU": "Petro"}},
 		{"\"NATO has failed.\n\nThe EU met on Monday,\" Petro said.",
 			map[string]string{"NATO": "", "EU": "Petro"}}, // the EU's, Holders' reading of its sentence
+		// A review's cases: a quotation left open at a line's end, as
+		// news leaves one that the next paragraph goes on with; a straight
+		// mark after a digit is an inch mark; German marks; an opening
+		// mark never closed holds nothing past its line.
+		{"\"NATO has failed.\n\"The EU has been no better,\" Petro said.\nMacron praised Germany.\n\"Moscow says it wants peace. We do not believe it,\" Zelenskyy said.",
+			map[string]string{"NATO": "Petro", "EU": "Petro", "Petro": "", "Macron": "", "Moscow": "Zelenskyy"}},
+		{"Spain signed the 6'2\" striker, Real Madrid said. Macron praised Germany. \"Russia said it wants peace,\" Zelenskyy said.",
+			map[string]string{"Real Madrid": "", "Macron": ""}},
+		{"The 6'2\" striker joined Spain.\n\n\"Russia wants peace,\" Putin said.",
+			map[string]string{"Spain": "", "Russia": "Putin"}},
+		{"\u201eNATO has failed\u201c, Petro said. Macron praised Germany. \u201cSpain too,\u201d Merkel said.",
+			map[string]string{"NATO": "Petro", "Macron": "", "Spain": "Merkel"}},
+		{"Petro said: \u201cNATO has failed.\nMacron praised Germany. Spain agreed.",
+			map[string]string{"NATO": "Petro", "Macron": "", "Spain": ""}},
+		{"\u201cNATO failed. Spain failed. Italy failed. Greece failed. Poland failed. Latvia failed. Malta failed.",
+			map[string]string{"NATO": "", "Malta": ""}},
 		// A speaker holds no stance toward himself.
 		{`"Petro has failed. The EU too," Petro said.`,
 			map[string]string{"EU": "Petro"}},
@@ -903,6 +919,12 @@ func TestAnalyzeQuotations(t *testing.T) {
 	})
 	require.ErrorIs(t, err, errStop)
 	assert.Equal(t, 1, calls)
-	// Three of the four mentions were not reported, so three more fit.
+	// Three of the four mentions were not reported, so three more fit;
+	// and only the one reported is summed up.
+	total := 0
+	for _, e := range s.Entities() {
+		total += e.Mentions
+	}
+	assert.Equal(t, 1, total)
 	require.NoError(t, s.Text("Spain, Italy and Greece agreed.", nil))
 }
