@@ -444,7 +444,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				// is unknown, not the United States.
 				mn.Holder = sc.found[h].canon
 			}
-			if !q.open && !q.carried && len(q.waiting) == 0 {
+			if !q.open && !q.carried && len(q.waiting) == 0 && q.inner.End == 0 {
 				// Most mentions: no quotation runs over this sentence.
 				if err := s.emit(&mn, fn); err != nil {
 					s.mentions -= len(sc.found) - i - 1 // those not reported
@@ -487,9 +487,20 @@ type quotes struct {
 	id      int    // the open quotation's number, counted from 1
 	speaker string // its speaker's canonical name, if known
 	opener  string // the mark that opened it
-	gaveUp  bool   // its mentions are no longer held back
-	held    int    // sentences of it whose mentions are held back
-	age     int    // sentences since it opened
+	// fallback is the speaker of the quotation closed in the sentence
+	// before, on the same line, for one opened at the start of this
+	// sentence that names none ("“…,” Petro said. “…”": news goes on
+	// quoting the same speaker); last is that speaker, for the next
+	// sentence.
+	fallback, last string
+	// inner is where a quotation opened and closed in the current
+	// sentence with the fallback as its speaker lies, and innerSpeaker
+	// that speaker.
+	inner        features.Span
+	innerSpeaker string
+	gaveUp       bool // its mentions are no longer held back
+	held         int  // sentences of it whose mentions are held back
+	age          int  // sentences since it opened
 
 	// The current sentence: the quotation open at its start (carried,
 	// number cid, speaker cspeaker), where that one closes (to; the
@@ -539,6 +550,11 @@ func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence, text string, s
 		}
 	}
 	q.carried, q.cid, q.cspeaker, q.to, q.from = q.open, q.id, q.speaker, len(sentence), len(sentence)
+	last := q.last
+	if last != "" && lineBreakBefore(text, start) {
+		last = ""
+	}
+	q.last, q.inner, q.innerSpeaker = "", features.Span{}, ""
 	if !q.open && !mayQuote(sentence) {
 		return nil // most sentences: no token need be read
 	}
@@ -555,15 +571,21 @@ func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence, text string, s
 			if !q.open {
 				continue // a closing mark with none open: astray
 			}
-			if q.carried && q.id == q.cid {
-				q.to = toks[i].Start
-				if q.cspeaker == "" {
-					if a := features.Attribution(&sc.prep, sc.mspans, i, true); a >= 0 {
-						q.cspeaker = sc.found[a].canon
+			speaker := q.speaker
+			if speaker == "" {
+				if a := features.Attribution(&sc.prep, sc.mspans, i, true); a >= 0 {
+					speaker = sc.found[a].canon
+				} else if q.fallback != "" {
+					speaker = q.fallback
+					if !(q.carried && q.id == q.cid) && q.inner.End == 0 {
+						q.inner, q.innerSpeaker = features.Span{Start: q.from, End: toks[i].Start}, speaker
 					}
 				}
 			}
-			q.open = false
+			if q.carried && q.id == q.cid {
+				q.to, q.cspeaker = toks[i].Start, speaker
+			}
+			q.open, q.last = false, speaker
 		case roleOpens:
 			if q.open {
 				// An opening mark while one is open: the one open went
@@ -576,9 +598,11 @@ func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence, text string, s
 				}
 			}
 			q.open, q.id, q.speaker, q.gaveUp, q.held, q.age, q.from = true, q.id+1, "", false, 0, 0, toks[i].End
-			q.opener = toks[i].Text(sentence)
+			q.opener, q.fallback = toks[i].Text(sentence), ""
 			if a := features.Attribution(&sc.prep, sc.mspans, i, false); a >= 0 {
 				q.speaker = sc.found[a].canon
+			} else if i == 0 {
+				q.fallback = last // "“…,” Petro said. “…”"
 			}
 		}
 	}
@@ -684,12 +708,14 @@ func lineBreakBefore(text string, i int) bool {
 func (q *quotes) report(s *Stream, mn *Mention, span features.Span, fn func(Mention) error) error {
 	quote, speaker := 0, ""
 	switch {
+	case q.inner.Start <= span.Start && span.End <= q.inner.End:
+		quote, speaker = -1, q.innerSpeaker // a quotation of this sentence, of the speaker before
 	case q.carried && span.End <= q.to:
 		quote, speaker = q.cid, q.cspeaker
 	case q.open && span.Start >= q.from:
 		quote, speaker = q.id, q.speaker
 	}
-	if quote > 0 && mn.Holder == "" && speaker != "" && speaker != mn.Canonical {
+	if quote != 0 && mn.Holder == "" && speaker != "" && speaker != mn.Canonical {
 		mn.Holder = speaker
 	}
 	if len(q.waiting) > 0 || quote > 0 && quote == q.id && q.open && speaker == "" && !q.gaveUp {

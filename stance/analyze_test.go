@@ -856,8 +856,20 @@ func TestAnalyzeQuotations(t *testing.T) {
 		// Holders.
 		{`"NATO has failed. The EU has been no better.`,
 			map[string]string{"NATO": "", "EU": ""}},
+		// A quotation that opens the next sentence, on the same line, and
+		// names no speaker goes on with the one before.
 		{`"NATO has failed," Petro said. "The EU has been no better."`,
-			map[string]string{"NATO": "Petro", "EU": ""}},
+			map[string]string{"NATO": "Petro", "EU": "Petro"}},
+		{"“NATO has failed,” Petro said. “The EU has been no better. Spain too.”",
+			map[string]string{"EU": "Petro", "Spain": "Petro"}},
+		{"“NATO has failed,” Petro said. “The EU too,” Merkel said.",
+			map[string]string{"EU": "Merkel"}},
+		{"“NATO has failed,” Petro said. Macron left. “The EU has been no better.”",
+			map[string]string{"EU": ""}},
+		{"“NATO has failed,” Petro said.\n“The EU has been no better.”",
+			map[string]string{"EU": ""}},
+		{"“NATO has failed,” he said. “The EU has been no better.”",
+			map[string]string{"EU": ""}},
 		// Over paragraphs: a quotation goes on only where the next
 		// paragraph opens with a quotation mark.
 		{"“NATO has failed.\n\n“The EU has been no better,” Petro said.",
