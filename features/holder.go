@@ -263,7 +263,7 @@ func (hs *holderScratch) participleSubject(v int) int {
 		if hs.owner[k] >= 0 || !hs.mainVerb(k) {
 			continue
 		}
-		if _, det := determiners[hs.base[k-1].hash]; det {
+		if hs.isNoun(k) {
 			continue // "the disputed plan": no verb
 		}
 		// The verb's subject, before words of the subject gap.
@@ -283,8 +283,8 @@ func (hs *holderScratch) participleSubject(v int) int {
 	return -1
 }
 
-// determiners are the term hashes of the words before an adjective in -ed
-// that is no verb (participleSubject).
+// determiners are the term hashes of the words before which a cue word is
+// a noun and a word in -ed an adjective (isNoun).
 var determiners = termSet("the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those")
 
 // mainVerb reports whether token k, right after a subject, is its verb: a
@@ -299,6 +299,12 @@ func (hs *holderScratch) mainVerb(k int) bool {
 	if hs.toks[k].Kind != Word || !isLowerASCIIWord(w) {
 		return false
 	}
+	return hs.pastForm(k, w)
+}
+
+// pastForm reports whether token k, the word w in lower case, is a past
+// form: in -ed, or one of enParticiples or irregularParticiples.
+func (hs *holderScratch) pastForm(k int, w string) bool {
 	if n := len(w); n > 3 && w[n-2:] == "ed" {
 		return true
 	}
@@ -308,49 +314,37 @@ func (hs *holderScratch) mainVerb(k int) bool {
 }
 
 // bracketed returns, for a closing bracket at token j, the token of its
-// opening bracket when a name ends right before that, with one to six
-// tokens between the brackets and no bracket or verb among them
-// ("Federal Aviation Administration (FAA)", "Mark Warner (D-VA)"); else
-// -1.
+// opening bracket (as closing finds the pair: one to six tokens between,
+// no bracket or verb among them) when a name ends right before that, or
+// the dot of an abbreviation that ends one ("Federal Aviation
+// Administration (FAA)", "Mark Warner (D-VA)", "Alphabet Inc. (GOOGL.O)");
+// else -1.
 func (hs *holderScratch) bracketed(j int) int {
 	if t := hs.toks[j]; t.Kind != Punct || hs.text[t.Start] != ')' {
 		return -1
 	}
-	for o := j - 1; o >= 1 && o >= j-7; o-- {
-		t := hs.toks[o]
-		if t.Kind == Punct && (hs.text[t.Start] == ')' || hs.text[t.Start] == '(') {
-			if hs.text[t.Start] == ')' || o == j-1 {
-				return -1
-			}
-			if p := o - 1; hs.owner[p] >= 0 || p >= 1 && hs.isAbbrevDot(p) && hs.owner[p-1] >= 0 {
-				return o // "Alphabet Inc. (GOOGL.O)": the dot of an abbreviation that ends the name
-			}
-			return -1
-		}
-		if isVerbTerm(&hs.base[o]) {
-			return -1
-		}
+	o := j - 1
+	for o >= 1 && o >= j-7 && !(hs.toks[o].Kind == Punct && hs.text[hs.toks[o].Start] == '(') {
+		o--
+	}
+	if o < 1 || hs.closing(o) != j {
+		return -1
+	}
+	if p := o - 1; hs.owner[p] >= 0 || p >= 1 && hs.isAbbrevDot(p) && hs.owner[p-1] >= 0 {
+		return o
 	}
 	return -1
 }
 
 // inBrackets reports whether token k stands inside the brackets that
-// open right after mention s ("Andrew Cuomo (D) announced": D is part of
-// the subject, not what it judges).
+// open right after mention s, as closing pairs them ("Andrew Cuomo (D)
+// announced": D is part of the subject, not what it judges).
 func (hs *holderScratch) inBrackets(s, k int) bool {
 	o := hs.last[s] + 1
 	if o < k && hs.isAbbrevDot(o) {
 		o++ // "Alphabet Inc. (GOOGL.O)"
 	}
-	if o >= k || hs.toks[o].Kind != Punct || hs.text[hs.toks[o].Start] != '(' {
-		return false
-	}
-	for j := o + 1; j < k; j++ {
-		if t := hs.toks[j]; t.Kind == Punct && hs.text[t.Start] == ')' {
-			return false
-		}
-	}
-	return true
+	return o < k && k < hs.closing(o)
 }
 
 // closing returns, for an opening bracket at token o, the token of the
@@ -465,12 +459,8 @@ func (hs *holderScratch) objectToken(k int) bool {
 		return false
 	}
 	if k+1 < len(hs.toks) && hs.base[k+1].hash == hashBy {
-		if n := len(w); n > 3 && w[n-2:] == "ed" && w[n-3] != 'e' {
-			return false
-		}
-		_, en := enParticiples[hs.base[k].hash]
-		_, irregular := irregularParticiples[hs.base[k].hash]
-		return !en && !irregular
+		n := len(w)
+		return n > 3 && w[n-3:] == "eed" || !hs.pastForm(k, w) // a word in -eed is none
 	}
 	return true
 }
@@ -1033,8 +1023,9 @@ func (hs *holderScratch) span(v, t0 int) int {
 	return n
 }
 
-// isNoun reports whether the cue word at token v follows a determiner, as
-// a noun does ("the arrest", "their support").
+// isNoun reports whether the word at token v follows a determiner, as a
+// noun or an adjective does ("the arrest", "their support", "the disputed
+// plan").
 func (hs *holderScratch) isNoun(v int) bool {
 	if v == 0 {
 		return false

@@ -377,7 +377,8 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				return fmt.Errorf("stance: analysis stopped at byte %d: %w", base+sp.Start, err)
 			}
 		}
-		if lineStart(text, sp.Start) {
+		start, broken := lineStart(text, sp.Start)
+		if start {
 			// "WASHINGTON (Reuters) - The White House …": the dateline is
 			// where the story was filed, no part of the sentence.
 			sp.Start += features.Dateline(text[sp.Start:sp.End])
@@ -421,7 +422,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 			}
 		}
 		factor := laid >= factorMin && s.m.factor(&sc.fac, &sc.prep)
-		if err := q.sentence(s, sc, sentence, text, sp.Start, fn); err != nil {
+		if err := q.sentence(s, sc, sentence, broken, fn); err != nil {
 			s.mentions -= len(sc.found) + q.dropped
 			return err
 		}
@@ -526,12 +527,12 @@ type heldMention struct {
 // are held back for a speaker named at its end.
 const maxQuoteSentences = 5
 
-// sentence reads the quotation marks of the sentence just prepared in sc,
-// which starts at byte start of text. A quotation open when a paragraph
-// ends goes on only if the next paragraph opens with a quotation mark, as
-// news writes one that runs over paragraphs; else it is taken to have
-// ended there without a speaker, and what it held back is reported.
-func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence, text string, start int, fn func(Mention) error) error {
+// sentence reads the quotation marks of the sentence just prepared in sc;
+// broken says a line break stands before it (lineStart). A quotation open
+// when a line ends goes on only if the next line opens with a quotation
+// mark, as news writes one that runs over paragraphs; else it is taken to
+// have ended there without a speaker, and what it held back is reported.
+func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence string, broken bool, fn func(Mention) error) error {
 	toks, skip := sc.prep.Tokens(), 0
 	if q.open {
 		q.age++
@@ -541,7 +542,7 @@ func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence, text string, s
 			if err := q.abandon(s, fn); err != nil {
 				return err
 			}
-		case lineBreakBefore(text, start):
+		case broken:
 			if role := markRole(sentence, toks, 0, ""); role == roleOpens {
 				skip = 1 // "“…" again at a new paragraph: the quotation goes on
 			} else if err := q.abandon(s, fn); err != nil {
@@ -551,7 +552,7 @@ func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence, text string, s
 	}
 	q.carried, q.cid, q.cspeaker, q.to, q.from = q.open, q.id, q.speaker, len(sentence), len(sentence)
 	last := q.last
-	if last != "" && lineBreakBefore(text, start) {
+	if last != "" && broken {
 		last = ""
 	}
 	q.last, q.inner, q.innerSpeaker = "", features.Span{}, ""
@@ -684,24 +685,6 @@ func mayQuote(s string) bool {
 	return strings.IndexByte(s, 0xc2) >= 0 && (strings.Contains(s, "\u00ab") || strings.Contains(s, "\u00bb"))
 }
 
-// lineBreakBefore reports whether a line break stands before byte i of
-// text, after some text: a new paragraph, as the sentence splitter takes
-// one before a capital.
-func lineBreakBefore(text string, i int) bool {
-	lines := 0
-	for i > 0 {
-		switch text[i-1] {
-		case '\n':
-			lines++
-		case ' ', '\t', '\r':
-		default:
-			return lines >= 1
-		}
-		i--
-	}
-	return false
-}
-
 // report gives mn, at span in its sentence, the speaker of the quotation
 // it lies in, if known and none of its own, and passes it on or holds it
 // back.
@@ -800,20 +783,21 @@ func (s *Stream) emit(mn *Mention, fn func(Mention) error) error {
 
 // lineStart reports whether only white space other than line breaks,
 // and byte-order marks, stand between the start of text, or a line
-// break, and offset i.
-func lineStart(text string, i int) bool {
+// break, and offset i (start; where a dateline may stand), and whether
+// that is a line break (broken; where a quotation open may end).
+func lineStart(text string, i int) (start, broken bool) {
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(text[:i])
 		switch {
 		case r == '\n':
-			return true
+			return true, true
 		case r == '\ufeff' || unicode.IsSpace(r) && r != '\v' && r != '\f' && r != 0x85 && r != 0x2028 && r != 0x2029:
 			i -= n
 		default:
-			return false
+			return false, false
 		}
 	}
-	return true
+	return true, false
 }
 
 // find fills sc.found with the mentions of one sentence: gazetteer matches
