@@ -114,12 +114,21 @@ func TestNormalize(t *testing.T) {
 		{"Zelen\u00adskyy", "zelenskyy"},
 		{"Ama\u200dzon Wal\u200cmart Ho\u2060chul", "amazon walmart hochul"},
 		{"\u00ad", ""},
+		// A joiner between two stray bytes stays: without it they would
+		// read as a soft hyphen, which a second pass would drop (found by
+		// FuzzTokenize in CI).
+		{"we'r\xc2\u200c\xad X", "we'r\xc2\u200c\xad x"},
+		{"A\xc2\u00ad\u200d\xadB", "a\xc2\u00ad\xadb"},
+		{"\xe2\x80\u200c\x8c", "\xe2\x80\u200c\x8c"},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
 			got := features.Normalize(c.in)
 			assert.Equal(t, c.want, got)
 			assert.Equal(t, got, features.Normalize(got), "not idempotent")
+			s := features.StripJoiners(c.in)
+			assert.Equal(t, s, features.StripJoiners(s), "StripJoiners not idempotent")
+			assert.Equal(t, got, features.Normalize(s), "Normalize differs after StripJoiners")
 		})
 	}
 	// Returns its input without allocating when nothing changes.
@@ -1462,6 +1471,9 @@ func FuzzTokenize(f *testing.F) {
 		checkTokens(t, s, toks)
 		n := features.Normalize(s)
 		require.Equal(t, n, features.Normalize(n), "Normalize not idempotent")
+		sj := features.StripJoiners(s)
+		require.Equal(t, sj, features.StripJoiners(sj), "StripJoiners not idempotent")
+		require.Equal(t, n, features.Normalize(sj), "Normalize differs after StripJoiners")
 		valid := utf8.ValidString(s)
 		onRunes := func(sp features.Span) bool {
 			// Boundaries are rune boundaries; in invalid UTF-8 a stray byte

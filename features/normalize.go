@@ -11,13 +11,17 @@ import (
 // joiners that Tokenize keeps inside words (the soft hyphen, the
 // zero-width non-joiner and joiner, the word joiner) are dropped, so that
 // "Zelen\u00adskyy" is "zelenskyy". Invalid UTF-8 bytes are copied
-// unchanged. ASCII input takes a fast path; it allocates only when dst
-// must grow.
+// unchanged, and a joiner right after one is kept: dropping it could join
+// two stray bytes into a new rune ("\xc2\u200c\xad" would read as a soft
+// hyphen), and the result must read as it was written, so that
+// normalising twice is normalising once. ASCII input takes a fast path; it
+// allocates only when dst must grow.
 func AppendNormalized(dst []byte, s string) []byte { return appendNormalized(dst, s, true) }
 
 // appendNormalized is AppendNormalized, dropping the joiners (feature set
 // 11 on) or keeping them (the terms of the sets before it).
 func appendNormalized(dst []byte, s string, joiners bool) []byte {
+	stray := false // the rune before was an invalid byte
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -26,18 +30,21 @@ func appendNormalized(dst []byte, s string, joiners bool) []byte {
 			}
 			dst = append(dst, c)
 			i++
+			stray = false
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			dst = append(dst, c)
 			i++
+			stray = true
 			continue
 		}
-		if !joiners || !isJoiner(r) {
+		if !joiners || !isJoiner(r) || stray {
 			dst = utf8.AppendRune(dst, foldRune(r))
 		}
 		i += size
+		stray = false
 	}
 	return dst
 }
@@ -45,18 +52,24 @@ func appendNormalized(dst []byte, s string, joiners bool) []byte {
 // StripJoiners returns s without the invisible joiners that Tokenize
 // keeps inside words (see Tokenize), so that "Zelen\u00adskyy" reads
 // "Zelenskyy"; it returns s itself, without allocating, when s has none.
+// As in AppendNormalized, a joiner right after an invalid byte is kept, so
+// that no two stray bytes meet as a new rune and stripping twice is
+// stripping once.
 func StripJoiners(s string) string {
 	if !hasJoiner(s) {
 		return s
 	}
 	b := make([]byte, 0, len(s))
+	stray := false // the rune before was an invalid byte
 	for i := 0; i < len(s); {
-		if n := joinerLen(s[i:]); n > 0 {
-			i += n
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !stray && isJoiner(r) {
+			i += size
 			continue
 		}
-		b = append(b, s[i])
-		i++
+		b = append(b, s[i:i+size]...)
+		i += size
+		stray = r == utf8.RuneError && size == 1
 	}
 	return string(b)
 }
