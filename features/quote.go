@@ -20,13 +20,21 @@ func IsQuoteMark(s string) (ok, opens, closes bool) {
 // or -1. For a closing mark the speaker follows it: a name and a
 // reporting verb ("…,” Petro said"), or a reporting verb and a name
 // ("…,” said Petro", as Holder takes it: not a listener, a description
-// or a name that what is said goes on about). For an opening mark the
-// speaker precedes it: the subject of a reporting verb right before it, or
-// before a colon or comma ("Petro said: “…", "Petro told reporters, “…"
-// is none: the listener stands between). Analyze gives the speaker as the
-// holder of the names in a quotation that runs over several sentences
-// ("“NATO has failed. The EU too,” Petro said."), where Holders, which
-// reads one sentence, finds none. mentions are as for Holders.
+// or a name that what is said goes on about). The name may follow a
+// description of up to four words ("…,” Colombian President Gustavo Petro
+// said", "…,” said the Colombian leader Gustavo Petro", "…,” the former
+// president, Ivan Duque, said") and be followed by
+// an aside between commas ("…,” Petro, 63, said", "…,” Petro, Colombia's
+// president, said"), or follow "according to" ("…,” according to
+// Petro"). For an opening mark the speaker precedes it: the
+// subject of a reporting verb right before it, or before a colon or
+// comma, with the setting of what was said between ("Petro said on
+// Monday: “…", "Petro told reporters in Bogotá, “…"; not "Petro was
+// told: “…"). Analyze gives
+// the speaker as the holder of the names in a quotation that runs over
+// several sentences ("“NATO has failed. The EU too,” Petro said."), where
+// Holders, which reads one sentence, finds none. mentions are as for
+// Holders.
 func Attribution(p *Prepared, mentions []Span, q int, closes bool) int {
 	hs := &p.hs
 	if !hs.laidFor(p, mentions) {
@@ -44,34 +52,157 @@ func Attribution(p *Prepared, mentions []Span, q int, closes bool) int {
 		if k >= len(toks) {
 			return -1
 		}
-		if o := hs.owner[k]; o >= 0 && hs.first[o] == k {
-			// "…,” Petro said": the name, then the verb after words of the
-			// subject gap.
-			v := hs.last[o] + 1
-			for n := 0; v < len(toks) && n < 3 && hs.is(v, hwGap) && !hs.is(v, hwReport); n++ {
-				v++
-			}
-			if v < len(toks) && hs.is(v, hwReport) && hs.owner[v] < 0 {
+		if a := accordingTo(hs.base, k); hs.base[k].hash == hashAccording && a >= 0 {
+			// "…,” according to Petro"
+			if o := hs.owner[a]; o >= 0 && hs.first[o] == a {
 				return o
 			}
 			return -1
 		}
-		// "…,” said Petro": the verb, then the speaker, as Holder takes one.
-		if hs.is(k, hwReport) && !hs.is(k, hwListener) && hs.owner[k] < 0 && k+1 < len(toks) {
-			if o := hs.owner[k+1]; o >= 0 && hs.first[o] == k+1 {
+		if hs.is(k, hwReport) && hs.owner[k] < 0 {
+			// "…,” said Petro": the verb, then the speaker, as Holder
+			// takes one.
+			if hs.is(k, hwListener) {
+				return -1
+			}
+			if o := hs.namedAt(k + 1); o >= 0 {
 				if sp := hs.described(o, -1); sp >= 0 && hs.endsSpeaker(sp) {
 					return sp
 				}
 			}
+			return -1
+		}
+		// "…,” Petro said": the name, then the verb after an aside and
+		// words of the subject gap.
+		o := hs.namedAt(k)
+		if o < 0 {
+			return -1
+		}
+		o = hs.described(o, -1) // "…,” NATO chief Mark Rutte said"
+		v := hs.aside(hs.last[o] + 1)
+		if v == hs.last[o]+1 && v+1 < len(toks) && hs.isComma(v) && hs.is(v+1, hwReport) {
+			v++ // "…, Ivan Duque, said": the comma that closes a description's apposition
+		}
+		for n := 0; v < len(toks) && n < 3 && hs.is(v, hwGap) && !hs.is(v, hwReport); n++ {
+			v++
+		}
+		if v < len(toks) && hs.is(v, hwReport) && hs.owner[v] < 0 && !hs.passive(v) && !isBeForm(hs.base[v-1].hash) {
+			return o // not "…,” Petro was told"
 		}
 		return -1
 	}
 	v := q - 1
 	if v >= 0 && toks[v].Kind == Punct && (hs.text[toks[v].Start] == ':' || hs.text[toks[v].Start] == ',') {
-		v--
+		v = hs.settingBefore(v - 1)
 	}
 	if v < 0 || !hs.is(v, hwReport) || hs.owner[v] >= 0 || hs.passive(v) || v > 0 && isBeForm(hs.base[v-1].hash) {
 		return -1 // "Petro was told: “…": no speaker
 	}
 	return hs.subjectOf(v)
+}
+
+// namedAt returns the mention that starts at token k, or after up to four
+// words that describe it there ("Colombian President", "the Colombian
+// leader", "former"; a role may stand before a comma: "the former
+// president, Ivan Duque"), or -1.
+func (hs *holderScratch) namedAt(k int) int {
+	for n := 0; k < len(hs.toks); n, k = n+1, k+1 {
+		if o := hs.owner[k]; o >= 0 {
+			if hs.first[o] == k {
+				return o
+			}
+			return -1
+		}
+		t := hs.toks[k]
+		if n == 4 || t.Kind != Word || isVerbTerm(&hs.base[k]) {
+			return -1
+		}
+		if _, role := roleNouns[hs.base[k].hash]; role {
+			if k+2 < len(hs.toks) && hs.isComma(k+1) && hs.owner[k+2] >= 0 {
+				k++ // "the former Colombian president, Ivan Duque, said"
+			}
+			continue
+		}
+		if _, det := describers[hs.base[k].hash]; det {
+			continue
+		}
+		if w := t.Text(hs.text); w[0] < 'A' || w[0] > 'Z' {
+			return -1 // "…,” critics of Petro said": not the speaker
+		}
+	}
+	return -1
+}
+
+// describers are the term hashes of the words in lower case, other than
+// roles, that may describe a speaker named after a quotation (namedAt).
+var describers = termSet("the", "a", "an", "former", "outgoing", "incoming", "new", "then", "acting", "interim",
+	"prime", "vice", "foreign", "defence", "defense", "finance", "health", "deputy", "senior", "top")
+
+// aside returns the token after the aside between commas that opens at
+// token k after a speaker's name ("Petro, 63, said", "Petro, Colombia's
+// president, said"), or k when none does: up to six words, numbers or
+// names, at least one of them no name, with no verb and no word that
+// joins names or opens a clause ("Petro, Macron and Merkel said" has
+// none).
+func (hs *holderScratch) aside(k int) int {
+	if k >= len(hs.toks) || !hs.isComma(k) {
+		return k
+	}
+	named := true // every token so far is a name's
+	for j := k + 1; j < len(hs.toks) && j <= k+7; j++ {
+		t := hs.toks[j]
+		if hs.isComma(j) {
+			if j == k+1 || named {
+				return k
+			}
+			return j + 1
+		}
+		if hs.owner[j] >= 0 {
+			continue
+		}
+		named = false
+		if t.Kind == Number || t.Kind == Clitic {
+			continue
+		}
+		if t.Kind != Word || isVerbTerm(&hs.base[j]) {
+			return k
+		}
+		if _, no := asideStops[hs.base[j].hash]; no {
+			return k
+		}
+	}
+	return k
+}
+
+// asideStops are the term hashes of the words no aside holds (aside).
+var asideStops = termSet("and", "or", "but", "who", "which", "that", "when", "while", "as", "if", "because")
+
+// settingBefore returns the reporting verb before the setting of what
+// was said that ends at token j ("said on Monday", "told reporters in
+// Bogotá", "said of NATO"): up to eight words, numbers or names, with no
+// punctuation, no other verb, no word that opens a clause and no pronoun
+// or auxiliary (notListener) between. It returns j when none is found.
+func (hs *holderScratch) settingBefore(j int) int {
+	for v := j; v >= 0 && v >= j-8; v-- {
+		if hs.owner[v] >= 0 {
+			continue
+		}
+		if isVerbTerm(&hs.base[v]) {
+			if hs.is(v, hwReport) {
+				return v
+			}
+			return j
+		}
+		t := hs.toks[v]
+		if t.Kind != Word && t.Kind != Number {
+			return j
+		}
+		if _, no := asideStops[hs.base[v].hash]; no {
+			return j
+		}
+		if _, no := notListener[hs.base[v].hash]; no {
+			return j // "Steve King said was stupid, “…", "Wilson said he was thinking: “…"
+		}
+	}
+	return j
 }

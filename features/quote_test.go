@@ -25,9 +25,35 @@ func TestAttribution(t *testing.T) {
 		{"It must change.” Petro left.", 0, true, ""},
 		{"Petro said: “NATO has failed.", 0, false, "Petro"},
 		{"Petro said, “NATO has failed.", 0, false, "Petro"},
-		{"Petro told reporters: “NATO has failed.", 0, false, ""},
+		{"Petro told reporters: “NATO has failed.", 0, false, "Petro"},
 		{"Petro was told: “NATO has failed.", 0, false, ""},
 		{"Critics said: “NATO has failed.", 0, false, ""},
+		// A description before the speaker, an aside after, "according
+		// to"; the setting of what was said before an opening mark.
+		{"It must change,” Colombian President Gustavo Petro said.", 0, true, "Gustavo Petro"},
+		{"It must change,” the Colombian leader Gustavo Petro said.", 0, true, "Gustavo Petro"},
+		{"It must change,” said Colombian President Gustavo Petro.", 0, true, "Gustavo Petro"},
+		{"It must change,” the former president, Ivan Duque, said.", 0, true, "Ivan Duque"},
+		{"It must change,” NATO chief Mark Rutte said.", 0, true, "Mark Rutte"},
+		{"It must change,” Canada's Prime Minister Mark Carney said.", 0, true, "Mark Carney"},
+		{"It must change,” Petro, 63, said.", 0, true, "Petro"},
+		{"It must change,” Petro, Colombia's president, said on Monday.", 0, true, "Petro"},
+		{"It must change,” according to Petro.", 0, true, "Petro"},
+		{"Petro said on Monday: “NATO has failed.", 0, false, "Petro"},
+		{"Petro told reporters in Bogotá, “NATO has failed.", 0, false, "Petro"},
+		{"Petro said of NATO: “It has failed.", 0, false, "Petro"},
+		// None: what is said is about the name, the name is no subject,
+		// or the verb another's.
+		{"It must change,” critics of Petro said.", 0, true, ""},
+		{"It must change,” the statement from Petro said.", 0, true, ""},
+		{"It must change,” Petro was told.", 0, true, ""},
+		{"It must change,” Petro's spokesman said.", 0, true, ""},
+		{"It must change,” Petro, Macron and Merkel said.", 0, true, ""},
+		{"It must change,” Petro, who took office in 2022, said.", 0, true, ""},
+		{"It must change,” according to a report.", 0, true, ""},
+		{"NATO was criticised by Petro on Monday: “It has failed.", 0, false, ""},
+		{"Merkel met Petro in Bogotá: “It has failed.", 0, false, ""},
+		{"Petro said that on Monday, “It has failed.", 0, false, ""},
 	} {
 		var p features.Prepared
 		features.NewExtractor().Prepare(&p, c.text)
