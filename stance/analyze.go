@@ -489,9 +489,10 @@ type quotes struct {
 	speaker string // its speaker's canonical name, if known
 	opener  string // the mark that opened it
 	// fallback is the speaker of the quotation closed in the sentence
-	// before, on the same line, for one opened at the start of this
-	// sentence that names none ("“…,” Petro said. “…”": news goes on
-	// quoting the same speaker); last is that speaker, for the next
+	// before, on the same line or the line before, for one opened at the
+	// start of this sentence that names none ("“…,” Petro said. “…”", and
+	// a paragraph that opens with "“…": news goes on quoting the same
+	// speaker, and names a new one); last is that speaker, for the next
 	// sentence.
 	fallback, last string
 	// inner is where a quotation opened and closed in the current
@@ -552,9 +553,6 @@ func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence string, broken 
 	}
 	q.carried, q.cid, q.cspeaker, q.to, q.from = q.open, q.id, q.speaker, len(sentence), len(sentence)
 	last := q.last
-	if last != "" && broken {
-		last = ""
-	}
 	q.last, q.inner, q.innerSpeaker = "", features.Span{}, ""
 	if !q.open && !mayQuote(sentence) {
 		return nil // most sentences: no token need be read

@@ -866,8 +866,10 @@ func TestAnalyzeQuotations(t *testing.T) {
 			map[string]string{"EU": "Merkel"}},
 		{"“NATO has failed,” Petro said. Macron left. “The EU has been no better.”",
 			map[string]string{"EU": ""}},
-		{"“NATO has failed,” Petro said.\n“The EU has been no better.”",
-			map[string]string{"EU": ""}},
+		{"“NATO has failed,” Petro said.\n\n“The EU has been no better.”",
+			map[string]string{"EU": "Petro"}}, // a paragraph that goes on quoting
+		{"“NATO has failed,” Petro said.\nThe EU met.\n“Spain has been no better.”",
+			map[string]string{"EU": "", "Spain": ""}},
 		{"“NATO has failed,” he said. “The EU has been no better.”",
 			map[string]string{"EU": ""}},
 		// Over paragraphs: a quotation goes on only where the next
