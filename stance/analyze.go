@@ -278,7 +278,8 @@ func (m *Model) putScratch(sc *streamScratch) {
 	clear(sc.added[:cap(sc.added)]) // the pool keeps no alias keys alive
 	sc.added = sc.added[:0]
 	clear(sc.quotes.waiting[:cap(sc.quotes.waiting)]) // nor texts
-	sc.quotes = quotes{waiting: sc.quotes.waiting[:0]}
+	clear(sc.quotes.inners[:cap(sc.quotes.inners)])
+	sc.quotes = quotes{waiting: sc.quotes.waiting[:0], inners: sc.quotes.inners[:0]}
 	if cap(sc.splitter.Tokens()) <= maxPooledTokens && sc.fac.l.Terms() <= maxPooledTokens {
 		m.streams.Put(sc)
 	}
@@ -366,7 +367,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 	// mentions of a quotation whose speaker is named only where it ends
 	// (see quotes).
 	q := &sc.quotes
-	*q = quotes{waiting: q.waiting[:0]}
+	*q = quotes{waiting: q.waiting[:0], inners: q.inners[:0]}
 	for _, sp := range sc.spans {
 		if s.cfg.ctx != nil {
 			if err := s.cfg.ctx.Err(); err != nil {
@@ -445,7 +446,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 				// is unknown, not the United States.
 				mn.Holder = sc.found[h].canon
 			}
-			if !q.open && !q.carried && len(q.waiting) == 0 && q.inner.End == 0 {
+			if !q.open && !q.carried && len(q.waiting) == 0 && len(q.inners) == 0 {
 				// Most mentions: no quotation runs over this sentence.
 				if err := s.emit(&mn, fn); err != nil {
 					s.mentions -= len(sc.found) - i - 1 // those not reported
@@ -481,8 +482,10 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 // named stays open, the mentions from its start on are held back, for at
 // most maxQuoteSentences sentences, and reported in order once it closes;
 // those of one still open then, or at the end of the piece, are reported
-// without a speaker. A quotation that opens and closes in one sentence is
-// left to Holders.
+// without a speaker. A quotation that opens and closes in one sentence
+// gives its speaker to the names in it that Holders gives none, where
+// Holders' own reading of quotations misses the speaker ("“NATO has
+// failed Ukraine,” Petro, 63, said.").
 type quotes struct {
 	open    bool   // a quotation is open
 	id      int    // the open quotation's number, counted from 1
@@ -495,14 +498,12 @@ type quotes struct {
 	// speaker, and names a new one); last is that speaker, for the next
 	// sentence.
 	fallback, last string
-	// inner is where a quotation opened and closed in the current
-	// sentence with the fallback as its speaker lies, and innerSpeaker
-	// that speaker.
-	inner        features.Span
-	innerSpeaker string
-	gaveUp       bool // its mentions are no longer held back
-	held         int  // sentences of it whose mentions are held back
-	age          int  // sentences since it opened
+	// inners are the quotations opened and closed in the current
+	// sentence whose speaker is known, each with its speaker.
+	inners []innerQuote
+	gaveUp bool // its mentions are no longer held back
+	held   int  // sentences of it whose mentions are held back
+	age    int  // sentences since it opened
 
 	// The current sentence: the quotation open at its start (carried,
 	// number cid, speaker cspeaker), where that one closes (to; the
@@ -515,6 +516,13 @@ type quotes struct {
 
 	waiting []heldMention // mentions held back, in order
 	dropped int           // held mentions not reported when fn failed
+}
+
+// innerQuote is a quotation opened and closed in one sentence, where its
+// text lies in the sentence, and its speaker.
+type innerQuote struct {
+	span    features.Span
+	speaker string
 }
 
 // heldMention is a mention held back and the number of the quotation it
@@ -553,7 +561,7 @@ func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence string, broken 
 	}
 	q.carried, q.cid, q.cspeaker, q.to, q.from = q.open, q.id, q.speaker, len(sentence), len(sentence)
 	last := q.last
-	q.last, q.inner, q.innerSpeaker = "", features.Span{}, ""
+	q.last, q.inners = "", q.inners[:0]
 	if !q.open && !mayQuote(sentence) {
 		return nil // most sentences: no token need be read
 	}
@@ -576,10 +584,13 @@ func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence string, broken 
 					speaker = sc.found[a].canon
 				} else if q.fallback != "" {
 					speaker = q.fallback
-					if !(q.carried && q.id == q.cid) && q.inner.End == 0 {
-						q.inner, q.innerSpeaker = features.Span{Start: q.from, End: toks[i].Start}, speaker
-					}
 				}
+			}
+			if !(q.carried && q.id == q.cid) && speaker != "" {
+				// Opened in this sentence: its names that Holders gives
+				// none get its speaker ("“NATO has failed,” said
+				// Colombian President Gustavo Petro.").
+				q.inners = append(q.inners, innerQuote{features.Span{Start: q.from, End: toks[i].Start}, speaker})
 			}
 			if q.carried && q.id == q.cid {
 				q.to, q.cspeaker = toks[i].Start, speaker
@@ -688,9 +699,14 @@ func mayQuote(s string) bool {
 // back.
 func (q *quotes) report(s *Stream, mn *Mention, span features.Span, fn func(Mention) error) error {
 	quote, speaker := 0, ""
+	for _, in := range q.inners {
+		if in.span.Start <= span.Start && span.End <= in.span.End {
+			quote, speaker = -1, in.speaker // a quotation of this sentence
+			break
+		}
+	}
 	switch {
-	case q.inner.Start <= span.Start && span.End <= q.inner.End:
-		quote, speaker = -1, q.innerSpeaker // a quotation of this sentence, of the speaker before
+	case quote != 0:
 	case q.carried && span.End <= q.to:
 		quote, speaker = q.cid, q.cspeaker
 	case q.open && span.Start >= q.from:

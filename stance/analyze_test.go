@@ -856,6 +856,16 @@ func TestAnalyzeQuotations(t *testing.T) {
 		// Holders.
 		{`"NATO has failed. The EU has been no better.`,
 			map[string]string{"NATO": "", "EU": ""}},
+		// A quotation within a sentence gives its speaker to the names in
+		// it that Holders gives none.
+		{"“NATO has failed Ukraine,” said Colombian President Gustavo Petro.",
+			map[string]string{"NATO": "Gustavo Petro", "Ukraine": "Gustavo Petro"}},
+		{"“NATO has failed Ukraine,” Petro, 63, said.",
+			map[string]string{"NATO": "Petro", "Ukraine": "Petro"}},
+		{"“Russia attacked Ukraine,” Petro, 63, said.",
+			map[string]string{"Russia": "Petro", "Ukraine": "Russia"}}, // Holders' own
+		{"“NATO has failed Ukraine,” critics of Petro said.",
+			map[string]string{"NATO": "", "Ukraine": ""}},
 		// A quotation that opens the next sentence, on the same line, and
 		// names no speaker goes on with the one before.
 		{`"NATO has failed," Petro said. "The EU has been no better."`,
