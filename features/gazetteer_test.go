@@ -153,6 +153,18 @@ func TestHolderUnit(t *testing.T) {
 		{"quote", "\"NATO has failed,\" Petro said.", "NATO", "Petro"},
 		{"according to", "NATO stalled the talks, according to Reuters.", "NATO", "Reuters"},
 		{"no holder", "NATO's budget collapsed.", "NATO", ""},
+		// A subject before an aside between commas; a name in the aside,
+		// or one in a clause, is no subject.
+		{"aside age", "Petro, 63, said NATO had failed.", "NATO", "Petro"},
+		{"aside role", "Anatel, Brazil's telecoms regulator, praised Claro.", "Claro", "Anatel"},
+		{"aside role of", "Dave Morley, chairman of the trust, said Holcombe Town had been run into the ground.", "Holcombe Town", "Dave Morley"},
+		{"aside quote", "\"NATO has failed,\" Petro, Colombia's president, said.", "NATO", "Petro"},
+		{"in the aside", "Yann LeCun, Meta's chief AI scientist, said the models were a dead end.", "Meta", ""},
+		{"aside clause", "Merkel, who met Macron on Monday, praised Biden.", "Biden", "Merkel"},
+		{"clause with an aside", "Merkel praised Macron, who, on Monday, praised Biden.", "Biden", ""}, // not Merkel
+		{"aside is", "Halyman, where Don Williams, is the pastor, said Wesco had called.", "Wesco", ""},
+		{"aside after a preposition", "The union, the largest in the U.S., in Nashville, announced that Trump would act.", "Trump", ""},
+		{"aside list", "Petro, Macron, and Merkel praised Biden.", "Biden", "Merkel"},
 		{"place is not the subject", "Analysts in Bogotá said Petro erred.", "Petro", ""},
 		// A name right after a reporting verb is its speaker only after a
 		// comma, quote or dash; otherwise the verb has a subject that is no

@@ -181,8 +181,9 @@ func isVerbTerm(tm *term) bool {
 
 // subjectOf returns the mention that is the subject of the verb at token
 // v: the nearest mention ending at most five tokens before it, with only
-// auxiliaries, adverbs, times, "'s" and a role noun between, or the name
-// right before ", who" or ", which" there (see relSubjectOf).
+// auxiliaries, adverbs, times, "'s" and a role noun between, the name
+// right before ", who" or ", which" there (see relSubjectOf), or the name
+// before an aside between commas ("Petro, 63, said": asideOwner).
 func (hs *holderScratch) subjectOf(v int) int {
 	s, _ := hs.relSubjectOf(v)
 	return s
@@ -204,6 +205,17 @@ func (hs *holderScratch) relSubjectOf(v int) (int, bool) {
 			lim -= j - o
 			j = o
 			continue
+		}
+		if hs.isComma(j) {
+			// "Petro, 63, said", "Petro, Colombia's president, said": the
+			// name before an aside.
+			if o := hs.asideOwner(j); o >= 0 {
+				if f := hs.first[o]; f > 0 && hs.is(f-1, hwLocation) {
+					return -1, false
+				}
+				return o, false
+			}
+			return -1, false
 		}
 		if h := hs.base[j].hash; (h == hashWho || h == hashWhich) && j >= 2 && hs.isComma(j-1) {
 			// "Microsoft, which accused Google …": the name before the
@@ -231,6 +243,68 @@ func (hs *holderScratch) relSubjectOf(v int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// asideOwner returns the mention that ends right before the aside that
+// the comma at token j closes ("Petro, 63,"; see aside), or -1.
+func (hs *holderScratch) asideOwner(j int) int {
+	for k := j - 2; k >= 1 && k >= j-8; k-- {
+		if !hs.isComma(k) {
+			continue
+		}
+		if o := hs.owner[k-1]; o >= 0 && hs.last[o] == k-1 && hs.aside(k) == j+1 && hs.opensClause(hs.first[o]) {
+			return o
+		}
+		return -1
+	}
+	return -1
+}
+
+// opensClause reports whether the name whose first token is f opens the
+// sentence or a clause, after words that describe it ("Kenya's Beatrice
+// Chebet", "the Italian liturgist Andrea Grillo"): the sentence's start,
+// or a comma, semicolon, colon, dash or quotation mark, stands before
+// them ("Asked about …, Jason Miller, a Cruz adviser, said"; not "the
+// largest union in the U.S., in Nashville, announced"), but no comma
+// right after a name ("Tim Bale of Queen Mary, University of London, who
+// …, said": the name restates the one before).
+func (hs *holderScratch) opensClause(f int) bool {
+	for k, n := f-1, 0; ; k, n = k-1, n+1 {
+		if k < 0 {
+			return true
+		}
+		t := hs.toks[k]
+		if t.Kind == Punct {
+			switch hs.text[t.Start] {
+			case ',':
+				// Not after a name: "Tim Bale of Queen Mary, University
+				// of London, who …" restates the name before.
+				return k == 0 || hs.owner[k-1] < 0
+			case ';', ':', '-', '"', '(':
+				return true
+			}
+			ok, _, _ := IsQuoteMark(t.Text(hs.text))
+			return ok || t.Text(hs.text) == "\u2014" || t.Text(hs.text) == "\u2013"
+		}
+		if n == 4 {
+			return false
+		}
+		if hs.owner[k] >= 0 || t.Kind == Clitic {
+			continue // "Kenya's"
+		}
+		if t.Kind != Word {
+			return false
+		}
+		if _, role := roleNouns[hs.base[k].hash]; role {
+			continue
+		}
+		if _, d := describers[hs.base[k].hash]; d {
+			continue
+		}
+		if w := t.Text(hs.text); w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+	}
 }
 
 // participleSubject returns, for a participle in -ing at token v that
@@ -975,8 +1049,8 @@ func (hs *holderScratch) holder(target int) int {
 			continue
 		}
 		if s, rel := hs.relSubjectOf(v); s >= 0 {
-			if s == target {
-				return -1
+			if s == target || hs.first[s] < t0 {
+				return -1 // "Yann LeCun, Meta's chief AI scientist, said": the target is in the subject's aside
 			}
 			if rel {
 				continue // "…, as did Ford, who alleges that …": no quote's speaker

@@ -140,13 +140,30 @@ var describers = termSet("the", "a", "an", "former", "outgoing", "incoming", "ne
 
 // aside returns the token after the aside between commas that opens at
 // token k after a speaker's name ("Petro, 63, said", "Petro, Colombia's
-// president, said"), or k when none does: up to six words, numbers or
-// names, at least one of them no name, with no verb and no word that
-// joins names or opens a clause ("Petro, Macron and Merkel said" has
-// none).
+// president, said", "Petro, who took office in 2022, said"), or k when
+// none does: a relative clause of up to ten tokens without punctuation,
+// or up to six words, numbers or names, at least one of them no name, with no verb, no word that joins
+// names or opens a clause, and no pronoun or auxiliary (notListener:
+// "Petro, Macron and Merkel said" and "…, Don Williams, is the pastor,
+// said" have none).
 func (hs *holderScratch) aside(k int) int {
 	if k >= len(hs.toks) || !hs.isComma(k) {
 		return k
+	}
+	if k+1 < len(hs.toks) {
+		if h := hs.base[k+1].hash; h == hashWho || h == hashWhich {
+			// A relative clause: "Merkel, who met Macron on Monday,
+			// praised Biden".
+			for j := k + 2; j < len(hs.toks) && j <= k+12; j++ {
+				if hs.toks[j].Kind == Punct && hs.owner[j] < 0 {
+					if hs.isComma(j) && j > k+2 {
+						return j + 1
+					}
+					return k
+				}
+			}
+			return k
+		}
 	}
 	named := true // every token so far is a name's
 	for j := k + 1; j < len(hs.toks) && j <= k+7; j++ {
@@ -169,6 +186,9 @@ func (hs *holderScratch) aside(k int) int {
 		}
 		if _, no := asideStops[hs.base[j].hash]; no {
 			return k
+		}
+		if _, no := notListener[hs.base[j].hash]; no {
+			return k // "…, Don Williams, is the senior pastor, said": a clause
 		}
 	}
 	return k
