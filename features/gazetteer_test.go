@@ -165,6 +165,12 @@ func TestHolderUnit(t *testing.T) {
 		{"aside is", "Halyman, where Don Williams, is the pastor, said Wesco had called.", "Wesco", ""},
 		{"aside after a preposition", "The union, the largest in the U.S., in Nashville, announced that Trump would act.", "Trump", ""},
 		{"aside list", "Petro, Macron, and Merkel praised Biden.", "Biden", "Merkel"},
+		// "…, said" and a description before the speaker; a name after an
+		// article alone, or before a possessive, is the object.
+		{"said described", "NATO has failed, said Colombian President Gustavo Petro.", "NATO", "Gustavo Petro"},
+		{"said the object", "Trump berated insurers, declared the Affordable Care Act dead and left.", "Trump", ""},
+		{"said a possessive", "The Republican, who may run, said President Obama's slump would help.", "Republican", ""},
+		{"possessive description", "Kenya's Beatrice Chebet, a world record holder, added a gold medal.", "Kenya", ""},
 		{"place is not the subject", "Analysts in Bogotá said Petro erred.", "Petro", ""},
 		// A name right after a reporting verb is its speaker only after a
 		// comma, quote or dash; otherwise the verb has a subject that is no

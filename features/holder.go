@@ -295,10 +295,11 @@ func (hs *holderScratch) opensClause(f int) bool {
 		if t.Kind != Word {
 			return false
 		}
-		if _, role := roleNouns[hs.base[k].hash]; role {
+		h := hs.base[k].hash
+		if _, role := roleNouns[h]; role || h == hashThe || h == hashA || h == hashAn {
 			continue
 		}
-		if _, d := describers[hs.base[k].hash]; d {
+		if _, d := describers[h]; d {
 			continue
 		}
 		if w := t.Text(hs.text); w[0] < 'A' || w[0] > 'Z' {
@@ -600,9 +601,13 @@ func isCurrency(s string) bool {
 // reporters", "…, wrote Bernstein analysts"). Before any other word it is the
 // subject of the clause "said" reports: "Dave Morley, chairman of the
 // trust, said Holcombe Town had been run into the ground", "Pelosi, a
-// Democrat, said McCarthy failed".
+// Democrat, said McCarthy failed"; before a possessive, the name is the
+// owner of that subject ("…, said President Obama's decline would help").
 func (hs *holderScratch) endsSpeaker(m int) bool {
 	k := hs.last[m] + 1
+	if k < len(hs.toks) && hs.toks[k].Kind == Clitic {
+		return false // "…, said President Obama's decline would help": a possessive
+	}
 	if k >= len(hs.toks) || hs.toks[k].Kind != Word {
 		return true
 	}
@@ -907,8 +912,8 @@ func (hs *holderScratch) wordsBetween(t1, f int, titles bool) bool {
 	}
 	for k := t1 + 1; k < f; k++ {
 		t := hs.toks[k]
-		if titles && k == t1+1 && t.Kind == Clitic && k+1 < f {
-			continue // "Canada's Prime Minister Mark Carney"
+		if titles && k == t1+1 && t.Kind == Clitic {
+			continue // "Canada's Prime Minister Mark Carney", "Kenya's Beatrice Chebet"
 		}
 		if t.Kind != Word || isVerbTerm(&hs.base[k]) {
 			return false
@@ -951,7 +956,7 @@ func isLowerASCIIWord(w string) bool {
 // sentence's verbs only (TestHoldersVerbList holds them equal to scans of
 // every token).
 func (hs *holderScratch) holder(target int) int {
-	toks, base, owner, verbs := hs.toks, hs.base, hs.owner, hs.verbs
+	toks, base, verbs := hs.toks, hs.base, hs.verbs
 	if hs.first[target] < 0 {
 		return -1
 	}
@@ -1066,8 +1071,12 @@ func (hs *holderScratch) holder(target int) int {
 		// "…, said Petro" names the speaker, after a comma, quote or dash;
 		// "told Reuters" names the listener, and in "analysts said Azure
 		// revenue grew" the verb has a subject that is no mention.
-		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
-			if sp := hs.described(owner[v+1], target); sp < 0 || hs.endsSpeaker(sp) {
+		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) {
+			o := hs.namedAt(v+1, false) // "…, said Petro", "…, said Colombian President Gustavo Petro"
+			if o < 0 || o == target {
+				continue
+			}
+			if sp := hs.described(o, target); sp < 0 || hs.endsSpeaker(sp) {
 				return sp
 			}
 		}
@@ -1164,6 +1173,8 @@ var (
 	hashAre       = normHash("are")
 	hashGot       = normHash("got")
 	hashThe       = normHash("the")
+	hashA         = normHash("a")
+	hashAn        = normHash("an")
 	hashThat      = normHash("that")
 	hashWho       = normHash("who")
 	hashWell      = normHash("well")

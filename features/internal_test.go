@@ -353,8 +353,12 @@ func (hs *holderScratch) holderScan(target int) int {
 			}
 			return s
 		}
-		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) && owner[v+1] >= 0 && owner[v+1] != target {
-			if sp := hs.described(owner[v+1], target); sp < 0 || hs.endsSpeaker(sp) {
+		if !hs.is(v, hwListener) && v > 0 && toks[v-1].Kind == Punct && v+1 < len(toks) {
+			o := hs.namedAt(v+1, false) // "…, said Petro", "…, said Colombian President Gustavo Petro"
+			if o < 0 || o == target {
+				continue
+			}
+			if sp := hs.described(o, target); sp < 0 || hs.endsSpeaker(sp) {
 				return sp
 			}
 		}

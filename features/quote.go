@@ -65,7 +65,7 @@ func Attribution(p *Prepared, mentions []Span, q int, closes bool) int {
 			if hs.is(k, hwListener) {
 				return -1
 			}
-			if o := hs.namedAt(k + 1); o >= 0 {
+			if o := hs.namedAt(k+1, false); o >= 0 {
 				if sp := hs.described(o, -1); sp >= 0 && hs.endsSpeaker(sp) {
 					return sp
 				}
@@ -74,7 +74,7 @@ func Attribution(p *Prepared, mentions []Span, q int, closes bool) int {
 		}
 		// "…,” Petro said": the name, then the verb after an aside and
 		// words of the subject gap.
-		o := hs.namedAt(k)
+		o := hs.namedAt(k, true)
 		if o < 0 {
 			return -1
 		}
@@ -104,11 +104,15 @@ func Attribution(p *Prepared, mentions []Span, q int, closes bool) int {
 // namedAt returns the mention that starts at token k, or after up to four
 // words that describe it there ("Colombian President", "the Colombian
 // leader", "former"; a role may stand before a comma: "the former
-// president, Ivan Duque"), or -1.
-func (hs *holderScratch) namedAt(k int) int {
+// president, Ivan Duque"), or -1. With bare, the words may be articles
+// alone ("the Kremlin", where a verb follows to make it the subject);
+// without, one of them must describe (not "…, said the Senate's role" or
+// "…, declared the Affordable Care Act dead", where the name is the
+// object).
+func (hs *holderScratch) namedAt(k int, bare bool) int {
 	for n := 0; k < len(hs.toks); n, k = n+1, k+1 {
 		if o := hs.owner[k]; o >= 0 {
-			if hs.first[o] == k {
+			if hs.first[o] == k && (bare || n == 0) {
 				return o
 			}
 			return -1
@@ -117,13 +121,18 @@ func (hs *holderScratch) namedAt(k int) int {
 		if n == 4 || t.Kind != Word || isVerbTerm(&hs.base[k]) {
 			return -1
 		}
-		if _, role := roleNouns[hs.base[k].hash]; role {
+		h := hs.base[k].hash
+		if h == hashThe || h == hashA || h == hashAn {
+			continue
+		}
+		bare = true // a word that describes
+		if _, role := roleNouns[h]; role {
 			if k+2 < len(hs.toks) && hs.isComma(k+1) && hs.owner[k+2] >= 0 {
 				k++ // "the former Colombian president, Ivan Duque, said"
 			}
 			continue
 		}
-		if _, det := describers[hs.base[k].hash]; det {
+		if _, det := describers[h]; det {
 			continue
 		}
 		if w := t.Text(hs.text); w[0] < 'A' || w[0] > 'Z' {
@@ -135,7 +144,7 @@ func (hs *holderScratch) namedAt(k int) int {
 
 // describers are the term hashes of the words in lower case, other than
 // roles, that may describe a speaker named after a quotation (namedAt).
-var describers = termSet("the", "a", "an", "former", "outgoing", "incoming", "new", "then", "acting", "interim",
+var describers = termSet("former", "outgoing", "incoming", "new", "then", "acting", "interim",
 	"prime", "vice", "foreign", "defence", "defense", "finance", "health", "deputy", "senior", "top")
 
 // aside returns the token after the aside between commas that opens at
