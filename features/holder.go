@@ -261,8 +261,9 @@ func (hs *holderScratch) asideOwner(j int) int {
 }
 
 // opensClause reports whether the name whose first token is f opens the
-// sentence or a clause, after words that describe it ("Kenya's Beatrice
-// Chebet", "the Italian liturgist Andrea Grillo"): the sentence's start,
+// sentence or a clause, after up to five words or names that describe it
+// ("Kenya's Beatrice Chebet", "the Italian liturgist Andrea Grillo",
+// "U.S. Secretary of State Marco Rubio"): the sentence's start,
 // or a comma, semicolon, colon, dash or quotation mark, stands before
 // them ("Asked about …, Jason Miller, a Cruz adviser, said"; not "the
 // largest union in the U.S., in Nashville, announced"), but no comma
@@ -286,17 +287,21 @@ func (hs *holderScratch) opensClause(f int) bool {
 			ok, _, _ := IsQuoteMark(t.Text(hs.text))
 			return ok || t.Text(hs.text) == "\u2014" || t.Text(hs.text) == "\u2013"
 		}
-		if n == 4 {
+		if n == 5 {
 			return false
 		}
-		if hs.owner[k] >= 0 || t.Kind == Clitic {
+		if o := hs.owner[k]; o >= 0 {
+			k = hs.first[o] // a name counts as one word: "U.S. Secretary of State Marco Rubio"
+			continue
+		}
+		if t.Kind == Clitic {
 			continue // "Kenya's"
 		}
 		if t.Kind != Word {
 			return false
 		}
 		h := hs.base[k].hash
-		if _, role := roleNouns[h]; role || h == hashThe || h == hashA || h == hashAn {
+		if _, role := roleNouns[h]; role || h == hashThe || h == hashA || h == hashAn || h == hashOf {
 			continue
 		}
 		if _, d := describers[h]; d {
@@ -899,8 +904,9 @@ func (hs *holderScratch) described(m, target int) int {
 
 // wordsBetween reports whether one to three tokens stand between tokens
 // t1 and f, all of them words and no verbs, and each of them, with titles,
-// capitalised or a role noun in lower case ("House Speaker", "Chief
-// Executive", "pundit": what makes the name before describe the one after
+// capitalised or a role noun in lower case, or "of" between two such
+// ("House Speaker", "Chief Executive", "pundit", "Secretary of State":
+// what makes the name before describe the one after
 // in "…, said House Speaker Paul Ryan"; not "Thandi Mokoena of the DA",
 // "Zelensky after meeting Macron" or "DeVos to fire Jackson"), or without
 // titles in lower case ("pundit", "chairman", "and": what makes the name
@@ -924,6 +930,9 @@ func (hs *holderScratch) wordsBetween(t1, f int, titles bool) bool {
 				return false
 			}
 			continue
+		}
+		if hs.base[k].hash == hashOf && k > t1+1 && k+1 < f {
+			continue // "U.S. Secretary of State Marco Rubio", between words the next test checks
 		}
 		if _, role := roleNouns[hs.base[k].hash]; !role && (w[0] < 'A' || w[0] > 'Z') {
 			return false
@@ -1174,6 +1183,7 @@ var (
 	hashGot       = normHash("got")
 	hashThe       = normHash("the")
 	hashA         = normHash("a")
+	hashOf        = normHash("of")
 	hashAn        = normHash("an")
 	hashThat      = normHash("that")
 	hashWho       = normHash("who")
