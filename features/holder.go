@@ -1221,6 +1221,7 @@ var reportVerbs = []string{
 	"declares", "announced", "announces", "noted", "notes", "explained", "explains", "warned", "warns",
 	"alleged", "alleges", "suggested", "suggests", "asserted", "asserts", "maintained", "maintains",
 	"called", "calls", "urged", "urges", "demanded", "demands", "vowed", "vows", "pledged", "pledges",
+	"replied", "replies", "retorted", "countered",
 }
 
 var locPrepositions = []string{"in", "at", "from", "near", "across", "inside", "outside", "of", "to", "for", "with", "than"}
