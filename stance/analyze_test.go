@@ -880,6 +880,21 @@ func TestAnalyzeQuotations(t *testing.T) {
 			map[string]string{"EU": "Petro"}}, // a paragraph that goes on quoting
 		{"“NATO has failed,” Petro said.\nThe EU met.\n“Spain has been no better.”",
 			map[string]string{"EU": "", "Spain": ""}},
+		// Not one that another answers, named or not (a review's cases).
+		{"“NATO has failed,” Petro said.\n\n“Europe is strong,” Macron replied.",
+			map[string]string{"Europe": "Macron"}},
+		{"“NATO has failed,” Petro said.\n\n“Europe is strong,” she said.",
+			map[string]string{"Europe": ""}},
+		{"“NATO has failed,” Petro said. “Europe is no better,” he added.",
+			map[string]string{"Europe": "Petro"}},
+		{"“NATO has failed,” Petro said.\n\n“Europe is no better,” he added on Monday.",
+			map[string]string{"Europe": ""}},
+		{"“NATO has failed,” Petro said. “Europe,” Macron shot back, “is strong.”",
+			map[string]string{"Europe": ""}},
+		{"“NATO has failed,” Petro said.\n\n“The EU is no better,” a diplomat in Brussels said.",
+			map[string]string{"EU": ""}},
+		{"“NATO has failed,” Petro said.\n\n“The EU is no better. Spain too,” the French president said.",
+			map[string]string{"EU": "", "Spain": ""}},
 		{"“NATO has failed,” he said. “The EU has been no better.”",
 			map[string]string{"EU": ""}},
 		// Over paragraphs: a quotation goes on only where the next
