@@ -165,6 +165,13 @@ func TestHolderUnit(t *testing.T) {
 		{"aside is", "Halyman, where Don Williams, is the pastor, said Wesco had called.", "Wesco", ""},
 		{"aside after a preposition", "The union, the largest in the U.S., in Nashville, announced that Trump would act.", "Trump", ""},
 		{"aside list", "Petro, Macron, and Merkel praised Biden.", "Biden", "Merkel"},
+		// A review's cases: a possessive description restated by the
+		// subject; a subject with an aside that restates no name.
+		{"possessed description", "Colombia's president, Petro, 63, said NATO failed.", "Colombia", ""},
+		{"possessed description 2", "Petro's rival, Duque, 48, said NATO had failed.", "Petro", ""},
+		{"possessed description, object", "Colombia's president, Petro, 63, said NATO failed.", "NATO", "Petro"},
+		{"aside subject after a clause", "After Petro, 63, criticised NATO, Rutte, 67, defended Kyiv.", "Kyiv", ""},
+		{"aside subject after a clause 2", "While Lula, 78, praised Beijing, Milei, 44, attacked China.", "China", ""},
 		// "…, said" and a description before the speaker; a name after an
 		// article alone, or before a possessive, is the object.
 		{"said described", "NATO has failed, said Colombian President Gustavo Petro.", "NATO", "Gustavo Petro"},

@@ -248,16 +248,57 @@ func (hs *holderScratch) relSubjectOf(v int) (int, bool) {
 // asideOwner returns the mention that ends right before the aside that
 // the comma at token j closes ("Petro, 63,"; see aside), or -1.
 func (hs *holderScratch) asideOwner(j int) int {
-	for k := j - 2; k >= 1 && k >= j-8; k-- {
+	if o := hs.asideAfter(j); o >= 0 && hs.opensClause(hs.first[o]) {
+		return o
+	}
+	return -1
+}
+
+// asideAfter returns the mention that ends right before the aside that
+// the comma at token j closes, whether or not it opens a clause, or -1.
+func (hs *holderScratch) asideAfter(j int) int {
+	for k := j - 2; k >= 1 && k >= j-13; k-- {
 		if !hs.isComma(k) {
 			continue
 		}
-		if o := hs.owner[k-1]; o >= 0 && hs.last[o] == k-1 && hs.aside(k) == j+1 && hs.opensClause(hs.first[o]) {
+		if o := hs.owner[k-1]; o >= 0 && hs.last[o] == k-1 && hs.aside(k) == j+1 {
 			return o
 		}
 		return -1
 	}
 	return -1
+}
+
+// asideSubject reports whether a name and an aside stand before the verb
+// at token v, with words of the subject gap between: the verb has a
+// subject, whether or not asideOwner takes it for one ("After Petro, 63,
+// criticised NATO, Rutte, 67, defended Kyiv": Rutte restates no name,
+// but the verb is his, and Petro's is another).
+func (hs *holderScratch) asideSubject(v int) bool {
+	j := v - 1
+	for n := 0; j > 0 && n < 3 && hs.is(j, hwGap); n++ {
+		j--
+	}
+	return j > 0 && hs.isComma(j) && hs.asideAfter(j) >= 0
+}
+
+// possessed reports whether the target, from token t0 to t1, owns the
+// description that the name starting at token f restates ("Colombia's
+// president, Petro, 63, said", "Petro's rival, Duque, said"): the target
+// opens the sentence or follows punctuation, and "'s", one or two words
+// and a comma stand between (not "Reacting to Philippe's appointment,
+// Juppe called …").
+func (hs *holderScratch) possessed(t0, t1, f int) bool {
+	n := f - t1 - 1 // "'s", the words, the comma
+	if n < 3 || n > 4 || hs.toks[t1+1].Kind != Clitic || !hs.isComma(f-1) || t0 > 0 && hs.toks[t0-1].Kind != Punct {
+		return false
+	}
+	for k := t1 + 2; k < f-1; k++ {
+		if hs.toks[k].Kind != Word || hs.owner[k] >= 0 || isVerbTerm(&hs.base[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // opensClause reports whether the name whose first token is f opens the
@@ -1045,7 +1086,7 @@ func (hs *holderScratch) holder(target int) int {
 		}
 		if s >= 0 && s != target {
 			return s
-		} else if s == target {
+		} else if s == target || hs.asideSubject(v) {
 			return -1
 		}
 	}
@@ -1072,8 +1113,8 @@ func (hs *holderScratch) holder(target int) int {
 			if hs.opensOwnClause(hs.first[s]) {
 				continue // "…, although ZANU-PF insisted": a clause of its own, no quote's speaker
 			}
-			if hs.wordsBetween(t1, hs.first[s], false) || hs.wordsBetween(t1, hs.first[s], true) || hs.inBrackets(s, t0) {
-				return -1 // "Sky Sports pundit Callum Reid said", "Cigna and Humana announced": part of the subject
+			if hs.wordsBetween(t1, hs.first[s], false) || hs.wordsBetween(t1, hs.first[s], true) || hs.inBrackets(s, t0) || hs.possessed(t0, t1, hs.first[s]) {
+				return -1 // "Sky Sports pundit Callum Reid said", "Cigna and Humana announced", "Colombia's president, Petro, said": part of the subject
 			}
 			return s
 		}

@@ -325,7 +325,7 @@ func (hs *holderScratch) holderScan(target int) int {
 		}
 		if s >= 0 && s != target {
 			return s
-		} else if s == target {
+		} else if s == target || hs.asideSubject(v) {
 			return -1
 		}
 	}
@@ -348,7 +348,7 @@ func (hs *holderScratch) holderScan(target int) int {
 			if hs.opensOwnClause(hs.first[s]) {
 				continue
 			}
-			if hs.wordsBetween(t1, hs.first[s], false) || hs.wordsBetween(t1, hs.first[s], true) || hs.inBrackets(s, t0) {
+			if hs.wordsBetween(t1, hs.first[s], false) || hs.wordsBetween(t1, hs.first[s], true) || hs.inBrackets(s, t0) || hs.possessed(t0, t1, hs.first[s]) {
 				return -1
 			}
 			return s
