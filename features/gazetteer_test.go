@@ -172,6 +172,11 @@ func TestHolderUnit(t *testing.T) {
 		{"possessed description, object", "Colombia's president, Petro, 63, said NATO failed.", "NATO", "Petro"},
 		{"aside subject after a clause", "After Petro, 63, criticised NATO, Rutte, 67, defended Kyiv.", "Kyiv", ""},
 		{"aside subject after a clause 2", "While Lula, 78, praised Beijing, Milei, 44, attacked China.", "China", ""},
+		// A quotation that opens the sentence ends a clause at its closing
+		// mark: its verbs do not act on the speaker after it.
+		{"speaker after a quotation", "“Budapest will veto it,” Péter Szijjártó, Hungary’s foreign minister, said.", "Péter Szijjártó", ""},
+		{"speaker after a quotation 2", "\"What Steve King said was stupid,\" Cruz said.", "Cruz", ""},
+		{"scare quotes", "Trump called Conway a \"loser,\" following attacks on Pence.", "Conway", "Trump"},
 		// "…, said" and a description before the speaker; a name after an
 		// article alone, or before a possessive, is the object.
 		{"said described", "NATO has failed, said Colombian President Gustavo Petro.", "NATO", "Gustavo Petro"},

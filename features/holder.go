@@ -831,7 +831,7 @@ func (hs *holderScratch) opensOwnClause(f int) bool {
 func (hs *holderScratch) clauseOpens(k int) (main, any bool) {
 	t := hs.toks[k]
 	if t.Kind != Word {
-		if t.Kind == Punct && hs.text[t.Start] == ';' {
+		if t.Kind == Punct && (hs.text[t.Start] == ';' || hs.quoteEnds(k)) {
 			return true, true
 		}
 		return false, false
@@ -854,6 +854,44 @@ func (hs *holderScratch) clauseOpens(k int) (main, any bool) {
 		return false, false // "and" or "as"
 	}
 	return true, true
+}
+
+// quoteEnds reports whether token k is a quotation mark that ends a
+// quotation that opens the sentence: a comma right before it or right
+// after it, with no space between ("“Budapest will veto it,” Szijjártó
+// said": the speaker after it is no object of the verbs in it; not the
+// scare quotes of "called “genocide” the war", nor the mark that opens
+// after "said, ").
+func (hs *holderScratch) quoteEnds(k int) bool {
+	t := hs.toks[k]
+	if c := hs.text[t.Start]; c != '"' && c != 0xe2 && c != 0xc2 {
+		return false
+	}
+	ok, _, closes := IsQuoteMark(t.Text(hs.text))
+	if !ok || !closes {
+		return false
+	}
+	if !(k > 0 && hs.isComma(k-1) && hs.toks[k-1].End == t.Start ||
+		k+1 < len(hs.toks) && hs.isComma(k+1) && hs.toks[k+1].Start == t.End && k > 0 && hs.toks[k-1].End == t.Start) {
+		return false
+	}
+	// The quotation opens the sentence: "“…,” Szijjártó said", not the
+	// words quoted within a clause that goes on ("Trump called Conway a
+	// “loser,” following Conway's attacks").
+	for j := k - 1; j >= 0; j-- {
+		if hs.toks[j].Kind != Punct {
+			continue
+		}
+		if ok, opens, _ := IsQuoteMark(hs.toks[j].Text(hs.text)); ok && opens {
+			for i := 0; i < j; i++ {
+				if hs.toks[i].Kind != Punct {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // sharesSubject reports whether a verb follows the clause word or "and"
