@@ -172,6 +172,17 @@ func TestHolderUnit(t *testing.T) {
 		{"possessed description, object", "Colombia's president, Petro, 63, said NATO failed.", "NATO", "Petro"},
 		{"aside subject after a clause", "After Petro, 63, criticised NATO, Rutte, 67, defended Kyiv.", "Kyiv", ""},
 		{"aside subject after a clause 2", "While Lula, 78, praised Beijing, Milei, 44, attacked China.", "China", ""},
+		// A second review's cases.
+		{"parenthesis after a possessive", "NATO's expansion, Putin claimed, had provoked the war.", "NATO", "Putin"},
+		{"object with an aside", "Netanyahu blamed Hamas, the militant group, then criticised Qatar.", "Qatar", "Netanyahu"},
+		{"aside subject after said", "Zelensky said Putin, 72, had attacked Ukraine again.", "Ukraine", "Putin"},
+		{"apposition subject", "Colombia's president, Gustavo Petro, said NATO had failed.", "NATO", "Gustavo Petro"},
+		{"apposition possessor", "Colombia's president, Gustavo Petro, said NATO had failed.", "Colombia", ""},
+		{"apposition description", "The CEO of Meridia Diagnostics, Ravi Kapoor, said Tesla had erred.", "Meridia Diagnostics", ""},
+		{"apposition of a name", "Senator Patrick Leahy, Democrat of Vermont, said Trump erred.", "Patrick Leahy", ""},
+		{"said a title with of", "NATO has failed Latin America, said Secretary of State Marco Rubio.", "NATO", "Marco Rubio"},
+		{"replied in sport", "Saka replied for Arsenal two minutes later.", "Arsenal", ""},
+		{"countered", "Ukraine countered the offensive near Kharkiv.", "Kharkiv", ""},
 		// A quotation that opens the sentence ends a clause at its closing
 		// mark: its verbs do not act on the speaker after it.
 		{"speaker after a quotation", "“Budapest will veto it,” Péter Szijjártó, Hungary’s foreign minister, said.", "Péter Szijjártó", ""},

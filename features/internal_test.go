@@ -339,7 +339,7 @@ func (hs *holderScratch) holderScan(target int) int {
 			continue
 		}
 		if s, rel := hs.relSubjectOf(v); s >= 0 {
-			if s == target || hs.first[s] < t0 {
+			if s == target || hs.first[s] < t0 || hs.inDescription(t1, s) {
 				return -1
 			}
 			if rel {

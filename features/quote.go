@@ -59,7 +59,7 @@ func Attribution(p *Prepared, mentions []Span, q int, closes bool) int {
 			}
 			return -1
 		}
-		if hs.is(k, hwReport) && hs.owner[k] < 0 {
+		if hs.speechVerb(k) {
 			// "…,” said Petro": the verb, then the speaker, as Holder
 			// takes one.
 			if hs.is(k, hwListener) {
@@ -86,7 +86,7 @@ func Attribution(p *Prepared, mentions []Span, q int, closes bool) int {
 		for n := 0; v < len(toks) && n < 3 && hs.is(v, hwGap) && !hs.is(v, hwReport); n++ {
 			v++
 		}
-		if v < len(toks) && hs.is(v, hwReport) && hs.owner[v] < 0 && !hs.passive(v) && !isBeForm(hs.base[v-1].hash) {
+		if v < len(toks) && hs.speechVerb(v) && !hs.passive(v) && !isBeForm(hs.base[v-1].hash) {
 			return o // not "…,” Petro was told"
 		}
 		return -1
@@ -100,6 +100,75 @@ func Attribution(p *Prepared, mentions []Span, q int, closes bool) int {
 	}
 	return hs.subjectOf(v)
 }
+
+// GoesOn reports whether the words after the closing mark at token q of
+// p, up to the next punctuation, name the speaker of the quotation before
+// again rather than a new one: none, a pronoun ("…,” he said", "…,”
+// said she", "…,” it argued in a filing"), or "the" and a role ("…,” the
+// president added"), where a name, "a spokesman" or "officials in Paris"
+// would name another. Analyze lets a quotation that opens the sentence
+// after one whose speaker it knows go on with that speaker when GoesOn
+// holds and Attribution names none. mentions are as for Holders.
+func GoesOn(p *Prepared, mentions []Span, q int) bool {
+	hs := &p.hs
+	if !hs.laidFor(p, mentions) {
+		hs.lay(p, mentions)
+	}
+	toks := hs.toks
+	if q < 0 || q >= len(toks) {
+		return false
+	}
+	k := q + 1
+	for k < len(toks) && hs.isComma(k) {
+		k++
+	}
+	if allPunct(toks[k:]) {
+		return true // the quotation ends the sentence
+	}
+	word := func(k int) bool { return k < len(toks) && toks[k].Kind == Word && hs.owner[k] < 0 }
+	if !word(k) {
+		return false
+	}
+	if _, ok := pronouns[hs.base[k].hash]; ok {
+		return true // "he said", "she told reporters", "it argued"
+	}
+	if word(k+1) && hs.speechVerb(k) {
+		_, ok := pronouns[hs.base[k+1].hash]
+		return ok // "said he"
+	}
+	if hs.base[k].hash == hashThe && word(k+1) && word(k+2) {
+		_, role := roleNouns[hs.base[k+1].hash]
+		return role && isLowerASCIIWord(toks[k+2].Text(hs.text)) // "the president added"
+	}
+	return false
+}
+
+// speechVerb reports whether token k is a reporting verb outside every
+// mention, or one of replyVerbs: a verb that names a quotation's speaker.
+func (hs *holderScratch) speechVerb(k int) bool {
+	if hs.owner[k] >= 0 {
+		return false
+	}
+	if hs.is(k, hwReport) {
+		return true
+	}
+	_, ok := replyVerbs[hs.base[k].hash]
+	return ok
+}
+
+// allPunct reports whether every token of toks is punctuation.
+func allPunct(toks []Token) bool {
+	for _, t := range toks {
+		if t.Kind != Punct {
+			return false
+		}
+	}
+	return true
+}
+
+// pronouns are the term hashes of the pronouns that name the speaker of
+// the quotation before again (GoesOn).
+var pronouns = termSet("he", "she", "it", "they")
 
 // namedAt returns the mention that starts at token k, or after up to four
 // words that describe it there ("Colombian President", "the Colombian
@@ -122,8 +191,8 @@ func (hs *holderScratch) namedAt(k int, bare bool) int {
 			return -1
 		}
 		h := hs.base[k].hash
-		if h == hashThe || h == hashA || h == hashAn {
-			continue
+		if h == hashThe || h == hashA || h == hashAn || h == hashOf && n > 0 && bare {
+			continue // "Secretary of State Marco Rubio"
 		}
 		bare = true // a word that describes
 		if _, role := roleNouns[h]; role {

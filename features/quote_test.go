@@ -42,6 +42,9 @@ func TestAttribution(t *testing.T) {
 		{"Petro said on Monday: “NATO has failed.", 0, false, "Petro"},
 		{"Petro told reporters in Bogotá, “NATO has failed.", 0, false, "Petro"},
 		{"Petro said of NATO: “It has failed.", 0, false, "Petro"},
+		{"It must change,” Macron replied.", 0, true, "Macron"},
+		{"It must change,” retorted Macron.", 0, true, "Macron"},
+		{"It must change,” said Secretary of State Marco Rubio.", 0, true, "Marco Rubio"},
 		// None: what is said is about the name, the name is no subject,
 		// or the verb another's.
 		{"It must change,” critics of Petro said.", 0, true, ""},

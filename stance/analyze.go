@@ -493,10 +493,10 @@ type quotes struct {
 	opener  string // the mark that opened it
 	// fallback is the speaker of the quotation closed in the sentence
 	// before, on the same line or the line before, for one opened at the
-	// start of this sentence that names none and ends a sentence with its
-	// closing mark ("“…,” Petro said. “…”", and a paragraph that opens
-	// with "“…": news goes on quoting the same speaker, and names a new
-	// one); last is that speaker, for the next sentence.
+	// start of this sentence that names none (features.GoesOn: "“…,” Petro
+	// said. “…”", "“…,” he added", and a paragraph that opens with "“…":
+	// news goes on quoting the same speaker, and names a new one); last is
+	// that speaker, for the next sentence.
 	fallback, last string
 	// inners are the quotations opened and closed in the current
 	// sentence whose speaker is known, each with its speaker.
@@ -582,11 +582,11 @@ func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence string, broken 
 			if speaker == "" {
 				if a := features.Attribution(&sc.prep, sc.mspans, i, true); a >= 0 {
 					speaker = sc.found[a].canon
-				} else if q.fallback != "" && goesOn(sentence, toks, i) {
-					// Only a quotation that ends its sentence, or "he
-					// added", goes on with the speaker before: "“…,”
-					// Macron replied." or "“…,” she said." names another,
-					// if not one Attribution knows.
+				} else if q.fallback != "" && features.GoesOn(&sc.prep, sc.mspans, i) {
+					// Only a quotation that ends its sentence, or one
+					// that a pronoun or "the president" attributes, goes
+					// on with the speaker before: "“…,” Macron replied." or
+					// "“…,” a diplomat said." names another.
 					speaker = q.fallback
 				}
 			}
@@ -621,35 +621,6 @@ func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence string, broken 
 		}
 	}
 	return nil
-}
-
-// goesOn reports whether what follows the closing mark at token i of
-// sentence lets the quotation go on with the speaker before: nothing but
-// punctuation, or a pronoun and "added" or "continued", either way round
-// ("…,” he added.", "…,” added she.": news names a new speaker, and goes
-// on with the one before in a pronoun only with such a verb).
-func goesOn(sentence string, toks []features.Token, i int) bool {
-	var words [3]string
-	n := 0
-	for _, t := range toks[i+1:] {
-		if t.Kind == features.Punct {
-			continue
-		}
-		if n == len(words) {
-			return false
-		}
-		words[n] = strings.ToLower(t.Text(sentence))
-		n++
-	}
-	switch n {
-	case 0:
-		return true
-	case 2:
-		pronoun := func(w string) bool { return w == "he" || w == "she" || w == "they" }
-		verb := func(w string) bool { return w == "added" || w == "adds" || w == "continued" || w == "continues" }
-		return pronoun(words[0]) && verb(words[1]) || verb(words[0]) && pronoun(words[1])
-	}
-	return false
 }
 
 // abandon ends the open quotation without a speaker, and reports what

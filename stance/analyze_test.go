@@ -883,12 +883,18 @@ func TestAnalyzeQuotations(t *testing.T) {
 		// Not one that another answers, named or not (a review's cases).
 		{"“NATO has failed,” Petro said.\n\n“Europe is strong,” Macron replied.",
 			map[string]string{"Europe": "Macron"}},
-		{"“NATO has failed,” Petro said.\n\n“Europe is strong,” she said.",
-			map[string]string{"Europe": ""}},
 		{"“NATO has failed,” Petro said. “Europe is no better,” he added.",
 			map[string]string{"Europe": "Petro"}},
-		{"“NATO has failed,” Petro said.\n\n“Europe is no better,” he added on Monday.",
-			map[string]string{"Europe": ""}},
+		// A pronoun or "the president" names the same speaker again (a
+		// second review's cases).
+		{"“NATO has failed,” Petro said.\n\n“Europe is no better,” he told reporters on Monday.",
+			map[string]string{"Europe": "Petro"}},
+		{"“NATO has failed,” Petro said. “Europe,” he added, “is no better.”",
+			map[string]string{"Europe": "Petro"}},
+		{"“Tariffs work,” Trump said. “China is paying,” he said. “Mexico will pay too,” the president added.",
+			map[string]string{"China": "Trump", "Mexico": "Trump"}},
+		{"“Instagram was bought to kill a rival,” the FTC said. “Meta knew it,” it argued.",
+			map[string]string{"Meta": "FTC"}},
 		{"“NATO has failed,” Petro said. “Europe,” Macron shot back, “is strong.”",
 			map[string]string{"Europe": ""}},
 		{"“NATO has failed,” Petro said.\n\n“The EU is no better,” a diplomat in Brussels said.",
