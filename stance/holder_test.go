@@ -130,11 +130,11 @@ const (
 )
 
 // The second held-out file's floors sit below its measured figures:
-// precision 0.910, recall 0.758 and correct abstentions 0.883 at ab79826
+// precision 0.929, recall 0.767 and correct abstentions 0.909 at fe06225
 // (0.849, 0.658 and 0.818 at 128b23c, before that session's changes;
-// 0.907, 0.733 and 0.883 at 7be1690).
+// 0.907, 0.733 and 0.883 at 7be1690; 0.910, 0.758 and 0.883 at ab79826).
 const (
-	holderHeldOut2PrecisionFloor = 0.87
-	holderHeldOut2RecallFloor    = 0.72
-	holderHeldOut2AbstainFloor   = 0.85
+	holderHeldOut2PrecisionFloor = 0.89
+	holderHeldOut2RecallFloor    = 0.73
+	holderHeldOut2AbstainFloor   = 0.87
 )
