@@ -183,6 +183,11 @@ func TestHolderUnit(t *testing.T) {
 		{"said a title with of", "NATO has failed Latin America, said Secretary of State Marco Rubio.", "NATO", "Marco Rubio"},
 		{"replied in sport", "Saka replied for Arsenal two minutes later.", "Arsenal", ""},
 		{"countered", "Ukraine countered the offensive near Kharkiv.", "Kharkiv", ""},
+		// An aside headed by a noun of stance; "long" before a verb.
+		{"critic of", "Petro, a fierce critic of NATO, said the alliance had failed.", "NATO", "Petro"},
+		{"ally of", "Orbán, a longtime ally of Putin, criticized Brussels.", "Putin", "Orbán"},
+		{"member of", "Petro, a member of the Senate, criticized Brussels.", "Senate", ""},
+		{"has long", "Orbán, who has long opposed Russia, criticized Brussels.", "Russia", "Orbán"},
 		// A quotation that opens the sentence ends a clause at its closing
 		// mark: its verbs do not act on the speaker after it.
 		{"speaker after a quotation", "“Budapest will veto it,” Péter Szijjártó, Hungary’s foreign minister, said.", "Péter Szijjártó", ""},

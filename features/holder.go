@@ -303,6 +303,39 @@ func (hs *holderScratch) inDescription(t1, s int) bool {
 	return c > t1 && e < len(hs.toks) && hs.isComma(e) && hs.appositionOwner(e) == s
 }
 
+// stanceAside returns the mention that an aside whose head is a noun of
+// stance describes, for a target whose first token t0 follows that
+// noun and "of" ("Petro, a fierce critic of NATO, said": Petro; "Orbán,
+// a longtime ally of Putin"), or -1: the noun, after up to three words in
+// lower case, follows a comma right after the mention.
+func (hs *holderScratch) stanceAside(t0 int) int {
+	if t0 < 4 || hs.base[t0-1].hash != hashOf {
+		return -1
+	}
+	if _, ok := stanceNouns[hs.base[t0-2].hash]; !ok {
+		return -1
+	}
+	for k := t0 - 3; k >= 1 && k >= t0-6; k-- {
+		if hs.isComma(k) {
+			if o := hs.owner[k-1]; o >= 0 && hs.last[o] == k-1 {
+				return o
+			}
+			return -1
+		}
+		if hs.toks[k].Kind != Word || hs.owner[k] >= 0 || !isLowerASCIIWord(hs.toks[k].Text(hs.text)) || isVerbTerm(&hs.base[k]) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// stanceNouns are the term hashes of the nouns of stance that head an
+// aside (stanceAside).
+var stanceNouns = termSet("critic", "critics", "ally", "allies", "supporter", "supporters", "opponent",
+	"opponents", "foe", "foes", "backer", "backers", "admirer", "admirers", "defender", "defenders",
+	"detractor", "detractors", "champion", "enemy", "enemies", "friend", "friends", "fan", "skeptic",
+	"sceptic", "proponent", "proponents", "advocate")
+
 // asideAfter returns the mention that ends right before the aside that
 // the comma at token j closes, whether or not it opens a clause, or -1.
 func (hs *holderScratch) asideAfter(j int) int {
@@ -1122,6 +1155,9 @@ func (hs *holderScratch) holder(target int) int {
 	if t0 >= 2 && hs.owner[t0-2] >= 0 && hs.closing(t0-1) > t1 {
 		return -1 // "Boeing (BA)": a name in brackets after a name restates or tags it
 	}
+	if m := hs.stanceAside(t0); m >= 0 && m != target {
+		return m // "Petro, a fierce critic of NATO, said …"
+	}
 	// after is the first of verbs past the target.
 	after := 0
 	for after < len(verbs) && verbs[after] <= t1 {
@@ -1399,7 +1435,7 @@ var (
 	gapAuxiliaries = []string{"has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "did", "does",
 		"do", "may", "might", "must", "should", "can", "cannot", "shall",
 		"wo", "ca", "sha"} // "won't", "can't", "shan't": the tokenizer splits off "n't"
-	gapAdverbs = []string{"also", "again", "repeatedly", "publicly", "sharply", "strongly", "openly", "once",
+	gapAdverbs = []string{"long", "also", "again", "repeatedly", "publicly", "sharply", "strongly", "openly", "once",
 		"later", "then", "now", "not", "never", "reportedly", "allegedly", "already", "recently", "previously",
 		"formally", "officially", "personally", "privately", "directly", "immediately", "rather", "yet", "even",
 		"ever", "explicitly", "specifically"}

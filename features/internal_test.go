@@ -284,6 +284,9 @@ func (hs *holderScratch) holderScan(target int) int {
 	if t0 >= 2 && owner[t0-2] >= 0 && hs.closing(t0-1) > t1 {
 		return -1
 	}
+	if m := hs.stanceAside(t0); m >= 0 && m != target {
+		return m
+	}
 	e := t1
 	if c := hs.closing(t1 + 1); c >= 0 {
 		e = c
