@@ -42,6 +42,19 @@ func TestHolderHeldOut2(t *testing.T) {
 	assert.GreaterOrEqual(t, abstain, holderHeldOut2AbstainFloor)
 }
 
+// TestHolderHeldOut3 is TestHolderHeldOut on
+// testdata/holders_heldout3.json, 200 cases (80 of them passages of two to
+// four sentences) written by a third helper session that saw no code and
+// no other test file, asked for ordinary news copy with no construction
+// singled out, after the holder and quotation changes of 60526cf to
+// 5c278ed, and read only as totals.
+func TestHolderHeldOut3(t *testing.T) {
+	precision, recall, abstain := scoreHolders(t, "testdata/holders_heldout3.json", 200)
+	assert.GreaterOrEqual(t, precision, holderHeldOut3PrecisionFloor)
+	assert.GreaterOrEqual(t, recall, holderHeldOut3RecallFloor)
+	assert.GreaterOrEqual(t, abstain, holderHeldOut3AbstainFloor)
+}
+
 // scoreHolders scores the default model's Analyze on the holder cases of
 // file, which must hold at least min: precision and recall of the holders
 // given, and the share of the cases without a holder where none is given.
@@ -127,6 +140,15 @@ const (
 	holderHeldOutPrecisionFloor = 0.89
 	holderHeldOutRecallFloor    = 0.87
 	holderHeldOutAbstainFloor   = 0.89
+)
+
+// The third held-out file's floors sit below its measured figures:
+// precision 0.935, recall 0.600 and correct abstentions 0.962 at 7f342fc
+// (0.934, 0.592 and 0.962 at 2ee472d, before the changes it came after).
+const (
+	holderHeldOut3PrecisionFloor = 0.90
+	holderHeldOut3RecallFloor    = 0.56
+	holderHeldOut3AbstainFloor   = 0.92
 )
 
 // The second held-out file's floors sit below its measured figures:
