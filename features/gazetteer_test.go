@@ -188,6 +188,14 @@ func TestHolderUnit(t *testing.T) {
 		{"ally of", "Orbán, a longtime ally of Putin, criticized Brussels.", "Putin", "Orbán"},
 		{"member of", "Petro, a member of the Senate, criticized Brussels.", "Senate", ""},
 		{"has long", "Orbán, who has long opposed Russia, criticized Brussels.", "Russia", "Orbán"},
+		// Reply verbs report speech only near it; longer descriptions and
+		// participle asides; a reporting word after "'s".
+		{"replied that", "Rubio replied that Kushner had provided the documents.", "Kushner", "Rubio"},
+		{"replied to", "Microsoft replied to the FTC's complaint on Friday.", "FTC", "Microsoft"},
+		{"apposition with of", "The CEO of Ford, Jim Farley, praised Tesla's software.", "Tesla", "Jim Farley"},
+		{"participle aside", "Petro, speaking alongside the President of Brazil Lula, criticised Washington.", "Washington", "Petro"},
+		{"claims of a possessor", "Moscow's claims, Kallas said, are pure propaganda.", "Moscow", "Kallas"},
+		{"Moody's said", "Pemex carries the heaviest debt load of any oil company, Moody's said.", "Pemex", "Moody's"},
 		// A quotation that opens the sentence ends a clause at its closing
 		// mark: its verbs do not act on the speaker after it.
 		{"speaker after a quotation", "“Budapest will veto it,” Péter Szijjártó, Hungary’s foreign minister, said.", "Péter Szijjártó", ""},

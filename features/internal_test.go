@@ -338,7 +338,7 @@ func (hs *holderScratch) holderScan(target int) int {
 		}
 	}
 	for v := t1 + 1; v < len(toks); v++ {
-		if !hs.is(v, hwReport) || owner[v] >= 0 {
+		if !hs.is(v, hwReport) || owner[v] >= 0 || hs.afterPossessive(v) {
 			continue
 		}
 		if s, rel := hs.relSubjectOf(v); s >= 0 {

@@ -220,7 +220,8 @@ var describers = termSet("former", "outgoing", "incoming", "new", "then", "actin
 // token k after a speaker's name ("Petro, 63, said", "Petro, Colombia's
 // president, said", "Petro, who took office in 2022, said"), or k when
 // none does: a relative clause of up to ten tokens without punctuation,
-// or up to six words, numbers or names, at least one of them no name, with no verb, no word that joins
+// or up to six words, numbers or names (nine after a participle in -ing:
+// "Petro, speaking alongside the President of Brazil Lula, said"), at least one of them no name, with no verb, no word that joins
 // names or opens a clause, and no pronoun or auxiliary (notListener:
 // "Petro, Macron and Merkel said" and "…, Don Williams, is the pastor,
 // said" have none).
@@ -244,7 +245,14 @@ func (hs *holderScratch) aside(k int) int {
 		}
 	}
 	named := true // every token so far is a name's
-	for j := k + 1; j < len(hs.toks) && j <= k+7; j++ {
+	limit := k + 7
+	if k+1 >= len(hs.toks) {
+		return k
+	}
+	if w := hs.toks[k+1].Text(hs.text); hs.toks[k+1].Kind == Word && len(w) > 4 && w[len(w)-3:] == "ing" {
+		limit = k + 10 // "Petro, speaking alongside the President of Brazil Lula, criticised"
+	}
+	for j := k + 1; j < len(hs.toks) && j <= limit; j++ {
 		t := hs.toks[j]
 		if hs.isComma(j) {
 			if j == k+1 || named {

@@ -565,6 +565,7 @@ func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence string, broken 
 	if !q.open && !mayQuote(sentence) {
 		return nil // most sentences: no token need be read
 	}
+	closedAt := -1 // the closing mark of the last quotation closed in this sentence
 	for i := skip; i < len(toks); i++ {
 		if t := toks[i]; t.Kind != features.Punct || sentence[t.Start] != '"' && sentence[t.Start] != 0xe2 && sentence[t.Start] != 0xc2 {
 			continue // no double quotation mark: nearly every token, tested here without a call
@@ -599,7 +600,7 @@ func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence string, broken 
 			if q.carried && q.id == q.cid {
 				q.to, q.cspeaker = toks[i].Start, speaker
 			}
-			q.open, q.last = false, speaker
+			q.open, q.last, closedAt = false, speaker, i
 		case roleOpens:
 			if q.open {
 				// An opening mark while one is open: the one open went
@@ -617,10 +618,23 @@ func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence string, broken 
 				q.speaker = sc.found[a].canon
 			} else if i == 0 {
 				q.fallback = last // "“…,” Petro said. “…”"
+			} else if q.last != "" && closedAt >= 0 && i-closedAt <= 6 && !otherBetween(sc, toks[closedAt].End, toks[i].Start, q.last) {
+				q.speaker = q.last // "“…,” he said, “…”": the attribution between two parts of one quotation
 			}
 		}
 	}
 	return nil
+}
+
+// otherBetween reports whether a mention of the sentence in sc other than
+// of speaker lies between byte offsets from and to.
+func otherBetween(sc *streamScratch, from, to int, speaker string) bool {
+	for _, f := range sc.found {
+		if f.span.Start >= from && f.span.End <= to && f.canon != speaker {
+			return true
+		}
+	}
+	return false
 }
 
 // abandon ends the open quotation without a speaker, and reports what

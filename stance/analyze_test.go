@@ -895,6 +895,13 @@ func TestAnalyzeQuotations(t *testing.T) {
 			map[string]string{"China": "Trump", "Mexico": "Trump"}},
 		{"“Instagram was bought to kill a rival,” the FTC said. “Meta knew it,” it argued.",
 			map[string]string{"Meta": "FTC"}},
+		// One quotation in two parts around its attribution.
+		{"“NATO has failed,” Petro said. “Europe is no better,” he said, “and Spain is the worst.”",
+			map[string]string{"Europe": "Petro", "Spain": "Petro"}},
+		{"“NATO has failed,” Petro said, “and Spain is the worst.”",
+			map[string]string{"NATO": "Petro", "Spain": "Petro"}},
+		{"“NATO has failed,” Petro said, and Merkel added: “Spain is the worst.”",
+			map[string]string{"Spain": "Merkel"}},
 		{"“NATO has failed,” Petro said. “Europe,” Macron shot back, “is strong.”",
 			map[string]string{"Europe": ""}},
 		{"“NATO has failed,” Petro said.\n\n“The EU is no better,” a diplomat in Brussels said.",
