@@ -1383,6 +1383,11 @@ const (
 
 var (
 	hashBy         = normHash("by")
+	hashReplied    = normHash("replied")
+	hashReplies    = normHash("replies")
+	hashRetorted   = normHash("retorted")
+	hashCountered  = normHash("countered")
+	hashResponded  = normHash("responded")
 	hashWas        = normHash("was")
 	hashWere       = normHash("were")
 	hashBeen       = normHash("been")
@@ -1443,14 +1448,6 @@ var reportVerbs = []string{
 // of the term table, so that lay asks replySpeech only of the verbs:
 // asking every token cost Analyze 0.7% more instructions.
 var replyVerbs = termSet("replied", "replies", "retorted", "countered", "responded")
-
-var (
-	hashReplied   = normHash("replied")
-	hashReplies   = normHash("replies")
-	hashRetorted  = normHash("retorted")
-	hashCountered = normHash("countered")
-	hashResponded = normHash("responded")
-)
 
 // isReplyVerb reports whether h is the term hash of one of replyVerbs.
 func isReplyVerb(h uint64) bool {

@@ -845,3 +845,16 @@ func TestJoinerSpellings(t *testing.T) {
 	}
 	require.Equal(t, 4, n, "four joiners")
 }
+
+// TestReplyVerbs checks that isReplyVerb, which lay asks of the verbs by
+// comparisons, answers as the set replyVerbs, which Attribution asks,
+// does.
+func TestReplyVerbs(t *testing.T) {
+	for h := range replyVerbs {
+		assert.True(t, isReplyVerb(h))
+	}
+	assert.Len(t, replyVerbs, 5)
+	for _, w := range []string{"said", "reply", "replying", "counter"} {
+		assert.False(t, isReplyVerb(normHash(w)), w)
+	}
+}
