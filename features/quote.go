@@ -101,6 +101,30 @@ func Attribution(p *Prepared, mentions []Span, q int, closes bool) int {
 	return hs.subjectOf(v)
 }
 
+// Speaker returns the index in mentions of the subject of the first
+// reporting verb of the sentence p holds, when it is a name and the verb
+// no passive ("Gustavo Petro said on Tuesday that NATO had failed":
+// Petro), or -1. Analyze lets a quotation that opens the next sentence
+// and names no speaker anew (GoesOn) go on with that speaker, as news
+// quotes after a sentence of reported speech ("… had failed.\n\n“Europe
+// must find its own path,” he said."). mentions are as for Holders.
+func Speaker(p *Prepared, mentions []Span) int {
+	hs := &p.hs
+	if !hs.laidFor(p, mentions) {
+		hs.lay(p, mentions)
+	}
+	for _, v := range hs.verbs {
+		if !hs.is(v, hwReport) {
+			continue
+		}
+		if hs.passive(v) || v > 0 && isBeForm(hs.base[v-1].hash) {
+			return -1
+		}
+		return hs.subjectOf(v)
+	}
+	return -1
+}
+
 // GoesOn reports whether the words after the closing mark at token q of
 // p, up to the next punctuation, name the speaker of the quotation before
 // again rather than a new one: none, a pronoun ("…,” he said", "…,”

@@ -78,6 +78,24 @@ func TestAttribution(t *testing.T) {
 		}
 		assert.Equal(t, c.speaker, got, c.text)
 	}
+	// Speaker: the subject of the first reporting verb, a name; none for a
+	// passive or a subject that is no name.
+	for _, c := range []struct{ text, want string }{
+		{"Gustavo Petro said on Tuesday that NATO had failed.", "Gustavo Petro"},
+		{"Petro, 63, told reporters that NATO had failed.", "Petro"},
+		{"Analysts said NATO had failed.", ""},
+		{"Petro was told that NATO had failed.", ""},
+		{"Petro met Macron in Paris.", ""},
+	} {
+		var p features.Prepared
+		features.NewExtractor().Prepare(&p, c.text)
+		ms := p.Mentions()
+		got := ""
+		if a := features.Speaker(&p, ms); a >= 0 {
+			got = c.text[ms[a].Start:ms[a].End]
+		}
+		assert.Equal(t, c.want, got, c.text)
+	}
 	// Holders laid the sentence out with other mentions: Attribution lays
 	// it out again with its own.
 	var l features.Prepared

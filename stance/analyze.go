@@ -368,7 +368,7 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 	// (see quotes).
 	q := &sc.quotes
 	*q = quotes{waiting: q.waiting[:0], inners: q.inners[:0]}
-	for _, sp := range sc.spans {
+	for k, sp := range sc.spans {
 		if s.cfg.ctx != nil {
 			if err := s.cfg.ctx.Err(); err != nil {
 				if ferr := q.flush(s, fn); ferr != nil {
@@ -423,7 +423,10 @@ func (s *Stream) Text(text string, fn func(Mention) error) error {
 			}
 		}
 		factor := laid >= factorMin && s.m.factor(&sc.fac, &sc.prep)
-		if err := q.sentence(s, sc, sentence, broken, fn); err != nil {
+		// Whether the next sentence opens with a quotation mark, which may
+		// go on with this one's speaker (see quotes.sentence).
+		quoteNext := k+1 < len(sc.spans) && opensWithQuote(text[sc.spans[k+1].Start:sc.spans[k+1].End])
+		if err := q.sentence(s, sc, sentence, broken, quoteNext, fn); err != nil {
 			s.mentions -= len(sc.found) + q.dropped
 			return err
 		}
@@ -492,7 +495,9 @@ type quotes struct {
 	speaker string // its speaker's canonical name, if known
 	opener  string // the mark that opened it
 	// fallback is the speaker of the quotation closed in the sentence
-	// before, on the same line or the line before, for one opened at the
+	// before (or, for a sentence without quotation marks, the subject of
+	// its reporting verb: features.Speaker), on the same line or the line
+	// before, for one opened at the
 	// start of this sentence that names none (features.GoesOn: "“…,” Petro
 	// said. “…”", "“…,” he added", and a paragraph that opens with "“…":
 	// news goes on quoting the same speaker, and names a new one); last is
@@ -541,7 +546,7 @@ const maxQuoteSentences = 5
 // when a line ends goes on only if the next line opens with a quotation
 // mark, as news writes one that runs over paragraphs; else it is taken to
 // have ended there without a speaker, and what it held back is reported.
-func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence string, broken bool, fn func(Mention) error) error {
+func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence string, broken, quoteNext bool, fn func(Mention) error) error {
 	toks, skip := sc.prep.Tokens(), 0
 	if q.open {
 		q.age++
@@ -563,7 +568,15 @@ func (q *quotes) sentence(s *Stream, sc *streamScratch, sentence string, broken 
 	last := q.last
 	q.last, q.inners = "", q.inners[:0]
 	if !q.open && !mayQuote(sentence) {
-		return nil // most sentences: no token need be read
+		// Most sentences: no token need be read. One of reported speech
+		// names the speaker a quotation opening the next may go on with
+		// (asked only when the next opens with a quotation mark).
+		if quoteNext {
+			if sp := features.Speaker(&sc.prep, sc.mspans); sp >= 0 {
+				q.last = sc.found[sp].canon
+			}
+		}
+		return nil
 	}
 	closedAt := -1 // the closing mark of the last quotation closed in this sentence
 	for i := skip; i < len(toks); i++ {
@@ -633,6 +646,26 @@ func otherBetween(sc *streamScratch, from, to int, speaker string) bool {
 		if f.span.Start >= from && f.span.End <= to && f.canon != speaker {
 			return true
 		}
+	}
+	return false
+}
+
+// opensWithQuote reports whether s, a sentence, opens with a double
+// quotation mark that may open a quotation (after white space).
+func opensWithQuote(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	switch s[i] {
+	case '"':
+		return true
+	case 0xe2, 0xc2: // “ „ are E2 80 9C and E2 80 9E, « is C2 AB
+		s = s[i:]
+		return strings.HasPrefix(s, "\u201c") || strings.HasPrefix(s, "\u201e") || strings.HasPrefix(s, "\u00ab")
 	}
 	return false
 }

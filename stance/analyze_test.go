@@ -895,6 +895,17 @@ func TestAnalyzeQuotations(t *testing.T) {
 			map[string]string{"China": "Trump", "Mexico": "Trump"}},
 		{"“Instagram was bought to kill a rival,” the FTC said. “Meta knew it,” it argued.",
 			map[string]string{"Meta": "FTC"}},
+		// After a sentence of reported speech, whose speaker a pronoun
+		// names again; not after one whose subject is no name, nor across
+		// a sentence between.
+		{"Gustavo Petro said on Tuesday that NATO had failed.\n\n“Europe must find its own path,” he said.",
+			map[string]string{"Europe": "Gustavo Petro"}},
+		{"Analysts said NATO had failed.\n\n“Europe must find its own path,” he said.",
+			map[string]string{"Europe": ""}},
+		{"Petro said NATO had failed. Spain disagreed. “Europe must find its own path,” he said.",
+			map[string]string{"Europe": ""}},
+		{"Petro said NATO had failed. “Europe must find its own path,” Macron replied.",
+			map[string]string{"Europe": "Macron"}},
 		// One quotation in two parts around its attribution.
 		{"“NATO has failed,” Petro said. “Europe is no better,” he said, “and Spain is the worst.”",
 			map[string]string{"Europe": "Petro", "Spain": "Petro"}},
