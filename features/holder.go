@@ -79,6 +79,17 @@ func (hs *holderScratch) laidFor(p *Prepared, mentions []Span) bool {
 	return true
 }
 
+// laidOut returns p's holder layout for these mentions, laying the
+// sentence out only when Holders has not already done so with them
+// (laidFor): Attribution, Speaker and GoesOn read it.
+func (p *Prepared) laidOut(mentions []Span) *holderScratch {
+	hs := &p.hs
+	if !hs.laidFor(p, mentions) {
+		hs.lay(p, mentions)
+	}
+	return hs
+}
+
 func (hs *holderScratch) holders(dst []int, p *Prepared, mentions []Span) []int {
 	hs.lay(p, mentions)
 	for i := range mentions {
@@ -1431,25 +1442,25 @@ var holderClasses = []wordClass{
 	{uint32(hwLocation) << hwShift, locPrepositions}, {uint32(hwListener) << hwShift, []string{"told", "tells"}},
 }
 
-var reportVerbs = []string{
+var reportVerbs = slices.Concat(replyWords, []string{
 	"said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "claimed", "claims",
 	"argued", "argues", "insisted", "insists", "wrote", "writes", "tweeted", "posted", "declared",
 	"declares", "announced", "announces", "noted", "notes", "explained", "explains", "warned", "warns",
 	"alleged", "alleges", "suggested", "suggests", "asserted", "asserts", "maintained", "maintains",
 	"called", "calls", "urged", "urges", "demanded", "demands", "vowed", "vows", "pledged", "pledges",
-	"replied", "replies", "retorted", "countered", "responded", // when they report speech (replySpeech)
-}
+})
 
-// replyVerbs are the term hashes of the reporting verbs that report speech
-// only next to a quotation, before "that" or a colon, or, for "replied",
+// replyWords are the reporting verbs that report speech only next to a
+// quotation, before "that" or a colon, or, for "replied",
 // before "to" (replySpeech: "“…,” Macron replied", "Rubio replied that
 // …", "Microsoft replied to the FTC's complaint"; not "Saka replied for
 // Arsenal", "Ukraine countered the offensive"). They are reporting verbs
 // of the term table, so that lay asks replySpeech only of the verbs:
 // asking every token cost Analyze 0.7% more instructions.
-var replyVerbs = termSet("replied", "replies", "retorted", "countered", "responded")
+var replyWords = []string{"replied", "replies", "retorted", "countered", "responded"}
 
-// isReplyVerb reports whether h is the term hash of one of replyVerbs.
+// isReplyVerb reports whether h is the term hash of one of replyWords,
+// by comparisons (lay asks it of every verb).
 func isReplyVerb(h uint64) bool {
 	switch h {
 	case hashReplied, hashReplies, hashRetorted, hashCountered, hashResponded:
@@ -1459,7 +1470,7 @@ func isReplyVerb(h uint64) bool {
 }
 
 // replySpeech reports whether the reply verb at token i reports speech
-// (see replyVerbs): "that" or a colon follows it, or "to" after "replied",
+// (see replyWords): "that" or a colon follows it, or "to" after "replied",
 // or a comma and a quotation mark, or a quotation mark stands among the
 // three tokens before it ("“…,” Trump replied", "…,” replied Macron").
 func (hs *holderScratch) replySpeech(i int) bool {

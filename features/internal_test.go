@@ -847,13 +847,14 @@ func TestJoinerSpellings(t *testing.T) {
 }
 
 // TestReplyVerbs checks that isReplyVerb, which lay asks of the verbs by
-// comparisons, answers as the set replyVerbs, which Attribution asks,
-// does.
+// comparisons, knows each of replyWords and nothing else, and that they
+// are reporting verbs of the term table.
 func TestReplyVerbs(t *testing.T) {
-	for h := range replyVerbs {
-		assert.True(t, isReplyVerb(h))
+	assert.Len(t, replyWords, 5)
+	for _, w := range replyWords {
+		assert.True(t, isReplyVerb(normHash(w)), w)
+		assert.Contains(t, reportVerbs, w)
 	}
-	assert.Len(t, replyVerbs, 5)
 	for _, w := range []string{"said", "reply", "replying", "counter"} {
 		assert.False(t, isReplyVerb(normHash(w)), w)
 	}

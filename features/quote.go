@@ -36,10 +36,7 @@ func IsQuoteMark(s string) (ok, opens, closes bool) {
 // Holders, which reads one sentence, finds none. mentions are as for
 // Holders.
 func Attribution(p *Prepared, mentions []Span, q int, closes bool) int {
-	hs := &p.hs
-	if !hs.laidFor(p, mentions) {
-		hs.lay(p, mentions)
-	}
+	hs := p.laidOut(mentions)
 	toks := hs.toks
 	if q < 0 || q >= len(toks) {
 		return -1
@@ -86,7 +83,7 @@ func Attribution(p *Prepared, mentions []Span, q int, closes bool) int {
 		for n := 0; v < len(toks) && n < 3 && hs.is(v, hwGap) && !hs.is(v, hwReport); n++ {
 			v++
 		}
-		if v < len(toks) && hs.speechVerb(v) && !hs.passive(v) && !isBeForm(hs.base[v-1].hash) {
+		if v < len(toks) && hs.speechVerb(v) && !hs.actedOn(v) {
 			return o // not "…,” Petro was told"
 		}
 		return -1
@@ -95,7 +92,7 @@ func Attribution(p *Prepared, mentions []Span, q int, closes bool) int {
 	if v >= 0 && toks[v].Kind == Punct && (hs.text[toks[v].Start] == ':' || hs.text[toks[v].Start] == ',') {
 		v = hs.settingBefore(v - 1)
 	}
-	if v < 0 || !hs.is(v, hwReport) || hs.owner[v] >= 0 || hs.passive(v) || v > 0 && isBeForm(hs.base[v-1].hash) {
+	if v < 0 || !hs.is(v, hwReport) || hs.owner[v] >= 0 || hs.actedOn(v) {
 		return -1 // "Petro was told: “…": no speaker
 	}
 	return hs.subjectOf(v)
@@ -109,15 +106,12 @@ func Attribution(p *Prepared, mentions []Span, q int, closes bool) int {
 // quotes after a sentence of reported speech ("… had failed.\n\n“Europe
 // must find its own path,” he said."). mentions are as for Holders.
 func Speaker(p *Prepared, mentions []Span) int {
-	hs := &p.hs
-	if !hs.laidFor(p, mentions) {
-		hs.lay(p, mentions)
-	}
+	hs := p.laidOut(mentions)
 	for _, v := range hs.verbs {
 		if !hs.is(v, hwReport) {
 			continue
 		}
-		if hs.passive(v) || v > 0 && isBeForm(hs.base[v-1].hash) {
+		if hs.actedOn(v) {
 			return -1
 		}
 		return hs.subjectOf(v)
@@ -134,10 +128,7 @@ func Speaker(p *Prepared, mentions []Span) int {
 // after one whose speaker it knows go on with that speaker when GoesOn
 // holds and Attribution names none. mentions are as for Holders.
 func GoesOn(p *Prepared, mentions []Span, q int) bool {
-	hs := &p.hs
-	if !hs.laidFor(p, mentions) {
-		hs.lay(p, mentions)
-	}
+	hs := p.laidOut(mentions)
 	toks := hs.toks
 	if q < 0 || q >= len(toks) {
 		return false
@@ -168,7 +159,9 @@ func GoesOn(p *Prepared, mentions []Span, q int) bool {
 }
 
 // speechVerb reports whether token k is a reporting verb outside every
-// mention, or one of replyVerbs: a verb that names a quotation's speaker.
+// mention, or a reply verb (isReplyVerb) even where lay found no speech
+// near it ("…,” Emmanuel Macron, the French president, replied"): a verb
+// that names a quotation's speaker.
 func (hs *holderScratch) speechVerb(k int) bool {
 	if hs.owner[k] >= 0 {
 		return false
@@ -176,8 +169,13 @@ func (hs *holderScratch) speechVerb(k int) bool {
 	if hs.is(k, hwReport) {
 		return true
 	}
-	_, ok := replyVerbs[hs.base[k].hash]
-	return ok
+	return isReplyVerb(hs.base[k].hash)
+}
+
+// actedOn reports whether the reporting verb at token v is a passive or
+// follows a form of "be" ("Petro was told"): its subject says nothing.
+func (hs *holderScratch) actedOn(v int) bool {
+	return hs.passive(v) || v > 0 && isBeForm(hs.base[v-1].hash)
 }
 
 // allPunct reports whether every token of toks is punctuation.
@@ -245,34 +243,30 @@ var describers = termSet("former", "outgoing", "incoming", "new", "then", "actin
 // president, said", "Petro, who took office in 2022, said"), or k when
 // none does: a relative clause of up to ten tokens without punctuation,
 // or up to six words, numbers or names (nine after a participle in -ing:
-// "Petro, speaking alongside the President of Brazil Lula, said"), at least one of them no name, with no verb, no word that joins
-// names or opens a clause, and no pronoun or auxiliary (notListener:
+// "Petro, speaking alongside the President of Brazil Lula, said"), at
+// least one of them no name, with no verb, no word that joins names or
+// opens a clause, and no pronoun or auxiliary (notListener:
 // "Petro, Macron and Merkel said" and "…, Don Williams, is the pastor,
 // said" have none).
 func (hs *holderScratch) aside(k int) int {
-	if k >= len(hs.toks) || !hs.isComma(k) {
+	if k+1 >= len(hs.toks) || !hs.isComma(k) {
 		return k
 	}
-	if k+1 < len(hs.toks) {
-		if h := hs.base[k+1].hash; h == hashWho || h == hashWhich {
-			// A relative clause: "Merkel, who met Macron on Monday,
-			// praised Biden".
-			for j := k + 2; j < len(hs.toks) && j <= k+12; j++ {
-				if hs.toks[j].Kind == Punct && hs.owner[j] < 0 {
-					if hs.isComma(j) && j > k+2 {
-						return j + 1
-					}
-					return k
+	if h := hs.base[k+1].hash; h == hashWho || h == hashWhich {
+		// A relative clause: "Merkel, who met Macron on Monday, praised
+		// Biden".
+		for j := k + 2; j < len(hs.toks) && j <= k+12; j++ {
+			if hs.toks[j].Kind == Punct && hs.owner[j] < 0 {
+				if hs.isComma(j) && j > k+2 {
+					return j + 1
 				}
+				return k
 			}
-			return k
 		}
+		return k
 	}
 	named := true // every token so far is a name's
 	limit := k + 7
-	if k+1 >= len(hs.toks) {
-		return k
-	}
 	if w := hs.toks[k+1].Text(hs.text); hs.toks[k+1].Kind == Word && len(w) > 4 && w[len(w)-3:] == "ing" {
 		limit = k + 10 // "Petro, speaking alongside the President of Brazil Lula, criticised"
 	}

@@ -651,23 +651,16 @@ func otherBetween(sc *streamScratch, from, to int, speaker string) bool {
 }
 
 // opensWithQuote reports whether s, a sentence, opens with a double
-// quotation mark that may open a quotation (after white space).
+// quotation mark that may open a quotation (features.IsQuoteMark), after
+// white space.
 func opensWithQuote(s string) bool {
 	i := 0
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
 		i++
 	}
-	if i == len(s) {
-		return false
-	}
-	switch s[i] {
-	case '"':
-		return true
-	case 0xe2, 0xc2: // “ „ are E2 80 9C and E2 80 9E, « is C2 AB
-		s = s[i:]
-		return strings.HasPrefix(s, "\u201c") || strings.HasPrefix(s, "\u201e") || strings.HasPrefix(s, "\u00ab")
-	}
-	return false
+	_, n := utf8.DecodeRuneInString(s[i:])
+	_, opens, _ := features.IsQuoteMark(s[i : i+n])
+	return opens
 }
 
 // abandon ends the open quotation without a speaker, and reports what

@@ -25,10 +25,7 @@ func TestHolderGolden(t *testing.T) {
 // written by a helper session that saw neither the code nor the other
 // file, after the first seven holder changes, and read only as totals.
 func TestHolderHeldOut(t *testing.T) {
-	precision, recall, abstain := scoreHolders(t, "testdata/holders_heldout.json", 120)
-	assert.GreaterOrEqual(t, precision, holderHeldOutPrecisionFloor)
-	assert.GreaterOrEqual(t, recall, holderHeldOutRecallFloor)
-	assert.GreaterOrEqual(t, abstain, holderHeldOutAbstainFloor)
+	assertHeldOut(t, "testdata/holders_heldout.json", 120, holderHeldOutPrecisionFloor, holderHeldOutRecallFloor, holderHeldOutAbstainFloor)
 }
 
 // TestHolderHeldOut2 is TestHolderHeldOut on
@@ -36,10 +33,7 @@ func TestHolderHeldOut(t *testing.T) {
 // session that saw no code and no other test file, after the holder
 // changes of the session of 7bbbe05 to 7be1690, and read only as totals.
 func TestHolderHeldOut2(t *testing.T) {
-	precision, recall, abstain := scoreHolders(t, "testdata/holders_heldout2.json", 200)
-	assert.GreaterOrEqual(t, precision, holderHeldOut2PrecisionFloor)
-	assert.GreaterOrEqual(t, recall, holderHeldOut2RecallFloor)
-	assert.GreaterOrEqual(t, abstain, holderHeldOut2AbstainFloor)
+	assertHeldOut(t, "testdata/holders_heldout2.json", 200, holderHeldOut2PrecisionFloor, holderHeldOut2RecallFloor, holderHeldOut2AbstainFloor)
 }
 
 // TestHolderHeldOut3 is TestHolderHeldOut on
@@ -49,10 +43,17 @@ func TestHolderHeldOut2(t *testing.T) {
 // singled out, after the holder and quotation changes of 60526cf to
 // 5c278ed, and read only as totals.
 func TestHolderHeldOut3(t *testing.T) {
-	precision, recall, abstain := scoreHolders(t, "testdata/holders_heldout3.json", 200)
-	assert.GreaterOrEqual(t, precision, holderHeldOut3PrecisionFloor)
-	assert.GreaterOrEqual(t, recall, holderHeldOut3RecallFloor)
-	assert.GreaterOrEqual(t, abstain, holderHeldOut3AbstainFloor)
+	assertHeldOut(t, "testdata/holders_heldout3.json", 200, holderHeldOut3PrecisionFloor, holderHeldOut3RecallFloor, holderHeldOut3AbstainFloor)
+}
+
+// assertHeldOut scores a held-out holder file (scoreHolders) and checks
+// its three figures against their floors.
+func assertHeldOut(t *testing.T, file string, min int, precisionFloor, recallFloor, abstainFloor float64) {
+	t.Helper()
+	precision, recall, abstain := scoreHolders(t, file, min)
+	assert.GreaterOrEqual(t, precision, precisionFloor)
+	assert.GreaterOrEqual(t, recall, recallFloor)
+	assert.GreaterOrEqual(t, abstain, abstainFloor)
 }
 
 // scoreHolders scores the default model's Analyze on the holder cases of
