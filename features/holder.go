@@ -471,14 +471,10 @@ func (hs *holderScratch) opensClause(f int) bool {
 		if t.Kind != Word {
 			return false
 		}
-		h := hs.base[k].hash
-		if _, role := roleNouns[h]; role || h == hashThe || h == hashA || h == hashAn || h == hashOf {
+		if h := hs.base[k].hash; h == hashThe || h == hashA || h == hashAn || h == hashOf {
 			continue
 		}
-		if _, d := describers[h]; d {
-			continue
-		}
-		if w := t.Text(hs.text); w[0] < 'A' || w[0] > 'Z' {
+		if !hs.describes(k) {
 			return false
 		}
 	}

@@ -217,24 +217,34 @@ func (hs *holderScratch) namedAt(k int, bare bool) int {
 			continue // "Secretary of State Marco Rubio"
 		}
 		bare = true // a word that describes
-		if _, role := roleNouns[h]; role {
-			if k+2 < len(hs.toks) && hs.isComma(k+1) && hs.owner[k+2] >= 0 {
-				k++ // "the former Colombian president, Ivan Duque, said"
-			}
-			continue
-		}
-		if _, det := describers[h]; det {
-			continue
-		}
-		if w := t.Text(hs.text); w[0] < 'A' || w[0] > 'Z' {
+		if !hs.describes(k) {
 			return -1 // "…,” critics of Petro said": not the speaker
+		}
+		if _, role := roleNouns[h]; role && k+2 < len(hs.toks) && hs.isComma(k+1) && hs.owner[k+2] >= 0 {
+			k++ // "the former Colombian president, Ivan Duque, said"
 		}
 	}
 	return -1
 }
 
+// describes reports whether the word at token k may describe a name after
+// it: a role ("president"), one of describers ("former") or a word with a
+// capital ("Colombian", "Secretary"). namedAt and opensClause walk such
+// words, the one after a quotation, the other back from a subject.
+func (hs *holderScratch) describes(k int) bool {
+	h := hs.base[k].hash
+	if _, role := roleNouns[h]; role {
+		return true
+	}
+	if _, d := describers[h]; d {
+		return true
+	}
+	w := hs.toks[k].Text(hs.text)
+	return w[0] >= 'A' && w[0] <= 'Z'
+}
+
 // describers are the term hashes of the words in lower case, other than
-// roles, that may describe a speaker named after a quotation (namedAt).
+// roles, that may describe a name after them (describes).
 var describers = termSet("former", "outgoing", "incoming", "new", "then", "acting", "interim",
 	"prime", "vice", "foreign", "defence", "defense", "finance", "health", "deputy", "senior", "top")
 
